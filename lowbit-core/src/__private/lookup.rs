@@ -1,0 +1,222 @@
+//! Compile-time lookup of the names a rule compares with.
+//!
+//! The derive cannot see another type's variants, so for each name a rule
+//! uses it emits `const _: usize = lookup::<FieldType>("name")` with the span
+//! of the user's literal. Evaluating it either yields the variant's index,
+//! which the run-time check compares with, or panics at compile time with a
+//! message that lists the valid names and suggests the closest one.
+
+use super::traits::Choice;
+
+/// The names a type's values take.
+#[derive(Clone, Copy, Debug)]
+pub struct Domain {
+    /// The type's name, for messages.
+    pub type_name: &'static str,
+    /// The serde names, in declaration order.
+    pub names: &'static [&'static str],
+    /// The Rust names, in declaration order.
+    pub rust_names: &'static [&'static str],
+    /// Whether `names` is the whole set (enums), or any text is a value (strings).
+    pub closed: bool,
+}
+
+impl Domain {
+    /// Any text: the domain of strings, where every name is valid.
+    pub const OPEN: Domain = Domain {
+        type_name: "string",
+        names: &[],
+        rust_names: &[],
+        closed: false,
+    };
+}
+
+/// The index of `name` in `T`'s names; `usize::MAX` for open domains.
+///
+/// # Panics
+///
+/// At compile time, when `T` is an enum none of whose serde names is `name`.
+#[must_use]
+pub const fn lookup<T: Choice + ?Sized>(name: &str) -> usize {
+    let domain = T::DOMAIN;
+    if !domain.closed {
+        return usize::MAX;
+    }
+    let mut index = 0;
+    while index < domain.names.len() {
+        if eq(domain.names[index], name) {
+            return index;
+        }
+        index += 1;
+    }
+    let mut message = Message::new();
+    message.push("`");
+    message.push(domain.type_name);
+    message.push("` has no variant named \"");
+    message.push(name);
+    message.push("\"");
+    let mut rust = 0;
+    while rust < domain.rust_names.len() {
+        if eq(domain.rust_names[rust], name) {
+            message.push(": `");
+            message.push(name);
+            message.push("` is the Rust name; the config spells it \"");
+            message.push(domain.names[rust]);
+            message.push("\"");
+            message.panic();
+        }
+        rust += 1;
+    }
+    if let Some(closest) = closest(domain.names, name) {
+        message.push("; did you mean \"");
+        message.push(domain.names[closest]);
+        message.push("\"?");
+    }
+    message.push(" Its serde names are ");
+    let mut listed = 0;
+    while listed < domain.names.len() {
+        if listed > 0 {
+            message.push(", ");
+        }
+        message.push("\"");
+        message.push(domain.names[listed]);
+        message.push("\"");
+        listed += 1;
+    }
+    message.push(".");
+    message.panic()
+}
+
+const fn eq(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+/// The longest name whose edit distance is computed; longer ones get no
+/// suggestion, which keeps the table below on the stack.
+const MAX: usize = 64;
+
+/// The name closest to `name`, if one is close enough to be a likely typo:
+/// within a third of its length in edits, or differing only in case.
+const fn closest(names: &[&str], name: &str) -> Option<usize> {
+    let mut best: Option<usize> = None;
+    let mut best_distance = usize::MAX;
+    let mut i = 0;
+    while i < names.len() {
+        let distance = distance(names[i].as_bytes(), name.as_bytes());
+        if distance < best_distance {
+            best_distance = distance;
+            best = Some(i);
+        }
+        i += 1;
+    }
+    let limit = if name.len() / 3 > 1 {
+        name.len() / 3
+    } else {
+        1
+    };
+    if best_distance <= limit { best } else { None }
+}
+
+/// Levenshtein distance over ASCII-folded bytes; `usize::MAX` past `MAX`.
+const fn distance(a: &[u8], b: &[u8]) -> usize {
+    if a.len() > MAX || b.len() > MAX {
+        return usize::MAX;
+    }
+    let mut previous = [0usize; MAX + 1];
+    let mut current = [0usize; MAX + 1];
+    let mut j = 0;
+    while j <= b.len() {
+        previous[j] = j;
+        j += 1;
+    }
+    let mut i = 1;
+    while i <= a.len() {
+        current[0] = i;
+        let mut j = 1;
+        while j <= b.len() {
+            let cost = if a[i - 1].eq_ignore_ascii_case(&b[j - 1]) {
+                0
+            } else {
+                1
+            };
+            let mut best = previous[j - 1] + cost;
+            if previous[j] + 1 < best {
+                best = previous[j] + 1;
+            }
+            if current[j - 1] + 1 < best {
+                best = current[j - 1] + 1;
+            }
+            current[j] = best;
+            j += 1;
+        }
+        previous = current;
+        i += 1;
+    }
+    previous[b.len()]
+}
+
+/// A message built in a fixed buffer at compile time; text past its end is cut.
+struct Message {
+    bytes: [u8; 1024],
+    len: usize,
+}
+
+impl Message {
+    const fn new() -> Self {
+        Message {
+            bytes: [0; 1024],
+            len: 0,
+        }
+    }
+
+    const fn push(&mut self, text: &str) {
+        let text = text.as_bytes();
+        let mut i = 0;
+        while i < text.len() && self.len < self.bytes.len() {
+            self.bytes[self.len] = text[i];
+            self.len += 1;
+            i += 1;
+        }
+    }
+
+    const fn panic(&self) -> ! {
+        let (used, _) = self.bytes.split_at(self.len);
+        match core::str::from_utf8(used) {
+            Ok(text) => panic!("{}", text),
+            // Only a cut in the middle of a character gets here.
+            Err(_) => panic!("unknown variant name"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn distance_counts_edits_ignoring_ascii_case() {
+        assert_eq!(distance(b"chunk", b"chunk"), 0);
+        assert_eq!(distance(b"chunk", b"chnuk"), 2);
+        assert_eq!(distance(b"fp16", b"FP16"), 0);
+        assert_eq!(distance(b"", b"abc"), 3);
+    }
+
+    #[test]
+    fn closest_suggests_only_likely_typos() {
+        let names = ["step", "chunk", "eval_only"];
+        assert_eq!(closest(&names, "chunck"), Some(1));
+        assert_eq!(closest(&names, "evalonly"), Some(2));
+        assert_eq!(closest(&names, "banana"), None);
+    }
+}

@@ -1,0 +1,153 @@
+//! What generated code calls. Not public API: it changes with the derive,
+//! which `lowbit-core` pins to one exact version.
+
+mod lookup;
+mod traits;
+
+pub use lookup::{Domain, lookup};
+pub use traits::{Choice, Describe, Field, Flag, IsSet, Items, Length, Scalar};
+
+use crate::path::{Location, PathSegment};
+use crate::report::{Report, Value, Violation};
+
+pub use core;
+
+/// Whether `value` is set: a bool is true, an `Option` is `Some`, a string or
+/// collection is non-empty, an enum is not its `#[default]` variant.
+#[inline]
+pub fn is_set<T: IsSet + ?Sized>(value: &T) -> bool {
+    value.is_set()
+}
+
+/// Whether `value` holds the choice `index` (for enums) or `name` (for strings).
+#[inline]
+pub fn is<T: Choice + ?Sized>(value: &T, index: usize, name: &str) -> bool {
+    value.is(index, name)
+}
+
+/// Whether `value` holds a choice at all (`None` does not).
+#[inline]
+pub fn present<T: Choice + ?Sized>(value: &T) -> bool {
+    value.present()
+}
+
+/// The bool `value` holds (`None` holds none).
+#[inline]
+pub fn flag<T: Flag + ?Sized>(value: &T) -> Option<bool> {
+    value.flag()
+}
+
+/// The items of a collection, for `every(..)` and `some(..)`.
+#[inline]
+pub fn items<T: Items + ?Sized>(value: &T) -> T::Iter<'_> {
+    value.items()
+}
+
+/// The length of a string (in characters) or collection, if present.
+#[inline]
+pub fn length<T: Length + ?Sized>(value: &T) -> Option<usize> {
+    value.length()
+}
+
+/// The number `value` holds, if present.
+#[inline]
+pub fn scalar<T: Scalar + ?Sized>(value: &T) -> Option<&T::Value> {
+    value.scalar()
+}
+
+/// Records a violation of a rule at `at` followed by `segments`. Out of line
+/// and cold: the path and the value are made only here, once a rule has failed.
+#[cold]
+#[inline(never)]
+pub fn report(
+    report: &mut Report,
+    at: &Location<'_>,
+    segments: &[&'static str],
+    code: &'static str,
+    template: &'static str,
+    value: Option<Value>,
+) {
+    let violation =
+        Violation::from_template(extend(at, segments), code, template).with_value(value);
+    report.push(violation);
+}
+
+/// Records the failure of a `custom` rule: its own message, unless the rule
+/// gave one.
+#[cold]
+#[inline(never)]
+pub fn report_custom(
+    report: &mut Report,
+    at: &Location<'_>,
+    segments: &[&'static str],
+    template: Option<&'static str>,
+    error: &dyn core::fmt::Display,
+    value: Option<Value>,
+) {
+    let path = extend(at, segments);
+    let violation = match template {
+        Some(template) => Violation::from_template(path, "custom", template),
+        None => Violation::new(path, "custom", error.to_string()),
+    };
+    report.push(violation.with_value(value));
+}
+
+/// Whether `value` lies outside `[min, max]` (a missing bound does not
+/// bound). NaN lies outside every range.
+#[inline]
+pub fn outside<T: PartialOrd + ?Sized>(value: &T, min: Option<&T>, max: Option<&T>) -> bool {
+    !(min.is_none_or(|min| value >= min) && max.is_none_or(|max| value <= max))
+}
+
+/// `value == other`, out of the user's sight so that lints about comparing
+/// with literals do not fire in their crate.
+#[inline]
+pub fn equal<T: PartialEq + ?Sized>(value: &T, other: &T) -> bool {
+    value == other
+}
+
+/// Wraps a field for [`ValueOf`] and [`NoValue`]: the offending value of a
+/// violation, where the field's type can describe itself, and none where it
+/// cannot (a `custom` rule on a type lowbit does not know). Method
+/// resolution picks the first impl that applies.
+pub struct Probe<'a, T: ?Sized>(pub &'a T);
+
+/// The field describes itself.
+pub trait ValueOf {
+    /// The offending value.
+    fn value_of(&self) -> Option<Value>;
+}
+
+impl<T: Describe + ?Sized> ValueOf for &Probe<'_, T> {
+    fn value_of(&self) -> Option<Value> {
+        self.0.describe()
+    }
+}
+
+/// The field cannot describe itself.
+pub trait NoValue {
+    /// No offending value.
+    fn value_of(&self) -> Option<Value>;
+}
+
+impl<T: ?Sized> NoValue for Probe<'_, T> {
+    fn value_of(&self) -> Option<Value> {
+        None
+    }
+}
+
+/// A length as the offending value of a `length` rule.
+#[must_use]
+pub fn len_value(len: usize) -> Value {
+    Value::Len(len)
+}
+
+fn extend(at: &Location<'_>, segments: &[&'static str]) -> crate::path::Path {
+    let mut path = at.to_path();
+    if !segments.is_empty() {
+        let tail = segments.iter().map(|name| PathSegment::Field(name));
+        path =
+            crate::path::Path::from_segments(path.segments().iter().cloned().chain(tail).collect());
+    }
+    path
+}

@@ -1,0 +1,61 @@
+//! # lowbit
+//!
+//! Declarative, compile-time-checked validation of configuration structs.
+//!
+//! Derive [`Validate`] on the serde structs and enums of a config and write
+//! rules on fields. `validate()` reports every violated rule, with paths that
+//! read like the config file (`quant.saved_activations.mode`), and every rule
+//! is checked when the crate compiles: a misspelled field or a variant name
+//! the enum does not have is a compile error at the attribute.
+//!
+//! ```
+//! use lowbit_core::Validate;
+//! use serde::Deserialize;
+//!
+//! #[derive(Deserialize, Validate, Default)]
+//! #[serde(rename_all = "snake_case")]
+//! enum Compression { #[default] None, Int8BlockExp, Fp8BlockExp }
+//!
+//! #[derive(Deserialize, Validate, Default)]
+//! #[serde(rename_all = "snake_case")]
+//! enum Interval { Step, #[default] Chunk }
+//!
+//! #[derive(Deserialize, Validate, Default)]
+//! struct Rho {
+//!     #[none_of("fp8_block_exp")]
+//!     #[only_if(interval = "chunk")]
+//!     compression: Compression,
+//!     interval: Interval,
+//! }
+//!
+//! let rho = Rho { compression: Compression::Fp8BlockExp, interval: Interval::Step };
+//! let report = rho.validate().unwrap_err();
+//! assert_eq!(report.len(), 2);
+//! assert_eq!(
+//!     report.to_string(),
+//!     "compression must not be \"fp8_block_exp\"\n\
+//!      compression may be set only when interval = \"chunk\""
+//! );
+//! ```
+//!
+//! The README lists every rule and option; [`config`] is a full example.
+
+#![deny(missing_docs)]
+
+// Generated code names this crate `::lowbit_core`, also inside it.
+extern crate self as lowbit_core;
+
+pub mod config;
+pub mod path;
+pub mod report;
+mod validate;
+mod variants;
+
+#[doc(hidden)]
+pub mod __private;
+
+pub use lowbit_derive::Validate;
+pub use path::{Location, Path, PathSegment};
+pub use report::{Report, Value, Violation};
+pub use validate::Validate;
+pub use variants::VariantNames;

@@ -1,0 +1,182 @@
+//! Paths of values inside a config, spelled as the config file spells them.
+//!
+//! A [`Path`] is owned and built only when a violation is recorded. While a
+//! config is validated, the generated code carries a [`Location`] instead: a
+//! chain of borrowed steps on the stack, which costs nothing to extend.
+
+use std::fmt;
+
+/// One step of a [`Path`].
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum PathSegment {
+    /// A struct field, by its serde name (`compressionInterval`).
+    Field(&'static str),
+    /// An item of a sequence (`[3]`).
+    Index(usize),
+    /// An entry of a map, by its key as the key displays (`["enc"]`).
+    Key(String),
+}
+
+/// Where a value sits in a config: `model.rho.compression`, `sections[1].mode`,
+/// `layers["enc"].bits`.
+///
+/// ```
+/// use lowbit_core::path::{Path, PathSegment};
+///
+/// let path = Path::from_segments(vec![
+///     PathSegment::Field("layers"),
+///     PathSegment::Key("enc".into()),
+///     PathSegment::Field("bits"),
+/// ]);
+/// assert_eq!(path.to_string(), r#"layers["enc"].bits"#);
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Path {
+    segments: Vec<PathSegment>,
+}
+
+impl Path {
+    /// The empty path: the value being validated itself.
+    #[must_use]
+    pub const fn root() -> Self {
+        Path {
+            segments: Vec::new(),
+        }
+    }
+
+    /// A path made of these segments, outermost first.
+    #[must_use]
+    pub fn from_segments(segments: Vec<PathSegment>) -> Self {
+        Path { segments }
+    }
+
+    /// The segments, outermost first.
+    #[must_use]
+    pub fn segments(&self) -> &[PathSegment] {
+        &self.segments
+    }
+
+    /// Whether this is the root path.
+    #[must_use]
+    pub fn is_root(&self) -> bool {
+        self.segments.is_empty()
+    }
+
+    /// This path below `prefix`: `rho.compression` below `model` is
+    /// `model.rho.compression`.
+    #[must_use]
+    pub fn prefixed(&self, prefix: &Path) -> Path {
+        let mut segments = prefix.segments.clone();
+        segments.extend(self.segments.iter().cloned());
+        Path { segments }
+    }
+}
+
+impl fmt::Display for Path {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, segment) in self.segments.iter().enumerate() {
+            match segment {
+                PathSegment::Field(name) if i == 0 => f.write_str(name)?,
+                PathSegment::Field(name) => write!(f, ".{name}")?,
+                PathSegment::Index(index) => write!(f, "[{index}]")?,
+                PathSegment::Key(key) => write!(f, "[{key:?}]")?,
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A borrowed path under construction: where the value now being validated
+/// sits. Each step borrows its parent, so descending into a field costs a
+/// stack slot and no allocation; [`Location::to_path`] builds the owned
+/// [`Path`] when there is something to report.
+///
+/// Hand-written [`Validate`](crate::Validate) impls use it to descend:
+///
+/// ```
+/// use lowbit_core::Location;
+///
+/// let root = Location::root();
+/// let layers = root.field("layers");
+/// let key = "enc";
+/// let enc = layers.key(&key);
+/// let bits = enc.field("bits");
+/// assert_eq!(bits.to_path().to_string(), r#"layers["enc"].bits"#);
+/// ```
+#[derive(Clone, Copy)]
+pub struct Location<'a> {
+    parent: Option<&'a Location<'a>>,
+    step: Step<'a>,
+}
+
+#[derive(Clone, Copy)]
+enum Step<'a> {
+    Root,
+    Field(&'static str),
+    Index(usize),
+    Key(&'a dyn fmt::Display),
+}
+
+impl Location<'static> {
+    /// The location of the value `validate()` was called on.
+    #[must_use]
+    pub const fn root() -> Self {
+        Location {
+            parent: None,
+            step: Step::Root,
+        }
+    }
+}
+
+impl<'a> Location<'a> {
+    /// The field `name` (its serde name) of the value here.
+    #[must_use]
+    pub fn field(&'a self, name: &'static str) -> Location<'a> {
+        Location {
+            parent: Some(self),
+            step: Step::Field(name),
+        }
+    }
+
+    /// Item `index` of the sequence here.
+    #[must_use]
+    pub fn index(&'a self, index: usize) -> Location<'a> {
+        Location {
+            parent: Some(self),
+            step: Step::Index(index),
+        }
+    }
+
+    /// The entry of the map here under `key`.
+    #[must_use]
+    pub fn key(&'a self, key: &'a dyn fmt::Display) -> Location<'a> {
+        Location {
+            parent: Some(self),
+            step: Step::Key(key),
+        }
+    }
+
+    /// The owned path of this location.
+    #[must_use]
+    pub fn to_path(&self) -> Path {
+        let mut segments = Vec::new();
+        let mut here = Some(self);
+        while let Some(location) = here {
+            match location.step {
+                Step::Root => {}
+                Step::Field(name) => segments.push(PathSegment::Field(name)),
+                Step::Index(index) => segments.push(PathSegment::Index(index)),
+                Step::Key(key) => segments.push(PathSegment::Key(key.to_string())),
+            }
+            here = location.parent;
+        }
+        segments.reverse();
+        Path { segments }
+    }
+}
+
+impl fmt::Debug for Location<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Location({})", self.to_path())
+    }
+}

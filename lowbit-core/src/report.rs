@@ -1,0 +1,281 @@
+//! What `validate()` returns when a config breaks its rules.
+
+use std::borrow::Cow;
+use std::fmt;
+
+use crate::path::Path;
+
+/// The offending value of a [`Violation`], as the config file spells it.
+#[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
+pub enum Value {
+    /// An enum variant, by its serde name.
+    Name(&'static str),
+    /// A string.
+    Text(String),
+    /// A boolean.
+    Bool(bool),
+    /// A signed integer.
+    Int(i128),
+    /// An unsigned integer.
+    UInt(u128),
+    /// A floating-point number.
+    Float(f64),
+    /// A count: the length of a string or collection, for `length` rules.
+    Len(usize),
+}
+
+impl fmt::Display for Value {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Value::Name(name) => write!(f, "\"{}\"", name.escape_debug()),
+            Value::Text(text) => write!(f, "\"{}\"", text.escape_debug()),
+            Value::Bool(value) => write!(f, "{value}"),
+            Value::Int(value) => write!(f, "{value}"),
+            Value::UInt(value) => write!(f, "{value}"),
+            Value::Float(value) => write!(f, "{value}"),
+            Value::Len(value) => write!(f, "{value}"),
+        }
+    }
+}
+
+/// The text of a violation: either a template from a rule, with `{path}` and
+/// `{value}` filled in when displayed, or text made at run time.
+#[derive(Clone, Debug, PartialEq)]
+enum Message {
+    Template(&'static str),
+    Text(Cow<'static, str>),
+}
+
+/// One broken rule: where, which rule, the offending value, and a sentence
+/// that says it.
+///
+/// ```
+/// use lowbit_core::Validate;
+///
+/// #[derive(serde::Deserialize, Validate, Default)]
+/// #[serde(rename_all = "snake_case")]
+/// enum Precision { #[default] Bf16, Fp8Exp }
+///
+/// #[derive(Validate, Default)]
+/// struct Rho {
+///     #[one_of("bf16")]
+///     precision: Precision,
+/// }
+///
+/// let report = Rho { precision: Precision::Fp8Exp }.validate().unwrap_err();
+/// let violation = report.iter().next().unwrap();
+/// assert_eq!(violation.path().to_string(), "precision");
+/// assert_eq!(violation.code(), "one_of");
+/// assert_eq!(violation.value().unwrap().to_string(), "\"fp8_exp\"");
+/// assert_eq!(
+///     violation.to_string(),
+///     "precision must be \"bf16\", not \"fp8_exp\""
+/// );
+/// ```
+#[derive(Clone, Debug, PartialEq)]
+pub struct Violation {
+    path: Path,
+    code: &'static str,
+    value: Option<Value>,
+    message: Message,
+}
+
+impl Violation {
+    /// A violation of the rule `code` at `path`, saying `message` as it is.
+    #[must_use]
+    pub fn new(path: Path, code: &'static str, message: impl Into<Cow<'static, str>>) -> Self {
+        Violation {
+            path,
+            code,
+            value: None,
+            message: Message::Text(message.into()),
+        }
+    }
+
+    /// A violation whose message is a template: `{path}` and `{value}` are
+    /// filled in when it is displayed, `{{` and `}}` stand for braces.
+    #[must_use]
+    pub fn from_template(path: Path, code: &'static str, template: &'static str) -> Self {
+        Violation {
+            path,
+            code,
+            value: None,
+            message: Message::Template(template),
+        }
+    }
+
+    /// The same violation, naming `value` as the offending value.
+    #[must_use]
+    pub fn with_value(mut self, value: Option<Value>) -> Self {
+        self.value = value;
+        self
+    }
+
+    /// Where the offending value sits, in serde names.
+    #[must_use]
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The rule that is broken: `one_of`, `none_of`, `requires`, `only_if`,
+    /// `required_if`, `conflicts_with`, `range`, `length`, `non_empty`,
+    /// `custom`. Stable across releases.
+    #[must_use]
+    pub fn code(&self) -> &'static str {
+        self.code
+    }
+
+    /// The offending value, where the rule has one.
+    #[must_use]
+    pub fn value(&self) -> Option<&Value> {
+        self.value.as_ref()
+    }
+
+    /// The same violation, moved below `prefix` (both its path and the
+    /// `{path}` of its message).
+    #[must_use]
+    pub fn prefixed(mut self, prefix: &Path) -> Self {
+        self.path = self.path.prefixed(prefix);
+        self
+    }
+}
+
+impl fmt::Display for Violation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.message {
+            Message::Text(text) => f.write_str(text),
+            Message::Template(template) => render(template, self, f),
+        }
+    }
+}
+
+/// Writes `template` with its placeholders filled in. The derive has already
+/// rejected unknown placeholders, so anything else is written as it stands.
+fn render(template: &str, violation: &Violation, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    let mut rest = template;
+    while let Some(at) = rest.find(['{', '}']) {
+        f.write_str(&rest[..at])?;
+        rest = &rest[at..];
+        let taken = if rest.starts_with("{{") {
+            f.write_str("{")?;
+            2
+        } else if rest.starts_with("}}") {
+            f.write_str("}")?;
+            2
+        } else if rest.starts_with("{path}") {
+            write!(f, "{}", violation.path)?;
+            6
+        } else if rest.starts_with("{value}") {
+            match &violation.value {
+                Some(value) => write!(f, "{value}")?,
+                None => f.write_str("(no value)")?,
+            }
+            7
+        } else {
+            f.write_str(&rest[..1])?;
+            1
+        };
+        rest = &rest[taken..];
+    }
+    f.write_str(rest)
+}
+
+/// Every rule a config breaks, in the order of its fields.
+///
+/// Iterate it with `for violation in &report`; display it to get one sentence
+/// a line. It is a [`std::error::Error`], so `?` carries it into `anyhow` or
+/// `Box<dyn Error>`.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Report {
+    violations: Vec<Violation>,
+}
+
+impl Report {
+    /// An empty report.
+    #[must_use]
+    pub const fn new() -> Self {
+        Report {
+            violations: Vec::new(),
+        }
+    }
+
+    /// Records a violation.
+    pub fn push(&mut self, violation: Violation) {
+        self.violations.push(violation);
+    }
+
+    /// How many violations there are.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.violations.len()
+    }
+
+    /// Whether nothing was violated.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.violations.is_empty()
+    }
+
+    /// The violations, in the order they were found.
+    #[must_use]
+    pub fn violations(&self) -> &[Violation] {
+        &self.violations
+    }
+
+    /// An iterator over the violations.
+    pub fn iter(&self) -> std::slice::Iter<'_, Violation> {
+        self.violations.iter()
+    }
+
+    /// `Ok(())` when the report is empty, else `Err(self)`.
+    ///
+    /// # Errors
+    ///
+    /// The report itself, when it holds a violation.
+    pub fn into_result(self) -> Result<(), Report> {
+        if self.violations.is_empty() {
+            Ok(())
+        } else {
+            Err(self)
+        }
+    }
+}
+
+impl fmt::Display for Report {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, violation) in self.violations.iter().enumerate() {
+            if i > 0 {
+                f.write_str("\n")?;
+            }
+            write!(f, "{violation}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for Report {}
+
+impl<'a> IntoIterator for &'a Report {
+    type Item = &'a Violation;
+    type IntoIter = std::slice::Iter<'a, Violation>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.violations.iter()
+    }
+}
+
+impl IntoIterator for Report {
+    type Item = Violation;
+    type IntoIter = std::vec::IntoIter<Violation>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.violations.into_iter()
+    }
+}
+
+impl Extend<Violation> for Report {
+    fn extend<I: IntoIterator<Item = Violation>>(&mut self, iter: I) {
+        self.violations.extend(iter);
+    }
+}

@@ -1,0 +1,361 @@
+//! Check: what can be known wrong from the input alone, before any code is
+//! emitted. What needs another type's definition (a variant name, a nested
+//! field) is checked by the emitted code at compile time instead.
+
+use std::collections::HashSet;
+
+use darling::error::Accumulator;
+use syn::ext::IdentExt;
+
+use crate::ir::{Body, Cond, Container, FieldDef, Lit, Place, Rule, RuleKind, Struct, Test};
+use crate::parse::place_text;
+use crate::suggest;
+
+/// Options of rules, which a misspelled one in a condition is likely to be.
+const OPTIONS: [&str; 4] = ["message", "when", "at", "ungated"];
+
+pub fn check(container: &Container, errors: &mut Accumulator) {
+    if let Body::Struct(body) = &container.body {
+        Checker {
+            container,
+            body,
+            errors,
+        }
+        .run();
+    }
+}
+
+struct Checker<'a> {
+    container: &'a Container,
+    body: &'a Struct,
+    errors: &'a mut Accumulator,
+}
+
+impl Checker<'_> {
+    fn run(&mut self) {
+        if let Some(gate) = &self.body.gate {
+            self.place(gate, false);
+        }
+        for field in &self.body.fields {
+            for rule in &field.rules {
+                self.rule(field, rule);
+            }
+            self.contradictions(field);
+        }
+    }
+
+    fn error(&mut self, span: proc_macro2::Span, message: impl std::fmt::Display) {
+        self.errors
+            .push(darling::Error::custom(message).with_span(&span));
+    }
+
+    fn field_named(&self, ident: &syn::Ident) -> Option<&FieldDef> {
+        let name = ident.unraw();
+        self.body
+            .fields
+            .iter()
+            .find(|field| field.ident.unraw() == name)
+    }
+
+    /// The first segment of a place must be a field of this struct.
+    fn place(&mut self, place: &Place, in_cond: bool) {
+        let first = place.first();
+        if self.field_named(first).is_some() {
+            return;
+        }
+        let name = first.unraw().to_string();
+        let rust_names: Vec<String> = self
+            .body
+            .fields
+            .iter()
+            .map(|f| f.ident.unraw().to_string())
+            .collect();
+        let by_serde = self
+            .body
+            .fields
+            .iter()
+            .find(|field| field.name == name && field.ident.unraw() != name);
+        let help = if let Some(field) = by_serde {
+            format!(
+                "; `{name}` is its serde name, and rules name fields by their Rust names: `{}`",
+                field.ident.unraw()
+            )
+        } else if let Some(close) = suggest::closest(&name, rust_names.iter().map(String::as_str)) {
+            format!("; did you mean `{close}`?")
+        } else if let (true, Some(option)) = (in_cond, suggest::closest(&name, OPTIONS)) {
+            format!("; did you mean the option `{option}`?")
+        } else {
+            String::new()
+        };
+        self.error(
+            first.span(),
+            format!("no field `{name}` in `{}`{help}", self.container.ident),
+        );
+    }
+
+    fn cond(&mut self, cond: &Cond) {
+        match cond {
+            Cond::Set(place) => self.place(place, true),
+            Cond::Test(place, test) | Cond::Every(place, test) | Cond::Some(place, test) => {
+                self.place(place, true);
+                self.test(test);
+            }
+            Cond::Not(inner) => self.cond(inner),
+            Cond::All(conds) | Cond::Any(conds) => conds.iter().for_each(|cond| self.cond(cond)),
+        }
+    }
+
+    fn test(&mut self, test: &Test) {
+        if let Test::In(lits) = test {
+            self.values(lits);
+        }
+    }
+
+    /// A list of values: all of one kind, none twice.
+    fn values(&mut self, lits: &[Lit]) {
+        let mut seen = HashSet::new();
+        let kind = lits[0].kind();
+        for lit in lits {
+            if lit.kind() != kind {
+                self.error(
+                    lit.span(),
+                    format!("this list mixes {kind} with {}", lit.kind()),
+                );
+            } else if !seen.insert(lit.text()) {
+                self.error(lit.span(), format!("{} is listed twice", lit.text()));
+            }
+        }
+    }
+
+    fn rule(&mut self, field: &FieldDef, rule: &Rule) {
+        let subject = subject(field, rule);
+        match &rule.kind {
+            RuleKind::OneOf(lits) | RuleKind::NoneOf(lits) => self.values(lits),
+            RuleKind::Requires(conds) => {
+                for cond in conds {
+                    self.cond(cond);
+                    self.not_itself(cond, &subject, rule);
+                }
+            }
+            RuleKind::OnlyIf(cond) | RuleKind::RequiredIf(cond) | RuleKind::ConflictsWith(cond) => {
+                self.cond(cond);
+                self.not_itself(cond, &subject, rule);
+            }
+            RuleKind::Range { min, max } => {
+                if let (Some(min), Some(max)) = (min, max) {
+                    if let (Some(lo), Some(hi)) = (number(min), number(max)) {
+                        if lo > hi {
+                            self.error(
+                                max.span(),
+                                format!(
+                                    "no value satisfies this range: max {} is below min {}",
+                                    max.text(),
+                                    min.text()
+                                ),
+                            );
+                        }
+                    }
+                    if min.kind() != max.kind()
+                        || matches!(min, Lit::Int(_)) != matches!(max, Lit::Int(_))
+                    {
+                        self.error(
+                            max.span(),
+                            "`min` and `max` must be numbers of the same kind",
+                        );
+                    }
+                }
+                for bound in [min, max].into_iter().flatten() {
+                    if !matches!(bound, Lit::Int(_) | Lit::Float(_)) {
+                        self.error(
+                            bound.span(),
+                            format!("a range bound is a number, not {}", bound.kind()),
+                        );
+                    }
+                }
+            }
+            RuleKind::Length { min, max, equal } => {
+                for bound in [min, max, equal].into_iter().flatten() {
+                    if bound.base10_parse::<usize>().is_err() {
+                        self.error(
+                            bound.span(),
+                            "a length is a non-negative integer that fits in a usize",
+                        );
+                    }
+                }
+                let value = |lit: &Option<syn::LitInt>| {
+                    lit.as_ref().and_then(|lit| lit.base10_parse::<u64>().ok())
+                };
+                if let (Some(lo), Some(hi), Some(max)) = (value(min), value(max), max) {
+                    if lo > hi {
+                        self.error(
+                            max.span(),
+                            format!("no length satisfies this rule: max {hi} is below min {lo}"),
+                        );
+                    }
+                }
+                if let (Some(equal), true) = (equal, min.is_some() || max.is_some()) {
+                    self.error(equal.span(), "`equal` excludes `min` and `max`");
+                }
+            }
+            RuleKind::Nested | RuleKind::NonEmpty | RuleKind::Custom(_) => {}
+        }
+        if let Some(when) = &rule.when {
+            self.values(when);
+        }
+        if rule.ungated && self.body.gate.is_none() {
+            self.error(
+                rule.name.span(),
+                format!(
+                    "`ungated` has no effect: `{}` has no `#[validate(gate = ..)]`",
+                    self.container.ident
+                ),
+            );
+        }
+        if let Some(message) = &rule.message {
+            if let Err(problem) = check_template(&message.value()) {
+                self.error(message.span(), problem);
+            }
+        }
+    }
+
+    /// `requires(f)` on `f` itself, and the like, say nothing or can never hold.
+    fn not_itself(&mut self, cond: &Cond, subject: &Place, rule: &Rule) {
+        if let Cond::Set(place) = cond {
+            if same_place(place, subject) {
+                self.error(
+                    place.first().span(),
+                    format!(
+                        "`{}` names its own field `{}`: a field cannot be a condition of itself",
+                        rule.name,
+                        place_text(place)
+                    ),
+                );
+            }
+        }
+    }
+
+    /// `one_of` and `none_of` that leave nothing, and conditions on values a
+    /// field's own `one_of` rules out.
+    fn contradictions(&mut self, field: &FieldDef) {
+        let unconditional = |rule: &&Rule| rule.at.is_empty() && rule.when.is_none();
+        let allowed: Option<Vec<String>> =
+            field
+                .rules
+                .iter()
+                .filter(unconditional)
+                .find_map(|rule| match &rule.kind {
+                    RuleKind::OneOf(lits) => Some(lits.iter().map(Lit::text).collect()),
+                    _ => None,
+                });
+        let Some(allowed) = allowed else { return };
+        for rule in field.rules.iter().filter(unconditional) {
+            if let RuleKind::NoneOf(lits) = &rule.kind {
+                for lit in lits {
+                    if allowed.contains(&lit.text()) {
+                        self.error(
+                            lit.span(),
+                            format!(
+                                "{} is both required by `one_of` and excluded by `none_of`",
+                                lit.text()
+                            ),
+                        );
+                    }
+                }
+            }
+        }
+        // Conditions elsewhere that compare this field with a value `one_of` excludes.
+        let name = field.ident.unraw();
+        let mut never = Vec::new();
+        for other in &self.body.fields {
+            for rule in &other.rules {
+                visit_tests(&rule.kind, &mut |place, test| {
+                    if place.segments.len() == 1 && place.first().unraw() == name {
+                        if let Test::Eq(lit) = test {
+                            if !allowed.contains(&lit.text()) {
+                                never.push(lit.clone());
+                            }
+                        }
+                    }
+                });
+            }
+        }
+        for lit in never {
+            self.error(
+                lit.span(),
+                format!(
+                    "this condition can never hold: `{}` is `one_of({})`",
+                    name,
+                    allowed.join(", ")
+                ),
+            );
+        }
+    }
+}
+
+/// The tests that must hold for a field to be set at all: those of `requires`
+/// and `only_if`, at their top level or under `all`. (A `conflicts_with` or
+/// `required_if` whose condition can never hold is redundant, not wrong.)
+fn visit_tests(kind: &RuleKind, visit: &mut impl FnMut(&Place, &Test)) {
+    fn walk(cond: &Cond, visit: &mut impl FnMut(&Place, &Test)) {
+        match cond {
+            Cond::Test(place, test) => visit(place, test),
+            Cond::All(conds) => conds.iter().for_each(|cond| walk(cond, visit)),
+            Cond::Not(_) | Cond::Any(_) | Cond::Set(_) | Cond::Every(..) | Cond::Some(..) => {}
+        }
+    }
+    match kind {
+        RuleKind::Requires(conds) => conds.iter().for_each(|cond| walk(cond, visit)),
+        RuleKind::OnlyIf(cond) => walk(cond, visit),
+        _ => {}
+    }
+}
+
+/// The place a rule is about: its field, and `at` below it.
+pub fn subject(field: &FieldDef, rule: &Rule) -> Place {
+    let mut segments = vec![field.ident.clone()];
+    segments.extend(rule.at.iter().cloned());
+    Place { segments }
+}
+
+fn same_place(a: &Place, b: &Place) -> bool {
+    a.segments.len() == b.segments.len()
+        && a.segments
+            .iter()
+            .zip(&b.segments)
+            .all(|(x, y)| x.unraw() == y.unraw())
+}
+
+fn number(lit: &Lit) -> Option<f64> {
+    match lit {
+        Lit::Int(int) => int.base10_digits().parse().ok(),
+        Lit::Float(float) => float.base10_digits().parse().ok(),
+        _ => None,
+    }
+}
+
+/// A message may use `{path}` and `{value}`; `{{` and `}}` are braces.
+pub fn check_template(template: &str) -> Result<(), String> {
+    let mut rest = template;
+    while let Some(at) = rest.find(['{', '}']) {
+        rest = &rest[at..];
+        if rest.starts_with("{{") || rest.starts_with("}}") {
+            rest = &rest[2..];
+        } else if rest.starts_with("{path}") {
+            rest = &rest[6..];
+        } else if rest.starts_with("{value}") {
+            rest = &rest[7..];
+        } else if let Some(name) = rest
+            .strip_prefix('{')
+            .and_then(|r| r.split_once('}'))
+            .map(|(name, _)| name)
+        {
+            return Err(format!(
+                "unknown placeholder `{{{name}}}` in message{}; messages can use `{{path}}` and `{{value}}`, and `{{{{` `}}}}` for braces",
+                suggest::hint(name, ["path", "value"])
+            ));
+        } else {
+            return Err("unmatched brace in message; write `{{` or `}}` for a brace".to_owned());
+        }
+    }
+    Ok(())
+}

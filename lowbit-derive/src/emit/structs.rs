@@ -1,0 +1,257 @@
+//! The impls of a struct: `Validate` with one check per rule, in field order,
+//! and the `Field` impls through which other structs' dotted paths reach in.
+
+use proc_macro2::TokenStream;
+use quote::{quote, quote_spanned};
+use syn::ext::IdentExt;
+
+use super::cond::{Resolved, Scope};
+use super::{field_key, message};
+use crate::check::subject;
+use crate::ir::{Container, FieldDef, Lit, Rule, RuleKind, Struct};
+
+pub fn emit(container: &Container, body: &Struct) -> TokenStream {
+    let krate = &container.krate;
+    let ident = &container.ident;
+    let (impl_generics, ty_generics, where_clause) = container.generics.split_for_impl();
+    let scope = Scope {
+        krate,
+        fields: &body.fields,
+    };
+    let gated = body.gate.is_some()
+        && body
+            .fields
+            .iter()
+            .any(|field| field.rules.iter().any(|rule| !rule.ungated));
+    let gate = match (&body.gate, gated) {
+        (Some(gate), true) => {
+            let access = scope.resolve(gate).access;
+            let span = gate.first().span();
+            quote_spanned! {span=>
+                let __lowbit_gate: bool = #krate::__private::is_set(&#access);
+            }
+        }
+        _ => TokenStream::new(),
+    };
+    let checks = body.fields.iter().flat_map(|field| {
+        field.rules.iter().map(|rule| {
+            let check = rule_check(&scope, field, rule);
+            if gated && !rule.ungated {
+                quote!(if __lowbit_gate { #check })
+            } else {
+                check
+            }
+        })
+    });
+    let field_impls = body.fields.iter().map(|field| {
+        let key = field_key(&field.ident.unraw().to_string());
+        let ty = &field.ty;
+        let name = &field.name;
+        quote! {
+            #[automatically_derived]
+            impl #impl_generics #krate::__private::Field<#key> for #ident #ty_generics #where_clause {
+                type Type = #ty;
+                const NAME: &'static str = #name;
+            }
+        }
+    });
+    quote! {
+        #[automatically_derived]
+        #[allow(unused_qualifications, clippy::all, clippy::pedantic, clippy::nursery)]
+        impl #impl_generics #krate::Validate for #ident #ty_generics #where_clause {
+            fn validate_into(
+                &self,
+                __lowbit_at: &#krate::Location<'_>,
+                __lowbit_report: &mut #krate::Report,
+            ) {
+                #[allow(unused_imports)]
+                use #krate::__private::{ValueOf as _, NoValue as _};
+                #gate
+                #(#checks)*
+            }
+        }
+        #[automatically_derived]
+        impl #impl_generics #krate::__private::Describe for #ident #ty_generics #where_clause {
+            fn describe(&self) -> ::core::option::Option<#krate::Value> {
+                ::core::option::Option::None
+            }
+        }
+        #(#field_impls)*
+    }
+}
+
+/// The statement that checks one rule and records its violation.
+fn rule_check(scope: &Scope, field: &FieldDef, rule: &Rule) -> TokenStream {
+    let krate = scope.krate;
+    let Resolved {
+        access,
+        ty,
+        segments,
+    } = scope.resolve(&subject(field, rule));
+    let value = quote!(&#access);
+    let code = rule.kind.code();
+    let template = message::template(rule, scope.fields);
+    let path = quote! {{
+        const __LOWBIT_PATH: &[&str] = &[#(#segments),*];
+        __LOWBIT_PATH
+    }};
+    let record = |offending: TokenStream| {
+        quote! {
+            #krate::__private::report(
+                __lowbit_report,
+                __lowbit_at,
+                #path,
+                #code,
+                #template,
+                #offending,
+            );
+        }
+    };
+    let described = quote!((&&#krate::__private::Probe(&#access)).value_of());
+    // "When the subject is set", or narrowed by `when` to some of its values.
+    let trigger = match &rule.when {
+        Some(values) => scope.any_of(&value, &ty, values),
+        None => {
+            let span = rule.name.span();
+            quote_spanned!(span=> #krate::__private::is_set(#value))
+        }
+    };
+    match &rule.kind {
+        RuleKind::OneOf(lits) => {
+            let present = scope.present(&value, &lits[0]);
+            let allowed = scope.any_of(&value, &ty, lits);
+            let record = record(described);
+            quote!(if #present && !#allowed { #record })
+        }
+        RuleKind::NoneOf(lits) => {
+            let excluded = scope.any_of(&value, &ty, lits);
+            let record = record(described);
+            quote!(if #excluded { #record })
+        }
+        RuleKind::Requires(conds) => {
+            let conds = conds.iter().map(|cond| scope.cond(cond));
+            let record = record(described);
+            quote!(if #trigger && !(#(#conds)&&*) { #record })
+        }
+        RuleKind::OnlyIf(cond) => {
+            let cond = scope.cond(cond);
+            let record = record(described);
+            quote!(if #trigger && !(#cond) { #record })
+        }
+        RuleKind::ConflictsWith(cond) => {
+            let cond = scope.cond(cond);
+            let record = record(described);
+            quote!(if #trigger && (#cond) { #record })
+        }
+        RuleKind::RequiredIf(cond) => {
+            let cond = scope.cond(cond);
+            let span = rule.name.span();
+            let record = record(described);
+            quote_spanned!(span=> if (#cond) && !#krate::__private::is_set(#value) { #record })
+        }
+        RuleKind::Nested => {
+            let span = rule.name.span();
+            let steps = segments.iter().enumerate().map(|(i, segment)| {
+                let parent = if i == 0 {
+                    quote!(__lowbit_at)
+                } else {
+                    let previous = quote::format_ident!("__lowbit_at_{}", i - 1);
+                    quote!(&#previous)
+                };
+                let local = quote::format_ident!("__lowbit_at_{}", i);
+                quote!(let #local = #parent.field(#segment);)
+            });
+            let last = quote::format_ident!("__lowbit_at_{}", segments.len() - 1);
+            quote_spanned! {span=>
+                {
+                    #(#steps)*
+                    #krate::Validate::validate_into(#value, &#last, __lowbit_report);
+                }
+            }
+        }
+        RuleKind::Range { min, max } => {
+            let bound = |lit: &Option<Lit>| match lit {
+                Some(lit) => {
+                    let tokens = lit_tokens(lit);
+                    quote!(::core::option::Option::Some(&#tokens))
+                }
+                None => quote!(::core::option::Option::None),
+            };
+            let (min, max) = (bound(min), bound(max));
+            let record = record(described);
+            let span = rule.name.span();
+            quote_spanned! {span=>
+                if #krate::__private::scalar(#value)
+                    .is_some_and(|__lowbit_number| #krate::__private::outside(__lowbit_number, #min, #max))
+                {
+                    #record
+                }
+            }
+        }
+        RuleKind::Length { min, max, equal } => {
+            // The checks made sure each bound is a usize.
+            let bound = |lit: &Option<syn::LitInt>| match lit
+                .as_ref()
+                .and_then(|lit| lit.base10_parse::<usize>().ok())
+            {
+                Some(count) => {
+                    let count = proc_macro2::Literal::usize_unsuffixed(count);
+                    quote!(::core::option::Option::Some(&#count))
+                }
+                None => quote!(::core::option::Option::None),
+            };
+            let (min, max) = match equal {
+                Some(_) => (bound(equal), bound(equal)),
+                None => (bound(min), bound(max)),
+            };
+            let record = record(
+                quote!(::core::option::Option::Some(#krate::__private::len_value(__lowbit_len))),
+            );
+            let span = rule.name.span();
+            quote_spanned! {span=>
+                if let ::core::option::Option::Some(__lowbit_len) = #krate::__private::length(#value) {
+                    if #krate::__private::outside(&__lowbit_len, #min, #max) {
+                        #record
+                    }
+                }
+            }
+        }
+        RuleKind::NonEmpty => {
+            let record = record(quote!(::core::option::Option::None));
+            let span = rule.name.span();
+            quote_spanned! {span=>
+                if #krate::__private::length(#value) == ::core::option::Option::Some(0) {
+                    #record
+                }
+            }
+        }
+        RuleKind::Custom(function) => {
+            let template = match &rule.message {
+                Some(message) => quote!(::core::option::Option::Some(#message)),
+                None => quote!(::core::option::Option::None),
+            };
+            let span = syn::spanned::Spanned::span(function);
+            quote_spanned! {span=>
+                if let ::core::result::Result::Err(__lowbit_error) = #function(#value) {
+                    #krate::__private::report_custom(
+                        __lowbit_report,
+                        __lowbit_at,
+                        #path,
+                        #template,
+                        &__lowbit_error,
+                        #described,
+                    );
+                }
+            }
+        }
+    }
+}
+
+fn lit_tokens(lit: &Lit) -> TokenStream {
+    match lit {
+        Lit::Str(lit) => quote!(#lit),
+        Lit::Bool(lit) => quote!(#lit),
+        Lit::Int(lit) => quote!(#lit),
+        Lit::Float(lit) => quote!(#lit),
+    }
+}

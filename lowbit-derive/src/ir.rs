@@ -1,0 +1,181 @@
+//! The typed IR between parsing and emitting. It keeps the tokens the checks
+//! and the emitted code may blame, so that every error is spanned on the
+//! smallest offending token.
+
+use proc_macro2::Span;
+use syn::{Generics, Ident, LitBool, LitFloat, LitInt, LitStr, Type};
+
+/// One `#[derive(Validate)]` input.
+pub struct Container {
+    pub ident: Ident,
+    pub generics: Generics,
+    /// Path to lowbit-core in generated code.
+    pub krate: syn::Path,
+    pub body: Body,
+}
+
+pub enum Body {
+    Struct(Struct),
+    Enum(Enum),
+}
+
+pub struct Struct {
+    pub fields: Vec<FieldDef>,
+    /// `#[validate(gate = f)]`: rules not marked `ungated` are checked only
+    /// while `f` is set.
+    pub gate: Option<Place>,
+}
+
+pub struct FieldDef {
+    pub ident: Ident,
+    pub ty: Type,
+    /// The serde name, as it appears in paths.
+    pub name: String,
+    pub rules: Vec<Rule>,
+}
+
+pub struct Enum {
+    pub variants: Vec<VariantDef>,
+    /// Index of the variant marked `#[default]`.
+    pub default: Option<usize>,
+}
+
+pub struct VariantDef {
+    pub ident: Ident,
+    /// The serde name.
+    pub name: String,
+    pub shape: Shape,
+}
+
+#[derive(Clone, Copy)]
+pub enum Shape {
+    Unit,
+    Tuple,
+    Named,
+}
+
+/// One rule attribute on a field.
+pub struct Rule {
+    pub kind: RuleKind,
+    /// The attribute's name (`one_of`), which errors about the whole rule blame.
+    pub name: Ident,
+    /// `at = a.b`: the rule's subject is this path below the field.
+    pub at: Vec<Ident>,
+    /// `when = "v"` / `when("a", "b")`: the rule applies only while its subject
+    /// has one of these values, instead of whenever it is set.
+    pub when: Option<Vec<Lit>>,
+    pub message: Option<LitStr>,
+    /// Checked even while the container's gate is off.
+    pub ungated: bool,
+}
+
+pub enum RuleKind {
+    OneOf(Vec<Lit>),
+    NoneOf(Vec<Lit>),
+    Requires(Vec<Cond>),
+    OnlyIf(Cond),
+    RequiredIf(Cond),
+    ConflictsWith(Cond),
+    Nested,
+    Range {
+        min: Option<Lit>,
+        max: Option<Lit>,
+    },
+    Length {
+        min: Option<LitInt>,
+        max: Option<LitInt>,
+        equal: Option<LitInt>,
+    },
+    NonEmpty,
+    Custom(syn::Path),
+}
+
+impl RuleKind {
+    /// The stable code a violation of this rule carries.
+    pub fn code(&self) -> &'static str {
+        match self {
+            RuleKind::OneOf(_) => "one_of",
+            RuleKind::NoneOf(_) => "none_of",
+            RuleKind::Requires(_) => "requires",
+            RuleKind::OnlyIf(_) => "only_if",
+            RuleKind::RequiredIf(_) => "required_if",
+            RuleKind::ConflictsWith(_) => "conflicts_with",
+            RuleKind::Nested => "nested",
+            RuleKind::Range { .. } => "range",
+            RuleKind::Length { .. } => "length",
+            RuleKind::NonEmpty => "non_empty",
+            RuleKind::Custom(_) => "custom",
+        }
+    }
+}
+
+/// A condition on the struct's fields.
+pub enum Cond {
+    /// `f`: the field is set.
+    Set(Place),
+    /// `f = v`, `f != v`, `f in (..)`.
+    Test(Place, Test),
+    Not(Box<Cond>),
+    All(Vec<Cond>),
+    Any(Vec<Cond>),
+    /// `every(f = v)`: every item of the collection `f` passes the test.
+    Every(Place, Test),
+    /// `some(f = v)`: some item of the collection `f` passes the test.
+    Some(Place, Test),
+}
+
+pub enum Test {
+    Eq(Lit),
+    Ne(Lit),
+    In(Vec<Lit>),
+}
+
+/// A dotted path of Rust field names, from a field of this struct.
+#[derive(Clone)]
+pub struct Place {
+    pub segments: Vec<Ident>,
+}
+
+impl Place {
+    pub fn first(&self) -> &Ident {
+        &self.segments[0]
+    }
+}
+
+#[derive(Clone)]
+pub enum Lit {
+    Str(LitStr),
+    Bool(LitBool),
+    Int(LitInt),
+    Float(LitFloat),
+}
+
+impl Lit {
+    pub fn span(&self) -> Span {
+        match self {
+            Lit::Str(lit) => lit.span(),
+            Lit::Bool(lit) => lit.span,
+            Lit::Int(lit) => lit.span(),
+            Lit::Float(lit) => lit.span(),
+        }
+    }
+
+    /// The literal as the config file would spell it, for messages and for
+    /// comparing literals with each other.
+    pub fn text(&self) -> String {
+        match self {
+            Lit::Str(lit) => format!("{:?}", lit.value()),
+            Lit::Bool(lit) => lit.value.to_string(),
+            Lit::Int(lit) => lit.base10_digits().to_owned(),
+            Lit::Float(lit) => lit.base10_digits().to_owned(),
+        }
+    }
+
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Lit::Str(_) => "a string",
+            Lit::Bool(_) => "a bool",
+            Lit::Int(_) | Lit::Float(_) => "a number",
+        }
+    }
+}

@@ -1,0 +1,216 @@
+//! Parse: `syn::DeriveInput` to the IR. Errors are accumulated, so the user
+//! sees every malformed attribute at once.
+
+mod rule;
+mod serde_attr;
+
+use darling::FromAttributes;
+use syn::ext::IdentExt;
+use syn::{Data, DeriveInput, Fields};
+
+use crate::ir::{Body, Container, Enum, FieldDef, Place, Shape, Struct, VariantDef};
+pub use rule::{RULES, place_text};
+use serde_attr::SerdeContainer;
+
+/// `#[validate(..)]` on the container.
+#[derive(FromAttributes, Default)]
+#[darling(attributes(validate))]
+struct ContainerOptions {
+    /// Path to lowbit-core, for a renamed dependency.
+    #[darling(rename = "crate")]
+    krate: Option<syn::Path>,
+    /// Rules not marked `ungated` are checked only while this field is set.
+    gate: Option<syn::Expr>,
+}
+
+/// Parses the input, or returns every error found in it together with the
+/// container's name (for the stub impl).
+pub fn parse(input: &DeriveInput, errors: &mut darling::error::Accumulator) -> Option<Container> {
+    let options = errors
+        .handle(ContainerOptions::from_attributes(&input.attrs))
+        .unwrap_or_default();
+    let krate = options
+        .krate
+        .unwrap_or_else(|| syn::parse_quote!(::lowbit_core));
+    if !input.generics.params.is_empty() {
+        errors.push(
+            darling::Error::custom("`#[derive(Validate)]` does not support generic types yet")
+                .with_span(&input.generics.params),
+        );
+    }
+    let serde = SerdeContainer::read(&input.attrs);
+    let body = match &input.data {
+        Data::Struct(data) => {
+            let Fields::Named(named) = &data.fields else {
+                let error = darling::Error::custom(
+                    "`#[derive(Validate)]` needs a struct with named fields: rules name fields, and config files name them too",
+                );
+                errors.push(match &data.fields {
+                    Fields::Unit => error.with_span(&input.ident),
+                    fields => error.with_span(fields),
+                });
+                return None;
+            };
+            let gate = options
+                .gate
+                .and_then(|gate| errors.handle(expr_place(&gate)));
+            let fields = named
+                .named
+                .iter()
+                .map(|field| parse_field(field, &serde, errors))
+                .collect();
+            Body::Struct(Struct { fields, gate })
+        }
+        Data::Enum(data) => {
+            if let Some(gate) = &options.gate {
+                errors.push(darling::Error::custom("`gate` applies to structs").with_span(gate));
+            }
+            let mut default = None;
+            let variants = data
+                .variants
+                .iter()
+                .enumerate()
+                .map(|(index, variant)| {
+                    if variant
+                        .attrs
+                        .iter()
+                        .any(|attr| attr.path().is_ident("default"))
+                    {
+                        default = Some(index);
+                    }
+                    for attr in &variant.attrs {
+                        reject_rule_attr(attr, "on enum variants", errors);
+                    }
+                    for field in &variant.fields {
+                        for attr in &field.attrs {
+                            reject_rule_attr(attr, "on the fields of enum variants yet", errors);
+                        }
+                    }
+                    let rust = variant.ident.unraw().to_string();
+                    let name = serde_attr::rename(&variant.attrs).unwrap_or_else(|| {
+                        match serde.rename_all {
+                            Some(rule) => rule.variant(&rust),
+                            None => rust.clone(),
+                        }
+                    });
+                    VariantDef {
+                        ident: variant.ident.clone(),
+                        name,
+                        shape: match variant.fields {
+                            Fields::Unit => Shape::Unit,
+                            Fields::Unnamed(_) => Shape::Tuple,
+                            Fields::Named(_) => Shape::Named,
+                        },
+                    }
+                })
+                .collect();
+            Body::Enum(Enum { variants, default })
+        }
+        Data::Union(data) => {
+            errors.push(
+                darling::Error::custom(
+                    "`#[derive(Validate)]` works on structs with named fields and on enums, not on unions",
+                )
+                .with_span(&data.union_token),
+            );
+            return None;
+        }
+    };
+    Some(Container {
+        ident: input.ident.clone(),
+        generics: input.generics.clone(),
+        krate,
+        body,
+    })
+}
+
+fn parse_field(
+    field: &syn::Field,
+    serde: &SerdeContainer,
+    errors: &mut darling::error::Accumulator,
+) -> FieldDef {
+    let ident = field.ident.clone().expect("named fields have names");
+    let rust = ident.unraw().to_string();
+    let name = serde_attr::rename(&field.attrs).unwrap_or_else(|| match serde.rename_all {
+        Some(rule) => rule.field(&rust),
+        None => rust.clone(),
+    });
+    let mut rules = Vec::new();
+    for attr in &field.attrs {
+        let Some(attr_name) = attr.path().get_ident() else {
+            continue;
+        };
+        if attr_name == "validate" {
+            errors.push(
+                darling::Error::custom(format!(
+                    "rules are attributes of their own on a field, such as `#[one_of(\"a\")]`; the rules are {}",
+                    RULES.map(|rule| format!("`{rule}`")).join(", ")
+                ))
+                .with_span(attr_name),
+            );
+            continue;
+        }
+        if RULES.iter().any(|rule| attr_name == rule) {
+            if let Some(rule) =
+                errors.handle(rule::parse_rule(attr, attr_name).map_err(darling::Error::from))
+            {
+                rules.push(rule);
+            }
+        }
+    }
+    FieldDef {
+        ident,
+        ty: field.ty.clone(),
+        name,
+        rules,
+    }
+}
+
+fn reject_rule_attr(attr: &syn::Attribute, where_: &str, errors: &mut darling::error::Accumulator) {
+    if let Some(name) = attr.path().get_ident() {
+        if RULES.iter().any(|rule| name == rule) {
+            errors.push(
+                darling::Error::custom(format!(
+                    "rules are not supported {where_}; write them on struct fields"
+                ))
+                .with_span(name),
+            );
+        }
+    }
+}
+
+/// `gate = enable` or `gate = a.b`.
+fn expr_place(expr: &syn::Expr) -> darling::Result<Place> {
+    match expr {
+        syn::Expr::Path(path) => match path.path.get_ident() {
+            Some(ident) => Ok(Place {
+                segments: vec![ident.clone()],
+            }),
+            None => Err(darling::Error::custom("expected a field name").with_span(expr)),
+        },
+        syn::Expr::Field(field) => {
+            let mut place = expr_place(&field.base)?;
+            match &field.member {
+                syn::Member::Named(ident) => place.segments.push(ident.clone()),
+                syn::Member::Unnamed(_) => {
+                    return Err(
+                        darling::Error::custom("expected a field name").with_span(&field.member)
+                    );
+                }
+            }
+            Ok(place)
+        }
+        syn::Expr::Lit(lit) => Err(darling::Error::custom(format!(
+            "write the field bare: `gate = {}`",
+            match &lit.lit {
+                syn::Lit::Str(s) => s.value(),
+                _ => "field".to_owned(),
+            }
+        ))
+        .with_span(expr)),
+        _ => Err(
+            darling::Error::custom("expected a field name, such as `gate = enable`")
+                .with_span(expr),
+        ),
+    }
+}

@@ -1,0 +1,502 @@
+//! The grammar of rule attributes: `#[one_of("a", "b", message = "..")]`,
+//! `#[only_if(all(enable, mode != "off"), when = "chunk")]`, and the rest.
+
+use syn::ext::IdentExt;
+use syn::parse::{ParseStream, Parser};
+use syn::punctuated::Punctuated;
+use syn::{Attribute, Ident, LitInt, LitStr, Meta, Token};
+
+use crate::ir::{Cond, Lit, Place, Rule, RuleKind, Test};
+use crate::suggest;
+
+/// Every rule attribute the derive declares.
+pub const RULES: [&str; 11] = [
+    "one_of",
+    "none_of",
+    "requires",
+    "only_if",
+    "required_if",
+    "conflicts_with",
+    "nested",
+    "range",
+    "length",
+    "non_empty",
+    "custom",
+];
+
+/// Parses one rule attribute; `name` is one of [`RULES`].
+pub fn parse_rule(attr: &Attribute, name: &Ident) -> syn::Result<Rule> {
+    let shape = Shape::of(name);
+    let mut rule = Rule {
+        kind: RuleKind::Nested,
+        name: name.clone(),
+        at: Vec::new(),
+        when: None,
+        message: None,
+        ungated: false,
+    };
+    let tokens = match &attr.meta {
+        Meta::Path(_) if shape.bare_ok() => None,
+        Meta::Path(_) => {
+            return Err(syn::Error::new_spanned(
+                name,
+                format!("`{name}` needs arguments: {}", shape.usage(name)),
+            ));
+        }
+        // `#[custom = path::to::fn]`
+        Meta::NameValue(nv) if matches!(shape, Shape::Custom) => {
+            let syn::Expr::Path(path) = &nv.value else {
+                return Err(syn::Error::new_spanned(
+                    &nv.value,
+                    "expected a path to a function",
+                ));
+            };
+            rule.kind = RuleKind::Custom(path.path.clone());
+            return Ok(rule);
+        }
+        Meta::NameValue(nv) => {
+            return Err(syn::Error::new_spanned(
+                &nv.eq_token,
+                format!("write `{}`", shape.usage(name)),
+            ));
+        }
+        Meta::List(list) => Some(list.tokens.clone()),
+    };
+    let mut items = Items::default();
+    if let Some(tokens) = tokens {
+        let parser = |input: ParseStream| {
+            while !input.is_empty() {
+                parse_item(input, shape, &mut rule, &mut items)?;
+                if input.is_empty() {
+                    break;
+                }
+                input.parse::<Token![,]>()?;
+            }
+            Ok(())
+        };
+        parser.parse2(tokens)?;
+    }
+    rule.kind = items.finish(shape, name)?;
+    Ok(rule)
+}
+
+/// What a rule's positional items are.
+#[derive(Clone, Copy)]
+enum Shape {
+    Values,
+    Conds,
+    OneCond,
+    Bare,
+    Bounds,
+    Custom,
+}
+
+impl Shape {
+    fn of(name: &Ident) -> Shape {
+        match name.to_string().as_str() {
+            "one_of" | "none_of" => Shape::Values,
+            "requires" => Shape::Conds,
+            "only_if" | "required_if" | "conflicts_with" => Shape::OneCond,
+            "range" | "length" => Shape::Bounds,
+            "custom" => Shape::Custom,
+            _ => Shape::Bare,
+        }
+    }
+
+    fn bare_ok(self) -> bool {
+        matches!(self, Shape::Bare)
+    }
+
+    fn usage(self, name: &Ident) -> String {
+        match (self, name.to_string().as_str()) {
+            (Shape::Values, _) => format!("#[{name}(\"a\", \"b\")]"),
+            (Shape::Conds, _) => format!("#[{name}(field, other = \"value\")]"),
+            (Shape::OneCond, _) => format!("#[{name}(field = \"value\")]"),
+            (Shape::Bounds, "range") => format!("#[{name}(min = 1, max = 10)]"),
+            (Shape::Bounds, _) => format!("#[{name}(min = 1, max = 10)] or #[{name}(equal = 4)]"),
+            (Shape::Custom, _) => format!("#[{name}(path::to::function)]"),
+            (Shape::Bare, _) => format!("#[{name}]"),
+        }
+    }
+
+    /// The `name = ..` options this rule takes, for "did you mean".
+    fn options(self, name: &Ident) -> Vec<&'static str> {
+        let mut options = vec!["message"];
+        match self {
+            Shape::Values | Shape::Bounds | Shape::Custom => options.extend(["at", "ungated"]),
+            Shape::Conds | Shape::OneCond => options.extend(["at", "ungated", "when"]),
+            Shape::Bare => options.push("ungated"),
+        }
+        if let Shape::Bounds = self {
+            options.extend(["min", "max"]);
+            if name == "length" {
+                options.push("equal");
+            }
+        }
+        if name == "nested" {
+            options.retain(|option| *option != "message");
+        }
+        if name == "non_empty" {
+            options.push("at");
+        }
+        options
+    }
+}
+
+/// The positional items of a rule, gathered before the rule is built.
+#[derive(Default)]
+struct Items {
+    lits: Vec<Lit>,
+    conds: Vec<Cond>,
+    min: Option<Lit>,
+    max: Option<Lit>,
+    equal: Option<LitInt>,
+    function: Option<syn::Path>,
+}
+
+impl Items {
+    fn finish(self, shape: Shape, name: &Ident) -> syn::Result<RuleKind> {
+        let usage = || syn::Error::new_spanned(name, format!("expected {}", shape.usage(name)));
+        Ok(match shape {
+            Shape::Values if self.lits.is_empty() => {
+                return Err(syn::Error::new_spanned(
+                    name,
+                    format!("`{name}` needs at least one value: {}", shape.usage(name)),
+                ));
+            }
+            Shape::Values if name == "one_of" => RuleKind::OneOf(self.lits),
+            Shape::Values => RuleKind::NoneOf(self.lits),
+            Shape::Conds if self.conds.is_empty() => {
+                return Err(syn::Error::new_spanned(
+                    name,
+                    format!("`{name}` needs at least one field: {}", shape.usage(name)),
+                ));
+            }
+            Shape::Conds => RuleKind::Requires(self.conds),
+            Shape::OneCond => {
+                let mut conds = self.conds.into_iter();
+                let (Some(cond), None) = (conds.next(), conds.next()) else {
+                    return Err(syn::Error::new_spanned(
+                        name,
+                        format!(
+                            "`{name}` takes one condition; combine several with `all(..)` or `any(..)`"
+                        ),
+                    ));
+                };
+                match name.to_string().as_str() {
+                    "only_if" => RuleKind::OnlyIf(cond),
+                    "required_if" => RuleKind::RequiredIf(cond),
+                    _ => RuleKind::ConflictsWith(cond),
+                }
+            }
+            Shape::Bounds if name == "range" => {
+                if self.min.is_none() && self.max.is_none() {
+                    return Err(usage());
+                }
+                RuleKind::Range {
+                    min: self.min,
+                    max: self.max,
+                }
+            }
+            Shape::Bounds => {
+                let int = |lit: Option<Lit>| -> syn::Result<Option<LitInt>> {
+                    match lit {
+                        None => Ok(None),
+                        Some(Lit::Int(int)) if !int.base10_digits().starts_with('-') => {
+                            Ok(Some(int))
+                        }
+                        Some(other) => Err(syn::Error::new(
+                            other.span(),
+                            "a length is a non-negative integer",
+                        )),
+                    }
+                };
+                let (min, max) = (int(self.min)?, int(self.max)?);
+                if min.is_none() && max.is_none() && self.equal.is_none() {
+                    return Err(usage());
+                }
+                RuleKind::Length {
+                    min,
+                    max,
+                    equal: self.equal,
+                }
+            }
+            Shape::Custom => RuleKind::Custom(self.function.ok_or_else(usage)?),
+            Shape::Bare if name == "nested" => RuleKind::Nested,
+            Shape::Bare => RuleKind::NonEmpty,
+        })
+    }
+}
+
+fn parse_item(
+    input: ParseStream,
+    shape: Shape,
+    rule: &mut Rule,
+    items: &mut Items,
+) -> syn::Result<()> {
+    // Literals are the values of `one_of` and `none_of`.
+    if input.peek(syn::Lit) || input.peek(Token![-]) {
+        let lit = parse_lit(input)?;
+        if let Shape::Values = shape {
+            items.lits.push(lit);
+            return Ok(());
+        }
+        return Err(syn::Error::new(
+            lit.span(),
+            format!(
+                "`{}` takes no value here; expected {}",
+                rule.name,
+                shape.usage(&rule.name)
+            ),
+        ));
+    }
+    if let Shape::Custom = shape {
+        if items.function.is_none() && !is_option(input) {
+            items.function = Some(input.parse()?);
+            return Ok(());
+        }
+    }
+    let fork = input.fork();
+    let ident = fork.call(Ident::parse_any)?;
+    let key = ident.unraw().to_string();
+    let takes_cond = matches!(shape, Shape::Conds | Shape::OneCond);
+    match key.as_str() {
+        "message" if fork.peek(Token![=]) => {
+            input.parse::<Ident>()?;
+            input.parse::<Token![=]>()?;
+            set_once(&mut rule.message, input.parse::<LitStr>()?, &ident)?;
+        }
+        "when" if takes_cond && (fork.peek(Token![=]) || fork.peek(syn::token::Paren)) => {
+            input.parse::<Ident>()?;
+            let values = if input.peek(Token![=]) {
+                input.parse::<Token![=]>()?;
+                vec![parse_lit(input)?]
+            } else {
+                parse_lit_list(input, &ident)?
+            };
+            set_once(&mut rule.when, values, &ident)?;
+        }
+        "at" if fork.peek(Token![=])
+            && (!matches!(shape, Shape::Bare) || rule.name == "non_empty") =>
+        {
+            input.parse::<Ident>()?;
+            input.parse::<Token![=]>()?;
+            if !rule.at.is_empty() {
+                return Err(syn::Error::new_spanned(&ident, "`at` is given twice"));
+            }
+            rule.at = parse_place(input)?.segments;
+        }
+        "ungated" if fork.is_empty() || fork.peek(Token![,]) => {
+            input.parse::<Ident>()?;
+            if rule.ungated {
+                return Err(syn::Error::new_spanned(&ident, "`ungated` is given twice"));
+            }
+            rule.ungated = true;
+        }
+        "min" | "max" | "equal" if matches!(shape, Shape::Bounds) && fork.peek(Token![=]) => {
+            input.parse::<Ident>()?;
+            input.parse::<Token![=]>()?;
+            let lit = parse_lit(input)?;
+            match key.as_str() {
+                "min" => set_once(&mut items.min, lit, &ident)?,
+                "max" => set_once(&mut items.max, lit, &ident)?,
+                _ if rule.name == "length" => match lit {
+                    Lit::Int(int) => set_once(&mut items.equal, int, &ident)?,
+                    other => return Err(syn::Error::new(other.span(), "a length is an integer")),
+                },
+                _ => return Err(unknown_option(&ident, shape, &rule.name)),
+            }
+        }
+        _ if takes_cond => items.conds.push(parse_cond(input)?),
+        _ => return Err(unknown_option(&ident, shape, &rule.name)),
+    }
+    Ok(())
+}
+
+fn is_option(input: ParseStream) -> bool {
+    let fork = input.fork();
+    let Ok(ident) = fork.call(Ident::parse_any) else {
+        return false;
+    };
+    ident == "ungated" && (fork.is_empty() || fork.peek(Token![,]))
+        || ["message", "at"].iter().any(|key| ident == key) && fork.peek(Token![=])
+}
+
+fn unknown_option(ident: &Ident, shape: Shape, rule: &Ident) -> syn::Error {
+    let options = shape.options(rule);
+    let name = ident.unraw().to_string();
+    syn::Error::new_spanned(
+        ident,
+        format!(
+            "unknown option `{name}` of `{rule}`{}; its options are {}",
+            suggest::hint(&name, options.iter().copied()),
+            options
+                .iter()
+                .map(|option| format!("`{option}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    )
+}
+
+fn set_once<T>(slot: &mut Option<T>, value: T, key: &Ident) -> syn::Result<()> {
+    if slot.is_some() {
+        return Err(syn::Error::new_spanned(
+            key,
+            format!("`{key}` is given twice"),
+        ));
+    }
+    *slot = Some(value);
+    Ok(())
+}
+
+/// A condition: `f`, `f = v`, `f != v`, `f in (a, b)`, `not(c)`, `all(..)`,
+/// `any(..)`, `every(f = v)`, `some(f in (..))`.
+pub fn parse_cond(input: ParseStream) -> syn::Result<Cond> {
+    let fork = input.fork();
+    let head = fork.call(Ident::parse_any)?;
+    if fork.peek(syn::token::Paren) {
+        let key = head.to_string();
+        if ["not", "all", "any", "every", "some"].contains(&key.as_str()) {
+            input.call(Ident::parse_any)?;
+            let content;
+            syn::parenthesized!(content in input);
+            return match key.as_str() {
+                "not" => {
+                    let cond = parse_cond(&content)?;
+                    if !content.is_empty() {
+                        return Err(content.error("`not` takes one condition"));
+                    }
+                    Ok(Cond::Not(Box::new(cond)))
+                }
+                "all" | "any" => {
+                    let conds =
+                        Punctuated::<Cond, Token![,]>::parse_terminated_with(&content, parse_cond)?;
+                    if conds.is_empty() {
+                        return Err(syn::Error::new_spanned(
+                            &head,
+                            format!("`{key}` needs at least one condition"),
+                        ));
+                    }
+                    let conds = conds.into_iter().collect();
+                    Ok(if key == "all" {
+                        Cond::All(conds)
+                    } else {
+                        Cond::Any(conds)
+                    })
+                }
+                _ => {
+                    let place = parse_place(&content)?;
+                    let Some(test) = parse_test(&content)? else {
+                        return Err(content.error(format!(
+                            "expected a test of each item after the collection: `{key}({} = \"value\")`",
+                            place_text(&place)
+                        )));
+                    };
+                    if !content.is_empty() {
+                        return Err(content.error(format!("`{key}` takes one test")));
+                    }
+                    Ok(if key == "every" {
+                        Cond::Every(place, test)
+                    } else {
+                        Cond::Some(place, test)
+                    })
+                }
+            };
+        }
+        return Err(syn::Error::new_spanned(
+            &head,
+            format!(
+                "unknown condition `{key}(..)`{}; conditions are `field`, `field = \"v\"`, `field != \"v\"`, `field in (..)`, `not(..)`, `all(..)`, `any(..)`, `every(..)`, `some(..)`",
+                suggest::hint(&key, ["not", "all", "any", "every", "some"])
+            ),
+        ));
+    }
+    let place = parse_place(input)?;
+    Ok(match parse_test(input)? {
+        Some(test) => Cond::Test(place, test),
+        None => Cond::Set(place),
+    })
+}
+
+fn parse_test(input: ParseStream) -> syn::Result<Option<Test>> {
+    if input.peek(Token![!=]) {
+        input.parse::<Token![!=]>()?;
+        return Ok(Some(Test::Ne(parse_lit(input)?)));
+    }
+    if input.peek(Token![==]) {
+        return Err(input.error("write `=` for equality: `field = \"value\"`"));
+    }
+    if input.peek(Token![=]) {
+        input.parse::<Token![=]>()?;
+        return Ok(Some(Test::Eq(parse_lit(input)?)));
+    }
+    if input.peek(Token![in]) {
+        let keyword = input.parse::<Token![in]>()?;
+        let list = parse_lit_list(input, &Ident::new("in", keyword.span))?;
+        return Ok(Some(Test::In(list)));
+    }
+    Ok(None)
+}
+
+/// `a.b.c`, Rust field names.
+pub fn parse_place(input: ParseStream) -> syn::Result<Place> {
+    let mut segments = vec![input.call(Ident::parse_any)?];
+    while input.peek(Token![.]) {
+        input.parse::<Token![.]>()?;
+        segments.push(input.call(Ident::parse_any)?);
+    }
+    Ok(Place { segments })
+}
+
+pub fn place_text(place: &Place) -> String {
+    place
+        .segments
+        .iter()
+        .map(|segment| segment.unraw().to_string())
+        .collect::<Vec<_>>()
+        .join(".")
+}
+
+fn parse_lit_list(input: ParseStream, owner: &Ident) -> syn::Result<Vec<Lit>> {
+    let content;
+    syn::parenthesized!(content in input);
+    let lits = Punctuated::<Lit, Token![,]>::parse_terminated_with(&content, parse_lit)?;
+    if lits.is_empty() {
+        return Err(syn::Error::new_spanned(
+            owner,
+            format!("`{owner}` needs at least one value"),
+        ));
+    }
+    Ok(lits.into_iter().collect())
+}
+
+fn parse_lit(input: ParseStream) -> syn::Result<Lit> {
+    let negative = input.peek(Token![-]);
+    if negative {
+        input.parse::<Token![-]>()?;
+    }
+    let lit: syn::Lit = input.parse().map_err(|error| {
+        syn::Error::new(
+            error.span(),
+            "expected a value: a string such as \"chunk\", a number, `true` or `false`",
+        )
+    })?;
+    Ok(match lit {
+        syn::Lit::Int(int) if negative => Lit::Int(LitInt::new(&format!("-{int}"), int.span())),
+        syn::Lit::Float(float) if negative => {
+            Lit::Float(syn::LitFloat::new(&format!("-{float}"), float.span()))
+        }
+        _ if negative => return Err(syn::Error::new_spanned(lit, "only numbers can be negative")),
+        syn::Lit::Str(lit) => Lit::Str(lit),
+        syn::Lit::Bool(lit) => Lit::Bool(lit),
+        syn::Lit::Int(lit) => Lit::Int(lit),
+        syn::Lit::Float(lit) => Lit::Float(lit),
+        other => {
+            return Err(syn::Error::new_spanned(
+                other,
+                "expected a string such as \"chunk\", a number, `true` or `false`",
+            ));
+        }
+    })
+}

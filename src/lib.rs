@@ -1,0 +1,1 @@
+//! Examples and integration tests of lowbit live in `examples/` and `tests/`.
