@@ -1,12 +1,10 @@
 //! Compile-time lookup of the names a rule compares with.
 //!
 //! The derive cannot see another type's variants, so for each name a rule
-//! uses it emits `const _: usize = lookup::<FieldType>("name")` with the span
-//! of the user's literal. Evaluating it either yields the variant's index,
+//! uses it emits `const _: usize = lookup(<FieldType as Choice>::DOMAIN, "name")`
+//! with the span of the user's literal. Evaluating it either yields the variant's index,
 //! which the run-time check compares with, or panics at compile time with a
 //! message that lists the valid names and suggests the closest one.
-
-use super::traits::Choice;
 
 /// The names a type's values take.
 #[derive(Clone, Copy, Debug)]
@@ -31,14 +29,14 @@ impl Domain {
     };
 }
 
-/// The index of `name` in `T`'s names; `usize::MAX` for open domains.
+/// The index of `name` in `domain`; `usize::MAX` for open domains.
 ///
 /// # Panics
 ///
-/// At compile time, when `T` is an enum none of whose serde names is `name`.
+/// At compile time, when `domain` is an enum's and none of its serde names
+/// is `name`.
 #[must_use]
-pub const fn lookup<T: Choice + ?Sized>(name: &str) -> usize {
-    let domain = T::DOMAIN;
+pub const fn lookup(domain: Domain, name: &str) -> usize {
     if !domain.closed {
         return usize::MAX;
     }
@@ -63,7 +61,7 @@ pub const fn lookup<T: Choice + ?Sized>(name: &str) -> usize {
             message.push("` is the Rust name; the config spells it \"");
             message.push(domain.names[rust]);
             message.push("\"");
-            message.panic();
+            panic!("{}", message.text());
         }
         rust += 1;
     }
@@ -84,7 +82,7 @@ pub const fn lookup<T: Choice + ?Sized>(name: &str) -> usize {
         listed += 1;
     }
     message.push(".");
-    message.panic()
+    panic!("{}", message.text())
 }
 
 const fn eq(a: &str, b: &str) -> bool {
@@ -190,12 +188,12 @@ impl Message {
         }
     }
 
-    const fn panic(&self) -> ! {
+    const fn text(&self) -> &str {
         let (used, _) = self.bytes.split_at(self.len);
         match core::str::from_utf8(used) {
-            Ok(text) => panic!("{}", text),
+            Ok(text) => text,
             // Only a cut in the middle of a character gets here.
-            Err(_) => panic!("unknown variant name"),
+            Err(_) => "unknown variant name",
         }
     }
 }

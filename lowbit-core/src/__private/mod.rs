@@ -19,18 +19,6 @@ pub fn is_set<T: IsSet + ?Sized>(value: &T) -> bool {
     value.is_set()
 }
 
-/// Whether `value` holds the choice `index` (for enums) or `name` (for strings).
-#[inline]
-pub fn is<T: Choice + ?Sized>(value: &T, index: usize, name: &str) -> bool {
-    value.is(index, name)
-}
-
-/// Whether `value` holds a choice at all (`None` does not).
-#[inline]
-pub fn present<T: Choice + ?Sized>(value: &T) -> bool {
-    value.present()
-}
-
 /// The bool `value` holds (`None` holds none).
 #[inline]
 pub fn flag<T: Flag + ?Sized>(value: &T) -> Option<bool> {

@@ -195,6 +195,7 @@ impl<T, const N: usize> IsSet for [T; N] {
     }
 }
 
+#[diagnostic::do_not_recommend]
 impl<T: Choice + ?Sized> Choice for &T {
     const DOMAIN: Domain = T::DOMAIN;
     #[inline]
@@ -207,6 +208,7 @@ impl<T: Choice + ?Sized> Choice for &T {
     }
 }
 
+#[diagnostic::do_not_recommend]
 impl<T: Choice + ?Sized> Choice for Box<T> {
     const DOMAIN: Domain = T::DOMAIN;
     #[inline]
@@ -220,6 +222,7 @@ impl<T: Choice + ?Sized> Choice for Box<T> {
 }
 
 /// `f = "v"` on an `Option` means `Some(v)`; `None` equals nothing.
+#[diagnostic::do_not_recommend]
 impl<T: Choice> Choice for Option<T> {
     const DOMAIN: Domain = T::DOMAIN;
     #[inline]
@@ -232,6 +235,7 @@ impl<T: Choice> Choice for Option<T> {
     }
 }
 
+#[diagnostic::do_not_recommend]
 impl Choice for str {
     const DOMAIN: Domain = Domain::OPEN;
     #[inline]
@@ -244,6 +248,7 @@ impl Choice for str {
     }
 }
 
+#[diagnostic::do_not_recommend]
 impl Choice for String {
     const DOMAIN: Domain = Domain::OPEN;
     #[inline]

@@ -1,7 +1,10 @@
 //! Places and conditions as Rust expressions over `self`.
 
-use proc_macro2::TokenStream;
-use quote::{quote, quote_spanned};
+use proc_macro2::{Delimiter, Group, Span, TokenStream, TokenTree};
+use std::cell::RefCell;
+
+use quote::{format_ident, quote, quote_spanned};
+use syn::Ident;
 use syn::ext::IdentExt;
 
 use super::field_key;
@@ -12,13 +15,26 @@ use crate::ir::{Cond, FieldDef, Lit, Place, Test};
 /// are known only to its own derive).
 pub struct Resolved {
     pub access: TokenStream,
-    pub ty: TokenStream,
+    pub ty: Ty,
     pub segments: Vec<TokenStream>,
+}
+
+/// A place's type, and where errors about it belong: on the segment that
+/// names a nested field (so that all errors of a misspelled segment are the
+/// same one), or, for a field of this struct, on the literal that uses it.
+#[derive(Clone)]
+pub struct Ty {
+    pub tokens: TokenStream,
+    pub blame: Option<Span>,
 }
 
 pub struct Scope<'a> {
     pub krate: &'a syn::Path,
     pub fields: &'a [FieldDef],
+    /// Type aliases of the places below a field, by their text: a nested
+    /// field's type is named once, spanned on its segment, so that a
+    /// misspelled segment is one error there, whatever blames its type.
+    pub aliases: RefCell<Vec<(String, Ident, TokenStream)>>,
 }
 
 impl Scope<'_> {
@@ -36,22 +52,52 @@ impl Scope<'_> {
         let name = &field.name;
         let mut resolved = Resolved {
             access: quote!(self.#ident),
-            ty: quote!(#field_ty),
+            ty: Ty {
+                tokens: quote!(#field_ty),
+                blame: None,
+            },
             segments: vec![quote!(#name)],
         };
+        let mut text = first.unraw().to_string();
         for segment in &place.segments[1..] {
             let key = field_key(&segment.unraw().to_string());
-            let ty = &resolved.ty;
+            let ty = &resolved.ty.tokens;
             let access = &resolved.access;
-            resolved.segments.push(quote_spanned! {segment.span()=>
-                <#ty as #krate::__private::Field<#key>>::NAME
-            });
+            let field = respan(
+                quote!(<#ty as #krate::__private::Field<#key>>),
+                segment.span(),
+            );
+            text = format!("{text}.{}", segment.unraw());
+            resolved.segments.push(quote!(#field::NAME));
             resolved.access = quote!(#access.#segment);
-            resolved.ty = quote_spanned! {segment.span()=>
-                <#ty as #krate::__private::Field<#key>>::Type
+            resolved.ty = Ty {
+                tokens: self.alias(&text, quote!(#field::Type)),
+                blame: Some(segment.span()),
             };
         }
         resolved
+    }
+
+    fn alias(&self, text: &str, ty: TokenStream) -> TokenStream {
+        let mut aliases = self.aliases.borrow_mut();
+        if let Some((_, ident, _)) = aliases.iter().find(|(known, ..)| known == text) {
+            return quote!(#ident);
+        }
+        let ident = format_ident!("__LowbitPlace{}", aliases.len());
+        aliases.push((text.to_owned(), ident.clone(), ty));
+        quote!(#ident)
+    }
+
+    /// The declarations of the aliases `resolve` made.
+    pub fn alias_items(&self) -> TokenStream {
+        let aliases = self.aliases.borrow();
+        let items = aliases.iter().map(|(_, ident, ty)| {
+            quote! {
+                #[allow(dead_code)]
+                type #ident = #ty;
+            }
+        });
+        quote!(#(#items)*)
     }
 
     pub fn cond(&self, cond: &Cond) -> TokenStream {
@@ -81,7 +127,14 @@ impl Scope<'_> {
             Cond::Every(place, test) | Cond::Some(place, test) => {
                 let Resolved { access, ty, .. } = self.resolve(place);
                 let span = place.first().span();
-                let item_ty = quote_spanned!(span=> <#ty as #krate::__private::Items>::Item);
+                let tokens = &ty.tokens;
+                let item_ty = Ty {
+                    tokens: respan(
+                        quote!(<#tokens as #krate::__private::Items>::Item),
+                        ty.blame.unwrap_or(span),
+                    ),
+                    blame: ty.blame,
+                };
                 let test = self.test(&quote!(__lowbit_item), &item_ty, test);
                 let method = if let Cond::Every(..) = cond {
                     quote!(all)
@@ -96,7 +149,7 @@ impl Scope<'_> {
     }
 
     /// `value` (an expression of type `&ty`) passes `test`.
-    pub fn test(&self, value: &TokenStream, ty: &TokenStream, test: &Test) -> TokenStream {
+    pub fn test(&self, value: &TokenStream, ty: &Ty, test: &Test) -> TokenStream {
         match test {
             Test::Eq(lit) => self.equals(value, ty, lit),
             Test::Ne(lit) => {
@@ -107,17 +160,25 @@ impl Scope<'_> {
         }
     }
 
-    pub fn any_of(&self, value: &TokenStream, ty: &TokenStream, lits: &[Lit]) -> TokenStream {
-        let tests = lits.iter().map(|lit| self.equals(value, ty, lit));
+    /// `value` is one of `lits`; a type that cannot be compared is blamed
+    /// once, on the first literal.
+    pub fn any_of(&self, value: &TokenStream, ty: &Ty, lits: &[Lit]) -> TokenStream {
+        let blame = lits[0].span();
+        let tests = lits
+            .iter()
+            .map(|lit| self.equals_blaming(value, ty, lit, blame));
         quote!((#(#tests)||*))
     }
 
     /// Whether `value` holds anything to compare with literals like `lit`.
-    pub fn present(&self, value: &TokenStream, lit: &Lit) -> TokenStream {
+    pub fn present(&self, value: &TokenStream, ty: &Ty, lit: &Lit) -> TokenStream {
         let krate = self.krate;
         let span = lit.span();
         match lit {
-            Lit::Str(_) => quote_spanned!(span=> #krate::__private::present(#value)),
+            Lit::Str(_) => {
+                let choice = self.choice(ty, span);
+                quote!(#choice::present(#value))
+            }
             Lit::Bool(_) => quote_spanned!(span=> #krate::__private::flag(#value).is_some()),
             Lit::Int(_) | Lit::Float(_) => {
                 quote_spanned!(span=> #krate::__private::scalar(#value).is_some())
@@ -125,19 +186,42 @@ impl Scope<'_> {
         }
     }
 
+    pub fn equals(&self, value: &TokenStream, ty: &Ty, lit: &Lit) -> TokenStream {
+        self.equals_blaming(value, ty, lit, lit.span())
+    }
+
+    /// `<ty as Choice>`, spanned on `blame`: every use of it in a rule is
+    /// spanned alike, so that a type that cannot be compared with names gets
+    /// one error, not one per use.
+    fn choice(&self, ty: &Ty, blame: Span) -> TokenStream {
+        let krate = self.krate;
+        let tokens = &ty.tokens;
+        respan(
+            quote!(<#tokens as #krate::__private::Choice>),
+            ty.blame.unwrap_or(blame),
+        )
+    }
+
     /// `value == lit`. A name is looked up in the type's names at compile
-    /// time, spanned on the literal, so that an unknown name is an error there;
-    /// at run time an enum is compared by variant index.
-    pub fn equals(&self, value: &TokenStream, ty: &TokenStream, lit: &Lit) -> TokenStream {
+    /// time by a call spanned on the literal, so that an unknown name is an
+    /// error there; at run time an enum is compared by variant index.
+    fn equals_blaming(&self, value: &TokenStream, ty: &Ty, lit: &Lit, blame: Span) -> TokenStream {
         let krate = self.krate;
         let span = lit.span();
         match lit {
-            Lit::Str(text) => quote_spanned! {span=>
-                #krate::__private::is(#value, {
-                    const __LOWBIT_INDEX: usize = #krate::__private::lookup::<#ty>(#text);
-                    __LOWBIT_INDEX
-                }, #text)
-            },
+            Lit::Str(text) => {
+                let choice = self.choice(ty, blame);
+                let lookup = respan(quote!(#krate::__private::lookup), span);
+                let mut args = Group::new(Delimiter::Parenthesis, quote!(#choice::DOMAIN, #text));
+                args.set_span(span);
+                let index = respan(quote!(__LOWBIT_INDEX), span);
+                quote! {
+                    #choice::is(#value, {
+                        const #index: usize = #lookup #args;
+                        #index
+                    }, #text)
+                }
+            }
             Lit::Bool(flag) => quote_spanned! {span=>
                 #krate::__private::flag(#value) == ::core::option::Option::Some(#flag)
             },
@@ -149,4 +233,21 @@ impl Scope<'_> {
             },
         }
     }
+}
+
+/// `tokens` with every span set to `span`, so that errors about them land there.
+pub fn respan(tokens: TokenStream, span: Span) -> TokenStream {
+    tokens
+        .into_iter()
+        .map(|mut token| {
+            if let TokenTree::Group(group) = &token {
+                let mut inner = Group::new(group.delimiter(), respan(group.stream(), span));
+                inner.set_span(span);
+                token = TokenTree::Group(inner);
+            } else {
+                token.set_span(span);
+            }
+            token
+        })
+        .collect()
 }

@@ -69,6 +69,7 @@ pub fn emit(container: &Container, body: &Enum) -> TokenStream {
                 }
             }
         }
+        #[diagnostic::do_not_recommend]
         #choice {
             const DOMAIN: #krate::__private::Domain = #krate::__private::Domain {
                 type_name: <Self as #krate::VariantNames>::TYPE_NAME,

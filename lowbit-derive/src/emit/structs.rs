@@ -17,6 +17,7 @@ pub fn emit(container: &Container, body: &Struct) -> TokenStream {
     let scope = Scope {
         krate,
         fields: &body.fields,
+        aliases: Default::default(),
     };
     let gated = body.gate.is_some()
         && body
@@ -33,22 +34,28 @@ pub fn emit(container: &Container, body: &Struct) -> TokenStream {
         }
         _ => TokenStream::new(),
     };
-    let checks = body.fields.iter().flat_map(|field| {
-        field.rules.iter().map(|rule| {
-            let check = rule_check(&scope, field, rule);
-            if gated && !rule.ungated {
-                quote!(if __lowbit_gate { #check })
-            } else {
-                check
-            }
+    let checks: Vec<TokenStream> = body
+        .fields
+        .iter()
+        .flat_map(|field| {
+            field.rules.iter().map(|rule| {
+                let check = rule_check(&scope, field, rule);
+                if gated && !rule.ungated {
+                    quote!(if __lowbit_gate { #check })
+                } else {
+                    check
+                }
+            })
         })
-    });
+        .collect();
+    let aliases = scope.alias_items();
     let field_impls = body.fields.iter().map(|field| {
         let key = field_key(&field.ident.unraw().to_string());
         let ty = &field.ty;
         let name = &field.name;
         quote! {
             #[automatically_derived]
+            #[diagnostic::do_not_recommend]
             impl #impl_generics #krate::__private::Field<#key> for #ident #ty_generics #where_clause {
                 type Type = #ty;
                 const NAME: &'static str = #name;
@@ -66,6 +73,7 @@ pub fn emit(container: &Container, body: &Struct) -> TokenStream {
             ) {
                 #[allow(unused_imports)]
                 use #krate::__private::{ValueOf as _, NoValue as _};
+                #aliases
                 #gate
                 #(#checks)*
             }
@@ -118,7 +126,7 @@ fn rule_check(scope: &Scope, field: &FieldDef, rule: &Rule) -> TokenStream {
     };
     match &rule.kind {
         RuleKind::OneOf(lits) => {
-            let present = scope.present(&value, &lits[0]);
+            let present = scope.present(&value, &ty, &lits[0]);
             let allowed = scope.any_of(&value, &ty, lits);
             let record = record(described);
             quote!(if #present && !#allowed { #record })

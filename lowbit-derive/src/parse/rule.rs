@@ -441,10 +441,11 @@ fn parse_test(input: ParseStream) -> syn::Result<Option<Test>> {
 
 /// `a.b.c`, Rust field names.
 pub fn parse_place(input: ParseStream) -> syn::Result<Place> {
-    let mut segments = vec![input.call(Ident::parse_any)?];
+    // Keywords are not field names (`r#type` is), so `Ident::parse`.
+    let mut segments = vec![input.parse::<Ident>()?];
     while input.peek(Token![.]) {
         input.parse::<Token![.]>()?;
-        segments.push(input.call(Ident::parse_any)?);
+        segments.push(input.parse::<Ident>()?);
     }
     Ok(Place { segments })
 }
