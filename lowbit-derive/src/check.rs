@@ -143,17 +143,17 @@ impl Checker<'_> {
             }
             RuleKind::Range { min, max } => {
                 if let (Some(min), Some(max)) = (min, max) {
-                    if let (Some(lo), Some(hi)) = (number(min), number(max)) {
-                        if lo > hi {
-                            self.error(
-                                max.span(),
-                                format!(
-                                    "no value satisfies this range: max {} is below min {}",
-                                    max.text(),
-                                    min.text()
-                                ),
-                            );
-                        }
+                    if let (Some(lo), Some(hi)) = (number(min), number(max))
+                        && lo > hi
+                    {
+                        self.error(
+                            max.span(),
+                            format!(
+                                "no value satisfies this range: max {} is below min {}",
+                                max.text(),
+                                min.text()
+                            ),
+                        );
                     }
                     if min.kind() != max.kind()
                         || matches!(min, Lit::Int(_)) != matches!(max, Lit::Int(_))
@@ -185,13 +185,13 @@ impl Checker<'_> {
                 let value = |lit: &Option<syn::LitInt>| {
                     lit.as_ref().and_then(|lit| lit.base10_parse::<u64>().ok())
                 };
-                if let (Some(lo), Some(hi), Some(max)) = (value(min), value(max), max) {
-                    if lo > hi {
-                        self.error(
-                            max.span(),
-                            format!("no length satisfies this rule: max {hi} is below min {lo}"),
-                        );
-                    }
+                if let (Some(lo), Some(hi), Some(max)) = (value(min), value(max), max)
+                    && lo > hi
+                {
+                    self.error(
+                        max.span(),
+                        format!("no length satisfies this rule: max {hi} is below min {lo}"),
+                    );
                 }
                 if let (Some(equal), true) = (equal, min.is_some() || max.is_some()) {
                     self.error(equal.span(), "`equal` excludes `min` and `max`");
@@ -211,26 +211,26 @@ impl Checker<'_> {
                 ),
             );
         }
-        if let Some(message) = &rule.message {
-            if let Err(problem) = check_template(&message.value()) {
-                self.error(message.span(), problem);
-            }
+        if let Some(message) = &rule.message
+            && let Err(problem) = check_template(&message.value())
+        {
+            self.error(message.span(), problem);
         }
     }
 
     /// `requires(f)` on `f` itself, and the like, say nothing or can never hold.
     fn not_itself(&mut self, cond: &Cond, subject: &Place, rule: &Rule) {
-        if let Cond::Set(place) = cond {
-            if same_place(place, subject) {
-                self.error(
-                    place.first().span(),
-                    format!(
-                        "`{}` names its own field `{}`: a field cannot be a condition of itself",
-                        rule.name,
-                        place_text(place)
-                    ),
-                );
-            }
+        if let Cond::Set(place) = cond
+            && same_place(place, subject)
+        {
+            self.error(
+                place.first().span(),
+                format!(
+                    "`{}` names its own field `{}`: a field cannot be a condition of itself",
+                    rule.name,
+                    place_text(place)
+                ),
+            );
         }
     }
 
@@ -269,12 +269,12 @@ impl Checker<'_> {
         for other in &self.body.fields {
             for rule in &other.rules {
                 visit_tests(&rule.kind, &mut |place, test| {
-                    if place.segments.len() == 1 && place.first().unraw() == name {
-                        if let Test::Eq(lit) = test {
-                            if !allowed.contains(&lit.text()) {
-                                never.push(lit.clone());
-                            }
-                        }
+                    if place.segments.len() == 1
+                        && place.first().unraw() == name
+                        && let Test::Eq(lit) = test
+                        && !allowed.contains(&lit.text())
+                    {
+                        never.push(lit.clone());
                     }
                 });
             }

@@ -130,7 +130,7 @@ pub enum LowBitTargetModule {
 
 /// `[model.quant]`. While `enable` is false, only the rule that says so is
 /// checked.
-#[derive(Clone, Debug, Deserialize, Serialize, PartialEq, Eq, Validate)]
+#[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq, Eq, Validate)]
 #[serde(default)]
 #[validate(gate = enable)]
 pub struct LowBitQuantizationConfig {
@@ -199,24 +199,4 @@ pub struct LowBitQuantizationConfig {
     pub weight_grouping: LowBitWeightGrouping,
     /// Follow the BitNet reference strictly.
     pub strict_bitnet_reference: bool,
-}
-
-impl Default for LowBitQuantizationConfig {
-    fn default() -> Self {
-        Self {
-            enable: false,
-            protocol: BitNetLowBitProtocol::default(),
-            training_mode: LowBitTrainingMode::default(),
-            inference_mode: LowBitInferenceMode::default(),
-            weight_format: LowBitWeightFormat::default(),
-            act_format: LowBitActivationFormat::default(),
-            saved_activations: LowBitSavedActivationConfig::default(),
-            target_modules: Vec::new(),
-            decoder_x_mode: LowBitWeightFormat::default(),
-            encoder_mode: None,
-            act_grouping: LowBitActivationGrouping::default(),
-            weight_grouping: LowBitWeightGrouping::default(),
-            strict_bitnet_reference: false,
-        }
-    }
 }

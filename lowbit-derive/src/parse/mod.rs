@@ -150,12 +150,11 @@ fn parse_field(
             );
             continue;
         }
-        if RULES.iter().any(|rule| attr_name == rule) {
-            if let Some(rule) =
+        if RULES.iter().any(|rule| attr_name == rule)
+            && let Some(rule) =
                 errors.handle(rule::parse_rule(attr, attr_name).map_err(darling::Error::from))
-            {
-                rules.push(rule);
-            }
+        {
+            rules.push(rule);
         }
     }
     FieldDef {
@@ -167,15 +166,15 @@ fn parse_field(
 }
 
 fn reject_rule_attr(attr: &syn::Attribute, where_: &str, errors: &mut darling::error::Accumulator) {
-    if let Some(name) = attr.path().get_ident() {
-        if RULES.iter().any(|rule| name == rule) {
-            errors.push(
-                darling::Error::custom(format!(
-                    "rules are not supported {where_}; write them on struct fields"
-                ))
-                .with_span(name),
-            );
-        }
+    if let Some(name) = attr.path().get_ident()
+        && RULES.iter().any(|rule| name == rule)
+    {
+        errors.push(
+            darling::Error::custom(format!(
+                "rules are not supported {where_}; write them on struct fields"
+            ))
+            .with_span(name),
+        );
     }
 }
 

@@ -56,7 +56,7 @@ pub fn parse_rule(attr: &Attribute, name: &Ident) -> syn::Result<Rule> {
         }
         Meta::NameValue(nv) => {
             return Err(syn::Error::new_spanned(
-                &nv.eq_token,
+                nv.eq_token,
                 format!("write `{}`", shape.usage(name)),
             ));
         }
@@ -250,11 +250,12 @@ fn parse_item(
             ),
         ));
     }
-    if let Shape::Custom = shape {
-        if items.function.is_none() && !is_option(input) {
-            items.function = Some(input.parse()?);
-            return Ok(());
-        }
+    if let Shape::Custom = shape
+        && items.function.is_none()
+        && !is_option(input)
+    {
+        items.function = Some(input.parse()?);
+        return Ok(());
     }
     let fork = input.fork();
     let ident = fork.call(Ident::parse_any)?;
