@@ -59,3 +59,9 @@ pub use path::{Location, Path, PathSegment};
 pub use report::{Report, Value, Violation};
 pub use validate::Validate;
 pub use variants::VariantNames;
+
+/// The README's examples, compiled and run as doctests so that they cannot
+/// drift from the code.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+pub struct ReadmeDoctests;

@@ -1,0 +1,144 @@
+//! Generated code must compile cleanly in a crate that shadows the prelude's
+//! names and denies every warning, clippy's pedantic lints included (CI runs
+//! clippy over this file with `-D warnings`).
+#![deny(warnings, missing_docs, unsafe_code, unused_qualifications)]
+#![warn(clippy::pedantic)]
+#![allow(
+    dead_code,
+    non_camel_case_types,
+    non_upper_case_globals,
+    non_snake_case
+)]
+
+mod shadowed {
+    use ::lowbit_core::Validate;
+    use serde::Deserialize;
+
+    // Everything generated code might name unqualified, shadowed.
+    pub struct Result;
+    pub struct Option;
+    pub struct Box;
+    pub struct usize_;
+    pub fn Some() {}
+    pub const None: () = ();
+    pub fn Ok() {}
+    pub fn Err() {}
+    pub trait Validate_ {}
+    pub struct Location;
+    pub struct Report;
+    pub struct Value;
+    pub mod core {}
+    pub mod lowbit_core {}
+
+    /// An enum used in rules.
+    #[derive(Deserialize, Validate, Default, Clone, Copy, Debug, PartialEq, Eq)]
+    #[serde(rename_all = "kebab-case")]
+    pub enum Mode {
+        /// Off.
+        #[default]
+        Off,
+        /// Cached.
+        CachedExp,
+        /// Recomputed.
+        Recompute,
+    }
+
+    /// A nested struct.
+    #[derive(Deserialize, Validate, Default, Debug)]
+    pub struct Inner {
+        /// Its mode.
+        pub mode: Mode,
+        /// Its size.
+        #[range(min = 1, max = 8)]
+        pub size: u8,
+    }
+
+    #[allow(clippy::unnecessary_wraps, clippy::trivially_copy_pass_by_ref)]
+    fn positive(value: &i64) -> ::core::result::Result<(), &'static str> {
+        if *value > 0 {
+            ::core::result::Result::Ok(())
+        } else {
+            ::core::result::Result::Err("not positive")
+        }
+    }
+
+    /// Every rule, under the shadowed names.
+    #[derive(Deserialize, Validate, Default, Debug)]
+    #[validate(gate = enable)]
+    #[allow(clippy::struct_excessive_bools)]
+    pub struct Outer {
+        /// The gate.
+        pub enable: bool,
+        /// A strict flag.
+        pub strict: bool,
+        /// Nested.
+        #[nested]
+        #[requires(enable, at = mode, ungated)]
+        #[one_of("off", "cached-exp", at = mode)]
+        pub inner: Inner,
+        /// Many.
+        #[nested]
+        pub many: ::std::vec::Vec<Inner>,
+        /// Names.
+        #[required_if(strict)]
+        #[length(max = 3)]
+        #[conflicts_with(every(names = "x"))]
+        pub names: ::std::vec::Vec<::std::string::String>,
+        /// A label.
+        #[only_if(all(enable, any(inner.mode = "cached-exp", not(strict))))]
+        #[none_of("bad")]
+        #[non_empty]
+        pub label: ::std::string::String,
+        /// An optional mode.
+        #[one_of("recompute")]
+        pub fallback: ::core::option::Option<Mode>,
+        /// A number.
+        #[custom(positive)]
+        #[one_of(1, 2, 3)]
+        pub count: i64,
+        /// A ratio.
+        #[range(min = 0.0, max = 1.0)]
+        pub ratio: f64,
+    }
+}
+
+use lowbit_core::Validate;
+use shadowed::{Inner, Mode, Outer};
+
+#[test]
+fn generated_code_ignores_shadowed_names() {
+    let outer = Outer {
+        enable: true,
+        inner: Inner {
+            mode: Mode::Recompute,
+            size: 9,
+        },
+        many: vec![Inner {
+            mode: Mode::Off,
+            size: 0,
+        }],
+        names: vec!["a".into(), "b".into(), "c".into(), "d".into()],
+        label: "bad".into(),
+        count: 0,
+        ratio: 2.0,
+        ..Outer::default()
+    };
+    let report = outer.validate().unwrap_err();
+    let seen: Vec<(String, &str)> = report
+        .iter()
+        .map(|v| (v.path().to_string(), v.code()))
+        .collect();
+    assert_eq!(
+        seen,
+        [
+            ("inner.size".to_owned(), "range"),
+            ("inner.mode".to_owned(), "one_of"),
+            ("many[0].size".to_owned(), "range"),
+            ("names".to_owned(), "length"),
+            ("label".to_owned(), "none_of"),
+            ("count".to_owned(), "custom"),
+            ("count".to_owned(), "one_of"),
+            ("ratio".to_owned(), "range"),
+        ]
+    );
+}
