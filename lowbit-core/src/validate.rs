@@ -26,6 +26,11 @@ use crate::report::Report;
 /// let report = Saved { dir: "/tmp".into(), ..Saved::default() }.validate().unwrap_err();
 /// assert_eq!(report.to_string(), "dir requires enable");
 /// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` does not implement `Validate`",
+    label = "`#[nested]` validates values whose type implements `Validate`",
+    note = "add `#[derive(lowbit_core::Validate)]` to `{Self}`, or implement `Validate` for it by hand"
+)]
 pub trait Validate {
     /// Checks every rule and returns all the violations, not only the first.
     ///
@@ -45,6 +50,7 @@ pub trait Validate {
     fn validate_into(&self, at: &Location<'_>, report: &mut Report);
 }
 
+#[diagnostic::do_not_recommend]
 impl<T: Validate + ?Sized> Validate for &T {
     #[inline]
     fn validate_into(&self, at: &Location<'_>, report: &mut Report) {
@@ -52,6 +58,7 @@ impl<T: Validate + ?Sized> Validate for &T {
     }
 }
 
+#[diagnostic::do_not_recommend]
 impl<T: Validate + ?Sized> Validate for Box<T> {
     #[inline]
     fn validate_into(&self, at: &Location<'_>, report: &mut Report) {
@@ -60,6 +67,7 @@ impl<T: Validate + ?Sized> Validate for Box<T> {
 }
 
 /// `None` has nothing to check; `Some` is checked at the same path.
+#[diagnostic::do_not_recommend]
 impl<T: Validate> Validate for Option<T> {
     #[inline]
     fn validate_into(&self, at: &Location<'_>, report: &mut Report) {
@@ -70,6 +78,7 @@ impl<T: Validate> Validate for Option<T> {
 }
 
 /// Items are checked at `path[i]`.
+#[diagnostic::do_not_recommend]
 impl<T: Validate> Validate for [T] {
     fn validate_into(&self, at: &Location<'_>, report: &mut Report) {
         for (index, item) in self.iter().enumerate() {
@@ -78,18 +87,21 @@ impl<T: Validate> Validate for [T] {
     }
 }
 
+#[diagnostic::do_not_recommend]
 impl<T: Validate, const N: usize> Validate for [T; N] {
     fn validate_into(&self, at: &Location<'_>, report: &mut Report) {
         self.as_slice().validate_into(at, report);
     }
 }
 
+#[diagnostic::do_not_recommend]
 impl<T: Validate> Validate for Vec<T> {
     fn validate_into(&self, at: &Location<'_>, report: &mut Report) {
         self.as_slice().validate_into(at, report);
     }
 }
 
+#[diagnostic::do_not_recommend]
 impl<T: Validate> Validate for VecDeque<T> {
     fn validate_into(&self, at: &Location<'_>, report: &mut Report) {
         for (index, item) in self.iter().enumerate() {
@@ -99,6 +111,7 @@ impl<T: Validate> Validate for VecDeque<T> {
 }
 
 /// Entries are checked at `path["key"]`.
+#[diagnostic::do_not_recommend]
 impl<K: Display, V: Validate, S: BuildHasher> Validate for HashMap<K, V, S> {
     fn validate_into(&self, at: &Location<'_>, report: &mut Report) {
         for (key, value) in self {
@@ -108,6 +121,7 @@ impl<K: Display, V: Validate, S: BuildHasher> Validate for HashMap<K, V, S> {
 }
 
 /// Entries are checked at `path["key"]`, in key order.
+#[diagnostic::do_not_recommend]
 impl<K: Display, V: Validate> Validate for BTreeMap<K, V> {
     fn validate_into(&self, at: &Location<'_>, report: &mut Report) {
         for (key, value) in self {

@@ -68,3 +68,6 @@ fn expand(input: TokenStream) -> TokenStream {
         }
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -54,6 +54,7 @@ pub fn emit(container: &Container, body: &Enum) -> TokenStream {
                 }
             }
         }
+        #[diagnostic::do_not_recommend]
         #validate {
             #[inline]
             fn validate_into(&self, _: &#krate::Location<'_>, _: &mut #krate::Report) {}

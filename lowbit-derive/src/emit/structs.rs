@@ -5,7 +5,7 @@ use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
 use syn::ext::IdentExt;
 
-use super::cond::{Resolved, Scope};
+use super::cond::{Resolved, Scope, respan};
 use super::{field_key, message};
 use crate::check::subject;
 use crate::ir::{Container, FieldDef, Lit, Rule, RuleKind, Struct};
@@ -64,6 +64,7 @@ pub fn emit(container: &Container, body: &Struct) -> TokenStream {
     });
     quote! {
         #[automatically_derived]
+        #[diagnostic::do_not_recommend]
         #[allow(unused_qualifications, clippy::all, clippy::pedantic, clippy::nursery)]
         impl #impl_generics #krate::Validate for #ident #ty_generics #where_clause {
             fn validate_into(
@@ -97,6 +98,7 @@ fn rule_check(scope: &Scope, field: &FieldDef, rule: &Rule) -> TokenStream {
         segments,
     } = scope.resolve(&subject(field, rule));
     let value = quote!(&#access);
+    let ty_tokens = ty.tokens.clone();
     let code = rule.kind.code();
     let template = message::template(rule, scope.fields);
     let path = quote! {{
@@ -170,10 +172,14 @@ fn rule_check(scope: &Scope, field: &FieldDef, rule: &Rule) -> TokenStream {
                 quote!(let #local = #parent.field(#segment);)
             });
             let last = quote::format_ident!("__lowbit_at_{}", segments.len() - 1);
-            quote_spanned! {span=>
+            let call = respan(
+                quote!(#krate::Validate::validate_into(#value, &#last, __lowbit_report);),
+                span,
+            );
+            quote! {
                 {
                     #(#steps)*
-                    #krate::Validate::validate_into(#value, &#last, __lowbit_report);
+                    #call
                 }
             }
         }
@@ -238,17 +244,26 @@ fn rule_check(scope: &Scope, field: &FieldDef, rule: &Rule) -> TokenStream {
                 Some(message) => quote!(::core::option::Option::Some(#message)),
                 None => quote!(::core::option::Option::None),
             };
+            // Through a typed binding, so that a function of the wrong shape
+            // is an error at its name that spells the expected signature.
             let span = syn::spanned::Spanned::span(function);
-            quote_spanned! {span=>
-                if let ::core::result::Result::Err(__lowbit_error) = #function(#value) {
-                    #krate::__private::report_custom(
-                        __lowbit_report,
-                        __lowbit_at,
-                        #path,
-                        #template,
-                        &__lowbit_error,
-                        #described,
-                    );
+            let check = respan(
+                quote!(let __lowbit_check: fn(&#ty_tokens) -> ::core::result::Result<(), _> = #function;),
+                span,
+            );
+            quote! {
+                {
+                    #check
+                    if let ::core::result::Result::Err(__lowbit_error) = __lowbit_check(#value) {
+                        #krate::__private::report_custom(
+                            __lowbit_report,
+                            __lowbit_at,
+                            #path,
+                            #template,
+                            &__lowbit_error,
+                            #described,
+                        );
+                    }
                 }
             }
         }

@@ -38,6 +38,9 @@ pub fn parse(input: &DeriveInput, errors: &mut darling::error::Accumulator) -> O
                 .with_span(&input.generics.params),
         );
     }
+    for attr in &input.attrs {
+        reject_rule_attr(attr, "on the container", errors);
+    }
     let serde = SerdeContainer::read(&input.attrs);
     let body = match &input.data {
         Data::Struct(data) => {

@@ -474,10 +474,7 @@ fn parse_lit_list(input: ParseStream, owner: &Ident) -> syn::Result<Vec<Lit>> {
 }
 
 fn parse_lit(input: ParseStream) -> syn::Result<Lit> {
-    let negative = input.peek(Token![-]);
-    if negative {
-        input.parse::<Token![-]>()?;
-    }
+    // syn reads a leading `-` of a number as part of the literal.
     let lit: syn::Lit = input.parse().map_err(|error| {
         syn::Error::new(
             error.span(),
@@ -485,11 +482,6 @@ fn parse_lit(input: ParseStream) -> syn::Result<Lit> {
         )
     })?;
     Ok(match lit {
-        syn::Lit::Int(int) if negative => Lit::Int(LitInt::new(&format!("-{int}"), int.span())),
-        syn::Lit::Float(float) if negative => {
-            Lit::Float(syn::LitFloat::new(&format!("-{float}"), float.span()))
-        }
-        _ if negative => return Err(syn::Error::new_spanned(lit, "only numbers can be negative")),
         syn::Lit::Str(lit) => Lit::Str(lit),
         syn::Lit::Bool(lit) => Lit::Bool(lit),
         syn::Lit::Int(lit) => Lit::Int(lit),

@@ -1,0 +1,9 @@
+use lowbit_core::Validate;
+
+#[derive(Validate)]
+#[requires(enable)]
+struct Quant {
+    enable: bool,
+}
+
+fn main() {}
