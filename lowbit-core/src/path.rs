@@ -164,6 +164,8 @@ impl<'a> Location<'a> {
         while let Some(location) = here {
             match location.step {
                 Step::Root => {}
+                // A flattened field is named "" and adds no segment.
+                Step::Field("") => {}
                 Step::Field(name) => segments.push(PathSegment::Field(name)),
                 Step::Index(index) => segments.push(PathSegment::Index(index)),
                 Step::Key(key) => segments.push(PathSegment::Key(key.to_string())),

@@ -33,7 +33,8 @@ impl fmt::Display for Value {
             Value::Bool(value) => write!(f, "{value}"),
             Value::Int(value) => write!(f, "{value}"),
             Value::UInt(value) => write!(f, "{value}"),
-            Value::Float(value) => write!(f, "{value}"),
+            // Debug keeps the `.0` of whole numbers, as a config file writes them.
+            Value::Float(value) => write!(f, "{value:?}"),
             Value::Len(value) => write!(f, "{value}"),
         }
     }
@@ -43,7 +44,9 @@ impl fmt::Display for Value {
 /// `{value}` filled in when displayed, or text made at run time.
 #[derive(Clone, Debug, PartialEq)]
 enum Message {
-    Template(&'static str),
+    /// A template and the names its `{0}`..`{9}` stand for: serde names of
+    /// nested fields, which only their own derive knows.
+    Template(&'static str, &'static [&'static str]),
     Text(Cow<'static, str>),
 }
 
@@ -101,7 +104,22 @@ impl Violation {
             path,
             code,
             value: None,
-            message: Message::Template(template),
+            message: Message::Template(template, &[]),
+        }
+    }
+
+    /// A violation whose template also uses `{0}`..`{9}` for `names`.
+    pub(crate) fn from_template_with_names(
+        path: Path,
+        code: &'static str,
+        template: &'static str,
+        names: &'static [&'static str],
+    ) -> Self {
+        Violation {
+            path,
+            code,
+            value: None,
+            message: Message::Template(template, names),
         }
     }
 
@@ -145,14 +163,19 @@ impl fmt::Display for Violation {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &self.message {
             Message::Text(text) => f.write_str(text),
-            Message::Template(template) => render(template, self, f),
+            Message::Template(template, names) => render(template, names, self, f),
         }
     }
 }
 
 /// Writes `template` with its placeholders filled in. The derive has already
 /// rejected unknown placeholders, so anything else is written as it stands.
-fn render(template: &str, violation: &Violation, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+fn render(
+    template: &str,
+    names: &[&str],
+    violation: &Violation,
+    f: &mut fmt::Formatter<'_>,
+) -> fmt::Result {
     let mut rest = template;
     while let Some(at) = rest.find(['{', '}']) {
         f.write_str(&rest[..at])?;
@@ -172,6 +195,9 @@ fn render(template: &str, violation: &Violation, f: &mut fmt::Formatter<'_>) -> 
                 None => f.write_str("(no value)")?,
             }
             7
+        } else if let Some(name) = numbered(rest).and_then(|index| names.get(index)) {
+            f.write_str(name)?;
+            3
         } else {
             f.write_str(&rest[..1])?;
             1
@@ -179,6 +205,14 @@ fn render(template: &str, violation: &Violation, f: &mut fmt::Formatter<'_>) -> 
         rest = &rest[taken..];
     }
     f.write_str(rest)
+}
+
+/// The index in `{3}`, if `text` starts with such a placeholder.
+fn numbered(text: &str) -> Option<usize> {
+    match text.as_bytes() {
+        [b'{', digit @ b'0'..=b'9', b'}', ..] => Some(usize::from(digit - b'0')),
+        _ => None,
+    }
 }
 
 /// Every rule a config breaks, in the order of its fields.

@@ -38,14 +38,24 @@ impl RenameRule {
         self.join(&words)
     }
 
-    /// A field name (written in snake_case) under this rule.
+    /// A field name (written in snake_case) under this rule. Words are
+    /// split at underscores only, and the letters of a word keep their case,
+    /// as serde does it (`_reserved` is `reserved` in camelCase).
     pub fn field(self, name: &str) -> String {
-        let words: Vec<String> = name.split('_').map(str::to_owned).collect();
         match self {
-            // serde leaves these as the field is written, apart from case.
             RenameRule::Lower | RenameRule::Snake => name.to_owned(),
             RenameRule::Upper | RenameRule::ScreamingSnake => name.to_ascii_uppercase(),
-            _ => self.join(&words),
+            RenameRule::Pascal => pascal_field(name),
+            RenameRule::Camel => {
+                let pascal = pascal_field(name);
+                let mut chars = pascal.chars();
+                match chars.next() {
+                    Some(first) => first.to_lowercase().chain(chars).collect(),
+                    None => pascal,
+                }
+            }
+            RenameRule::Kebab => name.replace('_', "-"),
+            RenameRule::ScreamingKebab => name.to_ascii_uppercase().replace('_', "-"),
         }
     }
 
@@ -90,6 +100,24 @@ fn pascal_words(name: &str) -> Vec<String> {
     words
 }
 
+/// `compression_interval` -> `CompressionInterval`: each underscore is
+/// dropped and the letter after it (and the first) uppercased.
+fn pascal_field(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    let mut upper = true;
+    for ch in name.chars() {
+        if ch == '_' {
+            upper = true;
+        } else if upper {
+            out.extend(ch.to_uppercase());
+            upper = false;
+        } else {
+            out.push(ch);
+        }
+    }
+    out
+}
+
 fn capitalize(word: &str) -> String {
     let mut chars = word.chars();
     match chars.next() {
@@ -120,6 +148,9 @@ mod tests {
 
     #[test]
     fn fields_follow_serde() {
+        assert_eq!(Camel.field("_reserved"), "reserved");
+        assert_eq!(Pascal.field("_reserved"), "Reserved");
+        assert_eq!(Camel.field("dim_2d"), "dim2d");
         assert_eq!(Camel.field("compression_interval"), "compressionInterval");
         assert_eq!(Pascal.field("compression_interval"), "CompressionInterval");
         assert_eq!(Kebab.field("compression_interval"), "compression-interval");

@@ -31,6 +31,8 @@ pub struct FieldDef {
     pub ty: Type,
     /// The serde name, as it appears in paths.
     pub name: String,
+    /// `#[serde(flatten)]`: the field adds no segment to paths.
+    pub flatten: bool,
     pub rules: Vec<Rule>,
 }
 

@@ -3,7 +3,7 @@
 //! generates calls `lowbit-core`'s private API.
 //!
 //! The expansion runs in three stages with a typed IR between them: `parse`
-//! reads the input into [`ir`], `check` reports what is wrong with it, `emit`
+//! reads the input into the IR of `ir`, `check` reports what is wrong with it, `emit`
 //! writes the impls. Errors are accumulated across all three, and a failed
 //! derive still emits an impl, so that the user sees only the real errors.
 

@@ -53,10 +53,12 @@ pub fn report(
     segments: &[&'static str],
     code: &'static str,
     template: &'static str,
+    names: &'static [&'static str],
     value: Option<Value>,
 ) {
     let violation =
-        Violation::from_template(extend(at, segments), code, template).with_value(value);
+        Violation::from_template_with_names(extend(at, segments), code, template, names)
+            .with_value(value);
     report.push(violation);
 }
 
@@ -124,6 +126,54 @@ impl<T: ?Sized> NoValue for Probe<'_, T> {
     }
 }
 
+/// A number type that integer literals in rules convert to: floats take
+/// `range(min = 0)` as well as `range(min = 0.0)`.
+pub trait IntLiteral {
+    /// The type an integer literal is read as: the type itself for integers,
+    /// so that a literal out of its range is a compile error.
+    type Int;
+    /// The literal as a value of this type.
+    fn from_int(int: Self::Int) -> Self;
+}
+
+macro_rules! int_literals {
+    ($($ty:ty),*) => {$(
+        impl IntLiteral for $ty {
+            type Int = $ty;
+            #[inline]
+            fn from_int(int: $ty) -> $ty {
+                int
+            }
+        }
+    )*};
+}
+
+int_literals!(
+    i8, i16, i32, i64, i128, isize, u8, u16, u32, u64, u128, usize
+);
+
+impl IntLiteral for f32 {
+    type Int = i16;
+    #[inline]
+    fn from_int(int: i16) -> f32 {
+        f32::from(int)
+    }
+}
+
+impl IntLiteral for f64 {
+    type Int = i32;
+    #[inline]
+    fn from_int(int: i32) -> f64 {
+        f64::from(int)
+    }
+}
+
+/// An integer literal of a rule as a value of the field's number type.
+#[inline]
+pub fn int_literal<T: IntLiteral>(int: T::Int) -> T {
+    T::from_int(int)
+}
+
 /// A length as the offending value of a `length` rule.
 #[must_use]
 pub fn len_value(len: usize) -> Value {
@@ -133,7 +183,11 @@ pub fn len_value(len: usize) -> Value {
 fn extend(at: &Location<'_>, segments: &[&'static str]) -> crate::path::Path {
     let mut path = at.to_path();
     if !segments.is_empty() {
-        let tail = segments.iter().map(|name| PathSegment::Field(name));
+        // Flattened fields are named "": they add no segment.
+        let tail = segments
+            .iter()
+            .filter(|name| !name.is_empty())
+            .map(|name| PathSegment::Field(name));
         path =
             crate::path::Path::from_segments(path.segments().iter().cloned().chain(tail).collect());
     }

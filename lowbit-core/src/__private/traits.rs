@@ -452,7 +452,23 @@ macro_rules! numbers {
 numbers! {
     Int(i128): i8, i16, i32, i64, i128;
     UInt(u128): u8, u16, u32, u64, u128;
-    Float(f64): f32, f64;
+    Float(f64): f64;
+}
+
+impl Scalar for f32 {
+    type Value = f32;
+    #[inline]
+    fn scalar(&self) -> Option<&f32> {
+        Some(self)
+    }
+}
+
+/// Through its shortest text, so that `1.1f32` is reported as `1.1`, not
+/// as the f64 nearest to it.
+impl Describe for f32 {
+    fn describe(&self) -> Option<Value> {
+        self.to_string().parse().ok().map(Value::Float)
+    }
 }
 
 impl Scalar for isize {

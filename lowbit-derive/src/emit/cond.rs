@@ -56,7 +56,11 @@ impl Scope<'_> {
                 tokens: quote!(#field_ty),
                 blame: None,
             },
-            segments: vec![quote!(#name)],
+            segments: if field.flatten {
+                Vec::new()
+            } else {
+                vec![quote!(#name)]
+            },
         };
         let mut text = first.unraw().to_string();
         for segment in &place.segments[1..] {
@@ -225,14 +229,27 @@ impl Scope<'_> {
             Lit::Bool(flag) => quote_spanned! {span=>
                 #krate::__private::flag(#value) == ::core::option::Option::Some(#flag)
             },
-            Lit::Int(number) => quote_spanned! {span=>
-                #krate::__private::scalar(#value).is_some_and(|__lowbit_number| #krate::__private::equal(__lowbit_number, &#number))
-            },
+            Lit::Int(number) => {
+                let number = int_literal(krate, &ty.tokens, number);
+                quote_spanned! {span=>
+                    #krate::__private::scalar(#value).is_some_and(|__lowbit_number| #krate::__private::equal(__lowbit_number, &#number))
+                }
+            }
             Lit::Float(number) => quote_spanned! {span=>
                 #krate::__private::scalar(#value).is_some_and(|__lowbit_number| #krate::__private::equal(__lowbit_number, &#number))
             },
         }
     }
+}
+
+/// An integer literal as a value of the number inside `ty`, spanned on the
+/// literal: floats take integers, and an integer type checks the literal's
+/// range.
+pub fn int_literal(krate: &syn::Path, ty: &TokenStream, number: &syn::LitInt) -> TokenStream {
+    respan(
+        quote!(#krate::__private::int_literal::<<#ty as #krate::__private::Scalar>::Value>(#number)),
+        number.span(),
+    )
 }
 
 /// `tokens` with every span set to `span`, so that errors about them land there.

@@ -1,16 +1,27 @@
 //! Default messages: one sentence per rule, made at compile time as a
 //! template whose `{path}` and `{value}` are filled in when displayed.
 
+use std::cell::RefCell;
+
 use syn::ext::IdentExt;
 
 use crate::ir::{Cond, FieldDef, Lit, Place, Rule, RuleKind, Test};
 
-/// The message template of `rule`: the user's, or the default sentence.
-pub fn template(rule: &Rule, fields: &[FieldDef]) -> String {
+/// The message template of `rule`: the user's, or the default sentence;
+/// and the places whose serde names its `{0}`..`{9}` stand for.
+pub fn template(rule: &Rule, fields: &[FieldDef]) -> (String, Vec<Place>) {
     if let Some(message) = &rule.message {
-        return message.value();
+        return (message.value(), Vec::new());
     }
-    let names = Names { fields };
+    let names = Names {
+        fields,
+        args: RefCell::new(Vec::new()),
+    };
+    let text = default_text(rule, &names);
+    (text, names.args.into_inner())
+}
+
+fn default_text(rule: &Rule, names: &Names) -> String {
     let subject = match &rule.when {
         Some(_) => "{path} = {value}".to_owned(),
         None => "{path}".to_owned(),
@@ -79,25 +90,41 @@ fn escape(text: &str) -> String {
     text.replace('{', "{{").replace('}', "}}")
 }
 
-/// Conditions rendered with their fields' serde names (the first segment;
-/// segments inside nested structs as written).
+/// Conditions rendered with their fields' serde names: those of this
+/// struct's fields written out, those of nested structs' fields as numbered
+/// placeholders filled in from their derive's `Field::NAME`.
 struct Names<'a> {
     fields: &'a [FieldDef],
+    /// The places (a prefix of a dotted path) behind each placeholder.
+    args: RefCell<Vec<Place>>,
 }
 
 impl Names<'_> {
     fn place(&self, place: &Place) -> String {
         let first = place.first().unraw();
-        let mut text = self
+        let field = self
             .fields
             .iter()
-            .find(|field| field.ident.unraw() == first)
-            .map_or_else(|| first.to_string(), |field| field.name.clone());
-        for segment in &place.segments[1..] {
-            text.push('.');
-            text.push_str(&segment.unraw().to_string());
+            .find(|field| field.ident.unraw() == first);
+        let mut parts = Vec::new();
+        match field {
+            Some(field) if field.flatten => {}
+            Some(field) => parts.push(escape(&field.name)),
+            None => parts.push(escape(&first.to_string())),
         }
-        escape(&text)
+        for depth in 1..place.segments.len() {
+            let mut args = self.args.borrow_mut();
+            // Ten placeholders at most; past them, the Rust name.
+            if args.len() < 10 {
+                parts.push(format!("{{{}}}", args.len()));
+                args.push(Place {
+                    segments: place.segments[..=depth].to_vec(),
+                });
+            } else {
+                parts.push(escape(&place.segments[depth].unraw().to_string()));
+            }
+        }
+        parts.join(".")
     }
 
     fn test(&self, subject: &str, test: &Test) -> String {

@@ -5,7 +5,7 @@ use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
 use syn::ext::IdentExt;
 
-use super::cond::{Resolved, Scope, respan};
+use super::cond::{Resolved, Scope, int_literal, respan};
 use super::{field_key, message};
 use crate::check::subject;
 use crate::ir::{Container, FieldDef, Lit, Rule, RuleKind, Struct};
@@ -52,7 +52,8 @@ pub fn emit(container: &Container, body: &Struct) -> TokenStream {
     let field_impls = body.fields.iter().map(|field| {
         let key = field_key(&field.ident.unraw().to_string());
         let ty = &field.ty;
-        let name = &field.name;
+        // A flattened field adds no segment to the paths that pass through it.
+        let name = if field.flatten { "" } else { field.name.as_str() };
         quote! {
             #[automatically_derived]
             #[diagnostic::do_not_recommend]
@@ -98,9 +99,15 @@ fn rule_check(scope: &Scope, field: &FieldDef, rule: &Rule) -> TokenStream {
         segments,
     } = scope.resolve(&subject(field, rule));
     let value = quote!(&#access);
-    let ty_tokens = ty.tokens.clone();
     let code = rule.kind.code();
-    let template = message::template(rule, scope.fields);
+    let (template, args) = message::template(rule, scope.fields);
+    let names = args
+        .iter()
+        .filter_map(|place| scope.resolve(place).segments.pop());
+    let names = quote! {{
+        const __LOWBIT_NAMES: &[&str] = &[#(#names),*];
+        __LOWBIT_NAMES
+    }};
     let path = quote! {{
         const __LOWBIT_PATH: &[&str] = &[#(#segments),*];
         __LOWBIT_PATH
@@ -113,6 +120,7 @@ fn rule_check(scope: &Scope, field: &FieldDef, rule: &Rule) -> TokenStream {
                 #path,
                 #code,
                 #template,
+                #names,
                 #offending,
             );
         }
@@ -161,19 +169,16 @@ fn rule_check(scope: &Scope, field: &FieldDef, rule: &Rule) -> TokenStream {
         }
         RuleKind::Nested => {
             let span = rule.name.span();
-            let steps = segments.iter().enumerate().map(|(i, segment)| {
-                let parent = if i == 0 {
-                    quote!(__lowbit_at)
-                } else {
-                    let previous = quote::format_ident!("__lowbit_at_{}", i - 1);
-                    quote!(&#previous)
-                };
+            // Each step borrows the one before it; a flattened field adds none.
+            let mut parent = quote!(__lowbit_at);
+            let mut steps = Vec::new();
+            for (i, segment) in segments.iter().enumerate() {
                 let local = quote::format_ident!("__lowbit_at_{}", i);
-                quote!(let #local = #parent.field(#segment);)
-            });
-            let last = quote::format_ident!("__lowbit_at_{}", segments.len() - 1);
+                steps.push(quote!(let #local = #parent.field(#segment);));
+                parent = quote!(&#local);
+            }
             let call = respan(
-                quote!(#krate::Validate::validate_into(#value, &#last, __lowbit_report);),
+                quote!(#krate::Validate::validate_into(#value, #parent, __lowbit_report);),
                 span,
             );
             quote! {
@@ -185,8 +190,12 @@ fn rule_check(scope: &Scope, field: &FieldDef, rule: &Rule) -> TokenStream {
         }
         RuleKind::Range { min, max } => {
             let bound = |lit: &Option<Lit>| match lit {
+                Some(Lit::Int(number)) => {
+                    let number = int_literal(krate, &ty.tokens, number);
+                    quote!(::core::option::Option::Some(&#number))
+                }
                 Some(lit) => {
-                    let tokens = lit_tokens(lit);
+                    let tokens = respan(lit_tokens(lit), lit.span());
                     quote!(::core::option::Option::Some(&#tokens))
                 }
                 None => quote!(::core::option::Option::None),
@@ -244,17 +253,18 @@ fn rule_check(scope: &Scope, field: &FieldDef, rule: &Rule) -> TokenStream {
                 Some(message) => quote!(::core::option::Option::Some(#message)),
                 None => quote!(::core::option::Option::None),
             };
-            // Through a typed binding, so that a function of the wrong shape
-            // is an error at its name that spells the expected signature.
+            // Called directly, so that deref coercion applies (`&str` for a
+            // `String`), and spanned on the function, where a wrong shape is
+            // reported.
             let span = syn::spanned::Spanned::span(function);
-            let check = respan(
-                quote!(let __lowbit_check: fn(&#ty_tokens) -> ::core::result::Result<(), _> = #function;),
+            let call = respan(
+                quote!(let __lowbit_result: ::core::result::Result<(), _> = #function(#value);),
                 span,
             );
             quote! {
                 {
-                    #check
-                    if let ::core::result::Result::Err(__lowbit_error) = __lowbit_check(#value) {
+                    #call
+                    if let ::core::result::Result::Err(__lowbit_error) = __lowbit_result {
                         #krate::__private::report_custom(
                             __lowbit_report,
                             __lowbit_at,

@@ -164,6 +164,7 @@ fn parse_field(
         ident,
         ty: field.ty.clone(),
         name,
+        flatten: serde_attr::flatten(&field.attrs),
         rules,
     }
 }

@@ -43,15 +43,27 @@ pub fn parse_rule(attr: &Attribute, name: &Ident) -> syn::Result<Rule> {
                 format!("`{name}` needs arguments: {}", shape.usage(name)),
             ));
         }
-        // `#[custom = path::to::fn]`
+        // `#[custom = "path::to::check"]`: rustc takes only literals after `=`.
         Meta::NameValue(nv) if matches!(shape, Shape::Custom) => {
-            let syn::Expr::Path(path) = &nv.value else {
-                return Err(syn::Error::new_spanned(
-                    &nv.value,
-                    "expected a path to a function",
-                ));
+            let path = match &nv.value {
+                syn::Expr::Lit(syn::ExprLit {
+                    lit: syn::Lit::Str(text),
+                    ..
+                }) => text.parse::<syn::Path>().map_err(|_| {
+                    syn::Error::new_spanned(
+                        text,
+                        "expected the path of a function, such as \"checks::positive\"",
+                    )
+                })?,
+                syn::Expr::Path(path) => path.path.clone(),
+                other => {
+                    return Err(syn::Error::new_spanned(
+                        other,
+                        "expected the path of a function: #[custom(path::to::check)]",
+                    ));
+                }
             };
-            rule.kind = RuleKind::Custom(path.path.clone());
+            rule.kind = RuleKind::Custom(path);
             return Ok(rule);
         }
         Meta::NameValue(nv) => {
@@ -124,7 +136,12 @@ impl Shape {
         let mut options = vec!["message"];
         match self {
             Shape::Values | Shape::Bounds | Shape::Custom => options.extend(["at", "ungated"]),
-            Shape::Conds | Shape::OneCond => options.extend(["at", "ungated", "when"]),
+            Shape::Conds | Shape::OneCond => {
+                options.extend(["at", "ungated"]);
+                if takes_when(name) {
+                    options.push("when");
+                }
+            }
             Shape::Bare => options.push("ungated"),
         }
         if let Shape::Bounds = self {
@@ -267,7 +284,19 @@ fn parse_item(
             input.parse::<Token![=]>()?;
             set_once(&mut rule.message, input.parse::<LitStr>()?, &ident)?;
         }
-        "when" if takes_cond && (fork.peek(Token![=]) || fork.peek(syn::token::Paren)) => {
+        "when"
+            if !takes_when(&rule.name)
+                && (fork.peek(Token![=]) || fork.peek(syn::token::Paren)) =>
+        {
+            return Err(syn::Error::new_spanned(
+                &ident,
+                format!(
+                    "`when` narrows the rules that apply while their field is set (`requires`, `only_if`, `conflicts_with`); `{}` has no such trigger",
+                    rule.name
+                ),
+            ));
+        }
+        "when" if fork.peek(Token![=]) || fork.peek(syn::token::Paren) => {
             input.parse::<Ident>()?;
             let values = if input.peek(Token![=]) {
                 input.parse::<Token![=]>()?;
@@ -312,6 +341,11 @@ fn parse_item(
         _ => return Err(unknown_option(&ident, shape, &rule.name)),
     }
     Ok(())
+}
+
+/// The rules that apply "when the field is set", which `when` narrows.
+fn takes_when(rule: &Ident) -> bool {
+    rule == "requires" || rule == "only_if" || rule == "conflicts_with"
 }
 
 fn is_option(input: ParseStream) -> bool {

@@ -42,6 +42,20 @@ pub fn rename(attrs: &[Attribute]) -> Option<String> {
     rename
 }
 
+/// Whether `#[serde(flatten)]` is on a field: its fields then sit at the
+/// level of the struct that holds it, in the file and so in paths.
+pub fn flatten(attrs: &[Attribute]) -> bool {
+    let mut flatten = false;
+    walk(attrs, |meta| {
+        if meta.path.is_ident("flatten") {
+            flatten = true;
+            return Ok(true);
+        }
+        Ok(false)
+    });
+    flatten
+}
+
 /// `= "name"` or `(deserialize = "name", serialize = "..")`: the name a
 /// config file, which is deserialized, uses.
 fn deserialize_name(meta: &ParseNestedMeta) -> syn::Result<Option<String>> {
