@@ -108,90 +108,41 @@ pub trait Describe {
     fn describe(&self) -> Option<Value>;
 }
 
-impl IsSet for bool {
-    #[inline]
-    fn is_set(&self) -> bool {
-        *self
-    }
-}
-
-impl<T> IsSet for Option<T> {
-    #[inline]
-    fn is_set(&self) -> bool {
-        self.is_some()
-    }
-}
-
-impl IsSet for str {
-    #[inline]
-    fn is_set(&self) -> bool {
-        !self.is_empty()
-    }
-}
-
-impl IsSet for String {
-    #[inline]
-    fn is_set(&self) -> bool {
-        !self.is_empty()
-    }
-}
-
-impl<T: IsSet + ?Sized> IsSet for &T {
-    #[inline]
-    fn is_set(&self) -> bool {
-        (**self).is_set()
-    }
-}
-
-impl<T: IsSet + ?Sized> IsSet for Box<T> {
-    #[inline]
-    fn is_set(&self) -> bool {
-        (**self).is_set()
-    }
-}
-
-macro_rules! collections {
-    ($($ty:ident<$($param:ident),*> $(where $($bound:ident: $trait:path),*)?;)*) => {$(
-        impl<$($param),* $($(, $bound: $trait)*)?> IsSet for $ty<$($param),* $($(, $bound)*)?> {
-            #[inline]
-            fn is_set(&self) -> bool {
-                !self.is_empty()
-            }
+/// `&T` and `Box<T>` read as the `T` they point to.
+macro_rules! through_pointers {
+    ($($trait:ident { $($body:tt)* })*) => {$(
+        impl<T: $trait + ?Sized> $trait for &T {
+            $($body)*
         }
-        impl<$($param),* $($(, $bound: $trait)*)?> Length for $ty<$($param),* $($(, $bound)*)?> {
-            #[inline]
-            fn length(&self) -> Option<usize> {
-                Some(self.len())
-            }
-        }
-        impl<$($param),* $($(, $bound: $trait)*)?> Describe for $ty<$($param),* $($(, $bound)*)?> {
-            fn describe(&self) -> Option<Value> {
-                None
-            }
+        impl<T: $trait + ?Sized> $trait for Box<T> {
+            $($body)*
         }
     )*};
 }
 
-collections! {
-    Vec<T>;
-    VecDeque<T>;
-    BTreeSet<T>;
-    BTreeMap<K, V>;
-    HashSet<T> where S: BuildHasher;
-    HashMap<K, V> where S: BuildHasher;
-}
-
-impl<T> IsSet for [T] {
-    #[inline]
-    fn is_set(&self) -> bool {
-        !self.is_empty()
+through_pointers! {
+    IsSet {
+        #[inline]
+        fn is_set(&self) -> bool {
+            (**self).is_set()
+        }
     }
-}
-
-impl<T, const N: usize> IsSet for [T; N] {
-    #[inline]
-    fn is_set(&self) -> bool {
-        N != 0
+    Flag {
+        #[inline]
+        fn flag(&self) -> Option<bool> {
+            (**self).flag()
+        }
+    }
+    Length {
+        #[inline]
+        fn length(&self) -> Option<usize> {
+            (**self).length()
+        }
+    }
+    Describe {
+        fn describe(&self) -> Option<Value> {
+            (**self).describe()
+        }
     }
 }
 
@@ -221,6 +172,50 @@ impl<T: Choice + ?Sized> Choice for Box<T> {
     }
 }
 
+impl<T: Scalar + ?Sized> Scalar for &T {
+    type Value = T::Value;
+    #[inline]
+    fn scalar(&self) -> Option<&T::Value> {
+        (**self).scalar()
+    }
+}
+
+/// `None` is absent: rules about a value pass it, `f = "v"` does not hold.
+macro_rules! through_option {
+    ($($trait:ident { $($body:tt)* })*) => {$(
+        impl<T: $trait> $trait for Option<T> {
+            $($body)*
+        }
+    )*};
+}
+
+through_option! {
+    Flag {
+        #[inline]
+        fn flag(&self) -> Option<bool> {
+            self.as_ref().and_then(Flag::flag)
+        }
+    }
+    Length {
+        #[inline]
+        fn length(&self) -> Option<usize> {
+            self.as_ref().and_then(Length::length)
+        }
+    }
+    Describe {
+        fn describe(&self) -> Option<Value> {
+            self.as_ref().and_then(Describe::describe)
+        }
+    }
+}
+
+impl<T> IsSet for Option<T> {
+    #[inline]
+    fn is_set(&self) -> bool {
+        self.is_some()
+    }
+}
+
 /// `f = "v"` on an `Option` means `Some(v)`; `None` equals nothing.
 #[diagnostic::do_not_recommend]
 impl<T: Choice> Choice for Option<T> {
@@ -235,29 +230,18 @@ impl<T: Choice> Choice for Option<T> {
     }
 }
 
-#[diagnostic::do_not_recommend]
-impl Choice for str {
-    const DOMAIN: Domain = Domain::OPEN;
+impl<T: Scalar> Scalar for Option<T> {
+    type Value = T::Value;
     #[inline]
-    fn present(&self) -> bool {
-        true
-    }
-    #[inline]
-    fn is(&self, _: usize, name: &str) -> bool {
-        self == name
+    fn scalar(&self) -> Option<&T::Value> {
+        self.as_ref().and_then(Scalar::scalar)
     }
 }
 
-#[diagnostic::do_not_recommend]
-impl Choice for String {
-    const DOMAIN: Domain = Domain::OPEN;
+impl IsSet for bool {
     #[inline]
-    fn present(&self) -> bool {
-        true
-    }
-    #[inline]
-    fn is(&self, _: usize, name: &str) -> bool {
-        self == name
+    fn is_set(&self) -> bool {
+        *self
     }
 }
 
@@ -268,170 +252,124 @@ impl Flag for bool {
     }
 }
 
-impl<T: Flag> Flag for Option<T> {
-    #[inline]
-    fn flag(&self) -> Option<bool> {
-        self.as_ref().and_then(Flag::flag)
+impl Describe for bool {
+    fn describe(&self) -> Option<Value> {
+        Some(Value::Bool(*self))
     }
 }
 
-impl<T: Flag + ?Sized> Flag for &T {
-    #[inline]
-    fn flag(&self) -> Option<bool> {
-        (**self).flag()
+/// Strings: set when non-empty, compared by text, measured in characters.
+macro_rules! strings {
+    ($($ty:ty),*) => {$(
+        impl IsSet for $ty {
+            #[inline]
+            fn is_set(&self) -> bool {
+                !self.is_empty()
+            }
+        }
+        #[diagnostic::do_not_recommend]
+        impl Choice for $ty {
+            const DOMAIN: Domain = Domain::OPEN;
+            #[inline]
+            fn present(&self) -> bool {
+                true
+            }
+            #[inline]
+            fn is(&self, _: usize, name: &str) -> bool {
+                self == name
+            }
+        }
+        impl Length for $ty {
+            #[inline]
+            fn length(&self) -> Option<usize> {
+                Some(self.chars().count())
+            }
+        }
+        impl Describe for $ty {
+            fn describe(&self) -> Option<Value> {
+                Some(Value::Text(self.to_owned()))
+            }
+        }
+    )*};
+}
+
+strings!(str, String);
+
+impl Describe for char {
+    fn describe(&self) -> Option<Value> {
+        Some(Value::Text(self.to_string()))
     }
 }
 
-impl<T> Items for [T] {
-    type Item = T;
-    type Iter<'a>
-        = core::slice::Iter<'a, T>
-    where
-        T: 'a;
-    #[inline]
-    fn items(&self) -> Self::Iter<'_> {
-        self.iter()
-    }
+/// Collections: set when non-empty, measured in items, with no short
+/// spelling to report.
+macro_rules! collections {
+    ($([$($generics:tt)*] $ty:ty;)*) => {$(
+        impl<$($generics)*> IsSet for $ty {
+            #[inline]
+            fn is_set(&self) -> bool {
+                !self.is_empty()
+            }
+        }
+        impl<$($generics)*> Length for $ty {
+            #[inline]
+            fn length(&self) -> Option<usize> {
+                Some(self.len())
+            }
+        }
+        impl<$($generics)*> Describe for $ty {
+            fn describe(&self) -> Option<Value> {
+                None
+            }
+        }
+    )*};
 }
 
-impl<T> Items for Vec<T> {
-    type Item = T;
-    type Iter<'a>
-        = core::slice::Iter<'a, T>
-    where
-        T: 'a;
-    #[inline]
-    fn items(&self) -> Self::Iter<'_> {
-        self.iter()
-    }
+collections! {
+    [T] [T];
+    [T, const N: usize] [T; N];
+    [T] Vec<T>;
+    [T] VecDeque<T>;
+    [T] BTreeSet<T>;
+    [K, V] BTreeMap<K, V>;
+    [T, S: BuildHasher] HashSet<T, S>;
+    [K, V, S: BuildHasher] HashMap<K, V, S>;
 }
 
-impl<T, const N: usize> Items for [T; N] {
-    type Item = T;
-    type Iter<'a>
-        = core::slice::Iter<'a, T>
-    where
-        T: 'a;
-    #[inline]
-    fn items(&self) -> Self::Iter<'_> {
-        self.iter()
-    }
+/// The collections `every(..)` and `some(..)` range over, with their iterators.
+macro_rules! items {
+    ($([$($generics:tt)*] $ty:ty => $iter:ident<$lt:lifetime>;)*) => {$(
+        impl<$($generics)*> Items for $ty {
+            type Item = T;
+            type Iter<$lt>
+                = $iter<$lt, T>
+            where
+                Self: $lt;
+            #[inline]
+            fn items(&self) -> Self::Iter<'_> {
+                self.iter()
+            }
+        }
+    )*};
 }
 
-impl<T> Items for VecDeque<T> {
-    type Item = T;
-    type Iter<'a>
-        = std::collections::vec_deque::Iter<'a, T>
-    where
-        T: 'a;
-    #[inline]
-    fn items(&self) -> Self::Iter<'_> {
-        self.iter()
-    }
+use core::option::Iter as OptionIter;
+use core::slice::Iter as SliceIter;
+use std::collections::btree_set::Iter as BTreeSetIter;
+use std::collections::hash_set::Iter as HashSetIter;
+use std::collections::vec_deque::Iter as VecDequeIter;
+
+items! {
+    [T] [T] => SliceIter<'a>;
+    [T, const N: usize] [T; N] => SliceIter<'a>;
+    [T] Vec<T> => SliceIter<'a>;
+    [T] VecDeque<T> => VecDequeIter<'a>;
+    [T] BTreeSet<T> => BTreeSetIter<'a>;
+    [T, S] HashSet<T, S> => HashSetIter<'a>;
+    [T] Option<T> => OptionIter<'a>;
 }
 
-impl<T> Items for BTreeSet<T> {
-    type Item = T;
-    type Iter<'a>
-        = std::collections::btree_set::Iter<'a, T>
-    where
-        T: 'a;
-    #[inline]
-    fn items(&self) -> Self::Iter<'_> {
-        self.iter()
-    }
-}
-
-impl<T, S> Items for HashSet<T, S> {
-    type Item = T;
-    type Iter<'a>
-        = std::collections::hash_set::Iter<'a, T>
-    where
-        T: 'a,
-        S: 'a;
-    #[inline]
-    fn items(&self) -> Self::Iter<'_> {
-        self.iter()
-    }
-}
-
-impl<T> Items for Option<T> {
-    type Item = T;
-    type Iter<'a>
-        = core::option::Iter<'a, T>
-    where
-        T: 'a;
-    #[inline]
-    fn items(&self) -> Self::Iter<'_> {
-        self.iter()
-    }
-}
-
-impl Length for str {
-    #[inline]
-    fn length(&self) -> Option<usize> {
-        Some(self.chars().count())
-    }
-}
-
-impl Length for String {
-    #[inline]
-    fn length(&self) -> Option<usize> {
-        Some(self.chars().count())
-    }
-}
-
-impl<T> Length for [T] {
-    #[inline]
-    fn length(&self) -> Option<usize> {
-        Some(self.len())
-    }
-}
-
-impl<T, const N: usize> Length for [T; N] {
-    #[inline]
-    fn length(&self) -> Option<usize> {
-        Some(N)
-    }
-}
-
-impl<T: Length> Length for Option<T> {
-    #[inline]
-    fn length(&self) -> Option<usize> {
-        self.as_ref().and_then(Length::length)
-    }
-}
-
-impl<T: Length + ?Sized> Length for &T {
-    #[inline]
-    fn length(&self) -> Option<usize> {
-        (**self).length()
-    }
-}
-
-impl<T: Length + ?Sized> Length for Box<T> {
-    #[inline]
-    fn length(&self) -> Option<usize> {
-        (**self).length()
-    }
-}
-
-impl<T: Scalar> Scalar for Option<T> {
-    type Value = T::Value;
-    #[inline]
-    fn scalar(&self) -> Option<&T::Value> {
-        self.as_ref().and_then(Scalar::scalar)
-    }
-}
-
-impl<T: Scalar + ?Sized> Scalar for &T {
-    type Value = T::Value;
-    #[inline]
-    fn scalar(&self) -> Option<&T::Value> {
-        (**self).scalar()
-    }
-}
-
+/// Numbers: compared with bounds, reported as written.
 macro_rules! numbers {
     ($($variant:ident($wide:ty): $($ty:ty),*;)*) => {$($(
         impl Scalar for $ty {
@@ -443,15 +381,15 @@ macro_rules! numbers {
         }
         impl Describe for $ty {
             fn describe(&self) -> Option<Value> {
-                Some(Value::$variant(<$wide>::from(*self)))
+                <$wide>::try_from(*self).ok().map(Value::$variant)
             }
         }
     )*)*};
 }
 
 numbers! {
-    Int(i128): i8, i16, i32, i64, i128;
-    UInt(u128): u8, u16, u32, u64, u128;
+    Int(i128): i8, i16, i32, i64, i128, isize;
+    UInt(u128): u8, u16, u32, u64, u128, usize;
     Float(f64): f64;
 }
 
@@ -468,87 +406,5 @@ impl Scalar for f32 {
 impl Describe for f32 {
     fn describe(&self) -> Option<Value> {
         self.to_string().parse().ok().map(Value::Float)
-    }
-}
-
-impl Scalar for isize {
-    type Value = isize;
-    #[inline]
-    fn scalar(&self) -> Option<&isize> {
-        Some(self)
-    }
-}
-
-impl Scalar for usize {
-    type Value = usize;
-    #[inline]
-    fn scalar(&self) -> Option<&usize> {
-        Some(self)
-    }
-}
-
-impl Describe for isize {
-    fn describe(&self) -> Option<Value> {
-        i128::try_from(*self).ok().map(Value::Int)
-    }
-}
-
-impl Describe for usize {
-    fn describe(&self) -> Option<Value> {
-        u128::try_from(*self).ok().map(Value::UInt)
-    }
-}
-
-impl Describe for bool {
-    fn describe(&self) -> Option<Value> {
-        Some(Value::Bool(*self))
-    }
-}
-
-impl Describe for char {
-    fn describe(&self) -> Option<Value> {
-        Some(Value::Text(self.to_string()))
-    }
-}
-
-impl Describe for str {
-    fn describe(&self) -> Option<Value> {
-        Some(Value::Text(self.to_owned()))
-    }
-}
-
-impl Describe for String {
-    fn describe(&self) -> Option<Value> {
-        Some(Value::Text(self.clone()))
-    }
-}
-
-impl<T: Describe> Describe for Option<T> {
-    fn describe(&self) -> Option<Value> {
-        self.as_ref().and_then(Describe::describe)
-    }
-}
-
-impl<T: Describe + ?Sized> Describe for &T {
-    fn describe(&self) -> Option<Value> {
-        (**self).describe()
-    }
-}
-
-impl<T: Describe + ?Sized> Describe for Box<T> {
-    fn describe(&self) -> Option<Value> {
-        (**self).describe()
-    }
-}
-
-impl<T> Describe for [T] {
-    fn describe(&self) -> Option<Value> {
-        None
-    }
-}
-
-impl<T, const N: usize> Describe for [T; N] {
-    fn describe(&self) -> Option<Value> {
-        None
     }
 }
