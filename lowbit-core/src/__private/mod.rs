@@ -12,37 +12,6 @@ use crate::report::{Report, Value, Violation};
 
 pub use core;
 
-/// Whether `value` is set: a bool is true, an `Option` is `Some`, a string or
-/// collection is non-empty, an enum is not its `#[default]` variant.
-#[inline]
-pub fn is_set<T: IsSet + ?Sized>(value: &T) -> bool {
-    value.is_set()
-}
-
-/// The bool `value` holds (`None` holds none).
-#[inline]
-pub fn flag<T: Flag + ?Sized>(value: &T) -> Option<bool> {
-    value.flag()
-}
-
-/// The items of a collection, for `every(..)` and `some(..)`.
-#[inline]
-pub fn items<T: Items + ?Sized>(value: &T) -> T::Iter<'_> {
-    value.items()
-}
-
-/// The length of a string (in characters) or collection, if present.
-#[inline]
-pub fn length<T: Length + ?Sized>(value: &T) -> Option<usize> {
-    value.length()
-}
-
-/// The number `value` holds, if present.
-#[inline]
-pub fn scalar<T: Scalar + ?Sized>(value: &T) -> Option<&T::Value> {
-    value.scalar()
-}
-
 /// Records a violation of a rule at `at` followed by `segments`. Out of line
 /// and cold: the path and the value are made only here, once a rule has failed.
 #[cold]

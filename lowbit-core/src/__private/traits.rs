@@ -93,7 +93,7 @@ pub trait Length {
 /// A number, for `range`.
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not a number",
-    label = "`range` applies to integers and floats, and `Option`s of them"
+    label = "`range` and number values apply to integers and floats, and `Option`s of them"
 )]
 pub trait Scalar {
     /// The number type.

@@ -3,7 +3,7 @@
 use proc_macro2::{Delimiter, Group, Span, TokenStream, TokenTree};
 use std::cell::RefCell;
 
-use quote::{format_ident, quote, quote_spanned};
+use quote::{format_ident, quote};
 use syn::Ident;
 use syn::ext::IdentExt;
 
@@ -67,15 +67,17 @@ impl Scope<'_> {
             let key = field_key(&segment.unraw().to_string());
             let ty = &resolved.ty.tokens;
             let access = &resolved.access;
-            let field = respan(
-                quote!(<#ty as #krate::__private::Field<#key>>),
-                segment.span(),
-            );
+            let field = |member: TokenStream| {
+                respan(
+                    quote!(<#ty as #krate::__private::Field<#key>>::#member),
+                    segment.span(),
+                )
+            };
             text = format!("{text}.{}", segment.unraw());
-            resolved.segments.push(quote!(#field::NAME));
+            resolved.segments.push(field(quote!(NAME)));
             resolved.access = quote!(#access.#segment);
             resolved.ty = Ty {
-                tokens: self.alias(&text, quote!(#field::Type)),
+                tokens: self.alias(&text, field(quote!(Type))),
                 blame: Some(segment.span()),
             };
         }
@@ -108,9 +110,14 @@ impl Scope<'_> {
         let krate = self.krate;
         match cond {
             Cond::Set(place) => {
-                let access = self.resolve(place).access;
-                let span = place.first().span();
-                quote_spanned!(span=> #krate::__private::is_set(&#access))
+                let Resolved { access, ty, .. } = self.resolve(place);
+                self.call(
+                    &ty,
+                    place.first().span(),
+                    "IsSet",
+                    "is_set",
+                    &quote!(&#access),
+                )
             }
             Cond::Test(place, test) => {
                 let Resolved { access, ty, .. } = self.resolve(place);
@@ -130,24 +137,36 @@ impl Scope<'_> {
             }
             Cond::Every(place, test) | Cond::Some(place, test) => {
                 let Resolved { access, ty, .. } = self.resolve(place);
-                let span = place.first().span();
+                // Both uses of `Items` spanned alike: a field that is no
+                // collection is one error.
+                let blame = ty.blame.unwrap_or_else(|| place.first().span());
                 let tokens = &ty.tokens;
+                let items = |member: TokenStream| {
+                    respan(
+                        quote!(<#tokens as #krate::__private::Items>::#member),
+                        blame,
+                    )
+                };
                 let item_ty = Ty {
-                    tokens: respan(
-                        quote!(<#tokens as #krate::__private::Items>::Item),
-                        ty.blame.unwrap_or(span),
-                    ),
-                    blame: ty.blame,
+                    tokens: items(quote!(Item)),
+                    blame: Some(blame),
                 };
-                let test = self.test(&quote!(__lowbit_item), &item_ty, test);
-                let method = if let Cond::Every(..) = cond {
-                    quote!(all)
-                } else {
-                    quote!(any)
-                };
-                quote_spanned! {span=>
-                    #krate::__private::items(&#access).#method(|__lowbit_item| #test)
-                }
+                let item = respan(quote!(__lowbit_item), blame);
+                let test = self.test(&item, &item_ty, test);
+                let method = respan(
+                    if let Cond::Every(..) = cond {
+                        quote!(.all)
+                    } else {
+                        quote!(.any)
+                    },
+                    blame,
+                );
+                let head = respan(quote!(|__lowbit_item|), blame);
+                let mut closure = Group::new(Delimiter::Parenthesis, quote!(#head #test));
+                closure.set_span(blame);
+                let argument = respan(quote!((&#access)), blame);
+                let items = items(quote!(items));
+                quote!(#items #argument #method #closure)
             }
         }
     }
@@ -174,18 +193,19 @@ impl Scope<'_> {
         quote!((#(#tests)||*))
     }
 
-    /// Whether `value` holds anything to compare with literals like `lit`.
+    /// Whether `value` holds anything to compare with literals like `lit`,
+    /// blamed where the rule's literals are.
     pub fn present(&self, value: &TokenStream, ty: &Ty, lit: &Lit) -> TokenStream {
-        let krate = self.krate;
-        let span = lit.span();
+        let blame = lit.span();
         match lit {
-            Lit::Str(_) => {
-                let choice = self.choice(ty, span);
-                quote!(#choice::present(#value))
+            Lit::Str(_) => self.call(ty, blame, "Choice", "present", value),
+            Lit::Bool(_) => {
+                let flag = self.call(ty, blame, "Flag", "flag", value);
+                respan(quote!(#flag.is_some()), blame)
             }
-            Lit::Bool(_) => quote_spanned!(span=> #krate::__private::flag(#value).is_some()),
             Lit::Int(_) | Lit::Float(_) => {
-                quote_spanned!(span=> #krate::__private::scalar(#value).is_some())
+                let scalar = self.call(ty, blame, "Scalar", "scalar", value);
+                respan(quote!(#scalar.is_some()), blame)
             }
         }
     }
@@ -194,62 +214,96 @@ impl Scope<'_> {
         self.equals_blaming(value, ty, lit, lit.span())
     }
 
-    /// `<ty as Choice>`, spanned on `blame`: every use of it in a rule is
-    /// spanned alike, so that a type that cannot be compared with names gets
-    /// one error, not one per use.
-    fn choice(&self, ty: &Ty, blame: Span) -> TokenStream {
+    /// `<ty as Trait>::member`, spanned on the type's own blame or else on
+    /// `blame`. Every use of a trait in a rule is spanned alike, so that a
+    /// type that lacks it gets one error (rustc folds identical ones), not
+    /// one per use, and none on the derive.
+    pub fn member(&self, ty: &Ty, blame: Span, trait_: &str, member: &str) -> TokenStream {
         let krate = self.krate;
         let tokens = &ty.tokens;
+        let trait_ = format_ident!("{trait_}");
+        let member = format_ident!("{member}");
         respan(
-            quote!(<#tokens as #krate::__private::Choice>),
+            quote!(<#tokens as #krate::__private::#trait_>::#member),
             ty.blame.unwrap_or(blame),
         )
     }
 
-    /// `value == lit`. A name is looked up in the type's names at compile
-    /// time by a call spanned on the literal, so that an unknown name is an
-    /// error there; at run time an enum is compared by variant index.
+    /// `<ty as Trait>::method(args)`, all of it spanned as [`Self::member`].
+    pub fn call(
+        &self,
+        ty: &Ty,
+        blame: Span,
+        trait_: &str,
+        method: &str,
+        args: &TokenStream,
+    ) -> TokenStream {
+        let path = self.member(ty, blame, trait_, method);
+        let span = ty.blame.unwrap_or(blame);
+        let mut args = Group::new(Delimiter::Parenthesis, respan(args.clone(), span));
+        args.set_span(span);
+        quote!(#path #args)
+    }
+
+    /// `value == lit`, blaming an unfit type on `blame`. A name is looked up
+    /// in the type's names at compile time by a constant spanned on the
+    /// literal, so that an unknown name is an error there; at run time an
+    /// enum is compared by variant index.
     fn equals_blaming(&self, value: &TokenStream, ty: &Ty, lit: &Lit, blame: Span) -> TokenStream {
         let krate = self.krate;
         let span = lit.span();
         match lit {
             Lit::Str(text) => {
-                let choice = self.choice(ty, blame);
+                let domain = self.member(ty, blame, "Choice", "DOMAIN");
                 let lookup = respan(quote!(#krate::__private::lookup), span);
-                let mut args = Group::new(Delimiter::Parenthesis, quote!(#choice::DOMAIN, #text));
+                let mut args = Group::new(Delimiter::Parenthesis, quote!(#domain, #text));
                 args.set_span(span);
-                let index = respan(quote!(__LOWBIT_INDEX), span);
-                quote! {
-                    #choice::is(#value, {
-                        const #index: usize = #lookup #args;
-                        #index
-                    }, #text)
-                }
+                let head = respan(quote!(const __LOWBIT_INDEX: usize =), span);
+                let tail = respan(quote!(; __LOWBIT_INDEX), span);
+                let mut constant = Group::new(Delimiter::Brace, quote!(#head #lookup #args #tail));
+                constant.set_span(span);
+                let is = self.member(ty, blame, "Choice", "is");
+                let mut call = Group::new(Delimiter::Parenthesis, quote!(#value, #constant, #text));
+                call.set_span(ty.blame.unwrap_or(blame));
+                quote!(#is #call)
             }
-            Lit::Bool(flag) => quote_spanned! {span=>
-                #krate::__private::flag(#value) == ::core::option::Option::Some(#flag)
-            },
-            Lit::Int(number) => {
-                let number = int_literal(krate, &ty.tokens, number);
-                quote_spanned! {span=>
-                    #krate::__private::scalar(#value).is_some_and(|__lowbit_number| #krate::__private::equal(__lowbit_number, &#number))
-                }
+            Lit::Bool(flag) => {
+                let read = self.call(ty, blame, "Flag", "flag", value);
+                let compare = respan(quote!(== ::core::option::Option::Some), span);
+                quote!((#read #compare(#flag)))
             }
-            Lit::Float(number) => quote_spanned! {span=>
-                #krate::__private::scalar(#value).is_some_and(|__lowbit_number| #krate::__private::equal(__lowbit_number, &#number))
-            },
+            Lit::Int(_) | Lit::Float(_) => {
+                let read = self.call(ty, blame, "Scalar", "scalar", value);
+                let number = self.number(ty, blame, lit);
+                let compare = respan(
+                    quote!(.is_some_and(|__lowbit_number| #krate::__private::equal(__lowbit_number, &#number))),
+                    ty.blame.unwrap_or(blame),
+                );
+                quote!(#read #compare)
+            }
         }
     }
-}
 
-/// An integer literal as a value of the number inside `ty`, spanned on the
-/// literal: floats take integers, and an integer type checks the literal's
-/// range.
-pub fn int_literal(krate: &syn::Path, ty: &TokenStream, number: &syn::LitInt) -> TokenStream {
-    respan(
-        quote!(#krate::__private::int_literal::<<#ty as #krate::__private::Scalar>::Value>(#number)),
-        number.span(),
-    )
+    /// A number literal as a value of the number type inside `ty`: floats
+    /// take integers, and an integer type checks the literal's range. The
+    /// literal keeps its own span, so that rustc's complaints about it land
+    /// on it.
+    pub fn number(&self, ty: &Ty, blame: Span, lit: &Lit) -> TokenStream {
+        let krate = self.krate;
+        let span = lit.span();
+        match lit {
+            Lit::Int(number) => {
+                let value = self.member(ty, blame, "Scalar", "Value");
+                let convert = respan(quote!(#krate::__private::int_literal::<#value>), span);
+                let mut argument = Group::new(Delimiter::Parenthesis, quote!(#number));
+                argument.set_span(span);
+                quote!(#convert #argument)
+            }
+            Lit::Float(number) => quote!(#number),
+            Lit::Str(text) => quote!(#text),
+            Lit::Bool(flag) => quote!(#flag),
+        }
+    }
 }
 
 /// `tokens` with every span set to `span`, so that errors about them land there.

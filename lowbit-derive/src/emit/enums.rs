@@ -59,6 +59,7 @@ pub fn emit(container: &Container, body: &Enum) -> TokenStream {
             #[inline]
             fn validate_into(&self, _: &#krate::Location<'_>, _: &mut #krate::Report) {}
         }
+        #[diagnostic::do_not_recommend]
         #is_set {
             #[inline]
             fn is_set(&self) -> bool {

@@ -2,10 +2,11 @@
 //! and the `Field` impls through which other structs' dotted paths reach in.
 
 use proc_macro2::TokenStream;
-use quote::{quote, quote_spanned};
+use proc_macro2::{Delimiter, Group};
+use quote::quote;
 use syn::ext::IdentExt;
 
-use super::cond::{Resolved, Scope, int_literal, respan};
+use super::cond::{Resolved, Scope, respan};
 use super::{field_key, message};
 use crate::check::subject;
 use crate::ir::{Container, FieldDef, Lit, Rule, RuleKind, Struct};
@@ -26,11 +27,15 @@ pub fn emit(container: &Container, body: &Struct) -> TokenStream {
             .any(|field| field.rules.iter().any(|rule| !rule.ungated));
     let gate = match (&body.gate, gated) {
         (Some(gate), true) => {
-            let access = scope.resolve(gate).access;
-            let span = gate.first().span();
-            quote_spanned! {span=>
-                let __lowbit_gate: bool = #krate::__private::is_set(&#access);
-            }
+            let Resolved { access, ty, .. } = scope.resolve(gate);
+            let set = scope.call(
+                &ty,
+                gate.first().span(),
+                "IsSet",
+                "is_set",
+                &quote!(&#access),
+            );
+            quote!(let __lowbit_gate: bool = #set;)
         }
         _ => TokenStream::new(),
     };
@@ -129,10 +134,7 @@ fn rule_check(scope: &Scope, field: &FieldDef, rule: &Rule) -> TokenStream {
     // "When the subject is set", or narrowed by `when` to some of its values.
     let trigger = match &rule.when {
         Some(values) => scope.any_of(&value, &ty, values),
-        None => {
-            let span = rule.name.span();
-            quote_spanned!(span=> #krate::__private::is_set(#value))
-        }
+        None => scope.call(&ty, rule.name.span(), "IsSet", "is_set", &value),
     };
     match &rule.kind {
         RuleKind::OneOf(lits) => {
@@ -163,9 +165,9 @@ fn rule_check(scope: &Scope, field: &FieldDef, rule: &Rule) -> TokenStream {
         }
         RuleKind::RequiredIf(cond) => {
             let cond = scope.cond(cond);
-            let span = rule.name.span();
+            let set = scope.call(&ty, rule.name.span(), "IsSet", "is_set", &value);
             let record = record(described);
-            quote_spanned!(span=> if (#cond) && !#krate::__private::is_set(#value) { #record })
+            quote!(if (#cond) && !#set { #record })
         }
         RuleKind::Nested => {
             let span = rule.name.span();
@@ -189,27 +191,25 @@ fn rule_check(scope: &Scope, field: &FieldDef, rule: &Rule) -> TokenStream {
             }
         }
         RuleKind::Range { min, max } => {
+            let blame = rule.name.span();
             let bound = |lit: &Option<Lit>| match lit {
-                Some(Lit::Int(number)) => {
-                    let number = int_literal(krate, &ty.tokens, number);
-                    quote!(::core::option::Option::Some(&#number))
-                }
                 Some(lit) => {
-                    let tokens = respan(lit_tokens(lit), lit.span());
-                    quote!(::core::option::Option::Some(&#tokens))
+                    let number = scope.number(&ty, blame, lit);
+                    let some = respan(quote!(::core::option::Option::Some), lit.span());
+                    let mut argument = Group::new(Delimiter::Parenthesis, quote!(&#number));
+                    argument.set_span(lit.span());
+                    quote!(#some #argument)
                 }
                 None => quote!(::core::option::Option::None),
             };
             let (min, max) = (bound(min), bound(max));
+            let read = scope.call(&ty, blame, "Scalar", "scalar", &value);
+            let outside = respan(
+                quote!(.is_some_and(|__lowbit_number| #krate::__private::outside(__lowbit_number, #min, #max))),
+                blame,
+            );
             let record = record(described);
-            let span = rule.name.span();
-            quote_spanned! {span=>
-                if #krate::__private::scalar(#value)
-                    .is_some_and(|__lowbit_number| #krate::__private::outside(__lowbit_number, #min, #max))
-                {
-                    #record
-                }
-            }
+            quote!(if #read #outside { #record })
         }
         RuleKind::Length { min, max, equal } => {
             // The checks made sure each bound is a usize.
@@ -230,9 +230,9 @@ fn rule_check(scope: &Scope, field: &FieldDef, rule: &Rule) -> TokenStream {
             let record = record(
                 quote!(::core::option::Option::Some(#krate::__private::len_value(__lowbit_len))),
             );
-            let span = rule.name.span();
-            quote_spanned! {span=>
-                if let ::core::option::Option::Some(__lowbit_len) = #krate::__private::length(#value) {
+            let length = scope.call(&ty, rule.name.span(), "Length", "length", &value);
+            quote! {
+                if let ::core::option::Option::Some(__lowbit_len) = #length {
                     if #krate::__private::outside(&__lowbit_len, #min, #max) {
                         #record
                     }
@@ -241,9 +241,9 @@ fn rule_check(scope: &Scope, field: &FieldDef, rule: &Rule) -> TokenStream {
         }
         RuleKind::NonEmpty => {
             let record = record(quote!(::core::option::Option::None));
-            let span = rule.name.span();
-            quote_spanned! {span=>
-                if #krate::__private::length(#value) == ::core::option::Option::Some(0) {
+            let length = scope.call(&ty, rule.name.span(), "Length", "length", &value);
+            quote! {
+                if #length == ::core::option::Option::Some(0) {
                     #record
                 }
             }
@@ -277,14 +277,5 @@ fn rule_check(scope: &Scope, field: &FieldDef, rule: &Rule) -> TokenStream {
                 }
             }
         }
-    }
-}
-
-fn lit_tokens(lit: &Lit) -> TokenStream {
-    match lit {
-        Lit::Str(lit) => quote!(#lit),
-        Lit::Bool(lit) => quote!(#lit),
-        Lit::Int(lit) => quote!(#lit),
-        Lit::Float(lit) => quote!(#lit),
     }
 }
