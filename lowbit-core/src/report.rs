@@ -228,6 +228,7 @@ pub struct Report {
 impl Report {
     /// An empty report.
     #[must_use]
+    #[inline]
     pub const fn new() -> Self {
         Report {
             violations: Vec::new(),
@@ -241,12 +242,14 @@ impl Report {
 
     /// How many violations there are.
     #[must_use]
+    #[inline]
     pub fn len(&self) -> usize {
         self.violations.len()
     }
 
     /// Whether nothing was violated.
     #[must_use]
+    #[inline]
     pub fn is_empty(&self) -> bool {
         self.violations.is_empty()
     }
@@ -267,6 +270,7 @@ impl Report {
     /// # Errors
     ///
     /// The report itself, when it holds a violation.
+    #[inline]
     pub fn into_result(self) -> Result<(), Report> {
         if self.violations.is_empty() {
             Ok(())

@@ -37,6 +37,7 @@ pub trait Validate {
     /// # Errors
     ///
     /// A [`Report`] of every violated rule, when there is one.
+    #[inline]
     fn validate(&self) -> Result<(), Report> {
         let mut report = Report::new();
         self.validate_into(&Location::root(), &mut report);

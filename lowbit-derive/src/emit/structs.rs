@@ -73,6 +73,7 @@ pub fn emit(container: &Container, body: &Struct) -> TokenStream {
         #[diagnostic::do_not_recommend]
         #[allow(unused_qualifications, clippy::all, clippy::pedantic, clippy::nursery)]
         impl #impl_generics #krate::Validate for #ident #ty_generics #where_clause {
+            #[inline]
             fn validate_into(
                 &self,
                 __lowbit_at: &#krate::Location<'_>,
