@@ -5,7 +5,8 @@
 use lowbit_core::{Report, Validate, VariantNames, Violation};
 use serde::Deserialize;
 
-/// Assertions shared by every test.
+/// Assertions shared by every test. Each also checks that `is_valid`, the
+/// fast path of `validate`, agrees with it.
 mod support {
     use super::{Validate, Violation};
 
@@ -15,11 +16,13 @@ mod support {
         if let Err(report) = config.validate() {
             panic!("expected no violation, got:\n{report}");
         }
+        assert!(config.is_valid(), "is_valid disagrees with validate");
     }
 
     /// The one violation `config` breaks; fails if it breaks none or several.
     #[track_caller]
     pub fn single(config: &impl Validate) -> Violation {
+        assert!(!config.is_valid(), "is_valid disagrees with validate");
         let report = config.validate().expect_err("expected a violation");
         assert_eq!(report.len(), 1, "expected one violation, got:\n{report}");
         report.into_iter().next().expect("one violation")

@@ -925,6 +925,12 @@ fn quant_agrees_with_seed_on_every_combination() {
         quant_all_checks(&seed_config, &mut expected);
         let port_result = port_config.validate();
         let seed_result = seed_config.validate();
+        // `is_valid` is the fast path of `validate`: the two must agree.
+        assert_eq!(
+            port_config.is_valid(),
+            port_result.is_ok(),
+            "is_valid disagrees with validate at {port_config:?}"
+        );
         match &port_result {
             Ok(()) => accepted += 1,
             Err(report) => {
@@ -1030,6 +1036,12 @@ fn rho_agrees_with_seed_on_every_combination() {
         rho_all_checks(&seed_config, &mut expected);
         let port_result = port_config.validate();
         let seed_result = seed_config.validate();
+        // `is_valid` is the fast path of `validate`: the two must agree.
+        assert_eq!(
+            port_config.is_valid(),
+            port_result.is_ok(),
+            "is_valid disagrees with validate at {port_config:?}"
+        );
         match &port_result {
             Ok(()) => accepted += 1,
             Err(report) if report.len() > 1 => multiple += 1,
@@ -1060,6 +1072,11 @@ fn check_model(
     quant_all_checks(seed_quant, &mut quant_expected);
     rho_all_checks(seed_rho, &mut rho_expected);
     let result = model.validate();
+    assert_eq!(
+        model.is_valid(),
+        result.is_ok(),
+        "is_valid disagrees at {model:?}"
+    );
     let accepts = seed_quant.validate().is_ok() && seed_rho.validate().is_ok();
     if result.is_ok() != accepts {
         s.fail(|| {

@@ -39,9 +39,24 @@ pub trait Validate {
     /// A [`Report`] of every violated rule, when there is one.
     #[inline]
     fn validate(&self) -> Result<(), Report> {
+        // The fast path: a valid config builds no report at all.
+        if self.is_valid() {
+            return Ok(());
+        }
         let mut report = Report::new();
         self.validate_into(&Location::root(), &mut report);
         report.into_result()
+    }
+
+    /// Whether every rule holds: `validate().is_ok()`, but it stops at the
+    /// first broken rule and builds no report. The derive writes it as the
+    /// same checks as `validate_into`; a hand-written impl may rely on this
+    /// default, which runs `validate_into`.
+    #[inline]
+    fn is_valid(&self) -> bool {
+        let mut report = Report::new();
+        self.validate_into(&Location::root(), &mut report);
+        report.is_empty()
     }
 
     /// Checks every rule of the value at `at`, recording violations in `report`.
@@ -57,6 +72,10 @@ impl<T: Validate + ?Sized> Validate for &T {
     fn validate_into(&self, at: &Location<'_>, report: &mut Report) {
         (**self).validate_into(at, report);
     }
+    #[inline]
+    fn is_valid(&self) -> bool {
+        (**self).is_valid()
+    }
 }
 
 #[diagnostic::do_not_recommend]
@@ -64,6 +83,10 @@ impl<T: Validate + ?Sized> Validate for Box<T> {
     #[inline]
     fn validate_into(&self, at: &Location<'_>, report: &mut Report) {
         (**self).validate_into(at, report);
+    }
+    #[inline]
+    fn is_valid(&self) -> bool {
+        (**self).is_valid()
     }
 }
 
@@ -76,6 +99,10 @@ impl<T: Validate> Validate for Option<T> {
             value.validate_into(at, report);
         }
     }
+    #[inline]
+    fn is_valid(&self) -> bool {
+        self.as_ref().is_none_or(Validate::is_valid)
+    }
 }
 
 /// Items are checked at `path[i]`.
@@ -86,6 +113,9 @@ impl<T: Validate> Validate for [T] {
             item.validate_into(&at.index(index), report);
         }
     }
+    fn is_valid(&self) -> bool {
+        self.iter().all(Validate::is_valid)
+    }
 }
 
 #[diagnostic::do_not_recommend]
@@ -93,12 +123,18 @@ impl<T: Validate, const N: usize> Validate for [T; N] {
     fn validate_into(&self, at: &Location<'_>, report: &mut Report) {
         self.as_slice().validate_into(at, report);
     }
+    fn is_valid(&self) -> bool {
+        self.as_slice().is_valid()
+    }
 }
 
 #[diagnostic::do_not_recommend]
 impl<T: Validate> Validate for Vec<T> {
     fn validate_into(&self, at: &Location<'_>, report: &mut Report) {
         self.as_slice().validate_into(at, report);
+    }
+    fn is_valid(&self) -> bool {
+        self.as_slice().is_valid()
     }
 }
 
@@ -108,6 +144,9 @@ impl<T: Validate> Validate for VecDeque<T> {
         for (index, item) in self.iter().enumerate() {
             item.validate_into(&at.index(index), report);
         }
+    }
+    fn is_valid(&self) -> bool {
+        self.iter().all(Validate::is_valid)
     }
 }
 
@@ -119,6 +158,9 @@ impl<K: Display, V: Validate, S: BuildHasher> Validate for HashMap<K, V, S> {
             value.validate_into(&at.key(key), report);
         }
     }
+    fn is_valid(&self) -> bool {
+        self.values().all(Validate::is_valid)
+    }
 }
 
 /// Entries are checked at `path["key"]`, in key order.
@@ -128,5 +170,8 @@ impl<K: Display, V: Validate> Validate for BTreeMap<K, V> {
         for (key, value) in self {
             value.validate_into(&at.key(key), report);
         }
+    }
+    fn is_valid(&self) -> bool {
+        self.values().all(Validate::is_valid)
     }
 }

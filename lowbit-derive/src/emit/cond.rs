@@ -35,6 +35,10 @@ pub struct Scope<'a> {
     /// field's type is named once, spanned on its segment, so that a
     /// misspelled segment is one error there, whatever blames its type.
     pub aliases: RefCell<Vec<(String, Ident, TokenStream)>>,
+    /// The constants that look up names, by type and name: each is
+    /// evaluated once (so an unknown name is one error), whichever of the
+    /// generated functions uses it.
+    pub lookups: RefCell<Vec<(String, Ident, TokenStream)>>,
 }
 
 impl Scope<'_> {
@@ -94,16 +98,41 @@ impl Scope<'_> {
         quote!(#ident)
     }
 
-    /// The declarations of the aliases `resolve` made.
-    pub fn alias_items(&self) -> TokenStream {
+    /// The items `resolve` and `equals` asked for: type aliases of nested
+    /// places and the constants that look up names.
+    pub fn items(&self) -> TokenStream {
         let aliases = self.aliases.borrow();
-        let items = aliases.iter().map(|(_, ident, ty)| {
+        let aliases = aliases.iter().map(|(_, ident, ty)| {
             quote! {
                 #[allow(dead_code)]
                 type #ident = #ty;
             }
         });
-        quote!(#(#items)*)
+        let lookups = self.lookups.borrow();
+        let lookups = lookups.iter().map(|(_, _, item)| item);
+        quote!(#(#aliases)* #(#lookups)*)
+    }
+
+    /// The constant holding the index of `text` among `ty`'s names, spanned
+    /// on the literal (an unknown name is an error there), with the type
+    /// spanned on `blame`.
+    fn lookup(&self, ty: &Ty, blame: Span, text: &syn::LitStr) -> Ident {
+        let key = format!("{} {:?}", ty.tokens, text.value());
+        let mut lookups = self.lookups.borrow_mut();
+        if let Some((_, ident, _)) = lookups.iter().find(|(known, ..)| *known == key) {
+            return ident.clone();
+        }
+        let krate = self.krate;
+        let span = text.span();
+        let ident = Ident::new(&format!("__LOWBIT_NAME_{}", lookups.len()), span);
+        let domain = self.member(ty, blame, "Choice", "DOMAIN");
+        let lookup = respan(quote!(#krate::__private::lookup), span);
+        let mut args = Group::new(Delimiter::Parenthesis, quote!(#domain, #text));
+        args.set_span(span);
+        let head = respan(quote!(const #ident: usize =), span);
+        let semi = respan(quote!(;), span);
+        lookups.push((key, ident.clone(), quote!(#head #lookup #args #semi)));
+        ident
     }
 
     pub fn cond(&self, cond: &Cond) -> TokenStream {
@@ -254,13 +283,7 @@ impl Scope<'_> {
         let span = lit.span();
         match lit {
             Lit::Str(text) => {
-                let domain = self.member(ty, blame, "Choice", "DOMAIN");
-                let lookup = respan(quote!(#krate::__private::lookup), span);
-                let mut args = Group::new(Delimiter::Parenthesis, quote!(#domain, #text));
-                args.set_span(span);
-                let head = respan(quote!(const __LOWBIT_INDEX: usize =), span);
-                let tail = respan(quote!(; __LOWBIT_INDEX), span);
-                let mut constant = Group::new(Delimiter::Brace, quote!(#head #lookup #args #tail));
+                let mut constant = self.lookup(ty, blame, text);
                 constant.set_span(span);
                 let is = self.member(ty, blame, "Choice", "is");
                 let mut call = Group::new(Delimiter::Parenthesis, quote!(#value, #constant, #text));

@@ -19,6 +19,7 @@ pub fn emit(container: &Container, body: &Struct) -> TokenStream {
         krate,
         fields: &body.fields,
         aliases: Default::default(),
+        lookups: Default::default(),
     };
     let gated = body.gate.is_some()
         && body
@@ -39,21 +40,25 @@ pub fn emit(container: &Container, body: &Struct) -> TokenStream {
         }
         _ => TokenStream::new(),
     };
-    let checks: Vec<TokenStream> = body
-        .fields
-        .iter()
-        .flat_map(|field| {
-            field.rules.iter().map(|rule| {
-                let check = rule_check(&scope, field, rule);
-                if gated && !rule.ungated {
-                    quote!(if __lowbit_gate { #check })
-                } else {
-                    check
-                }
+    let scope = &scope;
+    let checks = |mode: Mode| -> Vec<TokenStream> {
+        body.fields
+            .iter()
+            .flat_map(|field| {
+                field.rules.iter().map(move |rule| {
+                    let check = rule_check(scope, field, rule, mode);
+                    if gated && !rule.ungated {
+                        quote!(if __lowbit_gate { #check })
+                    } else {
+                        check
+                    }
+                })
             })
-        })
-        .collect();
-    let aliases = scope.alias_items();
+            .collect()
+    };
+    let reports = checks(Mode::Report);
+    let holds = checks(Mode::Holds);
+    let items = scope.items();
     let field_impls = body.fields.iter().map(|field| {
         let key = field_key(&field.ident.unraw().to_string());
         let ty = &field.ty;
@@ -69,6 +74,7 @@ pub fn emit(container: &Container, body: &Struct) -> TokenStream {
         }
     });
     quote! {
+        #items
         #[automatically_derived]
         #[diagnostic::do_not_recommend]
         #[allow(unused_qualifications, clippy::all, clippy::pedantic, clippy::nursery)]
@@ -81,9 +87,15 @@ pub fn emit(container: &Container, body: &Struct) -> TokenStream {
             ) {
                 #[allow(unused_imports)]
                 use #krate::__private::{ValueOf as _, NoValue as _};
-                #aliases
                 #gate
-                #(#checks)*
+                #(#reports)*
+            }
+
+            #[inline]
+            fn is_valid(&self) -> bool {
+                #gate
+                #(#holds)*
+                true
             }
         }
         #[automatically_derived]
@@ -97,7 +109,16 @@ pub fn emit(container: &Container, body: &Struct) -> TokenStream {
 }
 
 /// The statement that checks one rule and records its violation.
-fn rule_check(scope: &Scope, field: &FieldDef, rule: &Rule) -> TokenStream {
+/// What a rule's check does when the rule is broken.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    /// Record a violation and go on (`validate_into`).
+    Report,
+    /// Return `false` at once (`is_valid`, the fast path of `validate`).
+    Holds,
+}
+
+fn rule_check(scope: &Scope, field: &FieldDef, rule: &Rule, mode: Mode) -> TokenStream {
     let krate = scope.krate;
     let Resolved {
         access,
@@ -119,6 +140,9 @@ fn rule_check(scope: &Scope, field: &FieldDef, rule: &Rule) -> TokenStream {
         __LOWBIT_PATH
     }};
     let record = |offending: TokenStream| {
+        if mode == Mode::Holds {
+            return quote!(return false;);
+        }
         quote! {
             #krate::__private::report(
                 __lowbit_report,
@@ -179,6 +203,10 @@ fn rule_check(scope: &Scope, field: &FieldDef, rule: &Rule) -> TokenStream {
                 let local = quote::format_ident!("__lowbit_at_{}", i);
                 steps.push(quote!(let #local = #parent.field(#segment);));
                 parent = quote!(&#local);
+            }
+            if mode == Mode::Holds {
+                let holds = respan(quote!(#krate::Validate::is_valid(#value)), span);
+                return quote!(if !#holds { return false; });
             }
             let call = respan(
                 quote!(#krate::Validate::validate_into(#value, #parent, __lowbit_report);),
@@ -262,6 +290,16 @@ fn rule_check(scope: &Scope, field: &FieldDef, rule: &Rule) -> TokenStream {
                 quote!(let __lowbit_result: ::core::result::Result<(), _> = #function(#value);),
                 span,
             );
+            if mode == Mode::Holds {
+                return quote! {
+                    {
+                        #call
+                        if __lowbit_result.is_err() {
+                            return false;
+                        }
+                    }
+                };
+            }
             quote! {
                 {
                     #call
