@@ -3,31 +3,48 @@
 //! clippy over this file with `-D warnings`).
 #![deny(warnings, missing_docs, unsafe_code, unused_qualifications)]
 #![warn(clippy::pedantic)]
-#![allow(
-    dead_code,
-    non_camel_case_types,
-    non_upper_case_globals,
-    non_snake_case
-)]
 
 mod shadowed {
+    // The shadowing names are unused and break naming conventions on
+    // purpose; the lints are allowed on them alone, so that the derived code
+    // is held to them all.
+
     use ::lowbit_core::Validate;
     use serde::Deserialize;
 
     // Everything generated code might name unqualified, shadowed.
+    #[allow(dead_code)]
     pub struct Result;
+    #[allow(dead_code)]
     pub struct Option;
+    #[allow(dead_code)]
     pub struct Box;
+    #[allow(non_camel_case_types)]
+    #[allow(dead_code)]
     pub struct usize_;
+    #[allow(non_snake_case)]
+    #[allow(dead_code)]
     pub fn Some() {}
+    #[allow(non_upper_case_globals)]
+    #[allow(dead_code)]
     pub const None: () = ();
+    #[allow(non_snake_case)]
+    #[allow(dead_code)]
     pub fn Ok() {}
+    #[allow(non_snake_case)]
+    #[allow(dead_code)]
     pub fn Err() {}
+    #[allow(dead_code)]
     pub trait Validate_ {}
+    #[allow(dead_code)]
     pub struct Location;
+    #[allow(dead_code)]
     pub struct Report;
+    #[allow(dead_code)]
     pub struct Value;
+    #[allow(dead_code)]
     pub mod core {}
+    #[allow(dead_code)]
     pub mod lowbit_core {}
 
     /// An enum used in rules.
