@@ -30,7 +30,7 @@ pub enum PathSegment {
 /// ]);
 /// assert_eq!(path.to_string(), r#"layers["enc"].bits"#);
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(Clone, Default, PartialEq, Eq, Hash)]
 pub struct Path {
     segments: Vec<PathSegment>,
 }
@@ -69,6 +69,13 @@ impl Path {
         let mut segments = prefix.segments.clone();
         segments.extend(self.segments.iter().cloned());
         Path { segments }
+    }
+}
+
+/// `Path(quant.saved_activations.mode)`: the path as it displays.
+impl fmt::Debug for Path {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Path({self})")
     }
 }
 

@@ -76,7 +76,7 @@ enum Message {
 ///     "precision must be \"bf16\", not \"fp8_exp\""
 /// );
 /// ```
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct Violation {
     path: Path,
     code: &'static str,
@@ -156,6 +156,19 @@ impl Violation {
     pub fn prefixed(mut self, prefix: &Path) -> Self {
         self.path = self.path.prefixed(prefix);
         self
+    }
+}
+
+/// Reads as the violation reads: its path and message rendered, so that an
+/// `unwrap()` on a failed `validate()` says what broke.
+impl fmt::Debug for Violation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Violation")
+            .field("path", &format_args!("{}", self.path))
+            .field("code", &self.code)
+            .field("value", &self.value)
+            .field("message", &format_args!("{self}"))
+            .finish()
     }
 }
 
@@ -315,5 +328,56 @@ impl IntoIterator for Report {
 impl Extend<Violation> for Report {
     fn extend<I: IntoIterator<Item = Violation>>(&mut self, iter: I) {
         self.violations.extend(iter);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::path::PathSegment;
+
+    fn violation() -> Violation {
+        Violation::from_template_with_names(
+            Path::from_segments(vec![
+                PathSegment::Field("layers"),
+                PathSegment::Key("enc".into()),
+                PathSegment::Index(2),
+            ]),
+            "one_of",
+            "{path} ({0}) is {value}, not {{x}}",
+            &["bits"],
+        )
+        .with_value(Some(Value::Name("fp8")))
+    }
+
+    #[test]
+    fn templates_fill_placeholders_and_unescape_braces() {
+        assert_eq!(
+            violation().to_string(),
+            r#"layers["enc"][2] (bits) is "fp8", not {x}"#
+        );
+    }
+
+    #[test]
+    fn debug_reads_as_the_violation_reads() {
+        let debug = format!("{:?}", violation());
+        assert_eq!(
+            debug,
+            r#"Violation { path: layers["enc"][2], code: "one_of", value: Some(Name("fp8")), message: layers["enc"][2] (bits) is "fp8", not {x} }"#
+        );
+    }
+
+    #[test]
+    fn a_report_displays_one_violation_a_line() {
+        let mut report = Report::new();
+        assert!(report.clone().into_result().is_ok());
+        report.push(Violation::new(Path::root(), "custom", "first"));
+        report.push(violation());
+        assert_eq!(report.len(), 2);
+        assert_eq!(
+            report.to_string(),
+            "first\nlayers[\"enc\"][2] (bits) is \"fp8\", not {x}"
+        );
+        assert!(report.into_result().is_err());
     }
 }
