@@ -3919,4 +3919,36 @@ mod fixes {
             "useCache requires innerCfg.savedMode = \"cached\"",
         );
     }
+
+    #[derive(Deserialize, Validate, Default)]
+    #[serde(rename_all = "snake_case")]
+    enum Module {
+        #[default]
+        Encoder,
+        Decoder,
+        Head,
+    }
+
+    #[derive(Validate, Default)]
+    struct Modules {
+        #[requires(every(modules in ("encoder", "decoder")))]
+        modules: Vec<Module>,
+    }
+
+    #[test]
+    fn a_field_holds_its_own_items_to_a_list() {
+        passes(&Modules::default());
+        passes(&Modules {
+            modules: vec![Module::Encoder, Module::Decoder],
+        });
+        rejects(
+            &Modules {
+                modules: vec![Module::Encoder, Module::Head],
+            },
+            "modules",
+            "requires",
+            None,
+            "modules requires every item of modules is one of \"encoder\", \"decoder\"",
+        );
+    }
 }
