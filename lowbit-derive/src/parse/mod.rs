@@ -23,8 +23,8 @@ struct ContainerOptions {
     gate: Option<syn::Expr>,
 }
 
-/// Parses the input, or returns every error found in it together with the
-/// container's name (for the stub impl).
+/// Parses the input into the IR, pushing every error found into `errors`.
+/// `None` when the input is not a shape the derive takes at all.
 pub fn parse(input: &DeriveInput, errors: &mut darling::error::Accumulator) -> Option<Container> {
     let options = errors
         .handle(ContainerOptions::from_attributes(&input.attrs))
