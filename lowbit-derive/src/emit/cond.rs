@@ -182,20 +182,19 @@ impl Scope<'_> {
                 };
                 let item = respan(quote!(__lowbit_item), blame);
                 let test = self.test(&item, &item_ty, test);
-                let method = respan(
-                    if let Cond::Every(..) = cond {
-                        quote!(.all)
-                    } else {
-                        quote!(.any)
-                    },
-                    blame,
-                );
+                // `Iterator` by its path: the user's crate may have no prelude.
+                let method = if let Cond::Every(..) = cond {
+                    quote!(all)
+                } else {
+                    quote!(any)
+                };
+                let method = respan(quote!(::core::iter::Iterator::#method), blame);
                 let head = respan(quote!(|__lowbit_item|), blame);
-                let mut closure = Group::new(Delimiter::Parenthesis, quote!(#head #test));
-                closure.set_span(blame);
-                let argument = respan(quote!((&#access)), blame);
                 let items = items(quote!(items));
-                quote!(#items #argument #method #closure)
+                let iterator = respan(quote!(&mut #items(&#access)), blame);
+                let mut call = Group::new(Delimiter::Parenthesis, quote!(#iterator, #head #test));
+                call.set_span(blame);
+                quote!(#method #call)
             }
         }
     }

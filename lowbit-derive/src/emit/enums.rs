@@ -9,6 +9,7 @@ use crate::ir::{Container, Enum, Shape};
 
 pub fn emit(container: &Container, body: &Enum) -> TokenStream {
     let krate = &container.krate;
+    let hide = super::hide();
     let ident = &container.ident;
     let type_name = ident.unraw().to_string();
     let (impl_generics, ty_generics, where_clause) = container.generics.split_for_impl();
@@ -54,12 +55,12 @@ pub fn emit(container: &Container, body: &Enum) -> TokenStream {
                 }
             }
         }
-        #[diagnostic::do_not_recommend]
+        #hide
         #validate {
             #[inline]
             fn validate_into(&self, _: &#krate::Location<'_>, _: &mut #krate::Report) {}
         }
-        #[diagnostic::do_not_recommend]
+        #hide
         #is_set {
             #[inline]
             fn is_set(&self) -> bool {
@@ -71,7 +72,7 @@ pub fn emit(container: &Container, body: &Enum) -> TokenStream {
                 }
             }
         }
-        #[diagnostic::do_not_recommend]
+        #hide
         #choice {
             const DOMAIN: #krate::__private::Domain = #krate::__private::Domain {
                 type_name: <Self as #krate::VariantNames>::TYPE_NAME,

@@ -42,6 +42,20 @@ pub fn stub(ident: &syn::Ident, generics: &syn::Generics, krate: &syn::Path) -> 
     }
 }
 
+/// `#[diagnostic::do_not_recommend]` for the impls of types that derive
+/// inside lowbit-core itself, so that rustc's lists of "other types that
+/// implement" a trait do not fill with lowbit's own config types in every
+/// user's errors. User crates get nothing: one that is
+/// `#![no_implicit_prelude]` cannot name the `diagnostic` namespace.
+pub fn hide() -> TokenStream {
+    // Cargo names the crate being compiled to the compiler, and so to us.
+    if std::env::var("CARGO_CRATE_NAME").is_ok_and(|name| name == "lowbit_core") {
+        quote!(#[diagnostic::do_not_recommend])
+    } else {
+        TokenStream::new()
+    }
+}
+
 /// FNV-1a of a field's Rust name: the key of its `Field` impl, through which
 /// dotted paths reach it from other structs.
 pub fn field_key(name: &str) -> u64 {

@@ -13,6 +13,7 @@ use crate::ir::{Container, FieldDef, Lit, Rule, RuleKind, Struct};
 
 pub fn emit(container: &Container, body: &Struct) -> TokenStream {
     let krate = &container.krate;
+    let hide = super::hide();
     let ident = &container.ident;
     let (impl_generics, ty_generics, where_clause) = container.generics.split_for_impl();
     let scope = Scope {
@@ -66,7 +67,7 @@ pub fn emit(container: &Container, body: &Struct) -> TokenStream {
         let name = if field.flatten { "" } else { field.name.as_str() };
         quote! {
             #[automatically_derived]
-            #[diagnostic::do_not_recommend]
+            #hide
             impl #impl_generics #krate::__private::Field<#key> for #ident #ty_generics #where_clause {
                 type Type = #ty;
                 const NAME: &'static str = #name;
@@ -76,7 +77,7 @@ pub fn emit(container: &Container, body: &Struct) -> TokenStream {
     quote! {
         #items
         #[automatically_derived]
-        #[diagnostic::do_not_recommend]
+        #hide
         #[allow(unused_qualifications, clippy::all, clippy::pedantic, clippy::nursery)]
         impl #impl_generics #krate::Validate for #ident #ty_generics #where_clause {
             #[inline]
