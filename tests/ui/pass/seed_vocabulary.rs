@@ -56,5 +56,19 @@ struct Quant {
 }
 
 fn main() {
-    assert!(Quant::default().validate().is_ok() || Quant::default().validate().is_err());
+    // Gated off, only the ungated rule runs, and it holds.
+    assert!(Quant::default().validate().is_ok());
+    let quant = Quant {
+        enable: true,
+        name: "c".into(),
+        window: 3,
+        ..Quant::default()
+    };
+    let report = quant.validate().unwrap_err();
+    let codes: Vec<&str> = report.iter().map(lowbit_core::Violation::code).collect();
+    assert_eq!(
+        codes,
+        ["none_of", "range", "one_of", "length", "non_empty", "custom"],
+        "{report}"
+    );
 }
