@@ -1,8 +1,7 @@
 //! The impls of a struct: `Validate` with one check per rule, in field order,
 //! and the `Field` impls through which other structs' dotted paths reach in.
 
-use proc_macro2::TokenStream;
-use proc_macro2::{Delimiter, Group};
+use proc_macro2::{Delimiter, Group, TokenStream};
 use quote::quote;
 use syn::ext::IdentExt;
 
@@ -109,7 +108,6 @@ pub fn emit(container: &Container, body: &Struct) -> TokenStream {
     }
 }
 
-/// The statement that checks one rule and records its violation.
 /// What a rule's check does when the rule is broken.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Mode {
@@ -119,6 +117,8 @@ enum Mode {
     Holds,
 }
 
+/// The statement that checks one rule, and records its violation or
+/// returns `false`, as `mode` says.
 fn rule_check(scope: &Scope, field: &FieldDef, rule: &Rule, mode: Mode) -> TokenStream {
     let krate = scope.krate;
     let Resolved {
