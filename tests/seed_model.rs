@@ -1324,3 +1324,75 @@ fn paths_name_the_rules_field() {
         ]
     );
 }
+
+/// The port keeps the seed's serde shape and defaults: the same documents
+/// deserialize to configs that serialize to the same TOML, and the same
+/// documents are refused.
+#[test]
+fn serde_shape_and_defaults_match_the_seed() {
+    let documents = [
+        "",
+        "enable = true",
+        "enable = true\nprotocol = \"bitnet_b158\"\ntarget_modules = [\"encoder\", \"decoder_y\"]",
+        "[saved_activations]\nmode = \"quantized_cache_exp\"",
+        "[saved_activations]\nformat = \"uint8_pos_exp\"",
+        "encoder_mode = \"ternary158\"\ndecoder_x_mode = \"packed2\"",
+        "act_grouping = \"per_head_group\"\nweight_grouping = \"per_group\"",
+        "training_mode = \"train_kernel_exp\"\ninference_mode = \"runtime_fake_quant\"",
+        // Refused by both: unknown variants, wrong types.
+        "protocol = \"bitnet\"",
+        "target_modules = [\"Encoder\"]",
+        "enable = \"yes\"",
+    ];
+    let mut refused = 0;
+    for document in documents {
+        let seed: Result<seed::LowBitQuantizationConfig, _> = toml::from_str(document);
+        let port: Result<port::LowBitQuantizationConfig, _> = toml::from_str(document);
+        match (seed, port) {
+            (Ok(seed), Ok(port)) => assert_eq!(
+                toml::to_string(&seed).expect("the seed serializes"),
+                toml::to_string(&port).expect("the port serializes"),
+                "quant document {document:?}"
+            ),
+            (Err(_), Err(_)) => refused += 1,
+            (seed, port) => panic!(
+                "quant document {document:?}: seed {:?}, port {:?}",
+                seed.map(|_| ()),
+                port.map(|_| ())
+            ),
+        }
+    }
+    assert_eq!(refused, 3);
+    let rho_documents = [
+        "",
+        "precision = \"fp32\"\ncarry_across_tbptt = false",
+        "compression = \"lowrank_delta_exp\"\ncompression_interval = \"eval_only\"",
+        "detach_between_windows = false\nstats_monitoring = false",
+        "precision = \"fp64\"",
+    ];
+    let mut refused = 0;
+    for document in rho_documents {
+        let seed: Result<seed::LowBitRhoConfig, _> = toml::from_str(document);
+        let port: Result<port::LowBitRhoConfig, _> = toml::from_str(document);
+        match (seed, port) {
+            (Ok(seed), Ok(port)) => assert_eq!(
+                toml::to_string(&seed).expect("the seed serializes"),
+                toml::to_string(&port).expect("the port serializes"),
+                "rho document {document:?}"
+            ),
+            (Err(_), Err(_)) => refused += 1,
+            (seed, port) => panic!(
+                "rho document {document:?}: seed {:?}, port {:?}",
+                seed.map(|_| ()),
+                port.map(|_| ())
+            ),
+        }
+    }
+    assert_eq!(refused, 1);
+    // ModelConfig: `[quant]` and `[rho]` tables, each defaulted when left out.
+    let model: port::ModelConfig =
+        toml::from_str("[rho]\nprecision = \"fp32\"").expect("a partial model parses");
+    assert_eq!(model.quant, port::LowBitQuantizationConfig::default());
+    assert_eq!(model.rho.precision, port::RhoPrecisionConfig::Fp32);
+    assert!(model.rho.carry_across_tbptt && model.rho.stats_monitoring);
+}
