@@ -1325,12 +1325,40 @@ fn paths_name_the_rules_field() {
     );
 }
 
+/// How many of `documents` both sides refuse; panics unless every other
+/// one parses on both sides into configs that serialize to the same TOML.
+fn same_serde_shape<Seed, Port>(documents: &[&str]) -> usize
+where
+    Seed: serde::de::DeserializeOwned + serde::Serialize,
+    Port: serde::de::DeserializeOwned + serde::Serialize,
+{
+    let mut refused = 0;
+    for document in documents {
+        let seed: Result<Seed, _> = toml::from_str(document);
+        let port: Result<Port, _> = toml::from_str(document);
+        match (seed, port) {
+            (Ok(seed), Ok(port)) => assert_eq!(
+                toml::to_string(&seed).expect("the seed serializes"),
+                toml::to_string(&port).expect("the port serializes"),
+                "document {document:?}"
+            ),
+            (Err(_), Err(_)) => refused += 1,
+            (seed, port) => panic!(
+                "document {document:?}: seed {:?}, port {:?}",
+                seed.err().map(|e| e.to_string()),
+                port.err().map(|e| e.to_string())
+            ),
+        }
+    }
+    refused
+}
+
 /// The port keeps the seed's serde shape and defaults: the same documents
 /// deserialize to configs that serialize to the same TOML, and the same
 /// documents are refused.
 #[test]
 fn serde_shape_and_defaults_match_the_seed() {
-    let documents = [
+    let quant = [
         "",
         "enable = true",
         "enable = true\nprotocol = \"bitnet_b158\"\ntarget_modules = [\"encoder\", \"decoder_y\"]",
@@ -1344,51 +1372,20 @@ fn serde_shape_and_defaults_match_the_seed() {
         "target_modules = [\"Encoder\"]",
         "enable = \"yes\"",
     ];
-    let mut refused = 0;
-    for document in documents {
-        let seed: Result<seed::LowBitQuantizationConfig, _> = toml::from_str(document);
-        let port: Result<port::LowBitQuantizationConfig, _> = toml::from_str(document);
-        match (seed, port) {
-            (Ok(seed), Ok(port)) => assert_eq!(
-                toml::to_string(&seed).expect("the seed serializes"),
-                toml::to_string(&port).expect("the port serializes"),
-                "quant document {document:?}"
-            ),
-            (Err(_), Err(_)) => refused += 1,
-            (seed, port) => panic!(
-                "quant document {document:?}: seed {:?}, port {:?}",
-                seed.map(|_| ()),
-                port.map(|_| ())
-            ),
-        }
-    }
+    let refused =
+        same_serde_shape::<seed::LowBitQuantizationConfig, port::LowBitQuantizationConfig>(&quant);
     assert_eq!(refused, 3);
-    let rho_documents = [
+    let rho = [
         "",
         "precision = \"fp32\"\ncarry_across_tbptt = false",
         "compression = \"lowrank_delta_exp\"\ncompression_interval = \"eval_only\"",
         "detach_between_windows = false\nstats_monitoring = false",
         "precision = \"fp64\"",
     ];
-    let mut refused = 0;
-    for document in rho_documents {
-        let seed: Result<seed::LowBitRhoConfig, _> = toml::from_str(document);
-        let port: Result<port::LowBitRhoConfig, _> = toml::from_str(document);
-        match (seed, port) {
-            (Ok(seed), Ok(port)) => assert_eq!(
-                toml::to_string(&seed).expect("the seed serializes"),
-                toml::to_string(&port).expect("the port serializes"),
-                "rho document {document:?}"
-            ),
-            (Err(_), Err(_)) => refused += 1,
-            (seed, port) => panic!(
-                "rho document {document:?}: seed {:?}, port {:?}",
-                seed.map(|_| ()),
-                port.map(|_| ())
-            ),
-        }
-    }
-    assert_eq!(refused, 1);
+    assert_eq!(
+        same_serde_shape::<seed::LowBitRhoConfig, port::LowBitRhoConfig>(&rho),
+        1
+    );
     // ModelConfig: `[quant]` and `[rho]` tables, each defaulted when left out.
     let model: port::ModelConfig =
         toml::from_str("[rho]\nprecision = \"fp32\"").expect("a partial model parses");
