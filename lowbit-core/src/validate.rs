@@ -63,6 +63,31 @@ pub trait Validate {
     /// This is what `validate()` calls at the root and `#[nested]` at each
     /// level below; a hand-written impl extends `at` for the values it descends
     /// into.
+    ///
+    /// ```
+    /// use lowbit_core::{Location, Report, Validate, Violation};
+    ///
+    /// struct Window { size: u32 }
+    ///
+    /// impl Validate for Window {
+    ///     fn validate_into(&self, at: &Location<'_>, report: &mut Report) {
+    ///         if !self.size.is_power_of_two() {
+    ///             let path = at.field("size").to_path();
+    ///             report.push(Violation::new(path, "custom", "size must be a power of two"));
+    ///         }
+    ///     }
+    /// }
+    ///
+    /// #[derive(Validate)]
+    /// struct Model {
+    ///     #[nested]
+    ///     window: Window,
+    /// }
+    ///
+    /// let report = Model { window: Window { size: 6 } }.validate().unwrap_err();
+    /// assert_eq!(report.iter().next().unwrap().path().to_string(), "window.size");
+    /// assert!(!Model { window: Window { size: 6 } }.is_valid());
+    /// ```
     fn validate_into(&self, at: &Location<'_>, report: &mut Report);
 }
 
