@@ -28,6 +28,9 @@ pub trait VariantNames: Sized {
     const RUST_NAMES: &'static [&'static str];
     /// The index of the `#[default]` variant, if one is marked.
     const DEFAULT: Option<usize>;
+    /// Other names serde accepts for variants (`#[serde(alias = "..")]`),
+    /// each with the index of its variant. Rules may use them too.
+    const ALIASES: &'static [(&'static str, usize)] = &[];
 
     /// The index of this value's variant in [`NAMES`](Self::NAMES).
     fn variant_index(&self) -> usize;
@@ -46,9 +49,17 @@ pub trait VariantNames: Sized {
         }
     }
 
-    /// The index of the variant whose serde name is `name`.
+    /// The index of the variant whose serde name, or one of its aliases, is `name`.
     #[must_use]
     fn index_of(name: &str) -> Option<usize> {
-        Self::NAMES.iter().position(|candidate| *candidate == name)
+        Self::NAMES
+            .iter()
+            .position(|candidate| *candidate == name)
+            .or_else(|| {
+                Self::ALIASES
+                    .iter()
+                    .find(|(alias, _)| *alias == name)
+                    .map(|&(_, index)| index)
+            })
     }
 }

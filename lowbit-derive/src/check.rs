@@ -7,7 +7,7 @@ use std::collections::HashSet;
 use darling::error::Accumulator;
 use syn::ext::IdentExt;
 
-use crate::ir::{Body, Cond, Container, FieldDef, Lit, Place, Rule, RuleKind, Struct, Test};
+use crate::ir::{Body, Cond, Container, FieldDef, Lit, Place, Rule, RuleKind, Test};
 use crate::parse::place_text;
 use crate::suggest;
 
@@ -15,28 +15,52 @@ use crate::suggest;
 const OPTIONS: [&str; 4] = ["message", "when", "at", "ungated"];
 
 pub fn check(container: &Container, errors: &mut Accumulator) {
-    if let Body::Struct(body) = &container.body {
-        Checker {
-            container,
-            body,
+    let params: Vec<syn::Ident> = container
+        .generics
+        .type_params()
+        .map(|param| param.ident.clone())
+        .collect();
+    match &container.body {
+        Body::Struct(body) => Checker {
+            params: &params,
+            owner: container.ident.unraw().to_string(),
+            fields: &body.fields,
+            gate: body.gate.as_ref(),
             errors,
         }
-        .run();
+        .run(),
+        Body::Enum(body) => {
+            for variant in &body.variants {
+                Checker {
+                    params: &params,
+                    owner: format!("{}::{}", container.ident.unraw(), variant.ident.unraw()),
+                    fields: &variant.fields,
+                    gate: None,
+                    errors,
+                }
+                .run();
+            }
+        }
     }
 }
 
+/// Checks the rules of one set of fields: a struct's, or a struct variant's.
 struct Checker<'a> {
-    container: &'a Container,
-    body: &'a Struct,
+    /// The container's type parameters.
+    params: &'a [syn::Ident],
+    /// The struct or variant, as messages name it.
+    owner: String,
+    fields: &'a [FieldDef],
+    gate: Option<&'a Place>,
     errors: &'a mut Accumulator,
 }
 
 impl Checker<'_> {
     fn run(&mut self) {
-        if let Some(gate) = &self.body.gate {
+        if let Some(gate) = self.gate {
             self.place(gate, false);
         }
-        for field in &self.body.fields {
+        for field in self.fields {
             for rule in &field.rules {
                 self.rule(field, rule);
             }
@@ -51,10 +75,7 @@ impl Checker<'_> {
 
     fn field_named(&self, ident: &syn::Ident) -> Option<&FieldDef> {
         let name = ident.unraw();
-        self.body
-            .fields
-            .iter()
-            .find(|field| field.ident.unraw() == name)
+        self.fields.iter().find(|field| field.ident.unraw() == name)
     }
 
     /// The first segment of a place must be a field of this struct.
@@ -65,13 +86,11 @@ impl Checker<'_> {
         }
         let name = first.unraw().to_string();
         let rust_names: Vec<String> = self
-            .body
             .fields
             .iter()
             .map(|f| f.ident.unraw().to_string())
             .collect();
         let by_serde = self
-            .body
             .fields
             .iter()
             .find(|field| field.name == name && field.ident.unraw() != name);
@@ -89,14 +108,23 @@ impl Checker<'_> {
         };
         self.error(
             first.span(),
-            format!("no field `{name}` in `{}`{help}", self.container.ident),
+            format!("no field `{name}` in `{}`{help}", self.owner),
         );
     }
 
     fn cond(&mut self, cond: &Cond) {
         match cond {
             Cond::Set(place) => self.place(place, true),
-            Cond::Test(place, test) | Cond::Every(place, test) | Cond::Some(place, test) => {
+            Cond::Test(place, test) => {
+                self.place(place, true);
+                self.test(test);
+                let lits = match test {
+                    Test::Eq(lit) | Test::Ne(lit) => std::slice::from_ref(lit),
+                    Test::In(lits) => lits,
+                };
+                self.generic_number(place, lits);
+            }
+            Cond::Every(place, test) | Cond::Some(place, test) => {
                 self.place(place, true);
                 self.test(test);
             }
@@ -127,8 +155,49 @@ impl Checker<'_> {
         }
     }
 
+    /// Numbers in rules are read as the field's number type, which must be
+    /// a concrete one: an integer literal cannot become a type parameter.
+    fn generic_number(&mut self, place: &Place, lits: &[Lit]) {
+        let Some(field) = self.field_named(place.first()) else {
+            return;
+        };
+        if place.segments.len() > 1 {
+            return;
+        }
+        let Some(param) = self
+            .params
+            .iter()
+            .find(|param| mentions(&field.ty, param))
+            .cloned()
+        else {
+            return;
+        };
+        let field = field.ident.unraw();
+        for lit in lits {
+            if let Lit::Int(_) | Lit::Float(_) = lit {
+                self.error(
+                    lit.span(),
+                    format!(
+                        "`{field}` has a type made of the type parameter `{param}`, and a number in a rule needs a concrete number type to be read as"
+                    ),
+                );
+            }
+        }
+    }
+
     fn rule(&mut self, field: &FieldDef, rule: &Rule) {
         let subject = subject(field, rule);
+        match &rule.kind {
+            RuleKind::OneOf(lits) | RuleKind::NoneOf(lits) => self.generic_number(&subject, lits),
+            RuleKind::Range { min, max } => {
+                let bounds: Vec<Lit> = [min, max].into_iter().flatten().cloned().collect();
+                self.generic_number(&subject, &bounds);
+            }
+            _ => {}
+        }
+        if let Some(when) = &rule.when {
+            self.generic_number(&subject, when);
+        }
         match &rule.kind {
             RuleKind::OneOf(lits) | RuleKind::NoneOf(lits) => self.values(lits),
             RuleKind::Requires(conds) => {
@@ -202,12 +271,12 @@ impl Checker<'_> {
         if let Some(when) = &rule.when {
             self.values(when);
         }
-        if rule.ungated && self.body.gate.is_none() {
+        if rule.ungated && self.gate.is_none() {
             self.error(
                 rule.name.span(),
                 format!(
                     "`ungated` has no effect: `{}` has no `#[validate(gate = ..)]`",
-                    self.container.ident
+                    self.owner
                 ),
             );
         }
@@ -266,7 +335,7 @@ impl Checker<'_> {
         // Conditions elsewhere that compare this field with a value `one_of` excludes.
         let name = field.ident.unraw();
         let mut never = Vec::new();
-        for other in &self.body.fields {
+        for other in self.fields {
             for rule in &other.rules {
                 visit_tests(&rule.kind, &mut |place, test| {
                     if place.segments.len() == 1
@@ -358,4 +427,16 @@ pub fn check_template(template: &str) -> Result<(), String> {
         }
     }
     Ok(())
+}
+
+/// Whether the type `ty` names `param`.
+fn mentions(ty: &syn::Type, param: &syn::Ident) -> bool {
+    fn walk(tokens: proc_macro2::TokenStream, param: &syn::Ident) -> bool {
+        tokens.into_iter().any(|token| match token {
+            proc_macro2::TokenTree::Ident(ident) => ident == *param,
+            proc_macro2::TokenTree::Group(group) => walk(group.stream(), param),
+            _ => false,
+        })
+    }
+    walk(quote::ToTokens::to_token_stream(ty), param)
 }

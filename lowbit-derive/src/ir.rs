@@ -40,13 +40,32 @@ pub struct Enum {
     pub variants: Vec<VariantDef>,
     /// Index of the variant marked `#[default]`.
     pub default: Option<usize>,
+    pub tagging: Tagging,
+}
+
+/// How serde lays out a variant with fields, which decides what a path
+/// through the variant's fields looks like.
+pub enum Tagging {
+    /// `{ "variant": { "field": .. } }`: the variant's name is a segment.
+    External,
+    /// `#[serde(tag = "..")]` or `#[serde(untagged)]`: the fields sit beside
+    /// the tag, at the enum's own level.
+    Inline,
+    /// `#[serde(tag = "t", content = "c")]`: the fields sit under `c`.
+    Adjacent(String),
 }
 
 pub struct VariantDef {
     pub ident: Ident,
     /// The serde name.
     pub name: String,
+    /// `#[serde(alias = "..")]`: other names a config file may use for the
+    /// variant, and so a rule too.
+    pub aliases: Vec<String>,
     pub shape: Shape,
+    /// The fields of a struct variant; rules on them are checked while the
+    /// variant is the active one.
+    pub fields: Vec<FieldDef>,
 }
 
 #[derive(Clone, Copy)]

@@ -15,6 +15,9 @@ pub struct Domain {
     pub names: &'static [&'static str],
     /// The Rust names, in declaration order.
     pub rust_names: &'static [&'static str],
+    /// Other names serde accepts for a variant (`#[serde(alias = "..")]`),
+    /// each with its variant's index.
+    pub aliases: &'static [(&'static str, usize)],
     /// Whether `names` is the whole set (enums), or any text is a value (strings).
     pub closed: bool,
 }
@@ -25,6 +28,7 @@ impl Domain {
         type_name: "string",
         names: &[],
         rust_names: &[],
+        aliases: &[],
         closed: false,
     };
 }
@@ -46,6 +50,13 @@ pub const fn lookup(domain: Domain, name: &str) -> usize {
             return index;
         }
         index += 1;
+    }
+    let mut alias = 0;
+    while alias < domain.aliases.len() {
+        if eq(domain.aliases[alias].0, name) {
+            return domain.aliases[alias].1;
+        }
+        alias += 1;
     }
     let mut message = Message::new();
     message.push("`");

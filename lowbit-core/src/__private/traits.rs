@@ -2,8 +2,11 @@
 //! Each one names what a rule needs of a type; a type without it is a compile
 //! error at the rule, worded by `on_unimplemented`.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet, VecDeque};
 use std::hash::BuildHasher;
+use std::rc::Rc;
+use std::sync::Arc;
 
 use super::lookup::Domain;
 use crate::report::Value;
@@ -97,7 +100,7 @@ pub trait Length {
 )]
 pub trait Scalar {
     /// The number type.
-    type Value: PartialOrd;
+    type Value: PartialOrd + super::IntLiteral;
     /// The number, or `None` when the value is absent.
     fn scalar(&self) -> Option<&Self::Value>;
 }
@@ -108,13 +111,22 @@ pub trait Describe {
     fn describe(&self) -> Option<Value>;
 }
 
-/// `&T` and `Box<T>` read as the `T` they point to.
+/// `&T`, `Box<T>`, `Rc<T>`, `Arc<T>` and `Cow<T>` read as the `T` they point to.
 macro_rules! through_pointers {
     ($($trait:ident { $($body:tt)* })*) => {$(
         impl<T: $trait + ?Sized> $trait for &T {
             $($body)*
         }
         impl<T: $trait + ?Sized> $trait for Box<T> {
+            $($body)*
+        }
+        impl<T: $trait + ?Sized> $trait for Rc<T> {
+            $($body)*
+        }
+        impl<T: $trait + ?Sized> $trait for Arc<T> {
+            $($body)*
+        }
+        impl<T: $trait + ToOwned + ?Sized> $trait for Cow<'_, T> {
             $($body)*
         }
     )*};

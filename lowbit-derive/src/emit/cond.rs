@@ -30,15 +30,133 @@ pub struct Ty {
 
 pub struct Scope<'a> {
     pub krate: &'a syn::Path,
+    /// The fields rules may name: a struct's, or a struct variant's.
     pub fields: &'a [FieldDef],
+    pub base: Base,
+    /// Serde names a struct variant puts before its fields' names in paths.
+    pub prefix: Vec<String>,
+    pub items: &'a Items,
+}
+
+/// How the generated code reaches a field.
+pub enum Base {
+    /// `self.f`.
+    Struct,
+    /// A binding of a struct variant's field, made by [`binding`].
+    Variant,
+}
+
+/// The local a struct variant's field is bound to in a `match` arm.
+pub fn binding(field: &FieldDef) -> Ident {
+    format_ident!("__lowbit_field_{}", field.ident.unraw())
+}
+
+/// What the checks of a whole derive share, beside the impls: items at block
+/// level, and the bounds a generic type needs.
+pub struct Items {
+    /// The names of the type's generic parameters. With any, places and
+    /// lookups are written inline (block-level items cannot name them), and
+    /// what a rule asks of a type that mentions them becomes a bound.
+    params: Vec<String>,
     /// Type aliases of the places below a field, by their text: a nested
     /// field's type is named once, spanned on its segment, so that a
     /// misspelled segment is one error there, whatever blames its type.
-    pub aliases: RefCell<Vec<(String, Ident, TokenStream)>>,
+    aliases: RefCell<Vec<(String, Ident, TokenStream)>>,
     /// The constants that look up names, by type and name: each is
     /// evaluated once (so an unknown name is one error), whichever of the
     /// generated functions uses it.
-    pub lookups: RefCell<Vec<(String, Ident, TokenStream)>>,
+    lookups: RefCell<Vec<(String, Ident, TokenStream)>>,
+    /// `Type: Trait` for every trait a rule uses on a type that mentions a
+    /// generic parameter, by text.
+    bounds: RefCell<Vec<(String, TokenStream)>>,
+}
+
+impl Items {
+    pub fn new(generics: &syn::Generics) -> Self {
+        let params = generics
+            .params
+            .iter()
+            .map(|param| match param {
+                syn::GenericParam::Type(param) => param.ident.to_string(),
+                syn::GenericParam::Lifetime(param) => param.lifetime.ident.to_string(),
+                syn::GenericParam::Const(param) => param.ident.to_string(),
+            })
+            .collect();
+        Items {
+            params,
+            aliases: RefCell::default(),
+            lookups: RefCell::default(),
+            bounds: RefCell::default(),
+        }
+    }
+
+    fn generic(&self) -> bool {
+        !self.params.is_empty()
+    }
+
+    /// Whether the type `ty` is made of the container's generic parameters.
+    pub fn depends(&self, ty: &TokenStream) -> bool {
+        mentions(ty, &self.params)
+    }
+
+    /// Records that `ty` must implement `bound`, when `ty` depends on the
+    /// type's parameters; other types are checked where they are used.
+    pub fn require(&self, ty: &TokenStream, bound: TokenStream) {
+        if !self.depends(ty) {
+            return;
+        }
+        let predicate = quote!(#ty: #bound);
+        let key = predicate.to_string();
+        let mut bounds = self.bounds.borrow_mut();
+        if !bounds.iter().any(|(known, _)| *known == key) {
+            bounds.push((key, predicate));
+        }
+    }
+
+    /// The impl's where clause: the type's own, and the bounds the rules need.
+    pub fn where_clause(&self, generics: &syn::Generics) -> TokenStream {
+        let own = generics
+            .where_clause
+            .as_ref()
+            .map(|clause| clause.predicates.iter().cloned().collect::<Vec<_>>())
+            .unwrap_or_default();
+        let bounds = self.bounds.borrow();
+        let bounds = bounds.iter().map(|(_, predicate)| predicate);
+        let predicates: Vec<TokenStream> = own
+            .iter()
+            .map(|predicate| quote!(#predicate))
+            .chain(bounds.cloned())
+            .collect();
+        if predicates.is_empty() {
+            TokenStream::new()
+        } else {
+            quote!(where #(#predicates),*)
+        }
+    }
+
+    /// The items `resolve` and `equals` asked for: type aliases of nested
+    /// places and the constants that look up names.
+    pub fn tokens(&self) -> TokenStream {
+        let aliases = self.aliases.borrow();
+        let aliases = aliases.iter().map(|(_, ident, ty)| {
+            quote! {
+                #[allow(dead_code)]
+                type #ident = #ty;
+            }
+        });
+        let lookups = self.lookups.borrow();
+        let lookups = lookups.iter().map(|(_, _, item)| item);
+        quote!(#(#aliases)* #(#lookups)*)
+    }
+}
+
+/// Whether `tokens` name any of `params`.
+fn mentions(tokens: &TokenStream, params: &[String]) -> bool {
+    tokens.clone().into_iter().any(|token| match token {
+        TokenTree::Ident(ident) => params.iter().any(|param| ident == param),
+        TokenTree::Group(group) => mentions(&group.stream(), params),
+        _ => false,
+    })
 }
 
 impl Scope<'_> {
@@ -51,26 +169,36 @@ impl Scope<'_> {
             .iter()
             .find(|field| field.ident.unraw() == first.unraw())
             .expect("checked: places start at a field");
-        let ident = &field.ident;
         let field_ty = &field.ty;
         let name = &field.name;
+        let mut segments: Vec<TokenStream> = self.prefix.iter().map(|name| quote!(#name)).collect();
+        if !field.flatten {
+            segments.push(quote!(#name));
+        }
         let mut resolved = Resolved {
-            access: quote!(self.#ident),
+            access: match self.base {
+                Base::Struct => {
+                    let ident = &field.ident;
+                    quote!(self.#ident)
+                }
+                Base::Variant => {
+                    let binding = binding(field);
+                    quote!((*#binding))
+                }
+            },
             ty: Ty {
                 tokens: quote!(#field_ty),
                 blame: None,
             },
-            segments: if field.flatten {
-                Vec::new()
-            } else {
-                vec![quote!(#name)]
-            },
+            segments,
         };
-        let mut text = first.unraw().to_string();
+        let mut text = format!("{}.{}", self.prefix.join("."), first.unraw());
         for segment in &place.segments[1..] {
             let key = field_key(&segment.unraw().to_string());
             let ty = &resolved.ty.tokens;
             let access = &resolved.access;
+            self.items
+                .require(ty, quote!(#krate::__private::Field<#key>));
             let field = |member: TokenStream| {
                 respan(
                     quote!(<#ty as #krate::__private::Field<#key>>::#member),
@@ -89,7 +217,10 @@ impl Scope<'_> {
     }
 
     fn alias(&self, text: &str, ty: TokenStream) -> TokenStream {
-        let mut aliases = self.aliases.borrow_mut();
+        if self.items.generic() {
+            return ty;
+        }
+        let mut aliases = self.items.aliases.borrow_mut();
         if let Some((_, ident, _)) = aliases.iter().find(|(known, ..)| known == text) {
             return quote!(#ident);
         }
@@ -98,41 +229,37 @@ impl Scope<'_> {
         quote!(#ident)
     }
 
-    /// The items `resolve` and `equals` asked for: type aliases of nested
-    /// places and the constants that look up names.
-    pub fn items(&self) -> TokenStream {
-        let aliases = self.aliases.borrow();
-        let aliases = aliases.iter().map(|(_, ident, ty)| {
-            quote! {
-                #[allow(dead_code)]
-                type #ident = #ty;
-            }
-        });
-        let lookups = self.lookups.borrow();
-        let lookups = lookups.iter().map(|(_, _, item)| item);
-        quote!(#(#aliases)* #(#lookups)*)
-    }
-
-    /// The constant holding the index of `text` among `ty`'s names, spanned
-    /// on the literal (an unknown name is an error there), with the type
-    /// spanned on `blame`.
-    fn lookup(&self, ty: &Ty, blame: Span, text: &syn::LitStr) -> Ident {
-        let key = format!("{} {:?}", ty.tokens, text.value());
-        let mut lookups = self.lookups.borrow_mut();
-        if let Some((_, ident, _)) = lookups.iter().find(|(known, ..)| *known == key) {
-            return ident.clone();
-        }
+    /// The index of `text` among `ty`'s names, looked up at compile time by a
+    /// constant spanned on the literal (an unknown name is an error there),
+    /// with the type spanned on `blame`.
+    fn lookup(&self, ty: &Ty, blame: Span, text: &syn::LitStr) -> TokenStream {
         let krate = self.krate;
         let span = text.span();
-        let ident = Ident::new(&format!("__LOWBIT_NAME_{}", lookups.len()), span);
         let domain = self.member(ty, blame, "Choice", "DOMAIN");
         let lookup = respan(quote!(#krate::__private::lookup), span);
         let mut args = Group::new(Delimiter::Parenthesis, quote!(#domain, #text));
         args.set_span(span);
+        if self.items.generic() {
+            // Evaluated once per instance of the type, where it is used.
+            let mut block = Group::new(Delimiter::Brace, quote!(#lookup #args));
+            block.set_span(span);
+            return respan(quote!(const), span)
+                .into_iter()
+                .chain([TokenTree::Group(block)])
+                .collect();
+        }
+        let key = format!("{} {:?}", ty.tokens, text.value());
+        let mut lookups = self.items.lookups.borrow_mut();
+        if let Some((_, ident, _)) = lookups.iter().find(|(known, ..)| *known == key) {
+            let mut ident = ident.clone();
+            ident.set_span(span);
+            return quote!(#ident);
+        }
+        let ident = Ident::new(&format!("__LOWBIT_NAME_{}", lookups.len()), span);
         let head = respan(quote!(const #ident: usize =), span);
         let semi = respan(quote!(;), span);
         lookups.push((key, ident.clone(), quote!(#head #lookup #args #semi)));
-        ident
+        quote!(#ident)
     }
 
     pub fn cond(&self, cond: &Cond) -> TokenStream {
@@ -170,6 +297,7 @@ impl Scope<'_> {
                 // collection is one error.
                 let blame = ty.blame.unwrap_or_else(|| place.first().span());
                 let tokens = &ty.tokens;
+                self.items.require(tokens, quote!(#krate::__private::Items));
                 let items = |member: TokenStream| {
                     respan(
                         quote!(<#tokens as #krate::__private::Items>::#member),
@@ -251,6 +379,8 @@ impl Scope<'_> {
         let tokens = &ty.tokens;
         let trait_ = format_ident!("{trait_}");
         let member = format_ident!("{member}");
+        self.items
+            .require(tokens, quote!(#krate::__private::#trait_));
         respan(
             quote!(<#tokens as #krate::__private::#trait_>::#member),
             ty.blame.unwrap_or(blame),
@@ -282,8 +412,7 @@ impl Scope<'_> {
         let span = lit.span();
         match lit {
             Lit::Str(text) => {
-                let mut constant = self.lookup(ty, blame, text);
-                constant.set_span(span);
+                let constant = self.lookup(ty, blame, text);
                 let is = self.member(ty, blame, "Choice", "is");
                 let mut call = Group::new(Delimiter::Parenthesis, quote!(#value, #constant, #text));
                 call.set_span(ty.blame.unwrap_or(blame));
@@ -328,8 +457,12 @@ impl Scope<'_> {
     }
 }
 
-/// `tokens` with every span set to `span`, so that errors about them land there.
+/// `tokens` with every span set to `span`, so that errors about them land
+/// there. Names still resolve where the derive was invoked: `span` may come
+/// from a `macro_rules!` expansion, whose hygiene would hide `self` and the
+/// derive's own locals from them.
 pub fn respan(tokens: TokenStream, span: Span) -> TokenStream {
+    let span = span.resolved_at(Span::call_site());
     tokens
         .into_iter()
         .map(|mut token| {

@@ -5,7 +5,9 @@ use proc_macro2::TokenStream;
 use quote::quote;
 use syn::ext::IdentExt;
 
-use crate::ir::{Container, Enum, Shape};
+use super::cond::{Base, Items, Scope, binding};
+use super::structs::{Bodies, bodies, validate_impl};
+use crate::ir::{Container, Enum, Shape, Tagging};
 
 pub fn emit(container: &Container, body: &Enum) -> TokenStream {
     let krate = &container.krate;
@@ -18,6 +20,16 @@ pub fn emit(container: &Container, body: &Enum) -> TokenStream {
         .variants
         .iter()
         .map(|variant| variant.ident.unraw().to_string());
+    let aliases = body
+        .variants
+        .iter()
+        .enumerate()
+        .flat_map(|(index, variant)| {
+            variant
+                .aliases
+                .iter()
+                .map(move |alias| quote!((#alias, #index)))
+        });
     let default = match body.default {
         Some(index) => quote!(::core::option::Option::Some(#index)),
         None => quote!(::core::option::Option::None),
@@ -38,7 +50,7 @@ pub fn emit(container: &Container, body: &Enum) -> TokenStream {
         }
     };
     let variant_names = header(quote!(#krate::VariantNames));
-    let validate = header(quote!(#krate::Validate));
+    let validate = validate(container, body);
     let is_set = header(quote!(#krate::__private::IsSet));
     let choice = header(quote!(#krate::__private::Choice));
     let describe = header(quote!(#krate::__private::Describe));
@@ -48,6 +60,7 @@ pub fn emit(container: &Container, body: &Enum) -> TokenStream {
             const NAMES: &'static [&'static str] = &[#(#names),*];
             const RUST_NAMES: &'static [&'static str] = &[#(#rust_names),*];
             const DEFAULT: ::core::option::Option<usize> = #default;
+            const ALIASES: &'static [(&'static str, usize)] = &[#(#aliases),*];
             #[inline]
             fn variant_index(&self) -> usize {
                 match self {
@@ -55,11 +68,7 @@ pub fn emit(container: &Container, body: &Enum) -> TokenStream {
                 }
             }
         }
-        #hide
-        #validate {
-            #[inline]
-            fn validate_into(&self, _: &#krate::Location<'_>, _: &mut #krate::Report) {}
-        }
+        #validate
         #hide
         #is_set {
             #[inline]
@@ -78,6 +87,7 @@ pub fn emit(container: &Container, body: &Enum) -> TokenStream {
                 type_name: <Self as #krate::VariantNames>::TYPE_NAME,
                 names: <Self as #krate::VariantNames>::NAMES,
                 rust_names: <Self as #krate::VariantNames>::RUST_NAMES,
+                aliases: <Self as #krate::VariantNames>::ALIASES,
                 closed: true,
             };
             #[inline]
@@ -95,4 +105,62 @@ pub fn emit(container: &Container, body: &Enum) -> TokenStream {
             }
         }
     }
+}
+
+/// `Validate`: the rules on the fields of the active variant, where its
+/// fields sit in the config file.
+fn validate(container: &Container, body: &Enum) -> TokenStream {
+    let krate = &container.krate;
+    let items = Items::new(&container.generics);
+    let mut report_arms = Vec::new();
+    let mut holds_arms = Vec::new();
+    for variant in &body.variants {
+        if variant.fields.iter().all(|field| field.rules.is_empty()) {
+            continue;
+        }
+        let prefix = match &body.tagging {
+            Tagging::External => vec![variant.name.clone()],
+            Tagging::Inline => Vec::new(),
+            Tagging::Adjacent(content) => vec![content.clone()],
+        };
+        let scope = Scope {
+            krate,
+            fields: &variant.fields,
+            base: Base::Variant,
+            prefix,
+            items: &items,
+        };
+        let Bodies { report, holds } = bodies(&scope, None);
+        let variant_ident = &variant.ident;
+        let bindings = variant.fields.iter().map(|field| {
+            let ident = &field.ident;
+            let binding = binding(field);
+            quote!(#ident: #binding)
+        });
+        let pattern = quote!(Self::#variant_ident { #(#bindings,)* });
+        report_arms.push(quote!(#pattern => { #report }));
+        holds_arms.push(quote!(#pattern => { #holds }));
+    }
+    if report_arms.is_empty() {
+        let hide = super::hide();
+        let ident = &container.ident;
+        let (impl_generics, ty_generics, where_clause) = container.generics.split_for_impl();
+        return quote! {
+            #[automatically_derived]
+            #hide
+            impl #impl_generics #krate::Validate for #ident #ty_generics #where_clause {
+                #[inline]
+                fn validate_into(&self, _: &#krate::Location<'_>, _: &mut #krate::Report) {}
+            }
+        };
+    }
+    // The other variants have nothing to check; when there are none, the
+    // catch-all arm is unreachable.
+    let rest = quote! {
+        #[allow(unreachable_patterns)]
+        _ => {}
+    };
+    let report = quote!(match self { #(#report_arms)* #rest });
+    let holds = quote!(match self { #(#holds_arms)* #rest });
+    validate_impl(container, &items, &report, &holds)
 }

@@ -5,60 +5,26 @@ use proc_macro2::{Delimiter, Group, TokenStream};
 use quote::quote;
 use syn::ext::IdentExt;
 
-use super::cond::{Resolved, Scope, respan};
+use super::cond::{Base, Items, Resolved, Scope, respan};
 use super::{field_key, message};
 use crate::check::subject;
-use crate::ir::{Container, FieldDef, Lit, Rule, RuleKind, Struct};
+use crate::ir::{Container, FieldDef, Lit, Place, Rule, RuleKind, Struct};
 
 pub fn emit(container: &Container, body: &Struct) -> TokenStream {
     let krate = &container.krate;
     let hide = super::hide();
     let ident = &container.ident;
     let (impl_generics, ty_generics, where_clause) = container.generics.split_for_impl();
+    let items = Items::new(&container.generics);
     let scope = Scope {
         krate,
         fields: &body.fields,
-        aliases: Default::default(),
-        lookups: Default::default(),
+        base: Base::Struct,
+        prefix: Vec::new(),
+        items: &items,
     };
-    let gated = body.gate.is_some()
-        && body
-            .fields
-            .iter()
-            .any(|field| field.rules.iter().any(|rule| !rule.ungated));
-    let gate = match (&body.gate, gated) {
-        (Some(gate), true) => {
-            let Resolved { access, ty, .. } = scope.resolve(gate);
-            let set = scope.call(
-                &ty,
-                gate.first().span(),
-                "IsSet",
-                "is_set",
-                &quote!(&#access),
-            );
-            quote!(let __lowbit_gate: bool = #set;)
-        }
-        _ => TokenStream::new(),
-    };
-    let scope = &scope;
-    let checks = |mode: Mode| -> Vec<TokenStream> {
-        body.fields
-            .iter()
-            .flat_map(|field| {
-                field.rules.iter().map(move |rule| {
-                    let check = rule_check(scope, field, rule, mode);
-                    if gated && !rule.ungated {
-                        quote!(if __lowbit_gate { #check })
-                    } else {
-                        check
-                    }
-                })
-            })
-            .collect()
-    };
-    let reports = checks(Mode::Report);
-    let holds = checks(Mode::Holds);
-    let items = scope.items();
+    let Bodies { report, holds } = bodies(&scope, body.gate.as_ref());
+    let validate = validate_impl(container, &items, &report, &holds);
     let field_impls = body.fields.iter().map(|field| {
         let key = field_key(&field.ident.unraw().to_string());
         let ty = &field.ty;
@@ -74,7 +40,80 @@ pub fn emit(container: &Container, body: &Struct) -> TokenStream {
         }
     });
     quote! {
-        #items
+        #validate
+        #[automatically_derived]
+        impl #impl_generics #krate::__private::Describe for #ident #ty_generics #where_clause {
+            fn describe(&self) -> ::core::option::Option<#krate::Value> {
+                ::core::option::Option::None
+            }
+        }
+        #(#field_impls)*
+    }
+}
+
+/// The statements of `validate_into` and of `is_valid` for one set of fields.
+pub struct Bodies {
+    pub report: TokenStream,
+    pub holds: TokenStream,
+}
+
+/// The checks of every rule on `scope`'s fields, in field order, each behind
+/// the gate unless it is `ungated`.
+pub fn bodies(scope: &Scope, gate: Option<&Place>) -> Bodies {
+    let gated = gate.is_some()
+        && scope
+            .fields
+            .iter()
+            .any(|field| field.rules.iter().any(|rule| !rule.ungated));
+    let gate = match gate {
+        Some(gate) if gated => {
+            let Resolved { access, ty, .. } = scope.resolve(gate);
+            let set = scope.call(
+                &ty,
+                gate.first().span(),
+                "IsSet",
+                "is_set",
+                &quote!(&#access),
+            );
+            quote!(let __lowbit_gate: bool = #set;)
+        }
+        _ => TokenStream::new(),
+    };
+    let checks = |mode: Mode| -> TokenStream {
+        let checks = scope.fields.iter().flat_map(|field| {
+            field.rules.iter().map(move |rule| {
+                let check = rule_check(scope, field, rule, mode);
+                if gated && !rule.ungated {
+                    quote!(if __lowbit_gate { #check })
+                } else {
+                    check
+                }
+            })
+        });
+        quote!(#gate #(#checks)*)
+    };
+    Bodies {
+        report: checks(Mode::Report),
+        holds: checks(Mode::Holds),
+    }
+}
+
+/// The `Validate` impl around the checks, with the bounds they need and the
+/// items they share beside it.
+pub fn validate_impl(
+    container: &Container,
+    items: &Items,
+    report: &TokenStream,
+    holds: &TokenStream,
+) -> TokenStream {
+    let krate = &container.krate;
+    let hide = super::hide();
+    let ident = &container.ident;
+    let (impl_generics, ty_generics, _) = container.generics.split_for_impl();
+    let where_clause = items.where_clause(&container.generics);
+    let block_items = items.tokens();
+    quote! {
+        #block_items
         #[automatically_derived]
         #hide
         #[allow(unused_qualifications, clippy::all, clippy::pedantic, clippy::nursery)]
@@ -87,24 +126,15 @@ pub fn emit(container: &Container, body: &Struct) -> TokenStream {
             ) {
                 #[allow(unused_imports)]
                 use #krate::__private::{ValueOf as _, NoValue as _};
-                #gate
-                #(#reports)*
+                #report
             }
 
             #[inline]
             fn is_valid(&self) -> bool {
-                #gate
-                #(#holds)*
+                #holds
                 true
             }
         }
-        #[automatically_derived]
-        impl #impl_generics #krate::__private::Describe for #ident #ty_generics #where_clause {
-            fn describe(&self) -> ::core::option::Option<#krate::Value> {
-                ::core::option::Option::None
-            }
-        }
-        #(#field_impls)*
     }
 }
 
@@ -156,7 +186,16 @@ fn rule_check(scope: &Scope, field: &FieldDef, rule: &Rule, mode: Mode) -> Token
             );
         }
     };
-    let described = quote!((&&#krate::__private::Probe(&#access)).value_of());
+    // The offending value, where its type can describe it. A type made of
+    // the container's parameters is asked for it by a bound, since the
+    // probe cannot see through a parameter; a `custom` rule asks nothing of
+    // its field's type, so that bound is not added for it.
+    let described = if scope.items.depends(&ty.tokens) && !matches!(rule.kind, RuleKind::Custom(_))
+    {
+        scope.call(&ty, rule.name.span(), "Describe", "describe", &value)
+    } else {
+        quote!((&&#krate::__private::Probe(&#access)).value_of())
+    };
     // "When the subject is set", or narrowed by `when` to some of its values.
     let trigger = match &rule.when {
         Some(values) => scope.any_of(&value, &ty, values),
@@ -197,6 +236,8 @@ fn rule_check(scope: &Scope, field: &FieldDef, rule: &Rule, mode: Mode) -> Token
         }
         RuleKind::Nested => {
             let span = rule.name.span();
+            let tokens = &ty.tokens;
+            scope.items.require(tokens, quote!(#krate::Validate));
             // Each step borrows the one before it; a flattened field adds none.
             let mut parent = quote!(__lowbit_at);
             let mut steps = Vec::new();

@@ -8,9 +8,10 @@ use darling::FromAttributes;
 use syn::ext::IdentExt;
 use syn::{Data, DeriveInput, Fields};
 
-use crate::ir::{Body, Container, Enum, FieldDef, Place, Shape, Struct, VariantDef};
+use crate::case::RenameRule;
+use crate::ir::{Body, Container, Enum, FieldDef, Place, Shape, Struct, Tagging, VariantDef};
 pub use rule::{RULES, place_text};
-use serde_attr::SerdeContainer;
+use serde_attr::{SerdeContainer, SerdeItem};
 
 /// `#[validate(..)]` on the container.
 #[derive(FromAttributes, Default)]
@@ -32,14 +33,12 @@ pub fn parse(input: &DeriveInput, errors: &mut darling::error::Accumulator) -> O
     let krate = options
         .krate
         .unwrap_or_else(|| syn::parse_quote!(::lowbit_core));
-    if !input.generics.params.is_empty() {
-        errors.push(
-            darling::Error::custom("`#[derive(Validate)]` does not support generic types yet")
-                .with_span(&input.generics.params),
-        );
-    }
     for attr in &input.attrs {
-        reject_rule_attr(attr, "on the container", errors);
+        reject_rule_attr(
+            attr,
+            "rules are not supported on the container; write them on its fields",
+            errors,
+        );
     }
     let serde = SerdeContainer::read(&input.attrs);
     let body = match &input.data {
@@ -60,7 +59,7 @@ pub fn parse(input: &DeriveInput, errors: &mut darling::error::Accumulator) -> O
             let fields = named
                 .named
                 .iter()
-                .map(|field| parse_field(field, &serde, errors))
+                .map(|field| parse_field(field, serde.rename_all, errors))
                 .collect();
             Body::Struct(Struct { fields, gate })
         }
@@ -81,33 +80,20 @@ pub fn parse(input: &DeriveInput, errors: &mut darling::error::Accumulator) -> O
                     {
                         default = Some(index);
                     }
-                    for attr in &variant.attrs {
-                        reject_rule_attr(attr, "on enum variants", errors);
-                    }
-                    for field in &variant.fields {
-                        for attr in &field.attrs {
-                            reject_rule_attr(attr, "on the fields of enum variants yet", errors);
-                        }
-                    }
-                    let rust = variant.ident.unraw().to_string();
-                    let name = serde_attr::rename(&variant.attrs).unwrap_or_else(|| {
-                        match serde.rename_all {
-                            Some(rule) => rule.variant(&rust),
-                            None => rust.clone(),
-                        }
-                    });
-                    VariantDef {
-                        ident: variant.ident.clone(),
-                        name,
-                        shape: match variant.fields {
-                            Fields::Unit => Shape::Unit,
-                            Fields::Unnamed(_) => Shape::Tuple,
-                            Fields::Named(_) => Shape::Named,
-                        },
-                    }
+                    parse_variant(variant, &serde, errors)
                 })
                 .collect();
-            Body::Enum(Enum { variants, default })
+            let tagging = match (&serde.tag, &serde.content) {
+                _ if serde.untagged => Tagging::Inline,
+                (Some(_), Some(content)) => Tagging::Adjacent(content.clone()),
+                (Some(_), None) => Tagging::Inline,
+                (None, _) => Tagging::External,
+            };
+            Body::Enum(Enum {
+                variants,
+                default,
+                tagging,
+            })
         }
         Data::Union(data) => {
             errors.push(
@@ -127,14 +113,66 @@ pub fn parse(input: &DeriveInput, errors: &mut darling::error::Accumulator) -> O
     })
 }
 
+fn parse_variant(
+    variant: &syn::Variant,
+    serde: &SerdeContainer,
+    errors: &mut darling::error::Accumulator,
+) -> VariantDef {
+    for attr in &variant.attrs {
+        reject_rule_attr(
+            attr,
+            "rules are not supported on enum variants; write them on the fields of struct variants",
+            errors,
+        );
+    }
+    let item = SerdeItem::read(&variant.attrs);
+    let rust = variant.ident.unraw().to_string();
+    let name = item.rename.unwrap_or_else(|| match serde.rename_all {
+        Some(rule) => rule.variant(&rust),
+        None => rust.clone(),
+    });
+    let (shape, fields) = match &variant.fields {
+        Fields::Unit => (Shape::Unit, Vec::new()),
+        Fields::Unnamed(unnamed) => {
+            for field in &unnamed.unnamed {
+                for attr in &field.attrs {
+                    reject_rule_attr(
+                        attr,
+                        "rules are not supported on the fields of tuple variants: rules name fields, so give the variant named fields",
+                        errors,
+                    );
+                }
+            }
+            (Shape::Tuple, Vec::new())
+        }
+        Fields::Named(named) => {
+            let rename_all = item.rename_all.or(serde.rename_all_fields);
+            let fields = named
+                .named
+                .iter()
+                .map(|field| parse_field(field, rename_all, errors))
+                .collect();
+            (Shape::Named, fields)
+        }
+    };
+    VariantDef {
+        ident: variant.ident.clone(),
+        name,
+        aliases: item.aliases,
+        shape,
+        fields,
+    }
+}
+
 fn parse_field(
     field: &syn::Field,
-    serde: &SerdeContainer,
+    rename_all: Option<RenameRule>,
     errors: &mut darling::error::Accumulator,
 ) -> FieldDef {
     let ident = field.ident.clone().expect("named fields have names");
     let rust = ident.unraw().to_string();
-    let name = serde_attr::rename(&field.attrs).unwrap_or_else(|| match serde.rename_all {
+    let item = SerdeItem::read(&field.attrs);
+    let name = item.rename.unwrap_or_else(|| match rename_all {
         Some(rule) => rule.field(&rust),
         None => rust.clone(),
     });
@@ -157,6 +195,14 @@ fn parse_field(
             && let Some(rule) =
                 errors.handle(rule::parse_rule(attr, attr_name).map_err(darling::Error::from))
         {
+            if item.skip {
+                errors.push(
+                    darling::Error::custom(format!(
+                        "`{rust}` is skipped by serde: no config file sets it, so a rule on it would blame a key no file can have"
+                    ))
+                    .with_span(attr_name),
+                );
+            }
             rules.push(rule);
         }
     }
@@ -164,21 +210,21 @@ fn parse_field(
         ident,
         ty: field.ty.clone(),
         name,
-        flatten: serde_attr::flatten(&field.attrs),
+        flatten: item.flatten,
         rules,
     }
 }
 
-fn reject_rule_attr(attr: &syn::Attribute, where_: &str, errors: &mut darling::error::Accumulator) {
+/// Reports a rule attribute where rules do not belong, with `message`.
+fn reject_rule_attr(
+    attr: &syn::Attribute,
+    message: &str,
+    errors: &mut darling::error::Accumulator,
+) {
     if let Some(name) = attr.path().get_ident()
         && RULES.iter().any(|rule| name == rule)
     {
-        errors.push(
-            darling::Error::custom(format!(
-                "rules are not supported {where_}; write them on struct fields"
-            ))
-            .with_span(name),
-        );
+        errors.push(darling::Error::custom(message).with_span(name));
     }
 }
 

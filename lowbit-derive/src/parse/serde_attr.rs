@@ -7,53 +7,80 @@ use syn::{Attribute, LitStr, Token};
 
 use crate::case::RenameRule;
 
-/// The names serde gives this container's fields or variants.
+/// What serde's container attributes say about names and layout.
 #[derive(Default)]
 pub struct SerdeContainer {
     pub rename_all: Option<RenameRule>,
+    /// On an enum: `rename_all` for the fields of every struct variant.
+    pub rename_all_fields: Option<RenameRule>,
+    pub tag: Option<String>,
+    pub content: Option<String>,
+    pub untagged: bool,
 }
 
 impl SerdeContainer {
     pub fn read(attrs: &[Attribute]) -> Self {
         let mut container = SerdeContainer::default();
         walk(attrs, |meta| {
+            let rule = |meta: &ParseNestedMeta| -> syn::Result<Option<RenameRule>> {
+                Ok(deserialize_name(meta)?.and_then(|name| RenameRule::from_name(&name)))
+            };
             if meta.path.is_ident("rename_all") {
-                if let Some(name) = deserialize_name(meta)? {
-                    container.rename_all = RenameRule::from_name(&name);
-                }
-                return Ok(true);
+                container.rename_all = rule(meta)?;
+            } else if meta.path.is_ident("rename_all_fields") {
+                container.rename_all_fields = rule(meta)?;
+            } else if meta.path.is_ident("tag") {
+                container.tag = Some(meta.value()?.parse::<LitStr>()?.value());
+            } else if meta.path.is_ident("content") {
+                container.content = Some(meta.value()?.parse::<LitStr>()?.value());
+            } else if meta.path.is_ident("untagged") {
+                container.untagged = true;
+            } else {
+                return Ok(false);
             }
-            Ok(false)
+            Ok(true)
         });
         container
     }
 }
 
-/// `#[serde(rename = "..")]` on a field or variant, the deserialize side.
-pub fn rename(attrs: &[Attribute]) -> Option<String> {
-    let mut rename = None;
-    walk(attrs, |meta| {
-        if meta.path.is_ident("rename") {
-            rename = deserialize_name(meta)?;
-            return Ok(true);
-        }
-        Ok(false)
-    });
-    rename
+/// What serde's attributes on a field or variant say about its names.
+#[derive(Default)]
+pub struct SerdeItem {
+    /// `rename`, the deserialize side.
+    pub rename: Option<String>,
+    pub aliases: Vec<String>,
+    /// `flatten`: a field's own fields then sit at the level of the struct
+    /// that holds it, in the file and so in paths.
+    pub flatten: bool,
+    /// `skip` or `skip_deserializing`: no config file sets it.
+    pub skip: bool,
+    /// On a variant: `rename_all` for its fields.
+    pub rename_all: Option<RenameRule>,
 }
 
-/// Whether `#[serde(flatten)]` is on a field: its fields then sit at the
-/// level of the struct that holds it, in the file and so in paths.
-pub fn flatten(attrs: &[Attribute]) -> bool {
-    let mut flatten = false;
-    walk(attrs, |meta| {
-        if meta.path.is_ident("flatten") {
-            flatten = true;
-            return Ok(true);
-        }
-        Ok(false)
-    });
-    flatten
+impl SerdeItem {
+    pub fn read(attrs: &[Attribute]) -> Self {
+        let mut item = SerdeItem::default();
+        walk(attrs, |meta| {
+            if meta.path.is_ident("rename") {
+                item.rename = deserialize_name(meta)?;
+            } else if meta.path.is_ident("alias") {
+                item.aliases.push(meta.value()?.parse::<LitStr>()?.value());
+            } else if meta.path.is_ident("flatten") {
+                item.flatten = true;
+            } else if meta.path.is_ident("skip") || meta.path.is_ident("skip_deserializing") {
+                item.skip = true;
+            } else if meta.path.is_ident("rename_all") {
+                item.rename_all =
+                    deserialize_name(meta)?.and_then(|name| RenameRule::from_name(&name));
+            } else {
+                return Ok(false);
+            }
+            Ok(true)
+        });
+        item
+    }
 }
 
 /// `= "name"` or `(deserialize = "name", serialize = "..")`: the name a

@@ -1,17 +1,8 @@
 use lowbit_core::Validate;
 
 #[derive(Validate)]
-struct Window<T> {
-    #[range(min = 1)]
-    size: T,
-}
-
-#[derive(Validate)]
 enum Source {
-    File {
-        #[non_empty]
-        path: String,
-    },
+    File(#[non_empty] String),
     #[one_of("a")]
     Inline,
 }

@@ -1,0 +1,495 @@
+//! Rules on every shape of config a real crate has: generic types, enums with
+//! struct variants under each serde tagging, serde's renames, aliases and
+//! raw identifiers, and the containers `nested` descends into. Each test
+//! reads its config from TOML, so every path a violation reports is checked
+//! against the document it came from: it must name a key that is there.
+
+use std::borrow::Cow;
+use std::collections::{BTreeMap, HashMap};
+
+use lowbit_core::{Path, PathSegment, Report, Validate, VariantNames};
+use serde::Deserialize;
+
+/// Deserializes `text`, validates it, and returns the report, after checking
+/// that every path in it names a key of the document (or the table that
+/// would hold a key the document leaves out).
+#[track_caller]
+fn report_of<T: for<'de> Deserialize<'de> + Validate>(text: &str) -> Report {
+    let config: T = toml::from_str(text).expect("the document deserializes");
+    let report = config.validate().expect_err("the document breaks a rule");
+    assert!(!config.is_valid(), "is_valid disagrees with validate");
+    let document: toml::Value = toml::from_str(text).expect("TOML");
+    for violation in &report {
+        assert!(
+            reaches(&document, violation.path()),
+            "`{}` names no key of the document",
+            violation.path()
+        );
+    }
+    report
+}
+
+#[track_caller]
+fn passes<T: for<'de> Deserialize<'de> + Validate>(text: &str) {
+    let config: T = toml::from_str(text).expect("the document deserializes");
+    if let Err(report) = config.validate() {
+        panic!("expected no violation, got:\n{report}");
+    }
+    assert!(config.is_valid(), "is_valid disagrees with validate");
+}
+
+/// Whether `path` leads to a value of `document`, or ends at a key its
+/// table leaves out.
+fn reaches(document: &toml::Value, path: &Path) -> bool {
+    let mut at = document;
+    let segments = path.segments();
+    for (i, segment) in segments.iter().enumerate() {
+        let last = i + 1 == segments.len();
+        let next = match (segment, at) {
+            (PathSegment::Field(name), toml::Value::Table(table)) => table.get(*name),
+            (PathSegment::Key(key), toml::Value::Table(table)) => table.get(key.as_str()),
+            (PathSegment::Index(index), toml::Value::Array(items)) => items.get(*index),
+            _ => return false,
+        };
+        match next {
+            Some(value) => at = value,
+            None => return last && at.is_table(),
+        }
+    }
+    true
+}
+
+fn lines(report: &Report) -> Vec<String> {
+    report
+        .iter()
+        .map(|violation| format!("{}: {violation}", violation.path()))
+        .collect()
+}
+
+mod generics {
+    use super::*;
+
+    #[derive(Deserialize, Validate, Default, PartialEq, Debug, Clone, Copy)]
+    #[serde(rename_all = "snake_case")]
+    enum Precision {
+        #[default]
+        Fp32,
+        Bf16,
+        Fp8,
+    }
+
+    #[derive(Deserialize, Validate)]
+    struct Layer {
+        #[one_of("fp32", "bf16")]
+        precision: Precision,
+    }
+
+    /// A type parameter validated through `nested` and in a condition, a
+    /// lifetime and a where clause; `Note` is held but never validated, so
+    /// nothing is asked of it.
+    #[derive(Deserialize, Validate)]
+    struct Stack<'a, L, P, Note>
+    where
+        P: Copy,
+    {
+        #[nested]
+        layers: Vec<L>,
+        #[nested]
+        head: Option<L>,
+        #[only_if(precision = "fp8")]
+        scale: bool,
+        precision: P,
+        #[non_empty]
+        name: Cow<'a, str>,
+        #[length(equal = 2)]
+        shape: Vec<u32>,
+        #[allow(dead_code)]
+        note: Note,
+    }
+
+    /// Has no `Validate`, `Clone` or anything else.
+    #[derive(Deserialize)]
+    struct Opaque {}
+
+    #[test]
+    fn bounds_follow_what_is_validated() {
+        type Config<'a> = Stack<'a, Layer, Precision, Opaque>;
+        passes::<Config>(
+            "name = 'enc'\nshape = [1, 2]\nscale = true\nprecision = 'fp8'\nnote = {}\nlayers = [{ precision = 'bf16' }]",
+        );
+        let report = report_of::<Config>(
+            "name = ''\nshape = [1, 2]\nscale = true\nprecision = 'bf16'\nnote = {}\nlayers = [{ precision = 'bf16' }, { precision = 'fp8' }]\n[head]\nprecision = 'fp8'",
+        );
+        assert_eq!(
+            lines(&report),
+            [
+                r#"layers[1].precision: layers[1].precision must be one of "fp32", "bf16", not "fp8""#,
+                r#"head.precision: head.precision must be one of "fp32", "bf16", not "fp8""#,
+                r#"scale: scale may be set only when precision = "fp8""#,
+                "name: name must not be empty",
+            ]
+        );
+    }
+
+    /// A const parameter; serde has no arrays of any length, so this one is
+    /// built in code.
+    #[derive(Validate)]
+    struct Window<const N: usize> {
+        #[nested]
+        layers: [Layer; N],
+        #[length(max = 3)]
+        sizes: [u32; N],
+    }
+
+    #[test]
+    fn const_parameters() {
+        let layer = |text: &str| toml::from_str::<Layer>(text).unwrap();
+        let window = Window {
+            layers: [layer("precision = 'fp32'"), layer("precision = 'fp8'")],
+            sizes: [1, 2],
+        };
+        let report = window.validate().unwrap_err();
+        assert_eq!(
+            lines(&report),
+            [
+                r#"layers[1].precision: layers[1].precision must be one of "fp32", "bf16", not "fp8""#
+            ]
+        );
+        let window = Window {
+            layers: [],
+            sizes: [],
+        };
+        assert!(window.validate().is_ok());
+        let long = Window {
+            layers: [(); 4].map(|()| layer("precision = 'bf16'")),
+            sizes: [0; 4],
+        };
+        assert_eq!(
+            lines(&long.validate().unwrap_err()),
+            ["sizes: sizes must have a length of at most 3, not 4"]
+        );
+    }
+
+    /// Strings and bools compare through the bounds too; only numbers need a
+    /// concrete type (a compile-fail case shows the error).
+    #[derive(Deserialize, Validate)]
+    struct Switch<T> {
+        #[one_of("bf16")]
+        #[requires(on)]
+        mode: T,
+        on: bool,
+    }
+
+    #[test]
+    fn names_are_looked_up_in_the_instance() {
+        passes::<Switch<Precision>>("mode = 'bf16'\non = true");
+        passes::<Switch<String>>("mode = 'bf16'\non = true");
+        let report = report_of::<Switch<Precision>>("mode = 'fp8'\non = false");
+        assert_eq!(
+            lines(&report),
+            [
+                r#"mode: mode must be "bf16", not "fp8""#,
+                "mode: mode requires on",
+            ]
+        );
+    }
+
+    #[test]
+    fn precision_names() {
+        assert_eq!(Precision::NAMES, ["fp32", "bf16", "fp8"]);
+    }
+}
+
+mod enums_with_data {
+    use super::*;
+
+    #[derive(Deserialize, Validate, Default, PartialEq, Debug)]
+    #[serde(rename_all = "snake_case")]
+    enum Interval {
+        #[default]
+        Step,
+        Chunk,
+    }
+
+    /// Each tagging serde knows, with the same struct variant: its fields sit
+    /// in a different place in the file each time, and so in paths.
+    macro_rules! source {
+        ($name:ident, $($serde:tt)*) => {
+            #[derive(Deserialize, Validate)]
+            #[serde(rename_all = "snake_case", rename_all_fields = "camelCase")]
+            #[serde($($serde)*)]
+            enum $name {
+                Inline {
+                    #[non_empty]
+                    text: String,
+                },
+                FromFile {
+                    #[non_empty]
+                    file_path: String,
+                    #[only_if(interval = "chunk")]
+                    chunk_size: Option<u32>,
+                    interval: Interval,
+                },
+                Empty,
+            }
+        };
+    }
+    source!(External, deny_unknown_fields);
+    source!(Internal, tag = "kind");
+    source!(Adjacent, tag = "kind", content = "with");
+    source!(Untagged, untagged);
+
+    #[derive(Deserialize, Validate)]
+    struct Holder<S> {
+        #[nested]
+        source: S,
+    }
+
+    #[test]
+    fn externally_tagged_fields_sit_under_the_variant() {
+        passes::<Holder<External>>("source = 'empty'");
+        passes::<Holder<External>>(
+            "[source.from_file]\nfilePath = 'a'\nchunkSize = 4\ninterval = 'chunk'",
+        );
+        let report = report_of::<Holder<External>>(
+            "[source.from_file]\nfilePath = ''\nchunkSize = 4\ninterval = 'step'",
+        );
+        assert_eq!(
+            lines(&report),
+            [
+                "source.from_file.filePath: source.from_file.filePath must not be empty",
+                r#"source.from_file.chunkSize: source.from_file.chunkSize may be set only when interval = "chunk""#,
+            ]
+        );
+        let report = report_of::<Holder<External>>("[source.inline]\ntext = ''");
+        assert_eq!(
+            lines(&report),
+            ["source.inline.text: source.inline.text must not be empty"]
+        );
+    }
+
+    #[test]
+    fn internally_tagged_and_untagged_fields_sit_beside_the_tag() {
+        let document =
+            "[source]\nkind = 'from_file'\nfilePath = ''\nchunkSize = 4\ninterval = 'step'";
+        let expected = [
+            "source.filePath: source.filePath must not be empty",
+            r#"source.chunkSize: source.chunkSize may be set only when interval = "chunk""#,
+        ];
+        assert_eq!(lines(&report_of::<Holder<Internal>>(document)), expected);
+        assert_eq!(lines(&report_of::<Holder<Untagged>>(document)), expected);
+        passes::<Holder<Internal>>("[source]\nkind = 'inline'\ntext = 'x'");
+    }
+
+    #[test]
+    fn adjacently_tagged_fields_sit_under_the_content_key() {
+        let report = report_of::<Holder<Adjacent>>(
+            "[source]\nkind = 'from_file'\nwith = { filePath = 'a', chunkSize = 4, interval = 'step' }",
+        );
+        assert_eq!(
+            lines(&report),
+            [
+                r#"source.with.chunkSize: source.with.chunkSize may be set only when interval = "chunk""#
+            ]
+        );
+    }
+
+    #[test]
+    fn data_enums_still_name_their_variants() {
+        assert_eq!(External::NAMES, ["inline", "from_file", "empty"]);
+        let value: Holder<External> = toml::from_str("source = 'empty'").unwrap();
+        assert_eq!(value.source.serde_name(), "empty");
+    }
+}
+
+mod serde_names {
+    use super::*;
+
+    #[derive(Deserialize, Validate, Default, PartialEq, Debug)]
+    #[serde(rename_all = "kebab-case")]
+    enum Codec {
+        #[default]
+        None,
+        #[serde(alias = "zstandard", alias = "zst")]
+        Zstd,
+        #[serde(rename = "LZ4")]
+        Lz4Fast,
+    }
+
+    #[derive(Deserialize, Validate)]
+    struct Archive {
+        /// Rules may name a variant by an alias, as the file may.
+        #[none_of("zst")]
+        codec: Codec,
+        #[serde(rename = "type")]
+        #[one_of("tar")]
+        kind: String,
+        #[one_of("LZ4")]
+        r#fallback: Codec,
+        #[serde(skip)]
+        #[allow(dead_code)]
+        cache: Vec<u8>,
+        #[serde(alias = "lvl")]
+        #[range(max = 9)]
+        level: u8,
+    }
+
+    #[test]
+    fn aliases_renames_and_raw_identifiers() {
+        passes::<Archive>("codec = 'none'\ntype = 'tar'\nfallback = 'LZ4'\nlvl = 3");
+        let report = report_of::<Archive>(
+            "codec = 'zstandard'\ntype = 'zip'\nfallback = 'none'\nlevel = 10",
+        );
+        assert_eq!(
+            lines(&report),
+            [
+                r#"codec: codec must not be "zstd""#,
+                r#"type: type must be "tar", not "zip""#,
+                r#"fallback: fallback must be "LZ4", not "none""#,
+                "level: level must be at most 9, not 10",
+            ]
+        );
+        assert_eq!(Codec::ALIASES, [("zstandard", 1), ("zst", 1)]);
+        assert_eq!(Codec::index_of("zst"), Some(1));
+    }
+
+    /// Every `rename_all` serde knows, on fields and on variants.
+    macro_rules! cased {
+        ($module:ident, $case:literal, $field:literal, $variant:literal) => {
+            mod $module {
+                use super::*;
+
+                #[derive(Deserialize, Validate, Default, PartialEq, Debug)]
+                #[serde(rename_all = $case)]
+                pub enum Mode {
+                    #[default]
+                    Off,
+                    EvalOnly,
+                }
+
+                #[derive(Deserialize, Validate)]
+                #[serde(rename_all = $case)]
+                pub struct Config {
+                    #[one_of($variant)]
+                    pub saved_mode: Mode,
+                }
+
+                #[test]
+                fn names() {
+                    assert_eq!(Mode::NAMES[1], $variant);
+                    let report = report_of::<Config>(&format!("{} = '{}'", $field, Mode::NAMES[0]));
+                    assert_eq!(report.iter().next().unwrap().path().to_string(), $field);
+                }
+            }
+        };
+    }
+    cased!(lower, "lowercase", "saved_mode", "evalonly");
+    cased!(upper, "UPPERCASE", "SAVED_MODE", "EVALONLY");
+    cased!(pascal, "PascalCase", "SavedMode", "EvalOnly");
+    cased!(camel, "camelCase", "savedMode", "evalOnly");
+    cased!(snake, "snake_case", "saved_mode", "eval_only");
+    cased!(screaming, "SCREAMING_SNAKE_CASE", "SAVED_MODE", "EVAL_ONLY");
+    cased!(kebab, "kebab-case", "saved-mode", "eval-only");
+    cased!(
+        screaming_kebab,
+        "SCREAMING-KEBAB-CASE",
+        "SAVED-MODE",
+        "EVAL-ONLY"
+    );
+
+    #[derive(Deserialize, Validate)]
+    struct Limits {
+        #[range(min = 1)]
+        threads: u32,
+        pinned: bool,
+    }
+
+    #[derive(Deserialize, Validate)]
+    struct Server {
+        #[serde(flatten)]
+        #[nested]
+        limits: Limits,
+        #[requires(limits.pinned)]
+        name: String,
+    }
+
+    #[test]
+    fn a_flattened_struct_reports_at_its_parent_level() {
+        let report = report_of::<Server>("threads = 0\npinned = false\nname = 'a'");
+        assert_eq!(
+            lines(&report),
+            [
+                "threads: threads must be at least 1, not 0",
+                "name: name requires pinned"
+            ]
+        );
+    }
+}
+
+mod containers {
+    use super::*;
+
+    #[derive(Deserialize, Validate, Default, PartialEq, Debug)]
+    #[serde(rename_all = "snake_case")]
+    enum Format {
+        #[default]
+        Fp32,
+        Int8,
+    }
+
+    #[derive(Deserialize, Validate)]
+    struct Layer {
+        #[one_of("fp32")]
+        format: Format,
+    }
+
+    #[derive(Deserialize, Validate)]
+    struct Model {
+        #[nested]
+        items: Vec<Layer>,
+        #[nested]
+        pair: [Layer; 2],
+        #[nested]
+        boxed: Box<Layer>,
+        #[nested]
+        maybe: Option<Layer>,
+        #[nested]
+        layers: HashMap<String, Layer>,
+        #[nested]
+        sorted: BTreeMap<String, Layer>,
+        /// `= "v"` on an `Option` means `Some(v)`.
+        #[only_if(quant = "int8")]
+        scale: Option<f32>,
+        quant: Option<Format>,
+    }
+
+    #[test]
+    fn paths_into_every_container() {
+        let report = report_of::<Model>(
+            "items = [{ format = 'fp32' }, { format = 'fp32' }, { format = 'int8' }]
+pair = [{ format = 'int8' }, { format = 'fp32' }]
+boxed = { format = 'int8' }
+maybe = { format = 'int8' }
+scale = 0.5
+[layers.enc]
+format = 'int8'
+[sorted.dec]
+format = 'int8'",
+        );
+        assert_eq!(
+            lines(&report),
+            [
+                r#"items[2].format: items[2].format must be "fp32", not "int8""#,
+                r#"pair[0].format: pair[0].format must be "fp32", not "int8""#,
+                r#"boxed.format: boxed.format must be "fp32", not "int8""#,
+                r#"maybe.format: maybe.format must be "fp32", not "int8""#,
+                r#"layers["enc"].format: layers["enc"].format must be "fp32", not "int8""#,
+                r#"sorted["dec"].format: sorted["dec"].format must be "fp32", not "int8""#,
+                r#"scale: scale may be set only when quant = "int8""#,
+            ]
+        );
+        passes::<Model>(
+            "items = []\npair = [{ format = 'fp32' }, { format = 'fp32' }]\nboxed = { format = 'fp32' }\nscale = 1.0\nquant = 'int8'\nlayers = {}\nsorted = {}",
+        );
+    }
+}
