@@ -493,3 +493,99 @@ format = 'int8'",
         );
     }
 }
+
+mod context {
+    use super::*;
+
+    /// What the rules check names against, given at run time.
+    struct Registry {
+        models: Vec<&'static str>,
+    }
+
+    fn registered(name: &str, registry: &Registry) -> Result<(), String> {
+        if registry.models.contains(&name) {
+            Ok(())
+        } else {
+            Err(format!("{name:?} is not a registered model"))
+        }
+    }
+
+    #[derive(Deserialize, Validate)]
+    struct Head {
+        #[custom(registered, context, message = "{path} names an unknown model {value}")]
+        model: String,
+    }
+
+    #[derive(Deserialize, Validate)]
+    #[serde(rename_all = "snake_case")]
+    enum Source {
+        Remote {
+            #[custom(registered, context)]
+            model: String,
+        },
+    }
+
+    #[derive(Deserialize, Validate)]
+    struct Deployment {
+        #[custom(registered, context)]
+        model: String,
+        #[nested]
+        heads: BTreeMap<String, Head>,
+        #[nested]
+        fallback: Option<Box<Head>>,
+        #[nested]
+        source: Source,
+    }
+
+    const DOCUMENT: &str = "model = 'enc'
+fallback = { model = 'dec' }
+[heads.first]
+model = 'enc'
+[heads.second]
+model = 'big'
+[source.remote]
+model = 'small'";
+
+    #[test]
+    fn the_context_reaches_every_level() {
+        let config: Deployment = toml::from_str(DOCUMENT).unwrap();
+        let registry = Registry {
+            models: vec!["enc", "dec"],
+        };
+        assert!(!config.is_valid_with(&registry));
+        let report = config.validate_with(&registry).unwrap_err();
+        assert_eq!(
+            lines(&report),
+            [
+                r#"heads["second"].model: heads["second"].model names an unknown model "big""#,
+                r#"source.remote.model: "small" is not a registered model"#,
+            ]
+        );
+        let everything = Registry {
+            models: vec!["enc", "dec", "big", "small"],
+        };
+        assert!(config.validate_with(&everything).is_ok());
+        assert!(config.is_valid_with(&everything));
+    }
+
+    #[test]
+    fn a_missing_context_is_reported_not_ignored() {
+        let config: Deployment = toml::from_str(DOCUMENT).unwrap();
+        assert!(!config.is_valid());
+        let report = config.validate().unwrap_err();
+        assert_eq!(report.len(), 5, "every context rule is broken:\n{report}");
+        let first = report.iter().next().unwrap();
+        assert_eq!(first.path().to_string(), "model");
+        assert_eq!(first.code(), "custom");
+        assert_eq!(
+            first.to_string(),
+            format!(
+                "this rule needs a context of type `{}`; pass one to `validate_with`",
+                std::any::type_name::<Registry>()
+            )
+        );
+        // A context of another type is no context for these rules.
+        let wrong = config.validate_with(&"enc").unwrap_err();
+        assert_eq!(wrong.to_string(), report.to_string());
+    }
+}

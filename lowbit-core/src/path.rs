@@ -4,6 +4,7 @@
 //! config is validated, the generated code carries a [`Location`] instead: a
 //! chain of borrowed steps on the stack, which costs nothing to extend.
 
+use std::any::Any;
 use std::fmt;
 
 /// One step of a [`Path`].
@@ -118,7 +119,8 @@ pub struct Location<'a> {
 
 #[derive(Clone, Copy)]
 enum Step<'a> {
-    Root,
+    /// The root, holding what `validate_with` was given.
+    Root(&'a dyn Any),
     Field(&'static str),
     Index(usize),
     Key(&'a dyn fmt::Display),
@@ -130,12 +132,38 @@ impl Location<'static> {
     pub const fn root() -> Self {
         Location {
             parent: None,
-            step: Step::Root,
+            step: Step::Root(&()),
         }
     }
 }
 
 impl<'a> Location<'a> {
+    /// The location of the value `validate_with(context)` was called on:
+    /// the root, carrying `context` to every level below it.
+    #[must_use]
+    pub const fn with_context(context: &'a dyn Any) -> Self {
+        Location {
+            parent: None,
+            step: Step::Root(context),
+        }
+    }
+
+    /// What [`Validate::validate_with`](crate::Validate::validate_with) was
+    /// given, `&()` under `validate()`. `custom` rules that take a context
+    /// read it from here, at whatever depth they are.
+    #[must_use]
+    pub fn context(&self) -> &'a dyn Any {
+        let mut here = self;
+        loop {
+            match (here.step, here.parent) {
+                (Step::Root(context), _) => return context,
+                (_, Some(parent)) => here = parent,
+                // Only roots have no parent.
+                (_, None) => return &(),
+            }
+        }
+    }
+
     /// The field `name` (its serde name) of the value here.
     #[must_use]
     pub fn field(&'a self, name: &'static str) -> Location<'a> {
@@ -170,7 +198,7 @@ impl<'a> Location<'a> {
         let mut here = Some(self);
         while let Some(location) = here {
             match location.step {
-                Step::Root => {}
+                Step::Root(_) => {}
                 // A flattened field is named "" and adds no segment.
                 Step::Field("") => {}
                 Step::Field(name) => segments.push(PathSegment::Field(name)),

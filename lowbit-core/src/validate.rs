@@ -1,5 +1,6 @@
 //! The [`Validate`] trait and its impls for the containers `nested` descends into.
 
+use std::any::Any;
 use std::collections::{BTreeMap, HashMap, VecDeque};
 use std::fmt::Display;
 use std::hash::BuildHasher;
@@ -39,23 +40,75 @@ pub trait Validate {
     /// A [`Report`] of every violated rule, when there is one.
     #[inline]
     fn validate(&self) -> Result<(), Report> {
+        self.validate_with(&())
+    }
+
+    /// [`validate`](Self::validate), with a context that `custom` rules
+    /// declared with `context` receive, at every level of nesting: the set
+    /// of known model names, say, that a config may only refer to.
+    ///
+    /// ```
+    /// use std::collections::HashSet;
+    /// use lowbit_core::Validate;
+    ///
+    /// struct Known(HashSet<&'static str>);
+    ///
+    /// fn known(name: &str, known: &Known) -> Result<(), String> {
+    ///     if known.0.contains(name) { Ok(()) } else { Err(format!("no model named {name:?}")) }
+    /// }
+    ///
+    /// #[derive(Validate)]
+    /// struct Layer {
+    ///     #[custom(known, context)]
+    ///     model: String,
+    /// }
+    ///
+    /// #[derive(Validate)]
+    /// struct Stack {
+    ///     #[nested]
+    ///     layers: Vec<Layer>,
+    /// }
+    ///
+    /// let stack = Stack { layers: vec![Layer { model: "enc".into() }, Layer { model: "dec".into() }] };
+    /// let context = Known(HashSet::from(["enc"]));
+    /// let report = stack.validate_with(&context).unwrap_err();
+    /// assert_eq!(report.to_string(), r#"no model named "dec""#);
+    /// assert_eq!(report.iter().next().unwrap().path().to_string(), "layers[1].model");
+    /// ```
+    ///
+    /// A rule whose context was not given (by `validate()`, or a context of
+    /// another type) is reported broken, with a message that names the type
+    /// it needs.
+    ///
+    /// # Errors
+    ///
+    /// A [`Report`] of every violated rule, when there is one.
+    #[inline]
+    fn validate_with(&self, context: &dyn Any) -> Result<(), Report> {
         // The fast path: a valid config builds no report at all.
-        if self.is_valid() {
+        if self.is_valid_with(context) {
             return Ok(());
         }
         let mut report = Report::new();
-        self.validate_into(&Location::root(), &mut report);
+        self.validate_into(&Location::with_context(context), &mut report);
         report.into_result()
     }
 
     /// Whether every rule holds: `validate().is_ok()`, but it stops at the
-    /// first broken rule and builds no report. The derive writes it as the
-    /// same checks as `validate_into`; a hand-written impl may rely on this
-    /// default, which runs `validate_into`.
+    /// first broken rule and builds no report.
     #[inline]
     fn is_valid(&self) -> bool {
+        self.is_valid_with(&())
+    }
+
+    /// Whether every rule holds given `context`: `validate_with(context).is_ok()`,
+    /// without a report. The derive writes it as the same checks as
+    /// `validate_into`; a hand-written impl may rely on this default, which
+    /// runs `validate_into`.
+    #[inline]
+    fn is_valid_with(&self, context: &dyn Any) -> bool {
         let mut report = Report::new();
-        self.validate_into(&Location::root(), &mut report);
+        self.validate_into(&Location::with_context(context), &mut report);
         report.is_empty()
     }
 
@@ -98,8 +151,8 @@ impl<T: Validate + ?Sized> Validate for &T {
         (**self).validate_into(at, report);
     }
     #[inline]
-    fn is_valid(&self) -> bool {
-        (**self).is_valid()
+    fn is_valid_with(&self, context: &dyn Any) -> bool {
+        (**self).is_valid_with(context)
     }
 }
 
@@ -110,8 +163,8 @@ impl<T: Validate + ?Sized> Validate for Box<T> {
         (**self).validate_into(at, report);
     }
     #[inline]
-    fn is_valid(&self) -> bool {
-        (**self).is_valid()
+    fn is_valid_with(&self, context: &dyn Any) -> bool {
+        (**self).is_valid_with(context)
     }
 }
 
@@ -125,8 +178,9 @@ impl<T: Validate> Validate for Option<T> {
         }
     }
     #[inline]
-    fn is_valid(&self) -> bool {
-        self.as_ref().is_none_or(Validate::is_valid)
+    fn is_valid_with(&self, context: &dyn Any) -> bool {
+        self.as_ref()
+            .is_none_or(|value| value.is_valid_with(context))
     }
 }
 
@@ -138,8 +192,8 @@ impl<T: Validate> Validate for [T] {
             item.validate_into(&at.index(index), report);
         }
     }
-    fn is_valid(&self) -> bool {
-        self.iter().all(Validate::is_valid)
+    fn is_valid_with(&self, context: &dyn Any) -> bool {
+        self.iter().all(|item| item.is_valid_with(context))
     }
 }
 
@@ -148,8 +202,8 @@ impl<T: Validate, const N: usize> Validate for [T; N] {
     fn validate_into(&self, at: &Location<'_>, report: &mut Report) {
         self.as_slice().validate_into(at, report);
     }
-    fn is_valid(&self) -> bool {
-        self.as_slice().is_valid()
+    fn is_valid_with(&self, context: &dyn Any) -> bool {
+        self.as_slice().is_valid_with(context)
     }
 }
 
@@ -158,8 +212,8 @@ impl<T: Validate> Validate for Vec<T> {
     fn validate_into(&self, at: &Location<'_>, report: &mut Report) {
         self.as_slice().validate_into(at, report);
     }
-    fn is_valid(&self) -> bool {
-        self.as_slice().is_valid()
+    fn is_valid_with(&self, context: &dyn Any) -> bool {
+        self.as_slice().is_valid_with(context)
     }
 }
 
@@ -170,8 +224,8 @@ impl<T: Validate> Validate for VecDeque<T> {
             item.validate_into(&at.index(index), report);
         }
     }
-    fn is_valid(&self) -> bool {
-        self.iter().all(Validate::is_valid)
+    fn is_valid_with(&self, context: &dyn Any) -> bool {
+        self.iter().all(|item| item.is_valid_with(context))
     }
 }
 
@@ -183,8 +237,8 @@ impl<K: Display, V: Validate, S: BuildHasher> Validate for HashMap<K, V, S> {
             value.validate_into(&at.key(key), report);
         }
     }
-    fn is_valid(&self) -> bool {
-        self.values().all(Validate::is_valid)
+    fn is_valid_with(&self, context: &dyn Any) -> bool {
+        self.values().all(|value| value.is_valid_with(context))
     }
 }
 
@@ -196,7 +250,7 @@ impl<K: Display, V: Validate> Validate for BTreeMap<K, V> {
             value.validate_into(&at.key(key), report);
         }
     }
-    fn is_valid(&self) -> bool {
-        self.values().all(Validate::is_valid)
+    fn is_valid_with(&self, context: &dyn Any) -> bool {
+        self.values().all(|value| value.is_valid_with(context))
     }
 }

@@ -266,7 +266,7 @@ impl Checker<'_> {
                     self.error(equal.span(), "`equal` excludes `min` and `max`");
                 }
             }
-            RuleKind::Nested | RuleKind::NonEmpty | RuleKind::Custom(_) => {}
+            RuleKind::Nested | RuleKind::NonEmpty | RuleKind::Custom(..) => {}
         }
         if let Some(when) = &rule.when {
             self.values(when);

@@ -108,7 +108,9 @@ pub enum RuleKind {
         equal: Option<LitInt>,
     },
     NonEmpty,
-    Custom(syn::Path),
+    /// `custom(f)`, or `custom(f, context)`: `f` also receives the context
+    /// given to `validate_with`; the ident is the `context` keyword.
+    Custom(syn::Path, Option<Ident>),
 }
 
 impl RuleKind {
@@ -125,7 +127,7 @@ impl RuleKind {
             RuleKind::Range { .. } => "range",
             RuleKind::Length { .. } => "length",
             RuleKind::NonEmpty => "non_empty",
-            RuleKind::Custom(_) => "custom",
+            RuleKind::Custom(..) => "custom",
         }
     }
 }

@@ -51,6 +51,34 @@ pub fn report_custom(
     report.push(violation.with_value(value));
 }
 
+/// The context a `custom(f, context)` rule needs, of the type `f` takes.
+///
+/// # Errors
+///
+/// [`MissingContext`] when `validate_with` was given no value of that type.
+#[inline]
+pub fn context<C: core::any::Any>(given: &dyn core::any::Any) -> Result<&C, MissingContext> {
+    given.downcast_ref().ok_or(MissingContext {
+        type_name: core::any::type_name::<C>(),
+    })
+}
+
+/// A `custom` rule that takes a context was not given one of its type.
+#[derive(Debug)]
+pub struct MissingContext {
+    type_name: &'static str,
+}
+
+impl core::fmt::Display for MissingContext {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        write!(
+            f,
+            "this rule needs a context of type `{}`; pass one to `validate_with`",
+            self.type_name
+        )
+    }
+}
+
 /// Whether `value` lies outside `[min, max]` (a missing bound does not
 /// bound). NaN lies outside every range.
 #[inline]

@@ -77,7 +77,7 @@ fn default_text(rule: &Rule, names: &Names) -> String {
             format!("{{path}} must have a length of {bound}, not {{value}}")
         }
         RuleKind::NonEmpty => "{path} must not be empty".to_owned(),
-        RuleKind::Nested | RuleKind::Custom(_) => String::new(),
+        RuleKind::Nested | RuleKind::Custom(..) => String::new(),
     }
 }
 

@@ -130,7 +130,7 @@ pub fn validate_impl(
             }
 
             #[inline]
-            fn is_valid(&self) -> bool {
+            fn is_valid_with(&self, __lowbit_context: &dyn ::core::any::Any) -> bool {
                 #holds
                 true
             }
@@ -190,7 +190,7 @@ fn rule_check(scope: &Scope, field: &FieldDef, rule: &Rule, mode: Mode) -> Token
     // the container's parameters is asked for it by a bound, since the
     // probe cannot see through a parameter; a `custom` rule asks nothing of
     // its field's type, so that bound is not added for it.
-    let described = if scope.items.depends(&ty.tokens) && !matches!(rule.kind, RuleKind::Custom(_))
+    let described = if scope.items.depends(&ty.tokens) && !matches!(rule.kind, RuleKind::Custom(..))
     {
         scope.call(&ty, rule.name.span(), "Describe", "describe", &value)
     } else {
@@ -247,7 +247,10 @@ fn rule_check(scope: &Scope, field: &FieldDef, rule: &Rule, mode: Mode) -> Token
                 parent = quote!(&#local);
             }
             if mode == Mode::Holds {
-                let holds = respan(quote!(#krate::Validate::is_valid(#value)), span);
+                let holds = respan(
+                    quote!(#krate::Validate::is_valid_with(#value, __lowbit_context)),
+                    span,
+                );
                 return quote!(if !#holds { return false; });
             }
             let call = respan(
@@ -319,44 +322,82 @@ fn rule_check(scope: &Scope, field: &FieldDef, rule: &Rule, mode: Mode) -> Token
                 }
             }
         }
-        RuleKind::Custom(function) => {
+        RuleKind::Custom(function, context) => {
             let template = match &rule.message {
                 Some(message) => quote!(::core::option::Option::Some(#message)),
                 None => quote!(::core::option::Option::None),
             };
             // Called directly, so that deref coercion applies (`&str` for a
             // `String`), and spanned on the function, where a wrong shape is
-            // reported.
+            // reported. With a context, its type is the one the function
+            // takes, inferred from the call.
             let span = syn::spanned::Spanned::span(function);
+            // The context argument is spanned on `context`, which is what to
+            // remove when the function takes none.
+            let given_argument = match context {
+                Some(keyword) => respan(quote!(, __lowbit_given), keyword.span()),
+                None => TokenStream::new(),
+            };
+            let value = respan(value, span);
+            let mut arguments = Group::new(Delimiter::Parenthesis, quote!(#value #given_argument));
+            arguments.set_span(span);
             let call = respan(
-                quote!(let __lowbit_result: ::core::result::Result<(), _> = #function(#value);),
+                quote!(let __lowbit_result: ::core::result::Result<(), _> = #function),
                 span,
             );
-            if mode == Mode::Holds {
-                return quote! {
-                    {
-                        #call
-                        if __lowbit_result.is_err() {
-                            return false;
+            let semi = respan(quote!(;), span);
+            let call = quote!(#call #arguments #semi);
+            let given = match mode {
+                Mode::Holds => quote!(__lowbit_context),
+                Mode::Report => quote!(#krate::Location::context(__lowbit_at)),
+            };
+            let with_context = |checked: TokenStream, missing: TokenStream| match context {
+                Some(keyword) => {
+                    let fetch = respan(quote!(#krate::__private::context), keyword.span());
+                    quote! {
+                        match #fetch(#given) {
+                            ::core::result::Result::Ok(__lowbit_given) => { #checked }
+                            ::core::result::Result::Err(__lowbit_missing) => { #missing }
                         }
                     }
-                };
-            }
-            quote! {
-                {
-                    #call
-                    if let ::core::result::Result::Err(__lowbit_error) = __lowbit_result {
-                        #krate::__private::report_custom(
-                            __lowbit_report,
-                            __lowbit_at,
-                            #path,
-                            #template,
-                            &__lowbit_error,
-                            #described,
-                        );
-                    }
                 }
+                None => checked,
+            };
+            if mode == Mode::Holds {
+                let checked = quote! {
+                    #call
+                    if __lowbit_result.is_err() {
+                        return false;
+                    }
+                };
+                let checks = with_context(checked, quote!(return false;));
+                return quote!({ #checks });
             }
+            let report = |error: TokenStream, template: TokenStream| {
+                quote! {
+                    #krate::__private::report_custom(
+                        __lowbit_report,
+                        __lowbit_at,
+                        #path,
+                        #template,
+                        #error,
+                        #described,
+                    );
+                }
+            };
+            let broken = report(quote!(&__lowbit_error), template);
+            let checked = quote! {
+                #call
+                if let ::core::result::Result::Err(__lowbit_error) = __lowbit_result {
+                    #broken
+                }
+            };
+            let missing = report(
+                quote!(&__lowbit_missing),
+                quote!(::core::option::Option::None),
+            );
+            let checks = with_context(checked, missing);
+            quote!({ #checks })
         }
     }
 }

@@ -63,7 +63,7 @@ pub fn parse_rule(attr: &Attribute, name: &Ident) -> syn::Result<Rule> {
                     ));
                 }
             };
-            rule.kind = RuleKind::Custom(path);
+            rule.kind = RuleKind::Custom(path, None);
             return Ok(rule);
         }
         Meta::NameValue(nv) => {
@@ -126,7 +126,9 @@ impl Shape {
             (Shape::OneCond, _) => format!("#[{name}(field = \"value\")]"),
             (Shape::Bounds, "range") => format!("#[{name}(min = 1, max = 10)]"),
             (Shape::Bounds, _) => format!("#[{name}(min = 1, max = 10)] or #[{name}(equal = 4)]"),
-            (Shape::Custom, _) => format!("#[{name}(path::to::function)]"),
+            (Shape::Custom, _) => {
+                format!("#[{name}(path::to::function)] or #[{name}(path::to::function, context)]")
+            }
             (Shape::Bare, _) => format!("#[{name}]"),
         }
     }
@@ -135,7 +137,8 @@ impl Shape {
     fn options(self, name: &Ident) -> Vec<&'static str> {
         let mut options = vec!["message"];
         match self {
-            Shape::Values | Shape::Bounds | Shape::Custom => options.extend(["at", "ungated"]),
+            Shape::Values | Shape::Bounds => options.extend(["at", "ungated"]),
+            Shape::Custom => options.extend(["at", "ungated", "context"]),
             Shape::Conds | Shape::OneCond => {
                 options.extend(["at", "ungated"]);
                 if takes_when(name) {
@@ -169,6 +172,8 @@ struct Items {
     max: Option<Lit>,
     equal: Option<LitInt>,
     function: Option<syn::Path>,
+    /// `context` in `custom(f, context)`.
+    context: Option<Ident>,
 }
 
 impl Items {
@@ -238,7 +243,7 @@ impl Items {
                     equal: self.equal,
                 }
             }
-            Shape::Custom => RuleKind::Custom(self.function.ok_or_else(usage)?),
+            Shape::Custom => RuleKind::Custom(self.function.ok_or_else(usage)?, self.context),
             Shape::Bare if name == "nested" => RuleKind::Nested,
             Shape::Bare => RuleKind::NonEmpty,
         })
@@ -316,6 +321,12 @@ fn parse_item(
             }
             rule.at = parse_place(input)?.segments;
         }
+        "context"
+            if matches!(shape, Shape::Custom) && (fork.is_empty() || fork.peek(Token![,])) =>
+        {
+            let ident: Ident = input.parse()?;
+            set_once(&mut items.context, ident.clone(), &ident)?;
+        }
         "ungated" if fork.is_empty() || fork.peek(Token![,]) => {
             input.parse::<Ident>()?;
             if rule.ungated {
@@ -353,7 +364,8 @@ fn is_option(input: ParseStream) -> bool {
     let Ok(ident) = fork.call(Ident::parse_any) else {
         return false;
     };
-    ident == "ungated" && (fork.is_empty() || fork.peek(Token![,]))
+    ["ungated", "context"].iter().any(|key| ident == key)
+        && (fork.is_empty() || fork.peek(Token![,]))
         || ["message", "at"].iter().any(|key| ident == key) && fork.peek(Token![=])
 }
 
