@@ -1,0 +1,189 @@
+//! A strict downstream crate: lowbit used as its users use it, under the
+//! strictest settings a crate may choose. It depends on lowbit-core under
+//! another name (`lb`), has no prelude, shadows the prelude's names with its
+//! own items, and denies warnings with clippy's pedantic lints on. It is
+//! built once per edition (see the `edition-*` packages beside this file).
+
+#![no_implicit_prelude]
+#![deny(warnings, missing_docs, unsafe_code, unused_qualifications)]
+#![warn(clippy::pedantic)]
+
+use ::lb::Validate;
+use ::serde::Deserialize;
+
+/// Shadows the prelude's `Result`.
+pub struct Result;
+/// Shadows the prelude's `Option`.
+pub struct Option;
+/// Shadows the prelude's `Some`.
+pub struct Some;
+/// Shadows the prelude's `None`.
+pub struct None;
+/// Shadows the prelude's `Ok`.
+pub struct Ok;
+/// Shadows the prelude's `Err`.
+pub struct Err;
+/// Shadows the prelude's `Vec`.
+pub struct Vec;
+/// Shadows the prelude's `String`.
+pub struct String;
+/// Shadows the prelude's `Box`.
+pub struct Box;
+/// Shadows `core`, which generated code must reach as `::core`.
+pub mod core {}
+
+/// A precision, named in snake case in files.
+#[derive(Deserialize, Validate, Default, Clone, Copy, PartialEq, Eq, Debug)]
+#[serde(rename_all = "snake_case")]
+#[validate(crate = "::lb")]
+pub enum Precision {
+    /// 32-bit floats.
+    #[default]
+    Fp32,
+    /// bfloat16.
+    Bf16,
+    /// 8-bit floats, also spelled `f8`.
+    #[serde(alias = "f8")]
+    Fp8Exp,
+}
+
+/// Where weights come from.
+#[derive(Deserialize, Validate)]
+#[serde(rename_all = "snake_case", tag = "kind")]
+#[validate(crate = "::lb")]
+pub enum Source {
+    /// Nothing to load.
+    Empty,
+    /// A file on disk.
+    File {
+        /// The file's path.
+        #[non_empty]
+        path: ::std::string::String,
+    },
+}
+
+/// One layer.
+#[derive(Deserialize, Validate)]
+#[serde(rename_all = "camelCase")]
+#[validate(crate = "::lb")]
+pub struct Layer {
+    /// Its precision.
+    #[none_of("fp32")]
+    pub precision: Precision,
+    /// Its scale, only for 8-bit floats; a rule may use a variant's alias,
+    /// as a file may.
+    #[only_if(precision = "f8")]
+    pub scale_factor: ::std::option::Option<f32>,
+    /// `type` in files.
+    #[none_of("dense")]
+    pub r#type: ::std::string::String,
+}
+
+/// A model, generic in what its heads are.
+#[derive(Deserialize, Validate)]
+#[serde(rename_all = "camelCase")]
+#[validate(crate = "::lb", gate = enabled)]
+pub struct Model<H> {
+    /// Everything below is checked only while set.
+    pub enabled: bool,
+    /// The layers.
+    #[nested]
+    #[length(max = 4)]
+    pub layers: ::std::vec::Vec<Layer>,
+    /// Named heads.
+    #[nested]
+    pub heads: ::std::collections::BTreeMap<::std::string::String, H>,
+    /// Its weights.
+    #[nested]
+    pub weight_source: ::std::boxed::Box<Source>,
+    /// A name, checked by a function with a context.
+    #[custom(known_name, context, ungated)]
+    pub name: ::std::string::String,
+    /// Checked whenever it is set, with its own message.
+    #[requires(enabled, ungated, message = "{path} needs the model enabled")]
+    pub strict: bool,
+}
+
+/// The names a model may have, given to `validate_with`.
+pub struct Names(pub ::std::vec::Vec<&'static str>);
+
+/// The rule behind `name`.
+///
+/// # Errors
+///
+/// When `names` does not hold `name`.
+pub fn known_name(name: &str, names: &Names) -> ::std::result::Result<(), ::std::string::String> {
+    if names.0.contains(&name) {
+        ::std::result::Result::Ok(())
+    } else {
+        ::std::result::Result::Err(::std::format!("unknown model name {name:?}"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use ::std::prelude::rust_2021::*;
+    use ::std::{assert, assert_eq, vec};
+
+    use super::{Layer, Model, Names};
+    use ::lb::Validate;
+
+    const DOCUMENT: &str = r#"
+        enabled = true
+        name = "enc"
+        strict = true
+        weightSource = { kind = "file", path = "" }
+        [[layers]]
+        precision = "fp32"
+        scaleFactor = 0.5
+        type = "dense"
+        [[layers]]
+        precision = "f8"
+        scaleFactor = 0.5
+        type = "conv"
+        [heads.first]
+        precision = "bf16"
+        type = "conv"
+    "#;
+
+    #[test]
+    fn paths_are_serde_names_at_every_level() {
+        let model: Model<Layer> = ::toml::from_str(DOCUMENT).unwrap();
+        let names = Names(vec!["enc"]);
+        let report = model.validate_with(&names).unwrap_err();
+        let lines: Vec<String> = report
+            .iter()
+            .map(|violation| format!("{}: {violation}", violation.path()))
+            .collect();
+        assert_eq!(
+            lines,
+            [
+                r#"layers[0].precision: layers[0].precision must not be "fp32""#,
+                r#"layers[0].scaleFactor: layers[0].scaleFactor may be set only when precision = "f8""#,
+                r#"layers[0].type: layers[0].type must not be "dense""#,
+                "weightSource.path: weightSource.path must not be empty",
+            ]
+        );
+        assert!(!model.is_valid_with(&names));
+    }
+
+    #[test]
+    fn the_gate_and_the_context() {
+        let mut model: Model<Layer> = ::toml::from_str(DOCUMENT).unwrap();
+        model.enabled = false;
+        let report = model.validate().unwrap_err();
+        let lines: Vec<String> = report.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            lines,
+            [
+                format!(
+                    "this rule needs a context of type `{}`; pass one to `validate_with`",
+                    ::std::any::type_name::<Names>()
+                ),
+                "strict needs the model enabled".to_owned(),
+            ]
+        );
+        model.strict = false;
+        assert!(model.validate_with(&Names(vec!["enc"])).is_ok());
+    }
+}
