@@ -194,6 +194,44 @@ mod generics {
         );
     }
 
+    /// A dotted path through a generic struct, and a generic enum with a
+    /// struct variant.
+    #[derive(Deserialize, Validate)]
+    struct Outer<T> {
+        #[requires(inner.on, inner.mode = "bf16")]
+        enabled: bool,
+        inner: Switch<T>,
+        #[nested]
+        choice: Choice<T>,
+    }
+
+    #[derive(Deserialize, Validate)]
+    #[serde(rename_all = "snake_case")]
+    enum Choice<T> {
+        Fixed {
+            #[one_of("fp32")]
+            mode: T,
+        },
+        Free,
+    }
+
+    #[test]
+    fn dotted_paths_and_variants_through_parameters() {
+        passes::<Outer<Precision>>(
+            "enabled = true\nchoice = 'free'\n[inner]\nmode = 'bf16'\non = true",
+        );
+        let report = report_of::<Outer<Precision>>(
+            "enabled = true\n[inner]\nmode = 'bf16'\non = false\n[choice.fixed]\nmode = 'fp8'",
+        );
+        assert_eq!(
+            lines(&report),
+            [
+                r#"enabled: enabled requires inner.on and inner.mode = "bf16""#,
+                r#"choice.fixed.mode: choice.fixed.mode must be "fp32", not "fp8""#,
+            ]
+        );
+    }
+
     #[test]
     fn precision_names() {
         assert_eq!(Precision::NAMES, ["fp32", "bf16", "fp8"]);

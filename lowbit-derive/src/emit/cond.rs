@@ -197,8 +197,8 @@ impl Scope<'_> {
             let key = field_key(&segment.unraw().to_string());
             let ty = &resolved.ty.tokens;
             let access = &resolved.access;
-            self.items
-                .require(ty, quote!(#krate::__private::Field<#key>));
+            // No `Field` bound: the derive implements it for every instance,
+            // and a bound would keep rustc from normalizing `Type`.
             let field = |member: TokenStream| {
                 respan(
                     quote!(<#ty as #krate::__private::Field<#key>>::#member),

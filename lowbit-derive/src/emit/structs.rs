@@ -162,14 +162,10 @@ fn rule_check(scope: &Scope, field: &FieldDef, rule: &Rule, mode: Mode) -> Token
     let names = args
         .iter()
         .filter_map(|place| scope.resolve(place).segments.pop());
-    let names = quote! {{
-        const __LOWBIT_NAMES: &[&str] = &[#(#names),*];
-        __LOWBIT_NAMES
-    }};
-    let path = quote! {{
-        const __LOWBIT_PATH: &[&str] = &[#(#segments),*];
-        __LOWBIT_PATH
-    }};
+    // Inline constants, which may name the type's parameters: a nested
+    // field's name is its type's associated constant.
+    let names = quote!(const { &[#(#names),*] });
+    let path = quote!(const { &[#(#segments),*] });
     let record = |offending: TokenStream| {
         if mode == Mode::Holds {
             return quote!(return false;);
