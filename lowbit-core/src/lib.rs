@@ -46,8 +46,10 @@
 extern crate self as lowbit_core;
 
 pub mod config;
+pub mod docs;
 pub mod path;
 pub mod report;
+pub mod shape;
 mod validate;
 mod variants;
 

@@ -221,7 +221,7 @@ fn render(
 }
 
 /// The index in `{3}`, if `text` starts with such a placeholder.
-fn numbered(text: &str) -> Option<usize> {
+pub(crate) fn numbered(text: &str) -> Option<usize> {
     match text.as_bytes() {
         [b'{', digit @ b'0'..=b'9', b'}', ..] => Some(usize::from(digit - b'0')),
         _ => None,

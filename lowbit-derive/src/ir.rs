@@ -21,6 +21,10 @@ pub enum Body {
 
 pub struct Struct {
     pub fields: Vec<FieldDef>,
+    /// `#[serde(default)]` on the struct: a field the file leaves out takes
+    /// its value from the struct's `Default`.
+    pub serde_default: bool,
+    pub deny_unknown_fields: bool,
     /// `#[validate(gate = f)]`: rules not marked `ungated` are checked only
     /// while `f` is set.
     pub gate: Option<Place>,
@@ -33,7 +37,21 @@ pub struct FieldDef {
     pub name: String,
     /// `#[serde(flatten)]`: the field adds no segment to paths.
     pub flatten: bool,
+    /// `#[serde(skip)]` or `skip_deserializing`: no file sets it.
+    pub skip: bool,
+    pub default: FieldDefault,
     pub rules: Vec<Rule>,
+}
+
+/// `#[serde(default)]` on a field.
+#[derive(Default)]
+pub enum FieldDefault {
+    #[default]
+    None,
+    /// `default`: the type's `Default`.
+    Trait,
+    /// `default = "path"`: what the function returns.
+    Function(syn::ExprPath),
 }
 
 pub struct Enum {
@@ -48,11 +66,13 @@ pub struct Enum {
 pub enum Tagging {
     /// `{ "variant": { "field": .. } }`: the variant's name is a segment.
     External,
-    /// `#[serde(tag = "..")]` or `#[serde(untagged)]`: the fields sit beside
-    /// the tag, at the enum's own level.
-    Inline,
+    /// `#[serde(tag = "t")]`: the fields sit beside the tag, at the enum's
+    /// own level.
+    Internal(String),
+    /// `#[serde(untagged)]`: the fields sit at the enum's own level.
+    Untagged,
     /// `#[serde(tag = "t", content = "c")]`: the fields sit under `c`.
-    Adjacent(String),
+    Adjacent(String, String),
 }
 
 pub struct VariantDef {

@@ -2,9 +2,12 @@
 //! which `lowbit-core` pins to one exact version.
 
 mod lookup;
+mod shapes;
 mod traits;
 
 pub use lookup::{Domain, lookup};
+pub use shapes::{DatumOf, NoDatum, NoShape, ShapeOf, ShapeProbe, boxed, fill_names, path, table};
+pub use std::vec;
 pub use traits::{Choice, Describe, Field, Flag, IsSet, Items, Length, Scalar};
 
 use crate::path::{Location, PathSegment};

@@ -114,14 +114,27 @@ fn validate(container: &Container, body: &Enum) -> TokenStream {
     let items = Items::new(&container.generics);
     let mut report_arms = Vec::new();
     let mut holds_arms = Vec::new();
+    // The rules as data name paths from the variant's own fields.
+    let shape_scopes: Vec<Scope> = body
+        .variants
+        .iter()
+        .map(|variant| Scope {
+            krate,
+            fields: &variant.fields,
+            base: Base::Variant,
+            prefix: Vec::new(),
+            items: &items,
+        })
+        .collect();
+    let shape = super::shape::for_enum(container, body, &shape_scopes);
     for variant in &body.variants {
         if variant.fields.iter().all(|field| field.rules.is_empty()) {
             continue;
         }
         let prefix = match &body.tagging {
             Tagging::External => vec![variant.name.clone()],
-            Tagging::Inline => Vec::new(),
-            Tagging::Adjacent(content) => vec![content.clone()],
+            Tagging::Internal(_) | Tagging::Untagged => Vec::new(),
+            Tagging::Adjacent(_, content) => vec![content.clone()],
         };
         let scope = Scope {
             krate,
@@ -145,7 +158,10 @@ fn validate(container: &Container, body: &Enum) -> TokenStream {
         let hide = super::hide();
         let ident = &container.ident;
         let (impl_generics, ty_generics, where_clause) = container.generics.split_for_impl();
+        let items = items.tokens();
         return quote! {
+            #shape
+            #items
             #[automatically_derived]
             #hide
             impl #impl_generics #krate::Validate for #ident #ty_generics #where_clause {
@@ -162,5 +178,6 @@ fn validate(container: &Container, body: &Enum) -> TokenStream {
     };
     let report = quote!(match self { #(#report_arms)* #rest });
     let holds = quote!(match self { #(#holds_arms)* #rest });
-    validate_impl(container, &items, &report, &holds)
+    let validate = validate_impl(container, &items, &report, &holds);
+    quote!(#shape #validate)
 }

@@ -5,6 +5,7 @@
 mod cond;
 mod enums;
 mod message;
+mod shape;
 mod structs;
 
 use proc_macro2::TokenStream;

@@ -24,6 +24,8 @@ pub fn emit(container: &Container, body: &Struct) -> TokenStream {
         items: &items,
     };
     let Bodies { report, holds } = bodies(&scope, body.gate.as_ref());
+    // Before `validate_impl`, which writes out the items both share.
+    let shape = super::shape::for_struct(container, body, &scope);
     let validate = validate_impl(container, &items, &report, &holds);
     let field_impls = body.fields.iter().map(|field| {
         let key = field_key(&field.ident.unraw().to_string());
@@ -40,6 +42,7 @@ pub fn emit(container: &Container, body: &Struct) -> TokenStream {
         }
     });
     quote! {
+        #shape
         #validate
         #[automatically_derived]
         impl #impl_generics #krate::__private::Describe for #ident #ty_generics #where_clause {

@@ -61,7 +61,12 @@ pub fn parse(input: &DeriveInput, errors: &mut darling::error::Accumulator) -> O
                 .iter()
                 .map(|field| parse_field(field, serde.rename_all, errors))
                 .collect();
-            Body::Struct(Struct { fields, gate })
+            Body::Struct(Struct {
+                fields,
+                serde_default: serde.default,
+                deny_unknown_fields: serde.deny_unknown_fields,
+                gate,
+            })
         }
         Data::Enum(data) => {
             if let Some(gate) = &options.gate {
@@ -84,9 +89,9 @@ pub fn parse(input: &DeriveInput, errors: &mut darling::error::Accumulator) -> O
                 })
                 .collect();
             let tagging = match (&serde.tag, &serde.content) {
-                _ if serde.untagged => Tagging::Inline,
-                (Some(_), Some(content)) => Tagging::Adjacent(content.clone()),
-                (Some(_), None) => Tagging::Inline,
+                _ if serde.untagged => Tagging::Untagged,
+                (Some(tag), Some(content)) => Tagging::Adjacent(tag.clone(), content.clone()),
+                (Some(tag), None) => Tagging::Internal(tag.clone()),
                 (None, _) => Tagging::External,
             };
             Body::Enum(Enum {
@@ -211,6 +216,8 @@ fn parse_field(
         ty: field.ty.clone(),
         name,
         flatten: item.flatten,
+        skip: item.skip,
+        default: item.default,
         rules,
     }
 }

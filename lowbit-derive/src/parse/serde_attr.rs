@@ -6,6 +6,7 @@ use syn::meta::ParseNestedMeta;
 use syn::{Attribute, LitStr, Token};
 
 use crate::case::RenameRule;
+use crate::ir::FieldDefault;
 
 /// What serde's container attributes say about names and layout.
 #[derive(Default)]
@@ -16,6 +17,9 @@ pub struct SerdeContainer {
     pub tag: Option<String>,
     pub content: Option<String>,
     pub untagged: bool,
+    /// `default`: fields the file leaves out come from the struct's `Default`.
+    pub default: bool,
+    pub deny_unknown_fields: bool,
 }
 
 impl SerdeContainer {
@@ -35,6 +39,15 @@ impl SerdeContainer {
                 container.content = Some(meta.value()?.parse::<LitStr>()?.value());
             } else if meta.path.is_ident("untagged") {
                 container.untagged = true;
+            } else if meta.path.is_ident("deny_unknown_fields") {
+                container.deny_unknown_fields = true;
+            } else if meta.path.is_ident("default") {
+                // `default = "path"` on a container builds the whole struct
+                // with a function; lowbit records no field defaults then.
+                if meta.input.peek(Token![=]) {
+                    return Ok(false);
+                }
+                container.default = true;
             } else {
                 return Ok(false);
             }
@@ -57,6 +70,8 @@ pub struct SerdeItem {
     pub skip: bool,
     /// On a variant: `rename_all` for its fields.
     pub rename_all: Option<RenameRule>,
+    /// On a field: `default` or `default = "path"`.
+    pub default: FieldDefault,
 }
 
 impl SerdeItem {
@@ -71,6 +86,16 @@ impl SerdeItem {
                 item.flatten = true;
             } else if meta.path.is_ident("skip") || meta.path.is_ident("skip_deserializing") {
                 item.skip = true;
+            } else if meta.path.is_ident("default") {
+                item.default = if meta.input.peek(Token![=]) {
+                    let path: LitStr = meta.value()?.parse()?;
+                    match path.parse() {
+                        Ok(path) => FieldDefault::Function(path),
+                        Err(_) => return Ok(true),
+                    }
+                } else {
+                    FieldDefault::Trait
+                };
             } else if meta.path.is_ident("rename_all") {
                 item.rename_all =
                     deserialize_name(meta)?.and_then(|name| RenameRule::from_name(&name));

@@ -1,0 +1,205 @@
+//! Documentation generated from the rules themselves, so that it cannot
+//! drift from the code.
+//!
+//! ```
+//! use lowbit_core::config::LowBitRhoConfig;
+//!
+//! let table = lowbit_core::docs::markdown::<LowBitRhoConfig>();
+//! assert!(table.starts_with("| key | rule | applies | message |\n|---|---|---|---|\n"));
+//! assert!(table.contains(
+//!     "| `compression` | `only_if` | only when `compression_interval = \"chunk\"`"
+//! ));
+//! ```
+
+use std::fmt::Write as _;
+
+use crate::shape::{Condition, Kind, Literal, Named, RuleInfo, RuleKind, Shape, StructShape, Test};
+
+/// A markdown table of every rule of `T` and of the types below it: the key
+/// each rule is about (in the file's spelling), the rule, what it requires,
+/// and the message a violation carries.
+#[must_use]
+pub fn markdown<T: Shape + ?Sized>() -> String {
+    let mut out = String::from("| key | rule | applies | message |\n|---|---|---|---|\n");
+    let mut seen = Vec::new();
+    walk(&T::shape(), "", &mut seen, &mut |path, rule, gate| {
+        let _ = writeln!(
+            out,
+            "| `{}` | `{}` | {} | {} |",
+            join(path, &rule.subject),
+            rule.code(),
+            cell(&applies(rule, path, gate)),
+            cell(&rule.message.replace("{path}", &join(path, &rule.subject))),
+        );
+    });
+    out
+}
+
+/// What `walk` calls for each rule: the path of the struct that holds it,
+/// the rule, and the struct's gate when the rule is gated.
+type Row<'a> = dyn FnMut(&str, &RuleInfo, Option<&[&'static str]>) + 'a;
+
+/// Calls `row` for every rule of every struct reachable from `kind`, with
+/// the path of the struct that holds it and its gate.
+fn walk(
+    kind: &Kind,
+    path: &str,
+    seen: &mut Vec<&'static str>,
+    row: &mut Row<'_>,
+) {
+    match kind {
+        Kind::Optional(inner) => walk(inner, path, seen, row),
+        Kind::List { items, .. } => walk(items, &format!("{path}[i]"), seen, row),
+        Kind::Map(values) => walk(values, &format!("{path}[\"key\"]"), seen, row),
+        Kind::Named(named) => {
+            // A type that contains itself is described once, where it first appears.
+            if seen.contains(&named.name) {
+                return;
+            }
+            seen.push(named.name);
+            match named.describe() {
+                Named::Struct(shape) => walk_struct(&shape, path, seen, row),
+                Named::Enum(shape) => {
+                    for variant in &shape.variants {
+                        if let Some(fields) = &variant.fields {
+                            let path = match &shape.tagging {
+                                crate::shape::Tagging::External => join(path, &[variant.name]),
+                                crate::shape::Tagging::Adjacent(_, content) => {
+                                    join(path, &[*content])
+                                }
+                                _ => path.to_owned(),
+                            };
+                            walk_struct(fields, &path, seen, row);
+                        }
+                    }
+                }
+            }
+            seen.pop();
+        }
+        _ => {}
+    }
+}
+
+fn walk_struct(
+    shape: &StructShape,
+    path: &str,
+    seen: &mut Vec<&'static str>,
+    row: &mut Row<'_>,
+) {
+    for rule in &shape.rules {
+        if !matches!(rule.kind, RuleKind::Nested) {
+            let gate = if rule.gated {
+                shape.gate.as_deref()
+            } else {
+                None
+            };
+            row(path, rule, gate);
+        }
+    }
+    for field in &shape.fields {
+        let path = if field.flatten {
+            path.to_owned()
+        } else {
+            join(path, &[field.name])
+        };
+        walk(&field.kind, &path, seen, row);
+    }
+}
+
+/// What a rule requires, in words.
+fn applies(rule: &RuleInfo, path: &str, gate: Option<&[&'static str]>) -> String {
+    let condition = |condition: &Condition| format!("`{}`", render(condition, path));
+    let mut text = match &rule.kind {
+        RuleKind::OneOf(values) => format!("one of {}", literals(values)),
+        RuleKind::NoneOf(values) => format!("none of {}", literals(values)),
+        RuleKind::Requires(conditions) => format!(
+            "requires {}",
+            conditions
+                .iter()
+                .map(condition)
+                .collect::<Vec<_>>()
+                .join(" and ")
+        ),
+        RuleKind::OnlyIf(cond) => format!("only when {}", condition(cond)),
+        RuleKind::RequiredIf(cond) => format!("required when {}", condition(cond)),
+        RuleKind::ConflictsWith(cond) => format!("not together with {}", condition(cond)),
+        RuleKind::Nested => "its own rules".to_owned(),
+        RuleKind::Range { min, max } => match (min, max) {
+            (Some(min), Some(max)) => format!("between {min} and {max}"),
+            (Some(min), None) => format!("at least {min}"),
+            (None, Some(max)) => format!("at most {max}"),
+            (None, None) => "any number".to_owned(),
+        },
+        RuleKind::Length { min, max } => match (min, max) {
+            (Some(min), Some(max)) if min == max => format!("length {min}"),
+            (Some(min), Some(max)) => format!("length {min} to {max}"),
+            (Some(min), None) => format!("length at least {min}"),
+            (None, Some(max)) => format!("length at most {max}"),
+            (None, None) => "any length".to_owned(),
+        },
+        RuleKind::NonEmpty => "not empty".to_owned(),
+        RuleKind::Custom { function, .. } => format!("checked by `{function}`"),
+    };
+    if !rule.when.is_empty() {
+        let _ = write!(text, "; when it is {}", literals(&rule.when));
+    }
+    if let Some(gate) = gate {
+        let _ = write!(text, "; while `{}` is set", join(path, gate));
+    }
+    text
+}
+
+/// A condition as the attribute spells it, with the keys' full paths from
+/// `root`, in the file's spelling.
+fn render(condition: &Condition, root: &str) -> String {
+    let all = |conditions: &[Condition]| {
+        conditions
+            .iter()
+            .map(|condition| render(condition, root))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    match condition {
+        Condition::Set(path) => join(root, path),
+        Condition::Test(path, test) => test_text(&join(root, path), test),
+        Condition::Not(inner) => format!("not({})", render(inner, root)),
+        Condition::All(conditions) => format!("all({})", all(conditions)),
+        Condition::Any(conditions) => format!("any({})", all(conditions)),
+        Condition::EveryItem(path, test) => {
+            format!("every({})", test_text(&join(root, path), test))
+        }
+        Condition::SomeItem(path, test) => format!("some({})", test_text(&join(root, path), test)),
+    }
+}
+
+fn test_text(path: &str, test: &Test) -> String {
+    match test {
+        Test::Eq(value) => format!("{path} = {value}"),
+        Test::Ne(value) => format!("{path} != {value}"),
+        Test::In(values) => format!("{path} in ({})", literals(values)),
+    }
+}
+
+fn literals(values: &[Literal]) -> String {
+    values
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn join(path: &str, segments: &[&str]) -> String {
+    let mut joined = path.to_owned();
+    for segment in segments {
+        if !joined.is_empty() {
+            joined.push('.');
+        }
+        joined.push_str(segment);
+    }
+    joined
+}
+
+/// Text that a markdown table cell holds as it is.
+fn cell(text: &str) -> String {
+    text.replace('|', "\\|").replace('\n', " ")
+}

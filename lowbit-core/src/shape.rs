@@ -1,0 +1,511 @@
+//! Config types and their rules as data: what a config file may hold, and
+//! every rule `#[derive(Validate)]` checks, for code to read.
+//!
+//! The derive implements [`Shape`] for every type it is written on; lowbit
+//! implements it for the standard types a config holds. Tools read it to
+//! document a config ([`docs`](crate::docs)) or export it as a JSON Schema
+//! (`schema`, behind the feature of that name).
+//!
+//! ```
+//! use lowbit_core::shape::{Kind, Named, RuleKind, Shape};
+//! use lowbit_core::Validate;
+//!
+//! #[derive(Validate, Default)]
+//! struct Saved {
+//!     enable: bool,
+//!     #[requires(enable)]
+//!     dir: String,
+//! }
+//!
+//! let Kind::Named(named) = Saved::shape() else { unreachable!() };
+//! let Named::Struct(saved) = named.describe() else { unreachable!() };
+//! assert_eq!(saved.fields[1].name, "dir");
+//! let rule = &saved.rules[0];
+//! assert_eq!((rule.code(), rule.subject.as_slice()), ("requires", &["dir"][..]));
+//! assert!(matches!(&rule.kind, RuleKind::Requires(conditions) if conditions.len() == 1));
+//! assert_eq!(rule.message, "{path} requires enable");
+//! ```
+
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet, VecDeque};
+use std::fmt;
+
+/// A type whose values a config file spells: what they look like, and the
+/// rules they hold.
+pub trait Shape {
+    /// What values of this type look like in a config file.
+    fn shape() -> Kind;
+
+    /// This value as a config file would spell it, where lowbit can tell
+    /// (it is how defaults are recorded).
+    fn datum(&self) -> Datum {
+        Datum::Unknown
+    }
+}
+
+/// What the values of a type look like in a config file.
+#[derive(Clone, Debug)]
+pub enum Kind {
+    /// `true` or `false`.
+    Bool,
+    /// An integer within bounds (those of its Rust type).
+    Integer {
+        /// The least value.
+        min: i128,
+        /// The greatest value.
+        max: u128,
+    },
+    /// Any number.
+    Number,
+    /// A string.
+    Text,
+    /// An `Option`: absent (or null) is `None`.
+    Optional(Box<Kind>),
+    /// A sequence, of a fixed length for arrays.
+    List {
+        /// What each item looks like.
+        items: Box<Kind>,
+        /// The length every value has, for `[T; N]`.
+        len: Option<usize>,
+    },
+    /// A map with string keys.
+    Map(Box<Kind>),
+    /// A struct or enum that derives `Validate`, described on demand (so
+    /// that a type may contain itself).
+    Named(NamedRef),
+    /// Anything: a type lowbit cannot describe.
+    Any,
+}
+
+/// A type that derives `Validate`, by name, with its description.
+#[derive(Clone, Copy)]
+pub struct NamedRef {
+    /// The type's Rust path, which tells instances of a generic type apart.
+    pub name: &'static str,
+    /// Builds the description.
+    pub describe: fn() -> Named,
+}
+
+impl NamedRef {
+    /// The type's description.
+    #[must_use]
+    pub fn describe(&self) -> Named {
+        (self.describe)()
+    }
+}
+
+impl fmt::Debug for NamedRef {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "NamedRef({})", self.name)
+    }
+}
+
+/// The description of a type that derives `Validate`.
+#[derive(Clone, Debug)]
+pub enum Named {
+    /// A struct with named fields.
+    Struct(StructShape),
+    /// An enum.
+    Enum(EnumShape),
+}
+
+/// A struct: its fields and its rules.
+#[derive(Clone, Debug)]
+pub struct StructShape {
+    /// The fields serde reads, in declaration order (`skip`ped ones left out).
+    pub fields: Vec<FieldShape>,
+    /// Every rule, in the order `validate()` checks them.
+    pub rules: Vec<RuleInfo>,
+    /// `#[validate(gate = ..)]`: the path of the field that gates the rules
+    /// not marked `ungated`.
+    pub gate: Option<Vec<&'static str>>,
+    /// `#[serde(deny_unknown_fields)]`.
+    pub deny_unknown_fields: bool,
+}
+
+/// A field of a struct.
+#[derive(Clone, Debug)]
+pub struct FieldShape {
+    /// Its serde name.
+    pub name: &'static str,
+    /// Its Rust name.
+    pub rust_name: &'static str,
+    /// What its values look like.
+    pub kind: Kind,
+    /// The value it takes when the file leaves it out; `None` when it may
+    /// not be left out (or lowbit cannot tell its default).
+    pub default: Option<Datum>,
+    /// `#[serde(flatten)]`: its fields sit at this struct's level.
+    pub flatten: bool,
+}
+
+/// An enum: its variants' names.
+#[derive(Clone, Debug)]
+pub struct EnumShape {
+    /// The variants, in declaration order.
+    pub variants: Vec<VariantShape>,
+    /// The index of the `#[default]` variant.
+    pub default: Option<usize>,
+    /// How serde lays out a variant with fields.
+    pub tagging: Tagging,
+}
+
+/// A variant of an enum.
+#[derive(Clone, Debug)]
+pub struct VariantShape {
+    /// Its serde name.
+    pub name: &'static str,
+    /// Other names serde accepts for it.
+    pub aliases: Vec<&'static str>,
+    /// The fields of a struct variant, `None` for a unit variant, and a
+    /// struct with no fields for a tuple variant (whose content lowbit does
+    /// not describe).
+    pub fields: Option<StructShape>,
+}
+
+/// How serde lays out an enum's variants with fields.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Tagging {
+    /// `{ variant = { .. } }`, serde's default.
+    External,
+    /// `#[serde(tag = "t")]`: `{ t = "variant", .. }`.
+    Internal(&'static str),
+    /// `#[serde(tag = "t", content = "c")]`: `{ t = "variant", c = { .. } }`.
+    Adjacent(&'static str, &'static str),
+    /// `#[serde(untagged)]`.
+    Untagged,
+}
+
+/// A value as a config file spells it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Datum {
+    /// An absent `Option`.
+    Null,
+    /// A bool.
+    Bool(bool),
+    /// A signed integer.
+    Int(i128),
+    /// An unsigned integer too large for `Int`.
+    UInt(u128),
+    /// A float.
+    Float(f64),
+    /// A string, or an enum variant's serde name.
+    Str(String),
+    /// A sequence.
+    List(Vec<Datum>),
+    /// A table, by serde names.
+    Map(Vec<(String, Datum)>),
+    /// A value lowbit cannot spell.
+    Unknown,
+}
+
+impl Datum {
+    /// The entry `key` of a table.
+    #[must_use]
+    pub fn get(&self, key: &str) -> Option<&Datum> {
+        match self {
+            Datum::Map(entries) => entries
+                .iter()
+                .find(|(name, _)| name == key)
+                .map(|(_, value)| value),
+            _ => None,
+        }
+    }
+}
+
+/// A rule, as the derive recorded it.
+#[derive(Clone, Debug)]
+pub struct RuleInfo {
+    /// What the rule says.
+    pub kind: RuleKind,
+    /// The serde name of the field the rule is written on (`""` for a
+    /// flattened one).
+    pub field: &'static str,
+    /// The path of the value the rule is about, from the struct: the field,
+    /// and `at = ..` below it.
+    pub subject: Vec<&'static str>,
+    /// `when = ..`: the rule applies while the subject has one of these
+    /// values, instead of whenever it is set.
+    pub when: Vec<Literal>,
+    /// Checked only while the struct's gate is set.
+    pub gated: bool,
+    /// The message, with `{path}` and `{value}` left to fill in.
+    pub message: String,
+}
+
+impl RuleInfo {
+    /// The stable code a violation of this rule carries.
+    #[must_use]
+    pub fn code(&self) -> &'static str {
+        self.kind.code()
+    }
+}
+
+/// What a rule says.
+#[derive(Clone, Debug)]
+pub enum RuleKind {
+    /// `one_of(..)`.
+    OneOf(Vec<Literal>),
+    /// `none_of(..)`.
+    NoneOf(Vec<Literal>),
+    /// `requires(..)`: each condition.
+    Requires(Vec<Condition>),
+    /// `only_if(..)`.
+    OnlyIf(Condition),
+    /// `required_if(..)`.
+    RequiredIf(Condition),
+    /// `conflicts_with(..)`.
+    ConflictsWith(Condition),
+    /// `nested`.
+    Nested,
+    /// `range(..)`.
+    Range {
+        /// The least value allowed.
+        min: Option<Literal>,
+        /// The greatest value allowed.
+        max: Option<Literal>,
+    },
+    /// `length(..)`, `equal` as equal bounds.
+    Length {
+        /// The least length allowed.
+        min: Option<usize>,
+        /// The greatest length allowed.
+        max: Option<usize>,
+    },
+    /// `non_empty`.
+    NonEmpty,
+    /// `custom(..)`: a function lowbit cannot see into.
+    Custom {
+        /// The function's path, as written.
+        function: &'static str,
+        /// Whether it takes the context given to `validate_with`.
+        context: bool,
+    },
+}
+
+impl RuleKind {
+    /// The stable code a violation of this rule carries.
+    #[must_use]
+    pub fn code(&self) -> &'static str {
+        match self {
+            RuleKind::OneOf(_) => "one_of",
+            RuleKind::NoneOf(_) => "none_of",
+            RuleKind::Requires(_) => "requires",
+            RuleKind::OnlyIf(_) => "only_if",
+            RuleKind::RequiredIf(_) => "required_if",
+            RuleKind::ConflictsWith(_) => "conflicts_with",
+            RuleKind::Nested => "nested",
+            RuleKind::Range { .. } => "range",
+            RuleKind::Length { .. } => "length",
+            RuleKind::NonEmpty => "non_empty",
+            RuleKind::Custom { .. } => "custom",
+        }
+    }
+}
+
+/// A condition on a struct's fields; paths are serde names from the struct.
+#[derive(Clone, Debug)]
+pub enum Condition {
+    /// The value at the path is set.
+    Set(Vec<&'static str>),
+    /// The value at the path passes the test.
+    Test(Vec<&'static str>, Test),
+    /// The condition does not hold.
+    Not(Box<Condition>),
+    /// Every condition holds.
+    All(Vec<Condition>),
+    /// Some condition holds.
+    Any(Vec<Condition>),
+    /// Every item of the collection at the path passes the test.
+    EveryItem(Vec<&'static str>, Test),
+    /// Some item of the collection at the path passes the test.
+    SomeItem(Vec<&'static str>, Test),
+}
+
+/// A comparison with literals.
+#[derive(Clone, Debug)]
+pub enum Test {
+    /// `= v`.
+    Eq(Literal),
+    /// `!= v`.
+    Ne(Literal),
+    /// `in (..)`.
+    In(Vec<Literal>),
+}
+
+/// A value written in a rule.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Literal {
+    /// A string: a variant's serde name (or alias), or text.
+    Str(&'static str),
+    /// A bool.
+    Bool(bool),
+    /// An integer.
+    Int(i128),
+    /// A float.
+    Float(f64),
+}
+
+impl fmt::Display for Literal {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Literal::Str(text) => write!(f, "{text:?}"),
+            Literal::Bool(flag) => write!(f, "{flag}"),
+            Literal::Int(int) => write!(f, "{int}"),
+            Literal::Float(float) => write!(f, "{float:?}"),
+        }
+    }
+}
+
+impl Shape for bool {
+    fn shape() -> Kind {
+        Kind::Bool
+    }
+    fn datum(&self) -> Datum {
+        Datum::Bool(*self)
+    }
+}
+
+macro_rules! integers {
+    ($($ty:ty),*) => {$(
+        impl Shape for $ty {
+            fn shape() -> Kind {
+                #[allow(clippy::cast_lossless, clippy::cast_possible_wrap, clippy::cast_sign_loss, unused_comparisons)]
+                Kind::Integer { min: <$ty>::MIN as i128, max: <$ty>::MAX as u128 }
+            }
+            fn datum(&self) -> Datum {
+                #[allow(clippy::cast_lossless, clippy::cast_possible_wrap, clippy::cast_sign_loss, irrefutable_let_patterns)]
+                match i128::try_from(*self) {
+                    Ok(int) => Datum::Int(int),
+                    Err(_) => Datum::UInt(*self as u128),
+                }
+            }
+        }
+    )*};
+}
+
+integers!(
+    i8, i16, i32, i64, i128, isize, u8, u16, u32, u64, u128, usize
+);
+
+impl Shape for f32 {
+    fn shape() -> Kind {
+        Kind::Number
+    }
+    fn datum(&self) -> Datum {
+        Datum::Float(f64::from(*self))
+    }
+}
+
+impl Shape for f64 {
+    fn shape() -> Kind {
+        Kind::Number
+    }
+    fn datum(&self) -> Datum {
+        Datum::Float(*self)
+    }
+}
+
+impl Shape for String {
+    fn shape() -> Kind {
+        Kind::Text
+    }
+    fn datum(&self) -> Datum {
+        Datum::Str(self.clone())
+    }
+}
+
+impl Shape for str {
+    fn shape() -> Kind {
+        Kind::Text
+    }
+    fn datum(&self) -> Datum {
+        Datum::Str(self.to_owned())
+    }
+}
+
+impl Shape for char {
+    fn shape() -> Kind {
+        Kind::Text
+    }
+    fn datum(&self) -> Datum {
+        Datum::Str(self.to_string())
+    }
+}
+
+impl<T: Shape> Shape for Option<T> {
+    fn shape() -> Kind {
+        Kind::Optional(Box::new(T::shape()))
+    }
+    fn datum(&self) -> Datum {
+        self.as_ref().map_or(Datum::Null, Shape::datum)
+    }
+}
+
+macro_rules! pointers {
+    ($($ty:ty),*) => {$(
+        impl<T: Shape + ?Sized> Shape for $ty {
+            fn shape() -> Kind {
+                T::shape()
+            }
+            fn datum(&self) -> Datum {
+                (**self).datum()
+            }
+        }
+    )*};
+}
+
+pointers!(&T, Box<T>, std::rc::Rc<T>, std::sync::Arc<T>);
+
+macro_rules! lists {
+    ($([$($generics:tt)*] $ty:ty;)*) => {$(
+        impl<$($generics)*> Shape for $ty {
+            fn shape() -> Kind {
+                Kind::List { items: Box::new(T::shape()), len: None }
+            }
+            fn datum(&self) -> Datum {
+                Datum::List(self.iter().map(Shape::datum).collect())
+            }
+        }
+    )*};
+}
+
+lists! {
+    [T: Shape] [T];
+    [T: Shape] Vec<T>;
+    [T: Shape] VecDeque<T>;
+    [T: Shape] BTreeSet<T>;
+    [T: Shape, S] HashSet<T, S>;
+}
+
+impl<T: Shape, const N: usize> Shape for [T; N] {
+    fn shape() -> Kind {
+        Kind::List {
+            items: Box::new(T::shape()),
+            len: Some(N),
+        }
+    }
+    fn datum(&self) -> Datum {
+        Datum::List(self.iter().map(Shape::datum).collect())
+    }
+}
+
+macro_rules! maps {
+    ($([$($generics:tt)*] $ty:ty;)*) => {$(
+        impl<$($generics)*> Shape for $ty {
+            fn shape() -> Kind {
+                Kind::Map(Box::new(V::shape()))
+            }
+            fn datum(&self) -> Datum {
+                let mut entries: Vec<(String, Datum)> =
+                    self.iter().map(|(key, value)| (key.to_string(), value.datum())).collect();
+                entries.sort_by(|a, b| a.0.cmp(&b.0));
+                Datum::Map(entries)
+            }
+        }
+    )*};
+}
+
+maps! {
+    [K: fmt::Display, V: Shape] BTreeMap<K, V>;
+    [K: fmt::Display, V: Shape, S] HashMap<K, V, S>;
+}

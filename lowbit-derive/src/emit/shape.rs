@@ -1,0 +1,384 @@
+//! The `Shape` impls: a type's fields and rules as data (`lowbit_core::shape`),
+//! for docs and schemas. Field types are described through probes, so that
+//! a field whose type lowbit cannot describe reads as "anything" instead of
+//! asking a new bound of the user's types.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+use syn::ext::IdentExt;
+
+use super::cond::Scope;
+use super::message;
+use crate::check::subject;
+use crate::ir::{
+    Cond, Container, Enum, FieldDef, FieldDefault, Lit, Place, Rule, RuleKind, Shape, Struct,
+    Tagging, Test,
+};
+
+/// `impl Shape` for a struct.
+pub fn for_struct(container: &Container, body: &Struct, scope: &Scope) -> TokenStream {
+    let krate = &container.krate;
+    // The struct's own `Default` gives the fields' defaults under
+    // `#[serde(default)]`; serde requires it then. A generic struct's may
+    // need bounds the impl does not have, so it records none.
+    let container_default = body.serde_default && container.generics.params.is_empty();
+    let default = if container_default {
+        quote!(let __lowbit_default = <Self as ::core::default::Default>::default();)
+    } else {
+        TokenStream::new()
+    };
+    let shape = struct_shape(
+        krate,
+        &body.fields,
+        body.gate.as_ref(),
+        body.deny_unknown_fields,
+        container_default,
+        scope,
+    );
+    let entries = body.fields.iter().filter(|field| !field.skip).map(|field| {
+        let ident = &field.ident;
+        let name = &field.name;
+        let flatten = field.flatten;
+        quote!((#name, #flatten, (&&#krate::__private::Probe(&self.#ident)).datum_of()))
+    });
+    let datum = quote! {
+        #krate::__private::table(#krate::__private::vec![#(#entries),*])
+    };
+    let describe = quote! {
+        #default
+        #krate::shape::Named::Struct(#shape)
+    };
+    shape_impl(container, &describe, &datum)
+}
+
+/// `impl Shape` for an enum.
+pub fn for_enum(container: &Container, body: &Enum, scopes: &[Scope]) -> TokenStream {
+    let krate = &container.krate;
+    let variants = body.variants.iter().zip(scopes).map(|(variant, scope)| {
+        let name = &variant.name;
+        let aliases = &variant.aliases;
+        let fields = match variant.shape {
+            Shape::Unit => quote!(::core::option::Option::None),
+            Shape::Tuple | Shape::Named => {
+                let shape = struct_shape(krate, &variant.fields, None, false, false, scope);
+                quote!(::core::option::Option::Some(#shape))
+            }
+        };
+        quote! {
+            #krate::shape::VariantShape {
+                name: #name,
+                aliases: #krate::__private::vec![#(#aliases),*],
+                fields: #fields,
+            }
+        }
+    });
+    let default = match body.default {
+        Some(index) => quote!(::core::option::Option::Some(#index)),
+        None => quote!(::core::option::Option::None),
+    };
+    let tagging = match &body.tagging {
+        Tagging::External => quote!(#krate::shape::Tagging::External),
+        Tagging::Internal(tag) => quote!(#krate::shape::Tagging::Internal(#tag)),
+        Tagging::Adjacent(tag, content) => {
+            quote!(#krate::shape::Tagging::Adjacent(#tag, #content))
+        }
+        Tagging::Untagged => quote!(#krate::shape::Tagging::Untagged),
+    };
+    let describe = quote! {
+        #krate::shape::Named::Enum(#krate::shape::EnumShape {
+            variants: #krate::__private::vec![#(#variants),*],
+            default: #default,
+            tagging: #tagging,
+        })
+    };
+    // A value of a unit-only enum spells as its variant's name.
+    let datum = if body
+        .variants
+        .iter()
+        .all(|variant| matches!(variant.shape, Shape::Unit))
+    {
+        quote! {
+            #krate::shape::Datum::Str(
+                ::core::convert::From::from(#krate::VariantNames::serde_name(self)),
+            )
+        }
+    } else {
+        quote!(#krate::shape::Datum::Unknown)
+    };
+    shape_impl(container, &describe, &datum)
+}
+
+fn shape_impl(container: &Container, describe: &TokenStream, datum: &TokenStream) -> TokenStream {
+    let krate = &container.krate;
+    let ident = &container.ident;
+    let (impl_generics, ty_generics, where_clause) = container.generics.split_for_impl();
+    quote! {
+        #[automatically_derived]
+        #[allow(unused_qualifications, clippy::all, clippy::pedantic, clippy::nursery)]
+        impl #impl_generics #krate::shape::Shape for #ident #ty_generics #where_clause {
+            fn shape() -> #krate::shape::Kind {
+                #krate::shape::Kind::Named(#krate::shape::NamedRef {
+                    name: ::core::any::type_name::<Self>(),
+                    describe: || {
+                        #[allow(unused_imports)]
+                        use #krate::__private::{DatumOf as _, NoDatum as _, NoShape as _, ShapeOf as _};
+                        #describe
+                    },
+                })
+            }
+
+            fn datum(&self) -> #krate::shape::Datum {
+                #[allow(unused_imports)]
+                use #krate::__private::{DatumOf as _, NoDatum as _};
+                #datum
+            }
+        }
+    }
+}
+
+/// A `StructShape` expression for `fields` and their rules.
+fn struct_shape(
+    krate: &syn::Path,
+    fields: &[FieldDef],
+    gate: Option<&Place>,
+    deny_unknown_fields: bool,
+    container_default: bool,
+    scope: &Scope,
+) -> TokenStream {
+    let field_shapes = fields.iter().filter(|field| !field.skip).map(|field| {
+        let name = &field.name;
+        let rust_name = field.ident.unraw().to_string();
+        let ty = &field.ty;
+        let ident = &field.ident;
+        let flatten = field.flatten;
+        let datum = |value: TokenStream| {
+            quote!(::core::option::Option::Some((&&#krate::__private::Probe(&#value)).datum_of()))
+        };
+        let default = match &field.default {
+            FieldDefault::Trait => datum(quote!(<#ty as ::core::default::Default>::default())),
+            FieldDefault::Function(path) => datum(quote!(#path())),
+            FieldDefault::None if container_default => datum(quote!(__lowbit_default.#ident)),
+            FieldDefault::None => quote!(::core::option::Option::None),
+        };
+        quote! {
+            #krate::shape::FieldShape {
+                name: #name,
+                rust_name: #rust_name,
+                kind: (&&#krate::__private::ShapeProbe::<#ty>::new()).shape_of(),
+                default: #default,
+                flatten: #flatten,
+            }
+        }
+    });
+    let rules = fields.iter().flat_map(|field| {
+        field
+            .rules
+            .iter()
+            .map(move |rule| rule_info(krate, field, rule, gate.is_some(), scope))
+    });
+    let gate = match gate {
+        Some(gate) => {
+            let path = path(krate, scope, gate);
+            quote!(::core::option::Option::Some(#path))
+        }
+        None => quote!(::core::option::Option::None),
+    };
+    quote! {
+        #krate::shape::StructShape {
+            fields: #krate::__private::vec![#(#field_shapes),*],
+            rules: #krate::__private::vec![#(#rules),*],
+            gate: #gate,
+            deny_unknown_fields: #deny_unknown_fields,
+        }
+    }
+}
+
+fn rule_info(
+    krate: &syn::Path,
+    field: &FieldDef,
+    rule: &Rule,
+    gated: bool,
+    scope: &Scope,
+) -> TokenStream {
+    let shape = quote!(#krate::shape);
+    let lits = |lits: &[Lit]| {
+        let lits = lits.iter().map(|lit| literal(krate, lit));
+        quote!(#krate::__private::vec![#(#lits),*])
+    };
+    let optional = |lit: Option<TokenStream>| match lit {
+        Some(lit) => quote!(::core::option::Option::Some(#lit)),
+        None => quote!(::core::option::Option::None),
+    };
+    let kind = match &rule.kind {
+        RuleKind::OneOf(values) => {
+            let values = lits(values);
+            quote!(#shape::RuleKind::OneOf(#values))
+        }
+        RuleKind::NoneOf(values) => {
+            let values = lits(values);
+            quote!(#shape::RuleKind::NoneOf(#values))
+        }
+        RuleKind::Requires(conds) => {
+            let conds = conds.iter().map(|cond| condition(krate, scope, cond));
+            quote!(#shape::RuleKind::Requires(#krate::__private::vec![#(#conds),*]))
+        }
+        RuleKind::OnlyIf(cond) => {
+            let cond = condition(krate, scope, cond);
+            quote!(#shape::RuleKind::OnlyIf(#cond))
+        }
+        RuleKind::RequiredIf(cond) => {
+            let cond = condition(krate, scope, cond);
+            quote!(#shape::RuleKind::RequiredIf(#cond))
+        }
+        RuleKind::ConflictsWith(cond) => {
+            let cond = condition(krate, scope, cond);
+            quote!(#shape::RuleKind::ConflictsWith(#cond))
+        }
+        RuleKind::Nested => quote!(#shape::RuleKind::Nested),
+        RuleKind::Range { min, max } => {
+            let min = optional(min.as_ref().map(|lit| literal(krate, lit)));
+            let max = optional(max.as_ref().map(|lit| literal(krate, lit)));
+            quote!(#shape::RuleKind::Range { min: #min, max: #max })
+        }
+        RuleKind::Length { min, max, equal } => {
+            let count = |lit: &Option<syn::LitInt>| {
+                optional(
+                    lit.as_ref()
+                        .and_then(|lit| lit.base10_parse::<usize>().ok())
+                        .map(|count| quote!(#count)),
+                )
+            };
+            let (min, max) = match equal {
+                Some(_) => (count(equal), count(equal)),
+                None => (count(min), count(max)),
+            };
+            quote!(#shape::RuleKind::Length { min: #min, max: #max })
+        }
+        RuleKind::NonEmpty => quote!(#shape::RuleKind::NonEmpty),
+        RuleKind::Custom(function, context) => {
+            let function = quote!(#function).to_string().replace(' ', "");
+            let context = context.is_some();
+            quote!(#shape::RuleKind::Custom { function: #function, context: #context })
+        }
+    };
+    let name = if field.flatten {
+        ""
+    } else {
+        field.name.as_str()
+    };
+    let subject = path(krate, scope, &subject(field, rule));
+    let when = lits(rule.when.as_deref().unwrap_or_default());
+    let gated = gated && !rule.ungated;
+    let (template, args) = message::template(rule, scope.fields);
+    let names = args
+        .iter()
+        .filter_map(|place| scope.resolve(place).segments.pop());
+    quote! {
+        #shape::RuleInfo {
+            kind: #kind,
+            field: #name,
+            subject: #subject,
+            when: #when,
+            gated: #gated,
+            message: #krate::__private::fill_names(#template, &[#(#names),*]),
+        }
+    }
+}
+
+/// The serde path of a place, as a `Vec<&'static str>` expression.
+fn path(krate: &syn::Path, scope: &Scope, place: &Place) -> TokenStream {
+    let segments = scope.resolve(place).segments;
+    quote!(#krate::__private::path(&[#(#segments),*]))
+}
+
+fn condition(krate: &syn::Path, scope: &Scope, cond: &Cond) -> TokenStream {
+    let shape = quote!(#krate::shape);
+    match cond {
+        Cond::Set(place) => {
+            let path = path(krate, scope, place);
+            quote!(#shape::Condition::Set(#path))
+        }
+        Cond::Test(place, test) => {
+            let path = path(krate, scope, place);
+            let test = test_tokens(krate, test);
+            quote!(#shape::Condition::Test(#path, #test))
+        }
+        Cond::Every(place, test) => {
+            let path = path(krate, scope, place);
+            let test = test_tokens(krate, test);
+            quote!(#shape::Condition::EveryItem(#path, #test))
+        }
+        Cond::Some(place, test) => {
+            let path = path(krate, scope, place);
+            let test = test_tokens(krate, test);
+            quote!(#shape::Condition::SomeItem(#path, #test))
+        }
+        Cond::Not(inner) => {
+            let inner = condition(krate, scope, inner);
+            quote!(#shape::Condition::Not(#krate::__private::boxed(#inner)))
+        }
+        Cond::All(conds) | Cond::Any(conds) => {
+            let conds = conds.iter().map(|cond| condition(krate, scope, cond));
+            let variant = if let Cond::All(_) = cond {
+                quote!(All)
+            } else {
+                quote!(Any)
+            };
+            quote!(#shape::Condition::#variant(#krate::__private::vec![#(#conds),*]))
+        }
+    }
+}
+
+fn test_tokens(krate: &syn::Path, test: &Test) -> TokenStream {
+    let shape = quote!(#krate::shape);
+    match test {
+        Test::Eq(lit) => {
+            let lit = literal(krate, lit);
+            quote!(#shape::Test::Eq(#lit))
+        }
+        Test::Ne(lit) => {
+            let lit = literal(krate, lit);
+            quote!(#shape::Test::Ne(#lit))
+        }
+        Test::In(lits) => {
+            let lits = lits.iter().map(|lit| literal(krate, lit));
+            quote!(#shape::Test::In(#krate::__private::vec![#(#lits),*]))
+        }
+    }
+}
+
+fn literal(krate: &syn::Path, lit: &Lit) -> TokenStream {
+    let shape = quote!(#krate::shape);
+    match lit {
+        Lit::Str(text) => quote!(#shape::Literal::Str(#text)),
+        Lit::Bool(flag) => quote!(#shape::Literal::Bool(#flag)),
+        Lit::Int(int) => match int.base10_parse::<i128>() {
+            Ok(value) => {
+                let value = proc_macro2::Literal::i128_suffixed(value);
+                quote!(#shape::Literal::Int(#value))
+            }
+            Err(_) => {
+                let value = float(int.base10_digits());
+                quote!(#shape::Literal::Float(#value))
+            }
+        },
+        Lit::Float(number) => {
+            let value = float(number.base10_digits());
+            quote!(#shape::Literal::Float(#value))
+        }
+    }
+}
+
+/// A float literal's value as an `f64` expression; one too large for an
+/// `f64` is infinite (the literal itself is rustc's to refuse).
+fn float(digits: &str) -> TokenStream {
+    match digits.parse::<f64>() {
+        Ok(value) if value.is_finite() => {
+            let value = proc_macro2::Literal::f64_suffixed(value);
+            quote!(#value)
+        }
+        Ok(value) if value < 0.0 => quote!(::core::f64::NEG_INFINITY),
+        Ok(_) => quote!(::core::f64::INFINITY),
+        Err(_) => quote!(::core::f64::NAN),
+    }
+}

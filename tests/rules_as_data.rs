@@ -1,0 +1,142 @@
+//! The rules the derive records as data: every rule of the port is there,
+//! with the path, condition, values and message `validate()` uses, and the
+//! generated documentation lists them.
+
+use lowbit_core::config::{LowBitQuantizationConfig, LowBitRhoConfig, ModelConfig};
+use lowbit_core::shape::{
+    Condition, Datum, Kind, Literal, Named, RuleKind, Shape, StructShape, Tagging, Test,
+};
+use lowbit_core::{Validate, docs};
+
+fn struct_of<T: Shape>() -> StructShape {
+    match T::shape() {
+        Kind::Named(named) => match named.describe() {
+            Named::Struct(shape) => shape,
+            Named::Enum(_) => panic!("an enum"),
+        },
+        other => panic!("not a named type: {other:?}"),
+    }
+}
+
+#[test]
+fn every_rule_of_rho_is_recorded() {
+    let rho = struct_of::<LowBitRhoConfig>();
+    let rules: Vec<(&str, Vec<&str>)> = rho
+        .rules
+        .iter()
+        .map(|rule| (rule.code(), rule.subject.clone()))
+        .collect();
+    assert_eq!(
+        rules,
+        [
+            ("conflicts_with", vec!["precision"]),
+            ("one_of", vec!["precision"]),
+            ("one_of", vec!["compression"]),
+            ("only_if", vec!["compression"]),
+        ]
+    );
+    let only_if = &rho.rules[3];
+    let RuleKind::OnlyIf(Condition::Test(path, Test::Eq(Literal::Str(value)))) = &only_if.kind
+    else {
+        panic!("{:?}", only_if.kind)
+    };
+    assert_eq!((path.as_slice(), *value), (&["compression_interval"][..], "chunk"));
+    assert_eq!(
+        only_if.when,
+        [
+            Literal::Str("int8_block_exp"),
+            Literal::Str("ternary_block_exp"),
+            Literal::Str("binary_block_exp")
+        ]
+    );
+    assert_eq!(
+        only_if.message,
+        r#"block-compressed {path} currently supports only compression_interval = "chunk""#
+            .replace("{path}", "model.rho.compression")
+    );
+}
+
+#[test]
+fn fields_defaults_and_gate_are_recorded() {
+    let quant = struct_of::<LowBitQuantizationConfig>();
+    assert_eq!(quant.gate.as_deref(), Some(&["enable"][..]));
+    let names: Vec<&str> = quant.fields.iter().map(|field| field.name).collect();
+    assert!(names.contains(&"saved_activations"), "{names:?}");
+    let enable = quant.fields.iter().find(|field| field.name == "enable").unwrap();
+    assert!(matches!(enable.kind, Kind::Bool));
+    assert_eq!(enable.default, Some(Datum::Bool(false)));
+    let ungated: Vec<&str> = quant
+        .rules
+        .iter()
+        .filter(|rule| !rule.gated)
+        .map(lowbit_core::shape::RuleInfo::code)
+        .collect();
+    assert_eq!(ungated, ["requires"]);
+    let format = struct_of::<LowBitRhoConfig>()
+        .fields
+        .into_iter()
+        .find(|field| field.name == "precision")
+        .unwrap();
+    let Kind::Named(precision) = format.kind else {
+        panic!()
+    };
+    let Named::Enum(precision) = precision.describe() else {
+        panic!()
+    };
+    assert_eq!(precision.tagging, Tagging::External);
+    assert_eq!(precision.variants[0].name, "fp32");
+    let default = LowBitRhoConfig::default().precision;
+    assert_eq!(
+        format.default,
+        Some(Datum::Str(lowbit_core::VariantNames::serde_name(&default).to_owned()))
+    );
+}
+
+/// Every default message in the data is the one `validate()` reports.
+#[test]
+fn recorded_messages_are_the_reported_ones() {
+    let rho = LowBitRhoConfig {
+        compression: lowbit_core::config::RhoCompressionConfig::Int8BlockExp,
+        compression_interval: lowbit_core::config::RhoCompressionInterval::Step,
+        ..LowBitRhoConfig::default()
+    };
+    let report = rho.validate().unwrap_err();
+    let recorded = struct_of::<LowBitRhoConfig>();
+    for violation in &report {
+        let rule = recorded
+            .rules
+            .iter()
+            .find(|rule| rule.code() == violation.code())
+            .unwrap();
+        let message = rule
+            .message
+            .replace("{path}", &violation.path().to_string())
+            .replace("{value}", &violation.value().unwrap().to_string());
+        assert_eq!(message, violation.to_string());
+    }
+}
+
+#[test]
+fn the_markdown_table_lists_every_rule_with_its_full_path() {
+    let table = docs::markdown::<ModelConfig>();
+    let rows: Vec<&str> = table.lines().skip(2).collect();
+    let quant = struct_of::<LowBitQuantizationConfig>().rules.len();
+    let rho = struct_of::<LowBitRhoConfig>().rules.len();
+    let nested = struct_of::<LowBitQuantizationConfig>()
+        .rules
+        .iter()
+        .filter(|rule| matches!(rule.kind, RuleKind::Nested))
+        .count();
+    assert_eq!(rows.len(), quant + rho - nested, "{table}");
+    assert!(
+        rows.contains(
+            &r#"| `rho.compression` | `only_if` | only when `rho.compression_interval = "chunk"`; when it is "int8_block_exp", "ternary_block_exp", "binary_block_exp" | block-compressed model.rho.compression currently supports only compression_interval = "chunk" |"#
+        ),
+        "{table}"
+    );
+    assert!(
+        rows.iter()
+            .any(|row| row.starts_with("| `quant.protocol` | `none_of` | none of \"none\"; while `quant.enable` is set |")),
+        "{table}"
+    );
+}
