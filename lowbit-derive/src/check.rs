@@ -155,8 +155,9 @@ impl Checker<'_> {
                             ),
                         );
                     }
-                    if min.kind() != max.kind()
-                        || matches!(min, Lit::Int(_)) != matches!(max, Lit::Int(_))
+                    // Bounds that are not numbers get their own error below.
+                    if let (Some(_), Some(_)) = (number(min), number(max))
+                        && matches!(min, Lit::Int(_)) != matches!(max, Lit::Int(_))
                     {
                         self.error(
                             max.span(),
@@ -349,9 +350,12 @@ pub fn check_template(template: &str) -> Result<(), String> {
             .and_then(|r| r.split_once('}'))
             .map(|(name, _)| name)
         {
+            let hint = match suggest::closest(name, ["path", "value"]) {
+                Some(close) => format!("; did you mean `{{{close}}}`?"),
+                None => String::new(),
+            };
             return Err(format!(
-                "unknown placeholder `{{{name}}}` in message{}; messages can use `{{path}}` and `{{value}}`, and `{{{{` `}}}}` for braces",
-                suggest::hint(name, ["path", "value"])
+                "unknown placeholder `{{{name}}}` in message; messages can use `{{path}}` and `{{value}}`, and `{{{{` `}}}}` for braces{hint}"
             ));
         } else {
             return Err("unmatched brace in message; write `{{` or `}}` for a brace".to_owned());

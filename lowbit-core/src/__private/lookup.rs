@@ -36,6 +36,9 @@ impl Domain {
 /// At compile time, when `domain` is an enum's and none of its serde names
 /// is `name`.
 #[must_use]
+// The panic is reported where the constant calling this is, on the
+// user's literal, with no notes from inside lowbit.
+#[track_caller]
 pub const fn lookup(domain: Domain, name: &str) -> usize {
     if !domain.closed {
         return usize::MAX;
@@ -60,15 +63,18 @@ pub const fn lookup(domain: Domain, name: &str) -> usize {
             message.push(name);
             message.push("` is the Rust name; the config spells it \"");
             message.push(domain.names[rust]);
-            message.push("\"");
+            message.push("\".");
             panic!("{}", message.text());
         }
         rust += 1;
     }
-    if let Some(closest) = closest(domain.names, name) {
-        message.push("; did you mean \"");
-        message.push(domain.names[closest]);
-        message.push("\"?");
+    match closest(domain.names, name) {
+        Some(closest) => {
+            message.push("; did you mean \"");
+            message.push(domain.names[closest]);
+            message.push("\"?");
+        }
+        None => message.push("."),
     }
     message.push(" Its serde names are ");
     let mut listed = 0;
@@ -105,7 +111,9 @@ const fn eq(a: &str, b: &str) -> bool {
 const MAX: usize = 64;
 
 /// The name closest to `name`, if one is close enough to be a likely typo:
-/// within a third of its length in edits, or differing only in case.
+/// within a third of its length in edits (a swap of neighbours is one,
+/// and so is a difference of case), or one that `name` shortens or
+/// lengthens (`"eval"` for `"eval_only"`).
 const fn closest(names: &[&str], name: &str) -> Option<usize> {
     let mut best: Option<usize> = None;
     let mut best_distance = usize::MAX;
@@ -123,14 +131,50 @@ const fn closest(names: &[&str], name: &str) -> Option<usize> {
     } else {
         1
     };
-    if best_distance <= limit { best } else { None }
+    if best_distance <= limit {
+        return best;
+    }
+    let mut best: Option<usize> = None;
+    let mut best_gap = usize::MAX;
+    let mut i = 0;
+    while i < names.len() {
+        let (candidate, typed) = (names[i].as_bytes(), name.as_bytes());
+        if extends(candidate, typed) || extends(typed, candidate) {
+            let gap = candidate.len().abs_diff(typed.len());
+            if gap < best_gap {
+                best_gap = gap;
+                best = Some(i);
+            }
+        }
+        i += 1;
+    }
+    best
 }
 
-/// Levenshtein distance over ASCII-folded bytes; `usize::MAX` past `MAX`.
+/// Whether `long` is `short` with more at its end, and `short` is long
+/// enough (three bytes) to mean something on its own.
+const fn extends(long: &[u8], short: &[u8]) -> bool {
+    if short.len() < 3 || long.len() <= short.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < short.len() {
+        if !long[i].eq_ignore_ascii_case(&short[i]) {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+/// Optimal string alignment distance over ASCII-folded bytes: inserting,
+/// deleting, replacing a byte or swapping two neighbours is one edit;
+/// `usize::MAX` past `MAX`.
 const fn distance(a: &[u8], b: &[u8]) -> usize {
     if a.len() > MAX || b.len() > MAX {
         return usize::MAX;
     }
+    let mut before = [0usize; MAX + 1];
     let mut previous = [0usize; MAX + 1];
     let mut current = [0usize; MAX + 1];
     let mut j = 0;
@@ -155,9 +199,18 @@ const fn distance(a: &[u8], b: &[u8]) -> usize {
             if current[j - 1] + 1 < best {
                 best = current[j - 1] + 1;
             }
+            if i > 1
+                && j > 1
+                && a[i - 1].eq_ignore_ascii_case(&b[j - 2])
+                && a[i - 2].eq_ignore_ascii_case(&b[j - 1])
+                && before[j - 2] + 1 < best
+            {
+                best = before[j - 2] + 1;
+            }
             current[j] = best;
             j += 1;
         }
+        before = previous;
         previous = current;
         i += 1;
     }
@@ -205,7 +258,8 @@ mod tests {
     #[test]
     fn distance_counts_edits_ignoring_ascii_case() {
         assert_eq!(distance(b"chunk", b"chunk"), 0);
-        assert_eq!(distance(b"chunk", b"chnuk"), 2);
+        assert_eq!(distance(b"chunk", b"chnuk"), 1);
+        assert_eq!(distance(b"chunk", b"chnk"), 1);
         assert_eq!(distance(b"fp16", b"FP16"), 0);
         assert_eq!(distance(b"", b"abc"), 3);
     }
@@ -216,5 +270,9 @@ mod tests {
         assert_eq!(closest(&names, "chunck"), Some(1));
         assert_eq!(closest(&names, "evalonly"), Some(2));
         assert_eq!(closest(&names, "banana"), None);
+        assert_eq!(closest(&names, "chnuk"), Some(1));
+        assert_eq!(closest(&names, "eval"), Some(2));
+        assert_eq!(closest(&names, "steps_per_chunk"), Some(0));
+        assert_eq!(closest(&names, "ev"), None);
     }
 }

@@ -93,7 +93,8 @@ pub trait Length {
 /// A number, for `range`.
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not a number",
-    label = "`range` and number values apply to integers and floats, and `Option`s of them"
+    label = "`range` and number values apply to integers and floats, and `Option`s of them",
+    note = "numbers are compared with numbers; a bool with `true` or `false`; an enum or a string with a string such as `\"chunk\"`"
 )]
 pub trait Scalar {
     /// The number type.
@@ -111,9 +112,11 @@ pub trait Describe {
 /// `&T` and `Box<T>` read as the `T` they point to.
 macro_rules! through_pointers {
     ($($trait:ident { $($body:tt)* })*) => {$(
+        #[diagnostic::do_not_recommend]
         impl<T: $trait + ?Sized> $trait for &T {
             $($body)*
         }
+        #[diagnostic::do_not_recommend]
         impl<T: $trait + ?Sized> $trait for Box<T> {
             $($body)*
         }
@@ -172,6 +175,7 @@ impl<T: Choice + ?Sized> Choice for Box<T> {
     }
 }
 
+#[diagnostic::do_not_recommend]
 impl<T: Scalar + ?Sized> Scalar for &T {
     type Value = T::Value;
     #[inline]
@@ -183,6 +187,7 @@ impl<T: Scalar + ?Sized> Scalar for &T {
 /// `None` is absent: rules about a value pass it, `f = "v"` does not hold.
 macro_rules! through_option {
     ($($trait:ident { $($body:tt)* })*) => {$(
+        #[diagnostic::do_not_recommend]
         impl<T: $trait> $trait for Option<T> {
             $($body)*
         }
@@ -209,6 +214,7 @@ through_option! {
     }
 }
 
+#[diagnostic::do_not_recommend]
 impl<T> IsSet for Option<T> {
     #[inline]
     fn is_set(&self) -> bool {
@@ -230,6 +236,7 @@ impl<T: Choice> Choice for Option<T> {
     }
 }
 
+#[diagnostic::do_not_recommend]
 impl<T: Scalar> Scalar for Option<T> {
     type Value = T::Value;
     #[inline]
@@ -238,6 +245,7 @@ impl<T: Scalar> Scalar for Option<T> {
     }
 }
 
+#[diagnostic::do_not_recommend]
 impl IsSet for bool {
     #[inline]
     fn is_set(&self) -> bool {
@@ -245,6 +253,7 @@ impl IsSet for bool {
     }
 }
 
+#[diagnostic::do_not_recommend]
 impl Flag for bool {
     #[inline]
     fn flag(&self) -> Option<bool> {
@@ -261,6 +270,7 @@ impl Describe for bool {
 /// Strings: set when non-empty, compared by text, measured in characters.
 macro_rules! strings {
     ($($ty:ty),*) => {$(
+        #[diagnostic::do_not_recommend]
         impl IsSet for $ty {
             #[inline]
             fn is_set(&self) -> bool {
@@ -279,6 +289,7 @@ macro_rules! strings {
                 self == name
             }
         }
+        #[diagnostic::do_not_recommend]
         impl Length for $ty {
             #[inline]
             fn length(&self) -> Option<usize> {
@@ -305,12 +316,14 @@ impl Describe for char {
 /// spelling to report.
 macro_rules! collections {
     ($([$($generics:tt)*] $ty:ty;)*) => {$(
+        #[diagnostic::do_not_recommend]
         impl<$($generics)*> IsSet for $ty {
             #[inline]
             fn is_set(&self) -> bool {
                 !self.is_empty()
             }
         }
+        #[diagnostic::do_not_recommend]
         impl<$($generics)*> Length for $ty {
             #[inline]
             fn length(&self) -> Option<usize> {
@@ -339,6 +352,7 @@ collections! {
 /// The collections `every(..)` and `some(..)` range over, with their iterators.
 macro_rules! items {
     ($([$($generics:tt)*] $ty:ty => $iter:ident<$lt:lifetime>;)*) => {$(
+        #[diagnostic::do_not_recommend]
         impl<$($generics)*> Items for $ty {
             type Item = T;
             type Iter<$lt>
@@ -372,6 +386,7 @@ items! {
 /// Numbers: compared with bounds, reported as written.
 macro_rules! numbers {
     ($($variant:ident($wide:ty): $($ty:ty),*;)*) => {$($(
+        #[diagnostic::do_not_recommend]
         impl Scalar for $ty {
             type Value = $ty;
             #[inline]
@@ -393,6 +408,7 @@ numbers! {
     Float(f64): f64;
 }
 
+#[diagnostic::do_not_recommend]
 impl Scalar for f32 {
     type Value = f32;
     #[inline]

@@ -363,13 +363,13 @@ fn unknown_option(ident: &Ident, shape: Shape, rule: &Ident) -> syn::Error {
     syn::Error::new_spanned(
         ident,
         format!(
-            "unknown option `{name}` of `{rule}`{}; its options are {}",
-            suggest::hint(&name, options.iter().copied()),
+            "unknown option `{name}` of `{rule}`, whose options are {}{}",
             options
                 .iter()
                 .map(|option| format!("`{option}`"))
                 .collect::<Vec<_>>()
-                .join(", ")
+                .join(", "),
+            suggest::hint(&name, options.iter().copied()),
         ),
     )
 }
@@ -442,7 +442,7 @@ pub fn parse_cond(input: ParseStream) -> syn::Result<Cond> {
         return Err(syn::Error::new_spanned(
             &head,
             format!(
-                "unknown condition `{key}(..)`{}; conditions are `field`, `field = \"v\"`, `field != \"v\"`, `field in (..)`, `not(..)`, `all(..)`, `any(..)`, `every(..)`, `some(..)`",
+                "unknown condition `{key}(..)`; conditions are `field`, `field = \"v\"`, `field != \"v\"`, `field in (..)`, `not(..)`, `all(..)`, `any(..)`, `every(..)`, `some(..)`{}",
                 suggest::hint(&key, ["not", "all", "any", "every", "some"])
             ),
         ));
