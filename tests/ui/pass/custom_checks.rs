@@ -14,7 +14,11 @@ mod checks {
     }
 
     pub fn even(value: &u32) -> Result<(), Odd> {
-        if value % 2 == 0 { Ok(()) } else { Err(Odd(*value)) }
+        if value % 2 == 0 {
+            Ok(())
+        } else {
+            Err(Odd(*value))
+        }
     }
 
     pub fn lowercase(value: &str) -> Result<(), String> {
@@ -27,7 +31,11 @@ mod checks {
 }
 
 fn short(value: &[String]) -> Result<(), &'static str> {
-    if value.len() <= 2 { Ok(()) } else { Err("too many modules") }
+    if value.len() <= 2 {
+        Ok(())
+    } else {
+        Err("too many modules")
+    }
 }
 
 #[derive(Validate, Default)]

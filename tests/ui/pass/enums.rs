@@ -67,7 +67,9 @@ fn main() {
         r#"override_level must be set when source is one of "file", "inline""#
     );
     let inline = Config {
-        source: Source::Inline { text: String::new() },
+        source: Source::Inline {
+            text: String::new(),
+        },
         level: Level::High,
         override_level: Some(Level::High),
         r#type: true,

@@ -36,7 +36,10 @@ fn main() {
         tail: Some(bad.clone()),
         blocks: vec![good.clone(), good.clone(), bad.clone()],
         pair: [bad.clone(), good.clone()],
-        named: BTreeMap::from([("enc".to_owned(), good.clone()), ("dec".to_owned(), bad.clone())]),
+        named: BTreeMap::from([
+            ("enc".to_owned(), good.clone()),
+            ("dec".to_owned(), bad.clone()),
+        ]),
         by_id: HashMap::from([(7, bad.clone())]),
         boxed: Box::new(bad),
     };

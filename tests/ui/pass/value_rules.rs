@@ -72,6 +72,8 @@ fn main() {
     let codes: Vec<&str> = report.iter().map(|v| v.code()).collect();
     assert_eq!(
         codes,
-        ["one_of", "none_of", "one_of", "none_of", "one_of", "one_of", "one_of"]
+        [
+            "one_of", "none_of", "one_of", "none_of", "one_of", "one_of", "one_of"
+        ]
     );
 }

@@ -28,10 +28,7 @@ struct Quant {
 fn codes(quant: &Quant) -> Vec<(String, &'static str)> {
     match quant.validate() {
         Ok(()) => Vec::new(),
-        Err(report) => report
-            .iter()
-            .map(|v| (v.to_string(), v.code()))
-            .collect(),
+        Err(report) => report.iter().map(|v| (v.to_string(), v.code())).collect(),
     }
 }
 
@@ -45,8 +42,14 @@ fn main() {
     assert_eq!(
         codes(&uint8),
         [
-            (r#"format = "uint8_pos_exp" requires enable"#.to_owned(), "requires"),
-            (r#"scale must be set when format = "uint8_pos_exp""#.to_owned(), "required_if"),
+            (
+                r#"format = "uint8_pos_exp" requires enable"#.to_owned(),
+                "requires"
+            ),
+            (
+                r#"scale must be set when format = "uint8_pos_exp""#.to_owned(),
+                "required_if"
+            ),
         ]
     );
     let fp8 = Quant {
@@ -62,7 +65,10 @@ fn main() {
                 r#"format = "fp8_block_exp" is allowed only when interval = "chunk""#.to_owned(),
                 "only_if"
             ),
-            (r#"format = "fp8_block_exp" conflicts with enable"#.to_owned(), "conflicts_with"),
+            (
+                r#"format = "fp8_block_exp" conflicts with enable"#.to_owned(),
+                "conflicts_with"
+            ),
         ]
     );
     let int8 = Quant {
