@@ -37,6 +37,17 @@ impl Checker<'_> {
             self.place(gate, false);
         }
         for field in &self.body.fields {
+            // `_: T` parses as a field (unnamed fields, unstable), but no
+            // rule can name or read it.
+            if field.ident == "_"
+                && let Some(rule) = field.rules.first()
+            {
+                self.error(
+                    rule.name.span(),
+                    "a field named `_` has no name to validate it by; give it one",
+                );
+                continue;
+            }
             for rule in &field.rules {
                 self.rule(field, rule);
             }
