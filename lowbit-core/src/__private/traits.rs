@@ -39,7 +39,7 @@ pub trait IsSet {
     message = "`{Self}` cannot be compared with a string",
     label = "this compares `{Self}` with a string",
     note = "strings are compared with enums that derive `Validate` (by their serde names), with `String` and `&str`, and with `Option`s of those",
-    note = "if `{Self}` is an enum, add `#[derive(lowbit_core::Validate)]` to it"
+    note = "if `{Self}` is an enum or holds one, add `#[derive(lowbit_core::Validate)]` to the enum; a collection's items are compared with `every(..)` or `some(..)`"
 )]
 pub trait Choice {
     /// The names a value of this type can take.
