@@ -170,9 +170,16 @@ impl Checker<'_> {
                     if let (Some(_), Some(_)) = (number(min), number(max))
                         && matches!(min, Lit::Int(_)) != matches!(max, Lit::Int(_))
                     {
+                        let (key, int) = match min {
+                            Lit::Int(_) => ("min", min),
+                            _ => ("max", max),
+                        };
                         self.error(
-                            max.span(),
-                            "`min` and `max` must be numbers of the same kind",
+                            int.span(),
+                            format!(
+                                "write `{key} = {}.0`: `min` and `max` are both floats or both integers",
+                                int.text()
+                            ),
                         );
                     }
                 }
