@@ -198,6 +198,18 @@ impl Items {
                     return Err(usage());
                 };
                 if let Some(extra) = extra {
+                    // `only_if(x = "a", mesage = "..")` is a misspelled option
+                    // more likely than a second condition.
+                    if let Cond::Test(place, _) | Cond::Set(place) = &extra
+                        && let [word] = place.segments.as_slice()
+                        && suggest::closest(
+                            &word.unraw().to_string(),
+                            shape.options(name).iter().copied(),
+                        )
+                        .is_some()
+                    {
+                        return Err(unknown_option(word, shape, name));
+                    }
                     return Err(syn::Error::new(
                         cond_span(&extra),
                         format!(
