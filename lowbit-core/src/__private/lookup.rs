@@ -76,6 +76,10 @@ pub const fn lookup(domain: Domain, name: &str) -> usize {
         }
         None => message.push("."),
     }
+    if domain.names.is_empty() {
+        message.push(" It has no variants.");
+        panic!("{}", message.text());
+    }
     message.push(" Its serde names are ");
     let mut listed = 0;
     while listed < domain.names.len() {
@@ -241,12 +245,18 @@ impl Message {
         }
     }
 
+    /// The text, cut back to a whole character if the buffer's end fell in
+    /// the middle of one.
     const fn text(&self) -> &str {
         let (used, _) = self.bytes.split_at(self.len);
-        match core::str::from_utf8(used) {
+        let valid = match core::str::from_utf8(used) {
+            Ok(text) => return text,
+            Err(error) => error.valid_up_to(),
+        };
+        let (whole, _) = used.split_at(valid);
+        match core::str::from_utf8(whole) {
             Ok(text) => text,
-            // Only a cut in the middle of a character gets here.
-            Err(_) => "unknown variant name",
+            Err(_) => "",
         }
     }
 }
@@ -262,6 +272,81 @@ mod tests {
         assert_eq!(distance(b"chunk", b"chnk"), 1);
         assert_eq!(distance(b"fp16", b"FP16"), 0);
         assert_eq!(distance(b"", b"abc"), 3);
+    }
+
+    fn panic_message(domain: Domain, name: &str) -> String {
+        let payload = std::panic::catch_unwind(|| lookup(domain, name)).expect_err("a panic");
+        payload
+            .downcast_ref::<String>()
+            .cloned()
+            .or_else(|| {
+                payload
+                    .downcast_ref::<&str>()
+                    .map(|text| (*text).to_owned())
+            })
+            .expect("a message")
+    }
+
+    const INTERVAL: Domain = Domain {
+        type_name: "Interval",
+        names: &["step", "chunk", "eval_only"],
+        rust_names: &["Step", "Chunk", "EvalOnly"],
+        closed: true,
+    };
+
+    #[test]
+    fn finds_serde_names_and_passes_any_text_of_open_domains() {
+        assert_eq!(lookup(INTERVAL, "eval_only"), 2);
+        assert_eq!(lookup(Domain::OPEN, "anything"), usize::MAX);
+    }
+
+    #[test]
+    fn an_unknown_name_lists_the_names_and_suggests_one() {
+        assert_eq!(
+            panic_message(INTERVAL, "chnuk"),
+            "`Interval` has no variant named \"chnuk\"; did you mean \"chunk\"? \
+             Its serde names are \"step\", \"chunk\", \"eval_only\"."
+        );
+        assert_eq!(
+            panic_message(INTERVAL, "hourly"),
+            "`Interval` has no variant named \"hourly\". \
+             Its serde names are \"step\", \"chunk\", \"eval_only\"."
+        );
+        assert_eq!(
+            panic_message(INTERVAL, "EvalOnly"),
+            "`Interval` has no variant named \"EvalOnly\": \
+             `EvalOnly` is the Rust name; the config spells it \"eval_only\"."
+        );
+        let empty = Domain {
+            names: &[],
+            rust_names: &[],
+            ..INTERVAL
+        };
+        assert_eq!(
+            panic_message(empty, "x"),
+            "`Interval` has no variant named \"x\". It has no variants."
+        );
+    }
+
+    #[test]
+    fn a_long_message_is_cut_at_a_whole_character() {
+        // Each name is "é" (two bytes) and ten ASCII bytes, and the type's
+        // name is as long as it takes for the buffer's last byte to be the
+        // first of an "é".
+        const NAMES: [&str; 200] = ["\u{e9}0123456789"; 200];
+        let many = Domain {
+            type_name: "Maaaaaaaaaa",
+            names: &NAMES,
+            rust_names: &[],
+            closed: true,
+        };
+        let message = panic_message(many, "zzz");
+        assert!(
+            message.starts_with("`Maaaaaaaaaa` has no variant named \"zzz\""),
+            "{message}"
+        );
+        assert_eq!(message.len(), 1023);
+        assert!(message.ends_with(", \""), "{message}");
     }
 
     #[test]
