@@ -40,7 +40,10 @@ fn every_rule_of_rho_is_recorded() {
     else {
         panic!("{:?}", only_if.kind)
     };
-    assert_eq!((path.as_slice(), *value), (&["compression_interval"][..], "chunk"));
+    assert_eq!(
+        (path.as_slice(), *value),
+        (&["compression_interval"][..], "chunk")
+    );
     assert_eq!(
         only_if.when,
         [
@@ -62,7 +65,11 @@ fn fields_defaults_and_gate_are_recorded() {
     assert_eq!(quant.gate.as_deref(), Some(&["enable"][..]));
     let names: Vec<&str> = quant.fields.iter().map(|field| field.name).collect();
     assert!(names.contains(&"saved_activations"), "{names:?}");
-    let enable = quant.fields.iter().find(|field| field.name == "enable").unwrap();
+    let enable = quant
+        .fields
+        .iter()
+        .find(|field| field.name == "enable")
+        .unwrap();
     assert!(matches!(enable.kind, Kind::Bool));
     assert_eq!(enable.default, Some(Datum::Bool(false)));
     let ungated: Vec<&str> = quant
@@ -88,7 +95,9 @@ fn fields_defaults_and_gate_are_recorded() {
     let default = LowBitRhoConfig::default().precision;
     assert_eq!(
         format.default,
-        Some(Datum::Str(lowbit_core::VariantNames::serde_name(&default).to_owned()))
+        Some(Datum::Str(
+            lowbit_core::VariantNames::serde_name(&default).to_owned()
+        ))
     );
 }
 
@@ -135,8 +144,9 @@ fn the_markdown_table_lists_every_rule_with_its_full_path() {
         "{table}"
     );
     assert!(
-        rows.iter()
-            .any(|row| row.starts_with("| `quant.protocol` | `none_of` | none of \"none\"; while `quant.enable` is set |")),
+        rows.iter().any(|row| row.starts_with(
+            "| `quant.protocol` | `none_of` | none of \"none\"; while `quant.enable` is set |"
+        )),
         "{table}"
     );
 }

@@ -41,12 +41,7 @@ type Row<'a> = dyn FnMut(&str, &RuleInfo, Option<&[&'static str]>) + 'a;
 
 /// Calls `row` for every rule of every struct reachable from `kind`, with
 /// the path of the struct that holds it and its gate.
-fn walk(
-    kind: &Kind,
-    path: &str,
-    seen: &mut Vec<&'static str>,
-    row: &mut Row<'_>,
-) {
+fn walk(kind: &Kind, path: &str, seen: &mut Vec<&'static str>, row: &mut Row<'_>) {
     match kind {
         Kind::Optional(inner) => walk(inner, path, seen, row),
         Kind::List { items, .. } => walk(items, &format!("{path}[i]"), seen, row),
@@ -80,12 +75,7 @@ fn walk(
     }
 }
 
-fn walk_struct(
-    shape: &StructShape,
-    path: &str,
-    seen: &mut Vec<&'static str>,
-    row: &mut Row<'_>,
-) {
+fn walk_struct(shape: &StructShape, path: &str, seen: &mut Vec<&'static str>, row: &mut Row<'_>) {
     for rule in &shape.rules {
         if !matches!(rule.kind, RuleKind::Nested) {
             let gate = if rule.gated {

@@ -61,6 +61,17 @@ impl Checker<'_> {
             self.place(gate, false);
         }
         for field in self.fields {
+            // `_: T` parses as a field (unnamed fields, unstable), but no
+            // rule can name or read it.
+            if field.ident == "_"
+                && let Some(rule) = field.rules.first()
+            {
+                self.error(
+                    rule.name.span(),
+                    "a field named `_` has no name to validate it by; give it one",
+                );
+                continue;
+            }
             for rule in &field.rules {
                 self.rule(field, rule);
             }
@@ -224,12 +235,20 @@ impl Checker<'_> {
                             ),
                         );
                     }
-                    if min.kind() != max.kind()
-                        || matches!(min, Lit::Int(_)) != matches!(max, Lit::Int(_))
+                    // Bounds that are not numbers get their own error below.
+                    if let (Some(_), Some(_)) = (number(min), number(max))
+                        && matches!(min, Lit::Int(_)) != matches!(max, Lit::Int(_))
                     {
+                        let (key, int) = match min {
+                            Lit::Int(_) => ("min", min),
+                            _ => ("max", max),
+                        };
                         self.error(
-                            max.span(),
-                            "`min` and `max` must be numbers of the same kind",
+                            int.span(),
+                            format!(
+                                "write `{key} = {}.0`: `min` and `max` are both floats or both integers",
+                                int.text()
+                            ),
                         );
                     }
                 }
@@ -307,16 +326,33 @@ impl Checker<'_> {
     /// field's own `one_of` rules out.
     fn contradictions(&mut self, field: &FieldDef) {
         let unconditional = |rule: &&Rule| rule.at.is_empty() && rule.when.is_none();
-        let allowed: Option<Vec<String>> =
+        self.never_set(field);
+        let mut lists =
             field
                 .rules
                 .iter()
                 .filter(unconditional)
-                .find_map(|rule| match &rule.kind {
-                    RuleKind::OneOf(lits) => Some(lits.iter().map(Lit::text).collect()),
+                .filter_map(|rule| match &rule.kind {
+                    RuleKind::OneOf(lits) => Some(lits),
                     _ => None,
                 });
-        let Some(allowed) = allowed else { return };
+        let Some(first) = lists.next() else { return };
+        let mut allowed: Vec<String> = first.iter().map(Lit::text).collect();
+        // Several `one_of` lists allow what they all allow.
+        for lits in lists {
+            let texts: Vec<String> = lits.iter().map(Lit::text).collect();
+            allowed.retain(|text| texts.contains(text));
+            if allowed.is_empty() {
+                self.error(
+                    lits[0].span(),
+                    format!(
+                        "no value satisfies every `one_of` of `{}`: their lists have no value in common",
+                        field.ident.unraw()
+                    ),
+                );
+                return;
+            }
+        }
         for rule in field.rules.iter().filter(unconditional) {
             if let RuleKind::NoneOf(lits) = &rule.kind {
                 for lit in lits {
@@ -355,6 +391,46 @@ impl Checker<'_> {
                     "this condition can never hold: `{}` is `one_of({})`",
                     name,
                     allowed.join(", ")
+                ),
+            );
+        }
+    }
+}
+
+impl Checker<'_> {
+    /// A field that requires a field, or may be set only if it is, and
+    /// conflicts with it, can never be set.
+    fn never_set(&mut self, field: &FieldDef) {
+        let plain = |rule: &&Rule| rule.at.is_empty() && rule.when.is_none();
+        let needed: Vec<&Place> = field
+            .rules
+            .iter()
+            .filter(plain)
+            .flat_map(|rule| match &rule.kind {
+                RuleKind::Requires(conds) => conds.iter().collect(),
+                RuleKind::OnlyIf(cond) => vec![cond],
+                _ => Vec::new(),
+            })
+            .filter_map(|cond| match cond {
+                Cond::Set(place) => Some(place),
+                _ => None,
+            })
+            .collect();
+        let mut clashes = Vec::new();
+        for rule in field.rules.iter().filter(plain) {
+            if let RuleKind::ConflictsWith(Cond::Set(place)) = &rule.kind
+                && needed.iter().any(|needed| same_place(needed, place))
+            {
+                clashes.push(place.clone());
+            }
+        }
+        for place in clashes {
+            self.error(
+                place.first().span(),
+                format!(
+                    "`{}` can never be set: it needs `{}` and conflicts with it",
+                    field.ident.unraw(),
+                    place_text(&place)
                 ),
             );
         }
@@ -418,9 +494,12 @@ pub fn check_template(template: &str) -> Result<(), String> {
             .and_then(|r| r.split_once('}'))
             .map(|(name, _)| name)
         {
+            let hint = match suggest::closest(name, ["path", "value"]) {
+                Some(close) => format!("; did you mean `{{{close}}}`?"),
+                None => String::new(),
+            };
             return Err(format!(
-                "unknown placeholder `{{{name}}}` in message{}; messages can use `{{path}}` and `{{value}}`, and `{{{{` `}}}}` for braces",
-                suggest::hint(name, ["path", "value"])
+                "unknown placeholder `{{{name}}}` in message; messages can use `{{path}}` and `{{value}}`, and `{{{{` `}}}}` for braces{hint}"
             ));
         } else {
             return Err("unmatched brace in message; write `{{` or `}}` for a brace".to_owned());

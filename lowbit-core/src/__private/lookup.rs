@@ -40,6 +40,9 @@ impl Domain {
 /// At compile time, when `domain` is an enum's and none of its serde names
 /// is `name`.
 #[must_use]
+// The panic is reported where the constant calling this is, on the
+// user's literal, with no notes from inside lowbit.
+#[track_caller]
 pub const fn lookup(domain: Domain, name: &str) -> usize {
     if !domain.closed {
         return usize::MAX;
@@ -71,15 +74,22 @@ pub const fn lookup(domain: Domain, name: &str) -> usize {
             message.push(name);
             message.push("` is the Rust name; the config spells it \"");
             message.push(domain.names[rust]);
-            message.push("\"");
+            message.push("\".");
             panic!("{}", message.text());
         }
         rust += 1;
     }
-    if let Some(closest) = closest(domain.names, name) {
-        message.push("; did you mean \"");
-        message.push(domain.names[closest]);
-        message.push("\"?");
+    match closest(domain.names, name) {
+        Some(closest) => {
+            message.push("; did you mean \"");
+            message.push(domain.names[closest]);
+            message.push("\"?");
+        }
+        None => message.push("."),
+    }
+    if domain.names.is_empty() {
+        message.push(" It has no variants.");
+        panic!("{}", message.text());
     }
     message.push(" Its serde names are ");
     let mut listed = 0;
@@ -116,7 +126,9 @@ const fn eq(a: &str, b: &str) -> bool {
 const MAX: usize = 64;
 
 /// The name closest to `name`, if one is close enough to be a likely typo:
-/// within a third of its length in edits, or differing only in case.
+/// within a third of its length in edits (a swap of neighbours is one,
+/// and so is a difference of case), or one that `name` shortens or
+/// lengthens (`"eval"` for `"eval_only"`).
 const fn closest(names: &[&str], name: &str) -> Option<usize> {
     let mut best: Option<usize> = None;
     let mut best_distance = usize::MAX;
@@ -134,14 +146,50 @@ const fn closest(names: &[&str], name: &str) -> Option<usize> {
     } else {
         1
     };
-    if best_distance <= limit { best } else { None }
+    if best_distance <= limit {
+        return best;
+    }
+    let mut best: Option<usize> = None;
+    let mut best_gap = usize::MAX;
+    let mut i = 0;
+    while i < names.len() {
+        let (candidate, typed) = (names[i].as_bytes(), name.as_bytes());
+        if extends(candidate, typed) || extends(typed, candidate) {
+            let gap = candidate.len().abs_diff(typed.len());
+            if gap < best_gap {
+                best_gap = gap;
+                best = Some(i);
+            }
+        }
+        i += 1;
+    }
+    best
 }
 
-/// Levenshtein distance over ASCII-folded bytes; `usize::MAX` past `MAX`.
+/// Whether `long` is `short` with more at its end, and `short` is long
+/// enough (three bytes) to mean something on its own.
+const fn extends(long: &[u8], short: &[u8]) -> bool {
+    if short.len() < 3 || long.len() <= short.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < short.len() {
+        if !long[i].eq_ignore_ascii_case(&short[i]) {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+/// Optimal string alignment distance over ASCII-folded bytes: inserting,
+/// deleting, replacing a byte or swapping two neighbours is one edit;
+/// `usize::MAX` past `MAX`.
 const fn distance(a: &[u8], b: &[u8]) -> usize {
     if a.len() > MAX || b.len() > MAX {
         return usize::MAX;
     }
+    let mut before = [0usize; MAX + 1];
     let mut previous = [0usize; MAX + 1];
     let mut current = [0usize; MAX + 1];
     let mut j = 0;
@@ -166,9 +214,18 @@ const fn distance(a: &[u8], b: &[u8]) -> usize {
             if current[j - 1] + 1 < best {
                 best = current[j - 1] + 1;
             }
+            if i > 1
+                && j > 1
+                && a[i - 1].eq_ignore_ascii_case(&b[j - 2])
+                && a[i - 2].eq_ignore_ascii_case(&b[j - 1])
+                && before[j - 2] + 1 < best
+            {
+                best = before[j - 2] + 1;
+            }
             current[j] = best;
             j += 1;
         }
+        before = previous;
         previous = current;
         i += 1;
     }
@@ -199,12 +256,18 @@ impl Message {
         }
     }
 
+    /// The text, cut back to a whole character if the buffer's end fell in
+    /// the middle of one.
     const fn text(&self) -> &str {
         let (used, _) = self.bytes.split_at(self.len);
-        match core::str::from_utf8(used) {
+        let valid = match core::str::from_utf8(used) {
+            Ok(text) => return text,
+            Err(error) => error.valid_up_to(),
+        };
+        let (whole, _) = used.split_at(valid);
+        match core::str::from_utf8(whole) {
             Ok(text) => text,
-            // Only a cut in the middle of a character gets here.
-            Err(_) => "unknown variant name",
+            Err(_) => "",
         }
     }
 }
@@ -216,9 +279,92 @@ mod tests {
     #[test]
     fn distance_counts_edits_ignoring_ascii_case() {
         assert_eq!(distance(b"chunk", b"chunk"), 0);
-        assert_eq!(distance(b"chunk", b"chnuk"), 2);
+        assert_eq!(distance(b"chunk", b"chnuk"), 1);
+        assert_eq!(distance(b"chunk", b"chnk"), 1);
         assert_eq!(distance(b"fp16", b"FP16"), 0);
         assert_eq!(distance(b"", b"abc"), 3);
+    }
+
+    fn panic_message(domain: Domain, name: &str) -> String {
+        let payload = std::panic::catch_unwind(|| lookup(domain, name)).expect_err("a panic");
+        payload
+            .downcast_ref::<String>()
+            .cloned()
+            .or_else(|| {
+                payload
+                    .downcast_ref::<&str>()
+                    .map(|text| (*text).to_owned())
+            })
+            .expect("a message")
+    }
+
+    const INTERVAL: Domain = Domain {
+        type_name: "Interval",
+        names: &["step", "chunk", "eval_only"],
+        rust_names: &["Step", "Chunk", "EvalOnly"],
+        aliases: &[("every_chunk", 1)],
+        closed: true,
+    };
+
+    #[test]
+    fn finds_serde_names_and_passes_any_text_of_open_domains() {
+        assert_eq!(lookup(INTERVAL, "eval_only"), 2);
+        assert_eq!(
+            lookup(INTERVAL, "every_chunk"),
+            1,
+            "an alias names its variant"
+        );
+        assert_eq!(lookup(Domain::OPEN, "anything"), usize::MAX);
+    }
+
+    #[test]
+    fn an_unknown_name_lists_the_names_and_suggests_one() {
+        assert_eq!(
+            panic_message(INTERVAL, "chnuk"),
+            "`Interval` has no variant named \"chnuk\"; did you mean \"chunk\"? \
+             Its serde names are \"step\", \"chunk\", \"eval_only\"."
+        );
+        assert_eq!(
+            panic_message(INTERVAL, "hourly"),
+            "`Interval` has no variant named \"hourly\". \
+             Its serde names are \"step\", \"chunk\", \"eval_only\"."
+        );
+        assert_eq!(
+            panic_message(INTERVAL, "EvalOnly"),
+            "`Interval` has no variant named \"EvalOnly\": \
+             `EvalOnly` is the Rust name; the config spells it \"eval_only\"."
+        );
+        let empty = Domain {
+            names: &[],
+            rust_names: &[],
+            ..INTERVAL
+        };
+        assert_eq!(
+            panic_message(empty, "x"),
+            "`Interval` has no variant named \"x\". It has no variants."
+        );
+    }
+
+    #[test]
+    fn a_long_message_is_cut_at_a_whole_character() {
+        // Each name is "é" (two bytes) and ten ASCII bytes, and the type's
+        // name is as long as it takes for the buffer's last byte to be the
+        // first of an "é".
+        const NAMES: [&str; 200] = ["\u{e9}0123456789"; 200];
+        let many = Domain {
+            type_name: "Maaaaaaaaaa",
+            names: &NAMES,
+            rust_names: &[],
+            aliases: &[],
+            closed: true,
+        };
+        let message = panic_message(many, "zzz");
+        assert!(
+            message.starts_with("`Maaaaaaaaaa` has no variant named \"zzz\""),
+            "{message}"
+        );
+        assert_eq!(message.len(), 1023);
+        assert!(message.ends_with(", \""), "{message}");
     }
 
     #[test]
@@ -227,5 +373,9 @@ mod tests {
         assert_eq!(closest(&names, "chunck"), Some(1));
         assert_eq!(closest(&names, "evalonly"), Some(2));
         assert_eq!(closest(&names, "banana"), None);
+        assert_eq!(closest(&names, "chnuk"), Some(1));
+        assert_eq!(closest(&names, "eval"), Some(2));
+        assert_eq!(closest(&names, "steps_per_chunk"), Some(0));
+        assert_eq!(closest(&names, "ev"), None);
     }
 }

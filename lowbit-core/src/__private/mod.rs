@@ -54,6 +54,14 @@ pub fn report_custom(
     report.push(violation.with_value(value));
 }
 
+/// Its argument: wraps a field's place in generated code, so that the
+/// tokens rustc blames for it can carry the user's spans (see the derive's
+/// `respan`).
+#[inline(always)]
+pub fn id<T: ?Sized>(value: &T) -> &T {
+    value
+}
+
 /// The context a `custom(f, context)` rule needs, of the type `f` takes.
 ///
 /// # Errors

@@ -42,7 +42,7 @@ pub trait IsSet {
     message = "`{Self}` cannot be compared with a string",
     label = "this compares `{Self}` with a string",
     note = "strings are compared with enums that derive `Validate` (by their serde names), with `String` and `&str`, and with `Option`s of those",
-    note = "if `{Self}` is an enum, add `#[derive(lowbit_core::Validate)]` to it"
+    note = "if `{Self}` is an enum or holds one, add `#[derive(lowbit_core::Validate)]` to the enum; a collection's items are compared with `every(..)` or `some(..)`"
 )]
 pub trait Choice {
     /// The names a value of this type can take.
@@ -96,7 +96,8 @@ pub trait Length {
 /// A number, for `range`.
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not a number",
-    label = "`range` and number values apply to integers and floats, and `Option`s of them"
+    label = "`range` and number values apply to integers and floats, and `Option`s of them",
+    note = "numbers are compared with numbers; a bool with `true` or `false`; an enum or a string with a string such as `\"chunk\"`"
 )]
 pub trait Scalar {
     /// The number type.
@@ -114,18 +115,23 @@ pub trait Describe {
 /// `&T`, `Box<T>`, `Rc<T>`, `Arc<T>` and `Cow<T>` read as the `T` they point to.
 macro_rules! through_pointers {
     ($($trait:ident { $($body:tt)* })*) => {$(
+        #[diagnostic::do_not_recommend]
         impl<T: $trait + ?Sized> $trait for &T {
             $($body)*
         }
+        #[diagnostic::do_not_recommend]
         impl<T: $trait + ?Sized> $trait for Box<T> {
             $($body)*
         }
+        #[diagnostic::do_not_recommend]
         impl<T: $trait + ?Sized> $trait for Rc<T> {
             $($body)*
         }
+        #[diagnostic::do_not_recommend]
         impl<T: $trait + ?Sized> $trait for Arc<T> {
             $($body)*
         }
+        #[diagnostic::do_not_recommend]
         impl<T: $trait + ToOwned + ?Sized> $trait for Cow<'_, T> {
             $($body)*
         }
@@ -184,6 +190,7 @@ impl<T: Choice + ?Sized> Choice for Box<T> {
     }
 }
 
+#[diagnostic::do_not_recommend]
 impl<T: Scalar + ?Sized> Scalar for &T {
     type Value = T::Value;
     #[inline]
@@ -195,6 +202,7 @@ impl<T: Scalar + ?Sized> Scalar for &T {
 /// `None` is absent: rules about a value pass it, `f = "v"` does not hold.
 macro_rules! through_option {
     ($($trait:ident { $($body:tt)* })*) => {$(
+        #[diagnostic::do_not_recommend]
         impl<T: $trait> $trait for Option<T> {
             $($body)*
         }
@@ -221,6 +229,7 @@ through_option! {
     }
 }
 
+#[diagnostic::do_not_recommend]
 impl<T> IsSet for Option<T> {
     #[inline]
     fn is_set(&self) -> bool {
@@ -242,6 +251,7 @@ impl<T: Choice> Choice for Option<T> {
     }
 }
 
+#[diagnostic::do_not_recommend]
 impl<T: Scalar> Scalar for Option<T> {
     type Value = T::Value;
     #[inline]
@@ -250,6 +260,7 @@ impl<T: Scalar> Scalar for Option<T> {
     }
 }
 
+#[diagnostic::do_not_recommend]
 impl IsSet for bool {
     #[inline]
     fn is_set(&self) -> bool {
@@ -257,6 +268,7 @@ impl IsSet for bool {
     }
 }
 
+#[diagnostic::do_not_recommend]
 impl Flag for bool {
     #[inline]
     fn flag(&self) -> Option<bool> {
@@ -273,6 +285,7 @@ impl Describe for bool {
 /// Strings: set when non-empty, compared by text, measured in characters.
 macro_rules! strings {
     ($($ty:ty),*) => {$(
+        #[diagnostic::do_not_recommend]
         impl IsSet for $ty {
             #[inline]
             fn is_set(&self) -> bool {
@@ -291,6 +304,7 @@ macro_rules! strings {
                 self == name
             }
         }
+        #[diagnostic::do_not_recommend]
         impl Length for $ty {
             #[inline]
             fn length(&self) -> Option<usize> {
@@ -317,12 +331,14 @@ impl Describe for char {
 /// spelling to report.
 macro_rules! collections {
     ($([$($generics:tt)*] $ty:ty;)*) => {$(
+        #[diagnostic::do_not_recommend]
         impl<$($generics)*> IsSet for $ty {
             #[inline]
             fn is_set(&self) -> bool {
                 !self.is_empty()
             }
         }
+        #[diagnostic::do_not_recommend]
         impl<$($generics)*> Length for $ty {
             #[inline]
             fn length(&self) -> Option<usize> {
@@ -351,6 +367,7 @@ collections! {
 /// The collections `every(..)` and `some(..)` range over, with their iterators.
 macro_rules! items {
     ($([$($generics:tt)*] $ty:ty => $iter:ident<$lt:lifetime>;)*) => {$(
+        #[diagnostic::do_not_recommend]
         impl<$($generics)*> Items for $ty {
             type Item = T;
             type Iter<$lt>
@@ -384,6 +401,7 @@ items! {
 /// Numbers: compared with bounds, reported as written.
 macro_rules! numbers {
     ($($variant:ident($wide:ty): $($ty:ty),*;)*) => {$($(
+        #[diagnostic::do_not_recommend]
         impl Scalar for $ty {
             type Value = $ty;
             #[inline]
@@ -405,6 +423,7 @@ numbers! {
     Float(f64): f64;
 }
 
+#[diagnostic::do_not_recommend]
 impl Scalar for f32 {
     type Value = f32;
     #[inline]

@@ -176,14 +176,17 @@ impl Scope<'_> {
             segments.push(quote!(#name));
         }
         let mut resolved = Resolved {
+            // Through `id`, so that the expression's outer tokens, which rustc
+            // blames, can take the user's spans while `self` and the derive's
+            // locals inside keep the spans they resolve by.
             access: match self.base {
                 Base::Struct => {
                     let ident = &field.ident;
-                    quote!(self.#ident)
+                    quote!((*#krate::__private::id(&self.#ident)))
                 }
                 Base::Variant => {
                     let binding = binding(field);
-                    quote!((*#binding))
+                    quote!((*#krate::__private::id(#binding)))
                 }
             },
             ty: Ty {
@@ -458,20 +461,28 @@ impl Scope<'_> {
 }
 
 /// `tokens` with every span set to `span`, so that errors about them land
-/// there. Names still resolve where the derive was invoked: `span` may come
-/// from a `macro_rules!` expansion, whose hygiene would hide `self` and the
-/// derive's own locals from them.
+/// there. `self` and the derive's own locals still resolve where the derive
+/// was invoked: `span` may come from a `macro_rules!` expansion, whose
+/// hygiene would hide them. Every other token takes `span` whole, so that
+/// rustc shows the error as the user's own, without a note about the
+/// expansion.
 pub fn respan(tokens: TokenStream, span: Span) -> TokenStream {
-    let span = span.resolved_at(Span::call_site());
+    let local = span.resolved_at(Span::call_site());
     tokens
         .into_iter()
         .map(|mut token| {
-            if let TokenTree::Group(group) = &token {
-                let mut inner = Group::new(group.delimiter(), respan(group.stream(), span));
-                inner.set_span(span);
-                token = TokenTree::Group(inner);
-            } else {
-                token.set_span(span);
+            match &mut token {
+                TokenTree::Group(group) => {
+                    let mut inner = Group::new(group.delimiter(), respan(group.stream(), span));
+                    inner.set_span(span);
+                    *group = inner;
+                }
+                TokenTree::Ident(ident)
+                    if ident == "self" || ident.to_string().starts_with("__lowbit_") =>
+                {
+                    ident.set_span(local);
+                }
+                other => other.set_span(span),
             }
             token
         })

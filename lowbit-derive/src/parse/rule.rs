@@ -2,7 +2,7 @@
 //! `#[only_if(all(enable, mode != "off"), when = "chunk")]`, and the rest.
 
 use syn::ext::IdentExt;
-use syn::parse::{ParseStream, Parser};
+use syn::parse::ParseStream;
 use syn::punctuated::Punctuated;
 use syn::{Attribute, Ident, LitInt, LitStr, Meta, Token};
 
@@ -72,21 +72,23 @@ pub fn parse_rule(attr: &Attribute, name: &Ident) -> syn::Result<Rule> {
                 format!("write `{}`", shape.usage(name)),
             ));
         }
-        Meta::List(list) => Some(list.tokens.clone()),
+        Meta::List(list) => Some(list),
     };
     let mut items = Items::default();
-    if let Some(tokens) = tokens {
+    if let Some(list) = tokens {
         let parser = |input: ParseStream| {
             while !input.is_empty() {
                 parse_item(input, shape, &mut rule, &mut items)?;
                 if input.is_empty() {
                     break;
                 }
-                input.parse::<Token![,]>()?;
+                separator(input)?;
             }
             Ok(())
         };
-        parser.parse2(tokens)?;
+        // Through the list, so that "unexpected end of input" is spanned on
+        // its closing parenthesis rather than on the derive.
+        list.parse_args_with(parser)?;
     }
     rule.kind = items.finish(shape, name)?;
     Ok(rule)
@@ -197,14 +199,29 @@ impl Items {
             Shape::Conds => RuleKind::Requires(self.conds),
             Shape::OneCond => {
                 let mut conds = self.conds.into_iter();
-                let (Some(cond), None) = (conds.next(), conds.next()) else {
-                    return Err(syn::Error::new_spanned(
-                        name,
+                let (Some(cond), extra) = (conds.next(), conds.next()) else {
+                    return Err(usage());
+                };
+                if let Some(extra) = extra {
+                    // `only_if(x = "a", mesage = "..")` is a misspelled option
+                    // more likely than a second condition.
+                    if let Cond::Test(place, _) | Cond::Set(place) = &extra
+                        && let [word] = place.segments.as_slice()
+                        && suggest::closest(
+                            &word.unraw().to_string(),
+                            shape.options(name).iter().copied(),
+                        )
+                        .is_some()
+                    {
+                        return Err(unknown_option(word, shape, name));
+                    }
+                    return Err(syn::Error::new(
+                        cond_span(&extra),
                         format!(
                             "`{name}` takes one condition; combine several with `all(..)` or `any(..)`"
                         ),
                     ));
-                };
+                }
                 match name.to_string().as_str() {
                     "only_if" => RuleKind::OnlyIf(cond),
                     "required_if" => RuleKind::RequiredIf(cond),
@@ -256,6 +273,10 @@ fn parse_item(
     rule: &mut Rule,
     items: &mut Items,
 ) -> syn::Result<()> {
+    if matches!(shape, Shape::Conds | Shape::OneCond) && input.peek(Token![!]) {
+        items.conds.push(parse_cond(input)?);
+        return Ok(());
+    }
     // Literals are the values of `one_of` and `none_of`.
     if input.peek(syn::Lit) || input.peek(Token![-]) {
         let lit = parse_lit(input)?;
@@ -273,11 +294,23 @@ fn parse_item(
         ));
     }
     if let Shape::Custom = shape
-        && items.function.is_none()
         && !is_option(input)
     {
-        items.function = Some(input.parse()?);
+        let function: syn::Path = input.parse()?;
+        if items.function.is_some() {
+            return Err(syn::Error::new_spanned(
+                function,
+                "`custom` takes one function; write one `#[custom(..)]` for each",
+            ));
+        }
+        items.function = Some(function);
         return Ok(());
+    }
+    if let Shape::Values = shape
+        && !is_option(input)
+        && bare_word(input)
+    {
+        return Err(unquoted_value(input, &rule.name));
     }
     let fork = input.fork();
     let ident = fork.call(Ident::parse_any)?;
@@ -354,6 +387,67 @@ fn parse_item(
     Ok(())
 }
 
+/// Whether the next item is a word or path on its own (`Fp32`,
+/// `Precision::Fp32`), not the key of an option (`when = `, `when(`).
+fn bare_word(input: ParseStream) -> bool {
+    let fork = input.fork();
+    fork.call(Ident::parse_any).is_ok()
+        && (fork.is_empty() || fork.peek(Token![,]) || fork.peek(Token![::]))
+}
+
+/// `one_of(Fp32)` or `one_of(Precision::Fp32)`: values are written as the
+/// config file spells them, in quotes.
+fn unquoted_value(input: ParseStream, rule: &Ident) -> syn::Error {
+    let Ok(path) = input.fork().call(syn::Path::parse_mod_style) else {
+        return input
+            .error("expected a value: a string such as \"chunk\", a number, `true` or `false`");
+    };
+    let last = path
+        .segments
+        .last()
+        .map(|segment| segment.ident.unraw().to_string())
+        .unwrap_or_default();
+    syn::Error::new_spanned(
+        &path,
+        format!(
+            "`{rule}` takes values as the config file spells them, in quotes: `\"{last}\"`, or the serde name if it differs"
+        ),
+    )
+}
+
+/// A `,` between items; `&&` and `||` get the condition that says them.
+fn separator(input: ParseStream) -> syn::Result<()> {
+    if input.peek(Token![&&]) {
+        let and: Token![&&] = input.parse()?;
+        return Err(syn::Error::new_spanned(
+            and,
+            "conditions that must all hold are written `all(a, b)`, not `a && b`",
+        ));
+    }
+    if input.peek(Token![||]) {
+        let or: Token![||] = input.parse()?;
+        return Err(syn::Error::new_spanned(
+            or,
+            "conditions of which one must hold are written `any(a, b)`, not `a || b`",
+        ));
+    }
+    input.parse::<Token![,]>()?;
+    Ok(())
+}
+
+/// Where a condition starts: its first field.
+fn cond_span(cond: &Cond) -> proc_macro2::Span {
+    match cond {
+        Cond::Set(place) | Cond::Test(place, _) | Cond::Every(place, _) | Cond::Some(place, _) => {
+            place.first().span()
+        }
+        Cond::Not(inner) => cond_span(inner),
+        Cond::All(conds) | Cond::Any(conds) => conds
+            .first()
+            .map_or_else(proc_macro2::Span::call_site, cond_span),
+    }
+}
+
 /// The rules that apply "when the field is set", which `when` narrows.
 fn takes_when(rule: &Ident) -> bool {
     rule == "requires" || rule == "only_if" || rule == "conflicts_with"
@@ -375,13 +469,13 @@ fn unknown_option(ident: &Ident, shape: Shape, rule: &Ident) -> syn::Error {
     syn::Error::new_spanned(
         ident,
         format!(
-            "unknown option `{name}` of `{rule}`{}; its options are {}",
-            suggest::hint(&name, options.iter().copied()),
+            "unknown option `{name}` of `{rule}`, whose options are {}{}",
             options
                 .iter()
                 .map(|option| format!("`{option}`"))
                 .collect::<Vec<_>>()
-                .join(", ")
+                .join(", "),
+            suggest::hint(&name, options.iter().copied()),
         ),
     )
 }
@@ -400,6 +494,13 @@ fn set_once<T>(slot: &mut Option<T>, value: T, key: &Ident) -> syn::Result<()> {
 /// A condition: `f`, `f = v`, `f != v`, `f in (a, b)`, `not(c)`, `all(..)`,
 /// `any(..)`, `every(f = v)`, `some(f in (..))`.
 pub fn parse_cond(input: ParseStream) -> syn::Result<Cond> {
+    if input.peek(Token![!]) && !input.peek(Token![!=]) {
+        let not: Token![!] = input.parse()?;
+        return Err(syn::Error::new_spanned(
+            not,
+            "a condition is negated as `not(c)`, not `!c`",
+        ));
+    }
     let fork = input.fork();
     let head = fork.call(Ident::parse_any)?;
     if fork.peek(syn::token::Paren) {
@@ -417,15 +518,20 @@ pub fn parse_cond(input: ParseStream) -> syn::Result<Cond> {
                     Ok(Cond::Not(Box::new(cond)))
                 }
                 "all" | "any" => {
-                    let conds =
-                        Punctuated::<Cond, Token![,]>::parse_terminated_with(&content, parse_cond)?;
+                    let mut conds = Vec::new();
+                    while !content.is_empty() {
+                        conds.push(parse_cond(&content)?);
+                        if content.is_empty() {
+                            break;
+                        }
+                        separator(&content)?;
+                    }
                     if conds.is_empty() {
                         return Err(syn::Error::new_spanned(
                             &head,
                             format!("`{key}` needs at least one condition"),
                         ));
                     }
-                    let conds = conds.into_iter().collect();
                     Ok(if key == "all" {
                         Cond::All(conds)
                     } else {
@@ -454,7 +560,7 @@ pub fn parse_cond(input: ParseStream) -> syn::Result<Cond> {
         return Err(syn::Error::new_spanned(
             &head,
             format!(
-                "unknown condition `{key}(..)`{}; conditions are `field`, `field = \"v\"`, `field != \"v\"`, `field in (..)`, `not(..)`, `all(..)`, `any(..)`, `every(..)`, `some(..)`",
+                "unknown condition `{key}(..)`; conditions are `field`, `field = \"v\"`, `field != \"v\"`, `field in (..)`, `not(..)`, `all(..)`, `any(..)`, `every(..)`, `some(..)`{}",
                 suggest::hint(&key, ["not", "all", "any", "every", "some"])
             ),
         ));
@@ -491,7 +597,13 @@ pub fn parse_place(input: ParseStream) -> syn::Result<Place> {
     // Keywords are not field names (`r#type` is), so `Ident::parse`.
     let mut segments = vec![input.parse::<Ident>()?];
     while input.peek(Token![.]) {
-        input.parse::<Token![.]>()?;
+        let dot: Token![.] = input.parse()?;
+        if input.is_empty() || input.peek(Token![,]) {
+            return Err(syn::Error::new_spanned(
+                dot,
+                "expected the name of a field after `.`",
+            ));
+        }
         segments.push(input.parse::<Ident>()?);
     }
     Ok(Place { segments })
@@ -520,6 +632,17 @@ fn parse_lit_list(input: ParseStream, owner: &Ident) -> syn::Result<Vec<Lit>> {
 }
 
 fn parse_lit(input: ParseStream) -> syn::Result<Lit> {
+    // `true` and `false` are words too, and literals.
+    if !input.peek(syn::Lit) && input.peek(Ident::peek_any) {
+        let word = input.call(Ident::parse_any)?;
+        return Err(syn::Error::new_spanned(
+            &word,
+            format!(
+                "values are quoted, as the config file spells them: `\"{}\"`",
+                word.unraw()
+            ),
+        ));
+    }
     // syn reads a leading `-` of a number as part of the literal.
     let lit: syn::Lit = input.parse().map_err(|error| {
         syn::Error::new(

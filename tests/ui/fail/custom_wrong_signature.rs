@@ -8,8 +8,6 @@ fn positive(value: i64) -> bool {
 struct Window {
     #[custom(positive)]
     size: i64,
-    #[custom(missing_check)]
-    stride: i64,
 }
 
 fn main() {}

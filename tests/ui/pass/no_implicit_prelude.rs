@@ -28,7 +28,11 @@ struct Inner {
 }
 
 fn check(name: &str) -> ::std::result::Result<(), &'static str> {
-    if name.is_empty() { ::std::result::Result::Err("empty") } else { ::std::result::Result::Ok(()) }
+    if name.is_empty() {
+        ::std::result::Result::Err("empty")
+    } else {
+        ::std::result::Result::Ok(())
+    }
 }
 
 #[derive(Deserialize, Validate, Default)]

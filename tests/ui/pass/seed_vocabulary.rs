@@ -24,7 +24,11 @@ struct Saved {
 
 #[allow(clippy::unnecessary_wraps, clippy::trivially_copy_pass_by_ref)]
 fn even(value: &u32) -> Result<(), String> {
-    if value % 2 == 0 { Ok(()) } else { Err(format!("{value} is odd")) }
+    if value % 2 == 0 {
+        Ok(())
+    } else {
+        Err(format!("{value} is odd"))
+    }
 }
 
 #[derive(Deserialize, Validate, Default)]
@@ -68,7 +72,14 @@ fn main() {
     let codes: Vec<&str> = report.iter().map(lowbit_core::Violation::code).collect();
     assert_eq!(
         codes,
-        ["none_of", "range", "one_of", "length", "non_empty", "custom"],
+        [
+            "none_of",
+            "range",
+            "one_of",
+            "length",
+            "non_empty",
+            "custom"
+        ],
         "{report}"
     );
 }

@@ -1,0 +1,13 @@
+use lowbit_core::Validate;
+
+#[derive(Validate)]
+struct Saved {
+    inner: Inner,
+    #[requires(inner.)]
+    dir: String,
+}
+
+#[derive(Validate)]
+struct Inner {}
+
+fn main() {}

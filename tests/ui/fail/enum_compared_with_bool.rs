@@ -1,0 +1,20 @@
+use lowbit_core::Validate;
+use serde::Deserialize;
+
+#[derive(Deserialize, Validate, Default)]
+#[serde(rename_all = "snake_case")]
+enum Interval {
+    Step,
+    #[default]
+    Chunk,
+    EvalOnly,
+}
+
+#[derive(Validate)]
+struct Rho {
+    interval: Interval,
+    #[only_if(interval = true)]
+    carry: bool,
+}
+
+fn main() {}

@@ -1,0 +1,19 @@
+use lowbit_core::Validate;
+use serde::Deserialize;
+
+#[derive(Deserialize, Validate, Default)]
+#[serde(rename_all = "snake_case")]
+enum Interval {
+    Step,
+    #[default]
+    Chunk,
+    EvalOnly,
+}
+
+#[derive(Validate)]
+struct Rho {
+    #[one_of("Step", "chunk")]
+    interval: Option<Interval>,
+}
+
+fn main() {}

@@ -1,0 +1,9 @@
+use lowbit_core::Validate;
+
+#[derive(Validate)]
+struct Window {
+    #[range(minimum = 1, max = 64)]
+    size: u32,
+}
+
+fn main() {}

@@ -1,0 +1,20 @@
+use lowbit_core::Validate;
+use serde::Deserialize;
+
+#[derive(Deserialize, Validate, Default)]
+#[serde(rename_all = "snake_case")]
+enum Interval {
+    Step,
+    #[default]
+    Chunk,
+    EvalOnly,
+}
+
+#[derive(Validate)]
+struct Rho {
+    enable: bool,
+    #[requires(enable, when = "evalonly")]
+    interval: Interval,
+}
+
+fn main() {}
