@@ -30,7 +30,7 @@ use crate::report::Report;
 #[diagnostic::on_unimplemented(
     message = "`{Self}` does not implement `Validate`",
     label = "`#[nested]` validates values whose type implements `Validate`",
-    note = "add `#[derive(lowbit_core::Validate)]` to `{Self}`, or implement `Validate` for it by hand"
+    note = "derive `lowbit_core::Validate` on the type (for an `Option`, `Box`, `Vec`, array or map, on the type of its items), or implement `Validate` for it by hand"
 )]
 pub trait Validate {
     /// Checks every rule and returns all the violations, not only the first.

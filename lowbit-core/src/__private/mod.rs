@@ -62,6 +62,12 @@ pub fn id<T: ?Sized>(value: &T) -> &T {
     value
 }
 
+/// A `custom` function's error, which its message displays.
+#[inline]
+pub fn display<E: core::fmt::Display>(error: &E) -> &dyn core::fmt::Display {
+    error
+}
+
 /// The context a `custom(f, context)` rule needs, of the type `f` takes.
 ///
 /// # Errors

@@ -447,8 +447,13 @@ impl Scope<'_> {
         let span = lit.span();
         match lit {
             Lit::Int(number) => {
+                // The number type keeps the blame `member` gave it, so that a
+                // field that is no number is one error, where its other uses
+                // put it.
                 let value = self.member(ty, blame, "Scalar", "Value");
-                let convert = respan(quote!(#krate::__private::int_literal::<#value>), span);
+                let head = respan(quote!(#krate::__private::int_literal::<), span);
+                let close = respan(quote!(>), span);
+                let convert = quote!(#head #value #close);
                 let mut argument = Group::new(Delimiter::Parenthesis, quote!(#number));
                 argument.set_span(span);
                 quote!(#convert #argument)

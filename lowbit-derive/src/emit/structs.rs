@@ -277,10 +277,16 @@ fn rule_check(scope: &Scope, field: &FieldDef, rule: &Rule, mode: Mode) -> Token
             };
             let (min, max) = (bound(min), bound(max));
             let read = scope.call(&ty, blame, "Scalar", "scalar", &value);
-            let outside = respan(
-                quote!(.is_some_and(|__lowbit_number| #krate::__private::outside(__lowbit_number, #min, #max))),
-                blame,
-            );
+            // The bounds keep their own spans: rustc quotes a literal out of
+            // the field's range by its span.
+            let number = respan(quote!(__lowbit_number,), blame);
+            let mut bounds = Group::new(Delimiter::Parenthesis, quote!(#number #min, #max));
+            bounds.set_span(blame);
+            let check = respan(quote!(|__lowbit_number| #krate::__private::outside), blame);
+            let mut closure = Group::new(Delimiter::Parenthesis, quote!(#check #bounds));
+            closure.set_span(blame);
+            let is_some_and = respan(quote!(.is_some_and), blame);
+            let outside = quote!(#is_some_and #closure);
             let record = record(described);
             quote!(if #read #outside { #record })
         }
@@ -340,12 +346,14 @@ fn rule_check(scope: &Scope, field: &FieldDef, rule: &Rule, mode: Mode) -> Token
             let value = respan(value, span);
             let mut arguments = Group::new(Delimiter::Parenthesis, quote!(#value #given_argument));
             arguments.set_span(span);
+            // The function's path keeps its own spans, which rustc's
+            // suggestions for a misspelled one rewrite.
             let call = respan(
-                quote!(let __lowbit_result: ::core::result::Result<(), _> = #function),
+                quote!(let __lowbit_result: ::core::result::Result<(), _> =),
                 span,
             );
             let semi = respan(quote!(;), span);
-            let call = quote!(#call #arguments #semi);
+            let call = quote!(#call #function #arguments #semi);
             let given = match mode {
                 Mode::Holds => quote!(__lowbit_context),
                 Mode::Report => quote!(#krate::Location::context(__lowbit_at)),
@@ -384,7 +392,13 @@ fn rule_check(scope: &Scope, field: &FieldDef, rule: &Rule, mode: Mode) -> Token
                     );
                 }
             };
-            let broken = report(quote!(&__lowbit_error), template);
+            // The error is displayed: a type that cannot be is blamed on the
+            // function that returns it.
+            let error = respan(
+                quote!(#krate::__private::display(#krate::__private::id(&__lowbit_error))),
+                span,
+            );
+            let broken = report(error, template);
             let checked = quote! {
                 #call
                 if let ::core::result::Result::Err(__lowbit_error) = __lowbit_result {
