@@ -49,6 +49,8 @@ pub mod config;
 pub mod docs;
 pub mod path;
 pub mod report;
+#[cfg(feature = "schema")]
+pub mod schema;
 pub mod shape;
 mod validate;
 mod variants;

@@ -1,0 +1,800 @@
+//! JSON Schema export (feature `schema`): a config type's shape and every
+//! rule it holds, as a draft 2020-12 schema that editors validate documents
+//! against while they are written.
+//!
+//! The schema accepts what deserializes and passes `validate()`. A key the
+//! document leaves out takes its serde default, in the structure and in the
+//! rules alike: `only_if(interval = "chunk")` holds for a document without
+//! `interval` when `"chunk"` is its default. Each rule is a subschema whose
+//! `description` is the rule's message.
+//!
+//! ```
+//! use lowbit_core::config::LowBitRhoConfig;
+//! use serde_json::json;
+//!
+//! let schema = lowbit_core::schema::json_schema::<LowBitRhoConfig>();
+//! let rho = &schema["$defs"]["LowBitRhoConfig"];
+//! assert_eq!(rho["properties"]["compression_interval"]["default"], json!("chunk"));
+//! assert_eq!(
+//!     schema["$defs"]["RhoCompressionInterval"]["enum"],
+//!     json!(["step", "chunk", "eval_only"])
+//! );
+//! ```
+//!
+//! What the schema cannot say: a `custom` rule (its function is code), and
+//! a default that itself breaks a nested type's rules (the schema trusts
+//! defaults).
+
+use std::collections::BTreeMap;
+
+use serde_json::{Map, Value, json};
+
+use crate::shape::{
+    Condition, Datum, EnumShape, FieldShape, Kind, Literal, Named, NamedRef, RuleInfo, RuleKind,
+    Shape, StructShape, Tagging, Test,
+};
+
+/// The JSON Schema (draft 2020-12) of `T`: its structure, its defaults, and
+/// every rule `validate()` checks.
+#[must_use]
+pub fn json_schema<T: Shape + ?Sized>() -> Value {
+    let mut schemas = Schemas::default();
+    let kind = T::shape();
+    let structure = schemas.kind(&kind);
+    let rules = schemas.rules(&kind);
+    let mut root = Map::new();
+    root.insert(
+        "$schema".into(),
+        json!("https://json-schema.org/draft/2020-12/schema"),
+    );
+    if let Kind::Named(named) = &kind {
+        root.insert("title".into(), json!(short_name(named.name)));
+    }
+    root.insert("allOf".into(), json!([structure, rules]));
+    root.insert(
+        "$defs".into(),
+        Value::Object(schemas.defs.into_iter().collect()),
+    );
+    Value::Object(root)
+}
+
+/// The `$defs` being written: each named type's structure under its name,
+/// and its rules under `<name>.rules`.
+#[derive(Default)]
+struct Schemas {
+    defs: BTreeMap<String, Value>,
+    /// The key of each type met, by its Rust path.
+    keys: BTreeMap<&'static str, String>,
+}
+
+impl Schemas {
+    /// The key of a named type's definitions, written on first use.
+    fn key(&mut self, named: &NamedRef) -> String {
+        if let Some(key) = self.keys.get(named.name) {
+            return key.clone();
+        }
+        let short = short_name(named.name);
+        let mut key = short.clone();
+        let mut n = 2;
+        while self.keys.values().any(|taken| *taken == key) {
+            key = format!("{short}_{n}");
+            n += 1;
+        }
+        self.keys.insert(named.name, key.clone());
+        // Placeholders first, so that a type that contains itself refers to
+        // its definitions instead of writing them forever.
+        self.defs.insert(key.clone(), Value::Bool(true));
+        self.defs.insert(format!("{key}.rules"), Value::Bool(true));
+        let (structure, rules) = match named.describe() {
+            Named::Struct(shape) => (self.object(&shape), self.struct_rules(&shape)),
+            Named::Enum(shape) => (self.enumeration(&shape), self.enum_rules(&shape)),
+        };
+        self.defs.insert(key.clone(), structure);
+        self.defs.insert(format!("{key}.rules"), rules);
+        key
+    }
+
+    /// What values of `kind` look like.
+    fn kind(&mut self, kind: &Kind) -> Value {
+        match kind {
+            Kind::Bool => json!({"type": "boolean"}),
+            Kind::Integer { min, max } => {
+                let mut schema = Map::new();
+                schema.insert("type".into(), json!("integer"));
+                if let Ok(min) = i64::try_from(*min) {
+                    schema.insert("minimum".into(), json!(min));
+                }
+                if let Ok(max) = u64::try_from(*max) {
+                    schema.insert("maximum".into(), json!(max));
+                }
+                Value::Object(schema)
+            }
+            Kind::Number => json!({"type": "number"}),
+            Kind::Text => json!({"type": "string"}),
+            Kind::Optional(inner) => {
+                let inner = self.kind(inner);
+                json!({"anyOf": [{"type": "null"}, inner]})
+            }
+            Kind::List { items, len } => {
+                let mut schema = Map::new();
+                schema.insert("type".into(), json!("array"));
+                schema.insert("items".into(), self.kind(items));
+                if let Some(len) = len {
+                    schema.insert("minItems".into(), json!(len));
+                    schema.insert("maxItems".into(), json!(len));
+                }
+                Value::Object(schema)
+            }
+            Kind::Map(values) => {
+                let values = self.kind(values);
+                json!({"type": "object", "additionalProperties": values})
+            }
+            Kind::Named(named) => {
+                let key = self.key(named);
+                json!({"$ref": format!("#/$defs/{key}")})
+            }
+            Kind::Any => Value::Bool(true),
+        }
+    }
+
+    /// The rules that values of `kind` hold (`true` where there are none).
+    fn rules(&mut self, kind: &Kind) -> Value {
+        match kind {
+            Kind::Optional(inner) => {
+                let inner = self.rules(inner);
+                json!({"anyOf": [{"type": "null"}, inner]})
+            }
+            Kind::List { items, .. } => {
+                let items = self.rules(items);
+                json!({"items": items})
+            }
+            Kind::Map(values) => {
+                let values = self.rules(values);
+                json!({"additionalProperties": values})
+            }
+            Kind::Named(named) => {
+                let key = self.key(named);
+                json!({"$ref": format!("#/$defs/{key}.rules")})
+            }
+            _ => Value::Bool(true),
+        }
+    }
+
+    /// A struct's structure: its properties, their defaults, and which are
+    /// required.
+    fn object(&mut self, shape: &StructShape) -> Value {
+        let mut properties = Map::new();
+        let mut required = Vec::new();
+        let mut flattened = Vec::new();
+        for field in &shape.fields {
+            if field.flatten {
+                flattened.push(self.kind(&field.kind));
+                continue;
+            }
+            let mut schema = self.kind(&field.kind);
+            match (&field.default, &schema) {
+                (Some(default), Value::Object(_)) => {
+                    if let Some(default) = datum_json(default) {
+                        schema["default"] = default;
+                    }
+                }
+                (None, _) if !matches!(field.kind, Kind::Optional(_)) => {
+                    required.push(json!(field.name));
+                }
+                _ => {}
+            }
+            properties.insert(field.name.to_owned(), schema);
+        }
+        let mut object = Map::new();
+        object.insert("type".into(), json!("object"));
+        object.insert("properties".into(), Value::Object(properties));
+        if !required.is_empty() {
+            object.insert("required".into(), Value::Array(required));
+        }
+        if shape.deny_unknown_fields && flattened.is_empty() {
+            object.insert("additionalProperties".into(), json!(false));
+        }
+        if !flattened.is_empty() {
+            object.insert("allOf".into(), Value::Array(flattened));
+        }
+        Value::Object(object)
+    }
+
+    /// Every rule of a struct, the gated ones behind its gate.
+    fn struct_rules(&mut self, shape: &StructShape) -> Value {
+        let mut always = Vec::new();
+        let mut gated = Vec::new();
+        for rule in &shape.rules {
+            let schema = self.rule(shape, rule);
+            if rule.gated {
+                gated.push(schema);
+            } else {
+                always.push(schema);
+            }
+        }
+        // The rules of flattened fields apply at this level.
+        for field in shape.fields.iter().filter(|field| field.flatten) {
+            always.push(self.rules(&field.kind));
+        }
+        if let (Some(gate), false) = (&shape.gate, gated.is_empty()) {
+            let set = Cx { shape }.set(gate);
+            always.push(json!({"if": set, "then": all(gated)}));
+        }
+        all(always)
+    }
+
+    fn rule(&mut self, shape: &StructShape, rule: &RuleInfo) -> Value {
+        let cx = Cx { shape };
+        let subject = &rule.subject;
+        let trigger = || {
+            if rule.when.is_empty() {
+                cx.set(subject)
+            } else {
+                cx.member(subject, &rule.when)
+            }
+        };
+        let mut schema = match &rule.kind {
+            RuleKind::OneOf(values) => cx.one_of(subject, values),
+            RuleKind::NoneOf(values) => not(cx.member(subject, values)),
+            RuleKind::Requires(conditions) => {
+                let conditions: Vec<Value> = conditions.iter().map(|c| cx.condition(c)).collect();
+                json!({"if": trigger(), "then": all(conditions)})
+            }
+            RuleKind::OnlyIf(condition) => {
+                json!({"if": trigger(), "then": cx.condition(condition)})
+            }
+            RuleKind::ConflictsWith(condition) => {
+                not(json!({"allOf": [trigger(), cx.condition(condition)]}))
+            }
+            RuleKind::RequiredIf(condition) => {
+                json!({"if": cx.condition(condition), "then": cx.set(subject)})
+            }
+            RuleKind::Nested => {
+                let kind = cx.kind_at(subject);
+                let rules = self.rules(&kind);
+                cx.at(subject, rules, &|_| true)
+            }
+            RuleKind::Range { min, max } => cx.range(subject, min.as_ref(), max.as_ref()),
+            RuleKind::Length { min, max } => cx.length(subject, *min, *max),
+            RuleKind::NonEmpty => cx.length(subject, Some(1), None),
+            RuleKind::Custom { .. } => Value::Bool(true),
+        };
+        let message = rule
+            .message
+            .replace("{path}", &subject.join("."))
+            .replace("{value}", "the value");
+        if let Value::Object(object) = &mut schema {
+            object.insert("description".into(), json!(message));
+        } else {
+            schema = json!({"allOf": [schema], "description": message});
+        }
+        schema
+    }
+
+    /// An enum's values: its names, or for variants with fields, each
+    /// variant laid out as serde lays it out.
+    fn enumeration(&mut self, shape: &EnumShape) -> Value {
+        if shape
+            .variants
+            .iter()
+            .all(|variant| variant.fields.is_none())
+        {
+            let names: Vec<&str> = shape.variants.iter().flat_map(names_of).collect();
+            return json!({"type": "string", "enum": names});
+        }
+        let variants: Vec<Value> = shape
+            .variants
+            .iter()
+            .map(|variant| {
+                let name = json!(names_of(variant));
+                match (&variant.fields, &shape.tagging) {
+                    (None, Tagging::Internal(tag) | Tagging::Adjacent(tag, _)) => {
+                        json!({"type": "object", "properties": {*tag: {"enum": name}}, "required": [tag]})
+                    }
+                    (None, Tagging::Untagged) => json!({"type": "null"}),
+                    (None, Tagging::External) => json!({"enum": name}),
+                    (Some(fields), tagging) => {
+                        let object = self.object(fields);
+                        match tagging {
+                            Tagging::External => json!({
+                                "type": "object",
+                                "minProperties": 1,
+                                "maxProperties": 1,
+                                "patternProperties": {"": object},
+                                "propertyNames": {"enum": name},
+                            }),
+                            Tagging::Internal(tag) => json!({
+                                "allOf": [
+                                    {"type": "object", "properties": {*tag: {"enum": name}}, "required": [tag]},
+                                    object,
+                                ]
+                            }),
+                            Tagging::Adjacent(tag, content) => json!({
+                                "type": "object",
+                                "properties": {*tag: {"enum": name}, *content: object},
+                                "required": [tag, content],
+                            }),
+                            Tagging::Untagged => object,
+                        }
+                    }
+                }
+            })
+            .collect();
+        if variants.is_empty() {
+            // An enum without variants has no value.
+            return Value::Bool(false);
+        }
+        json!({"anyOf": variants})
+    }
+
+    /// The rules of the active variant's fields.
+    fn enum_rules(&mut self, shape: &EnumShape) -> Value {
+        let mut rules = Vec::new();
+        for variant in &shape.variants {
+            let Some(fields) = &variant.fields else {
+                continue;
+            };
+            if fields.rules.is_empty() {
+                continue;
+            }
+            let own = self.struct_rules(fields);
+            let name = json!(names_of(variant));
+            let schema = match &shape.tagging {
+                Tagging::External => json!({
+                    "if": {"type": "object", "propertyNames": {"enum": name}, "minProperties": 1},
+                    "then": {"patternProperties": {"": own}},
+                }),
+                Tagging::Internal(tag) => json!({
+                    "if": {"type": "object", "properties": {*tag: {"enum": name}}, "required": [tag]},
+                    "then": own,
+                }),
+                Tagging::Adjacent(tag, content) => json!({
+                    "if": {"type": "object", "properties": {*tag: {"enum": name}}, "required": [tag]},
+                    "then": {"properties": {*content: own}},
+                }),
+                Tagging::Untagged => {
+                    let object = self.object(fields);
+                    json!({"if": object, "then": own})
+                }
+            };
+            rules.push(schema);
+        }
+        all(rules)
+    }
+}
+
+/// The struct a rule's paths start from.
+struct Cx<'a> {
+    shape: &'a StructShape,
+}
+
+impl Cx<'_> {
+    /// The kind of the value at `path`.
+    fn kind_at(&self, path: &[&str]) -> Kind {
+        let mut shape = self.shape.clone();
+        let mut kind = Kind::Any;
+        for (i, segment) in path.iter().enumerate() {
+            let Some(field) = field(&shape, segment) else {
+                return Kind::Any;
+            };
+            kind = field.kind.clone();
+            if i + 1 < path.len() {
+                match struct_of(&kind) {
+                    Some(inner) => shape = inner,
+                    None => return Kind::Any,
+                }
+            }
+        }
+        kind
+    }
+
+    /// "The value at `path` is valid against `value`", where a value the
+    /// document leaves out takes its default, which `on_default` judges.
+    fn at(&self, path: &[&str], value: Value, on_default: &dyn Fn(&Datum) -> bool) -> Value {
+        at(self.shape, path, value, on_default)
+    }
+
+    /// The value at `path` is set.
+    fn set(&self, path: &[&str]) -> Value {
+        let kind = self.kind_at(path);
+        let schema = set_schema(&kind);
+        self.at(path, schema, &|datum| datum_set(&kind, datum))
+    }
+
+    /// The value at `path` is one of `values` (an absent `Option` is not).
+    fn member(&self, path: &[&str], values: &[Literal]) -> Value {
+        let kind = self.kind_at(path);
+        let schema = members(&kind, values);
+        self.at(path, schema, &|datum| datum_in(&kind, datum, values))
+    }
+
+    /// `one_of`: the value is one of `values`, or absent (`None`).
+    fn one_of(&self, path: &[&str], values: &[Literal]) -> Value {
+        let kind = self.kind_at(path);
+        let members = members(&kind, values);
+        let schema = if let Kind::Optional(_) = kind {
+            json!({"anyOf": [{"type": "null"}, members]})
+        } else {
+            members
+        };
+        self.at(path, schema, &|datum| {
+            *datum == Datum::Null || datum_in(&kind, datum, values)
+        })
+    }
+
+    fn range(&self, path: &[&str], min: Option<&Literal>, max: Option<&Literal>) -> Value {
+        let mut bounds = Map::new();
+        if let Some(min) = min.and_then(literal_json) {
+            bounds.insert("minimum".into(), min);
+        }
+        if let Some(max) = max.and_then(literal_json) {
+            bounds.insert("maximum".into(), max);
+        }
+        let number = |datum: &Datum| match datum {
+            Datum::Int(int) => Some(*int as f64),
+            Datum::UInt(int) => Some(*int as f64),
+            Datum::Float(float) => Some(*float),
+            _ => None,
+        };
+        let within = move |datum: &Datum| {
+            let Some(value) = number(datum) else {
+                return true;
+            };
+            min.and_then(literal_number).is_none_or(|min| value >= min)
+                && max.and_then(literal_number).is_none_or(|max| value <= max)
+        };
+        let schema = json!({"anyOf": [{"not": {"type": "number"}}, bounds]});
+        self.at(path, schema, &within)
+    }
+
+    fn length(&self, path: &[&str], min: Option<usize>, max: Option<usize>) -> Value {
+        let mut schema = Map::new();
+        for (keyword, bound) in [
+            ("minLength", min),
+            ("maxLength", max),
+            ("minItems", min),
+            ("maxItems", max),
+            ("minProperties", min),
+            ("maxProperties", max),
+        ] {
+            if let Some(bound) = bound {
+                schema.insert(keyword.into(), json!(bound));
+            }
+        }
+        let within = move |datum: &Datum| {
+            let len = match datum {
+                Datum::Str(text) => text.chars().count(),
+                Datum::List(items) => items.len(),
+                Datum::Map(entries) => entries.len(),
+                _ => return true,
+            };
+            min.is_none_or(|min| len >= min) && max.is_none_or(|max| len <= max)
+        };
+        self.at(path, Value::Object(schema), &within)
+    }
+
+    fn condition(&self, condition: &Condition) -> Value {
+        match condition {
+            Condition::Set(path) => self.set(path),
+            Condition::Test(path, test) => self.test(path, test),
+            Condition::Not(inner) => not(self.condition(inner)),
+            Condition::All(conditions) => {
+                all(conditions.iter().map(|c| self.condition(c)).collect())
+            }
+            Condition::Any(conditions) => {
+                let conditions: Vec<Value> = conditions.iter().map(|c| self.condition(c)).collect();
+                json!({"anyOf": conditions})
+            }
+            Condition::EveryItem(path, test) | Condition::SomeItem(path, test) => {
+                let every = matches!(condition, Condition::EveryItem(..));
+                let kind = self.kind_at(path);
+                let item = match &kind {
+                    Kind::List { items, .. } => (**items).clone(),
+                    Kind::Optional(inner) => (**inner).clone(),
+                    _ => Kind::Any,
+                };
+                let item_schema = test_schema(&item, test);
+                let schema = match (&kind, every) {
+                    (Kind::Optional(_), true) => json!({"anyOf": [{"type": "null"}, item_schema]}),
+                    (Kind::Optional(_), false) => {
+                        json!({"allOf": [{"not": {"type": "null"}}, item_schema]})
+                    }
+                    (_, true) => json!({"items": item_schema}),
+                    (_, false) => json!({"contains": item_schema}),
+                };
+                let item_for_default = item.clone();
+                let test_for_default = test.clone();
+                self.at(path, schema, &move |datum| {
+                    let items: Vec<&Datum> = match datum {
+                        Datum::List(items) => items.iter().collect(),
+                        Datum::Null => Vec::new(),
+                        other => vec![other],
+                    };
+                    let passes =
+                        |item: &&Datum| datum_test(&item_for_default, item, &test_for_default);
+                    if every {
+                        items.iter().all(passes)
+                    } else {
+                        items.iter().any(passes)
+                    }
+                })
+            }
+        }
+    }
+
+    fn test(&self, path: &[&str], test: &Test) -> Value {
+        match test {
+            Test::Eq(value) => self.member(path, std::slice::from_ref(value)),
+            Test::Ne(value) => not(self.member(path, std::slice::from_ref(value))),
+            Test::In(values) => self.member(path, values),
+        }
+    }
+}
+
+/// "The value at `path` of an instance of `shape` is valid against `value`";
+/// a key left out takes its default, which holds when `on_default` says so.
+fn at(
+    shape: &StructShape,
+    path: &[&str],
+    value: Value,
+    on_default: &dyn Fn(&Datum) -> bool,
+) -> Value {
+    let Some((first, rest)) = path.split_first() else {
+        return value;
+    };
+    let Some(field) = field(shape, first) else {
+        return Value::Bool(true);
+    };
+    let (inner, default) = if rest.is_empty() {
+        (
+            value,
+            field.default.clone().or_else(|| optional_default(&field)),
+        )
+    } else {
+        let Some(inner_shape) = struct_of(&field.kind) else {
+            return Value::Bool(true);
+        };
+        let inner = at(&inner_shape, rest, value, on_default);
+        let default = field
+            .default
+            .as_ref()
+            .and_then(|default| datum_at(default, rest).cloned());
+        (inner, default)
+    };
+    let holds_when_absent = default.as_ref().is_some_and(on_default);
+    let mut schema = Map::new();
+    schema.insert("properties".into(), json!({ *first: inner }));
+    if !holds_when_absent {
+        schema.insert("required".into(), json!([first]));
+    }
+    Value::Object(schema)
+}
+
+/// An `Option` the document leaves out is `None`, as serde reads it.
+fn optional_default(field: &FieldShape) -> Option<Datum> {
+    matches!(field.kind, Kind::Optional(_)).then_some(Datum::Null)
+}
+
+/// The field `name` of `shape`, or of a struct flattened into it.
+fn field(shape: &StructShape, name: &str) -> Option<FieldShape> {
+    for field in &shape.fields {
+        if field.flatten {
+            if let Some(inner) = struct_of(&field.kind).and_then(|inner| self::field(&inner, name))
+            {
+                return Some(inner);
+            }
+        } else if field.name == name {
+            return Some(field.clone());
+        }
+    }
+    None
+}
+
+fn struct_of(kind: &Kind) -> Option<StructShape> {
+    match kind {
+        Kind::Named(named) => match named.describe() {
+            Named::Struct(shape) => Some(shape),
+            Named::Enum(_) => None,
+        },
+        _ => None,
+    }
+}
+
+fn enum_of(kind: &Kind) -> Option<EnumShape> {
+    match kind {
+        Kind::Named(named) => match named.describe() {
+            Named::Enum(shape) => Some(shape),
+            Named::Struct(_) => None,
+        },
+        Kind::Optional(inner) => enum_of(inner),
+        _ => None,
+    }
+}
+
+fn datum_at<'a>(datum: &'a Datum, path: &[&str]) -> Option<&'a Datum> {
+    path.iter()
+        .try_fold(datum, |datum, segment| datum.get(segment))
+}
+
+/// A value that is set, by the kind's notion of set.
+fn set_schema(kind: &Kind) -> Value {
+    match kind {
+        Kind::Bool => json!({"const": true}),
+        Kind::Optional(_) => json!({"not": {"type": "null"}}),
+        Kind::Text => json!({"minLength": 1}),
+        Kind::List { .. } => json!({"minItems": 1}),
+        Kind::Map(_) => json!({"minProperties": 1}),
+        Kind::Named(_) => match enum_of(kind) {
+            Some(shape) => match shape.default {
+                Some(default) => json!({"not": {"enum": names_of(&shape.variants[default])}}),
+                None => Value::Bool(true),
+            },
+            None => Value::Bool(true),
+        },
+        _ => Value::Bool(true),
+    }
+}
+
+fn datum_set(kind: &Kind, datum: &Datum) -> bool {
+    match datum {
+        Datum::Bool(flag) => *flag,
+        Datum::Null => false,
+        Datum::Str(text) => match enum_of(kind) {
+            Some(shape) => shape
+                .default
+                .is_none_or(|default| shape.variants[default].name != text),
+            None => !text.is_empty(),
+        },
+        Datum::List(items) => !items.is_empty(),
+        Datum::Map(entries) => !entries.is_empty(),
+        _ => true,
+    }
+}
+
+/// Values equal to one of `values`: for an enum, each variant's name and
+/// aliases, whichever a rule named it by.
+fn members(kind: &Kind, values: &[Literal]) -> Value {
+    let mut allowed = Vec::new();
+    let shape = enum_of(kind);
+    for value in values {
+        match (value, &shape) {
+            (Literal::Str(name), Some(shape)) => {
+                if let Some(variant) = shape
+                    .variants
+                    .iter()
+                    .find(|variant| variant.name == *name || variant.aliases.contains(name))
+                {
+                    allowed.extend(names_of(variant).into_iter().map(Value::from));
+                }
+            }
+            (value, _) => allowed.extend(literal_json(value)),
+        }
+    }
+    json!({"enum": allowed})
+}
+
+fn datum_in(kind: &Kind, datum: &Datum, values: &[Literal]) -> bool {
+    values
+        .iter()
+        .any(|value| datum_test(kind, datum, &Test::Eq(value.clone())))
+}
+
+fn test_schema(kind: &Kind, test: &Test) -> Value {
+    match test {
+        Test::Eq(value) => members(kind, std::slice::from_ref(value)),
+        Test::Ne(value) => not(members(kind, std::slice::from_ref(value))),
+        Test::In(values) => members(kind, values),
+    }
+}
+
+fn datum_test(kind: &Kind, datum: &Datum, test: &Test) -> bool {
+    let equal = |value: &Literal| match (datum, value) {
+        (Datum::Str(text), Literal::Str(name)) => match enum_of(kind) {
+            Some(shape) => shape
+                .variants
+                .iter()
+                .find(|variant| variant.name == *name || variant.aliases.contains(name))
+                .is_some_and(|variant| variant.name == text),
+            None => text == name,
+        },
+        (Datum::Bool(flag), Literal::Bool(other)) => flag == other,
+        (Datum::Int(int), Literal::Int(other)) => int == other,
+        (Datum::Int(int), Literal::Float(other)) => (*int as f64) == *other,
+        (Datum::Float(float), Literal::Float(other)) => float == other,
+        (Datum::Float(float), Literal::Int(other)) => *float == (*other as f64),
+        _ => false,
+    };
+    match test {
+        Test::Eq(value) => equal(value),
+        Test::Ne(value) => !equal(value),
+        Test::In(values) => values.iter().any(equal),
+    }
+}
+
+/// Every one of `schemas` (an empty `allOf` is not a valid schema).
+fn all(mut schemas: Vec<Value>) -> Value {
+    match schemas.len() {
+        0 => Value::Bool(true),
+        1 => schemas.pop().unwrap_or(Value::Bool(true)),
+        _ => json!({"allOf": schemas}),
+    }
+}
+
+fn not(schema: Value) -> Value {
+    json!({"not": schema})
+}
+
+/// A variant's name and its aliases: what a document may spell it as.
+fn names_of(variant: &crate::shape::VariantShape) -> Vec<&'static str> {
+    std::iter::once(variant.name)
+        .chain(variant.aliases.iter().copied())
+        .collect()
+}
+
+fn literal_json(value: &Literal) -> Option<Value> {
+    Some(match value {
+        Literal::Str(text) => json!(text),
+        Literal::Bool(flag) => json!(flag),
+        Literal::Int(int) => match i64::try_from(*int) {
+            Ok(int) => json!(int),
+            Err(_) => json!(*int as f64),
+        },
+        Literal::Float(float) => serde_json::Number::from_f64(*float).map(Value::Number)?,
+    })
+}
+
+fn literal_number(value: &Literal) -> Option<f64> {
+    match value {
+        Literal::Int(int) => Some(*int as f64),
+        Literal::Float(float) => Some(*float),
+        _ => None,
+    }
+}
+
+fn datum_json(datum: &Datum) -> Option<Value> {
+    Some(match datum {
+        Datum::Null => Value::Null,
+        Datum::Bool(flag) => json!(flag),
+        Datum::Int(int) => match i64::try_from(*int) {
+            Ok(int) => json!(int),
+            Err(_) => json!(*int as f64),
+        },
+        Datum::UInt(int) => match u64::try_from(*int) {
+            Ok(int) => json!(int),
+            Err(_) => json!(*int as f64),
+        },
+        Datum::Float(float) => serde_json::Number::from_f64(*float).map(Value::Number)?,
+        Datum::Str(text) => json!(text),
+        Datum::List(items) => Value::Array(items.iter().map(datum_json).collect::<Option<_>>()?),
+        Datum::Map(entries) => Value::Object(
+            entries
+                .iter()
+                .map(|(key, value)| Some((key.clone(), datum_json(value)?)))
+                .collect::<Option<_>>()?,
+        ),
+        Datum::Unknown => return None,
+    })
+}
+
+/// `LowBitRhoConfig` for `lowbit_core::config::rho::LowBitRhoConfig`, and
+/// `Holder_Precision_` for `a::Holder<b::Precision>`: a `$defs` key a `$ref`
+/// can name as it is.
+fn short_name(path: &str) -> String {
+    let mut short = String::new();
+    let mut segment = String::new();
+    for c in path.chars() {
+        if c.is_alphanumeric() || c == '_' {
+            segment.push(c);
+        } else if c == ':' {
+            segment.clear();
+        } else {
+            short.push_str(&segment);
+            segment.clear();
+            if !short.ends_with('_') {
+                short.push('_');
+            }
+        }
+    }
+    short.push_str(&segment);
+    short
+}

@@ -1,0 +1,238 @@
+//! The exported JSON Schema and `validate()` agree: a real JSON Schema
+//! validator (the `jsonschema` crate) accepts exactly the documents that
+//! deserialize and pass `validate()`, over the port's value space, with keys
+//! left out to take their defaults, and with values of wrong types and
+//! unknown names mixed in.
+
+use jsonschema::Validator;
+use lowbit_core::Validate;
+use lowbit_core::VariantNames;
+use lowbit_core::config::{
+    BitNetLowBitProtocol, LowBitActivationFormat, LowBitActivationGrouping, LowBitInferenceMode,
+    LowBitQuantizationConfig, LowBitRhoConfig, LowBitSavedActivationMode, LowBitTargetModule,
+    LowBitTrainingMode, LowBitWeightFormat, LowBitWeightGrouping, ModelConfig,
+    RhoCompressionConfig, RhoCompressionInterval, RhoPrecisionConfig,
+};
+use lowbit_core::schema::json_schema;
+use serde::de::DeserializeOwned;
+use serde_json::{Map, Value, json};
+
+/// The values a key takes in the documents tried: `None` leaves it out.
+type Choices = Vec<Option<Value>>;
+
+/// Every name of the enum, a name it does not have, and the key left out.
+fn names<E: VariantNames>() -> Choices {
+    let mut choices: Choices = E::NAMES.iter().map(|name| Some(json!(name))).collect();
+    choices.push(Some(json!("no_such_name")));
+    choices.push(None);
+    choices
+}
+
+fn flags() -> Choices {
+    vec![
+        Some(json!(true)),
+        Some(json!(false)),
+        Some(json!("yes")),
+        None,
+    ]
+}
+
+/// The verdict of serde and `validate()`, and that of the schema, on one document.
+fn verdicts<T: DeserializeOwned + Validate>(
+    validator: &Validator,
+    document: &Value,
+) -> (bool, bool) {
+    let rust = serde_json::from_value::<T>(document.clone()).is_ok_and(|config| config.is_valid());
+    (rust, validator.is_valid(document))
+}
+
+/// Walks the cross product of `keys`' choices (in mixed radix, so that
+/// `every`th documents sample it evenly when it is too large to walk whole),
+/// and checks that the two verdicts agree on each document.
+fn agree<T: DeserializeOwned + Validate>(
+    validator: &Validator,
+    keys: &[(&str, Choices)],
+    every: u64,
+    wrap: &dyn Fn(Value) -> Value,
+) -> (u64, u64) {
+    let total: u64 = keys
+        .iter()
+        .map(|(_, choices)| choices.len() as u64)
+        .product();
+    let (mut tried, mut valid) = (0, 0);
+    let mut index = 0;
+    while index < total {
+        let mut rest = index;
+        let mut document = Map::new();
+        for (key, choices) in keys {
+            let radix = choices.len() as u64;
+            if let Some(value) = &choices[(rest % radix) as usize] {
+                document.insert((*key).to_owned(), value.clone());
+            }
+            rest /= radix;
+        }
+        let document = wrap(Value::Object(document));
+        let (rust, schema) = verdicts::<T>(validator, &document);
+        assert_eq!(
+            rust, schema,
+            "validate() says {rust}, the schema says {schema}, for {document}"
+        );
+        tried += 1;
+        valid += u64::from(rust);
+        index += every;
+    }
+    (tried, valid)
+}
+
+fn validator<T: lowbit_core::shape::Shape>() -> Validator {
+    let schema = json_schema::<T>();
+    jsonschema::draft202012::new(&schema).expect("the schema is a valid draft 2020-12 schema")
+}
+
+fn rho_keys() -> Vec<(&'static str, Choices)> {
+    vec![
+        ("precision", names::<RhoPrecisionConfig>()),
+        ("carry_across_tbptt", flags()),
+        ("detach_between_windows", vec![Some(json!(true)), None]),
+        ("compression", names::<RhoCompressionConfig>()),
+        ("compression_interval", names::<RhoCompressionInterval>()),
+        (
+            "stats_monitoring",
+            vec![Some(json!(false)), Some(json!(3)), None],
+        ),
+    ]
+}
+
+#[test]
+fn rho_every_document() {
+    let validator = validator::<LowBitRhoConfig>();
+    let (tried, valid) = agree::<LowBitRhoConfig>(&validator, &rho_keys(), 1, &|doc| doc);
+    // Both verdicts occur, many times: the agreement is not vacuous.
+    assert!(
+        tried > 9_000 && valid > 400 && tried - valid > 4_000,
+        "{tried} {valid}"
+    );
+}
+
+fn module_lists() -> Choices {
+    let names = LowBitTargetModule::NAMES;
+    vec![
+        Some(json!([])),
+        Some(json!([names[0]])),
+        Some(json!([names[0], names[0]])),
+        Some(json!([names[1]])),
+        Some(json!([names[0], names[2]])),
+        Some(json!(["no_such_module"])),
+        None,
+    ]
+}
+
+fn saved_tables() -> Choices {
+    let mut tables = vec![None, Some(json!({}))];
+    for mode in LowBitSavedActivationMode::NAMES {
+        for format in LowBitActivationFormat::NAMES {
+            tables.push(Some(json!({"mode": mode, "format": format})));
+        }
+        tables.push(Some(json!({"mode": mode})));
+    }
+    for format in LowBitActivationFormat::NAMES {
+        tables.push(Some(json!({"format": format})));
+    }
+    tables.push(Some(json!({"mode": "no_such_mode"})));
+    tables
+}
+
+fn quant_keys() -> Vec<(&'static str, Choices)> {
+    vec![
+        ("enable", flags()),
+        ("protocol", names::<BitNetLowBitProtocol>()),
+        ("training_mode", names::<LowBitTrainingMode>()),
+        ("act_format", names::<LowBitActivationFormat>()),
+        ("saved_activations", saved_tables()),
+        ("target_modules", module_lists()),
+        ("act_grouping", names::<LowBitActivationGrouping>()),
+        ("weight_grouping", names::<LowBitWeightGrouping>()),
+        ("strict_bitnet_reference", flags()),
+        ("inference_mode", names::<LowBitInferenceMode>()),
+        (
+            "weight_format",
+            vec![Some(json!(LowBitWeightFormat::NAMES[0])), None],
+        ),
+        (
+            "encoder_mode",
+            vec![
+                Some(json!(LowBitWeightFormat::NAMES[1])),
+                Some(Value::Null),
+                None,
+            ],
+        ),
+    ]
+}
+
+#[test]
+fn quant_documents_sampled_evenly() {
+    let validator = validator::<LowBitQuantizationConfig>();
+    // The cross product has about 250 million documents; a prime stride
+    // samples a quarter of a million of them, every key's choices evenly.
+    let (tried, valid) =
+        agree::<LowBitQuantizationConfig>(&validator, &quant_keys(), 1_009, &|doc| doc);
+    assert!(
+        tried > 200_000 && valid > 5_000 && tried - valid > 100_000,
+        "quant: {tried} documents, {valid} valid"
+    );
+}
+
+#[test]
+fn model_documents_with_tables_left_out() {
+    let validator = validator::<ModelConfig>();
+    let mut keys = quant_keys();
+    keys.truncate(9);
+    let (tried, valid) = agree::<ModelConfig>(
+        &validator,
+        &keys,
+        997,
+        &|quant| json!({"quant": quant, "rho": {"precision": "fp8_exp", "compression": "fp8_block_exp"}}),
+    );
+    assert!(
+        tried > 1_000 && valid == 0,
+        "rho breaks a rule in every document: {tried} {valid}"
+    );
+    let (tried, valid) =
+        agree::<ModelConfig>(&validator, &keys, 997, &|quant| json!({"quant": quant}));
+    assert!(tried > 1_000 && valid > 100, "{tried} {valid}");
+    for document in [
+        json!({}),
+        json!({"rho": {}}),
+        json!({"quant": {}, "rho": {}}),
+    ] {
+        assert_eq!(
+            verdicts::<ModelConfig>(&validator, &document),
+            (true, true),
+            "{document}"
+        );
+    }
+}
+
+#[test]
+fn the_schema_reads_as_documentation() {
+    let schema = json_schema::<LowBitRhoConfig>();
+    assert_eq!(
+        schema["$schema"],
+        "https://json-schema.org/draft/2020-12/schema"
+    );
+    assert_eq!(schema["title"], "LowBitRhoConfig");
+    let rules = schema["$defs"]["LowBitRhoConfig.rules"]["allOf"]
+        .as_array()
+        .expect("the rules");
+    let descriptions: Vec<&str> = rules
+        .iter()
+        .filter_map(|rule| rule["description"].as_str())
+        .collect();
+    assert!(
+        descriptions.contains(
+            &"block-compressed model.rho.compression currently supports only compression_interval = \"chunk\""
+        ),
+        "{descriptions:#?}"
+    );
+    assert_eq!(descriptions.len(), 4);
+}
