@@ -46,8 +46,12 @@
 extern crate self as lowbit_core;
 
 pub mod config;
+#[cfg(feature = "toml")]
+pub mod diagnostic;
 pub mod path;
 pub mod report;
+#[cfg(feature = "toml")]
+pub mod toml;
 mod validate;
 mod variants;
 

@@ -1,0 +1,282 @@
+//! Problems found in a config file, located in its source and rendered as
+//! rustc renders errors.
+//!
+//! A [`Diagnostic`] is what [`toml::Options::load`](crate::toml::Options::load)
+//! reports: a broken rule, a value of the wrong type, an unknown key. It knows
+//! its byte span in the source and the line and column where that starts;
+//! [`Diagnostic::render`] draws it with the source line and a caret under the
+//! span, and `Diagnostic::to_json` (feature `json`) writes it as one record.
+
+use std::fmt;
+use std::ops::Range;
+
+use annotate_snippets::{AnnotationKind, Level, Origin, Renderer, Snippet};
+
+/// How much a [`Diagnostic`] matters.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    /// Worth knowing; the config is still valid (an unknown key, by default).
+    Warning,
+    /// The config is invalid.
+    Error,
+}
+
+impl Severity {
+    /// `"warning"` or `"error"`, as rendered.
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One problem, located in the source it was found in.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub(crate) severity: Severity,
+    pub(crate) code: &'static str,
+    pub(crate) message: String,
+    pub(crate) path: String,
+    pub(crate) span: Range<usize>,
+    pub(crate) line: usize,
+    pub(crate) column: usize,
+    pub(crate) label: Option<String>,
+    pub(crate) help: Option<String>,
+}
+
+impl Diagnostic {
+    /// Error or warning.
+    #[must_use]
+    pub fn severity(&self) -> Severity {
+        self.severity
+    }
+
+    /// What kind of problem: a rule's code (`one_of`, `requires`, ..., see
+    /// [`Violation::code`](crate::Violation::code)), or one of `syntax`,
+    /// `invalid_type`, `invalid_value`, `invalid_length`, `unknown_variant`,
+    /// `missing_field`, `duplicate_field`, `deserialize` (any other error a
+    /// type raises while it is read), `unknown_key`, `missing_table`.
+    #[must_use]
+    pub fn code(&self) -> &'static str {
+        self.code
+    }
+
+    /// What is wrong, in one sentence.
+    #[must_use]
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+
+    /// Where in the document, as the document spells it
+    /// (`model.rho.compression`); empty for the document itself.
+    #[must_use]
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+
+    /// The bytes of the source the diagnostic points at: the value, the key,
+    /// or, for something the file leaves out, the table that would hold it.
+    #[must_use]
+    pub fn span(&self) -> Range<usize> {
+        self.span.clone()
+    }
+
+    /// The line where the span starts, from 1.
+    #[must_use]
+    pub fn line(&self) -> usize {
+        self.line
+    }
+
+    /// The column where the span starts, from 1, in characters.
+    #[must_use]
+    pub fn column(&self) -> usize {
+        self.column
+    }
+
+    /// A note under the caret, where there is one.
+    #[must_use]
+    pub fn label(&self) -> Option<&str> {
+        self.label.as_deref()
+    }
+
+    /// What to do about it, where there is something to say.
+    #[must_use]
+    pub fn help(&self) -> Option<&str> {
+        self.help.as_deref()
+    }
+
+    /// Draws the diagnostic as rustc draws an error: the message, the
+    /// `file:line:col` it points at, the source line with a caret under the
+    /// span, and the help. `source` is the text it was found in; `color`
+    /// adds ANSI colours (for a terminal: decide with
+    /// [`std::io::IsTerminal`]). The result ends with a newline.
+    ///
+    /// ```
+    /// use lowbit_core::config::ModelConfig;
+    ///
+    /// let source = "[model.rho]\nprecision = \"fp8_exp\"\n";
+    /// let loaded = lowbit_core::toml::Options::new()
+    ///     .table("model")
+    ///     .load::<ModelConfig>(source);
+    /// let text = loaded.diagnostics()[0].render("model.toml", source, false);
+    /// assert!(text.contains("--> model.toml:2:13"));
+    /// assert!(text.contains("2 | precision = \"fp8_exp\"\n  |             ^^^^^^^^^"));
+    /// ```
+    #[must_use]
+    pub fn render(&self, file: &str, source: &str, color: bool) -> String {
+        let level = match self.severity {
+            Severity::Error => Level::ERROR,
+            Severity::Warning => Level::WARNING,
+        };
+        let title = level.primary_title(self.message.as_str()).id(self.code);
+        // Only the lines under the span go to the renderer, so rendering
+        // costs the length of those lines, not of the file.
+        let lines = lines_around(source, &self.span);
+        let mut group = if source.is_empty() {
+            title.element(
+                Origin::path(file)
+                    .line(self.line)
+                    .char_column(self.column - 1),
+            )
+        } else {
+            let span = self.span.start - lines.start..self.span.end - lines.start;
+            title.element(
+                Snippet::source(&source[lines])
+                    .line_start(self.line)
+                    .path(file)
+                    .annotation(AnnotationKind::Primary.span(span).label(self.label())),
+            )
+        };
+        if let Some(help) = self.help() {
+            group = group.element(Level::HELP.message(help));
+        }
+        let renderer = if color {
+            Renderer::styled()
+        } else {
+            Renderer::plain()
+        };
+        let mut text = renderer.render(&[group]);
+        text.push('\n');
+        text
+    }
+
+    /// The diagnostic as one line of JSON, naming `file`: `file`, `line`,
+    /// `column`, `path`, `code`, `severity`, `message`, and `help` (`null`
+    /// when there is none).
+    ///
+    /// ```
+    /// use lowbit_core::config::ModelConfig;
+    ///
+    /// let source = "[model.rho]\nprecision = \"fp8_exp\"\n";
+    /// let loaded = lowbit_core::toml::Options::new()
+    ///     .table("model")
+    ///     .load::<ModelConfig>(source);
+    /// let json = loaded.diagnostics()[0].to_json("model.toml");
+    /// assert!(json.starts_with(
+    ///     r#"{"file":"model.toml","line":2,"column":13,"path":"model.rho.precision","code":"one_of","severity":"error","#
+    /// ));
+    /// ```
+    #[cfg(feature = "json")]
+    #[must_use]
+    pub fn to_json(&self, file: &str) -> String {
+        #[derive(serde::Serialize)]
+        struct Record<'a> {
+            file: &'a str,
+            line: usize,
+            column: usize,
+            path: &'a str,
+            code: &'a str,
+            severity: &'a str,
+            message: &'a str,
+            help: Option<&'a str>,
+        }
+        let record = Record {
+            file,
+            line: self.line,
+            column: self.column,
+            path: &self.path,
+            code: self.code,
+            severity: self.severity.as_str(),
+            message: &self.message,
+            help: self.help(),
+        };
+        // A struct of strings and numbers always serializes.
+        serde_json::to_string(&record).unwrap_or_default()
+    }
+}
+
+/// The whole lines that `span` touches, without the last line's newline.
+fn lines_around(source: &str, span: &Range<usize>) -> Range<usize> {
+    let start = source[..span.start].rfind('\n').map_or(0, |at| at + 1);
+    let end = source[span.end..]
+        .find('\n')
+        .map_or(source.len(), |at| span.end + at);
+    start..end
+}
+
+/// A position in a source: line and column from 1, columns in characters.
+pub(crate) struct LineIndex<'s> {
+    source: &'s str,
+    /// The byte offset where each line starts.
+    starts: Vec<usize>,
+}
+
+impl<'s> LineIndex<'s> {
+    pub(crate) fn new(source: &'s str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(
+            source
+                .bytes()
+                .enumerate()
+                .filter(|&(_, byte)| byte == b'\n')
+                .map(|(at, _)| at + 1),
+        );
+        LineIndex { source, starts }
+    }
+
+    /// Line and column of the byte `offset`.
+    pub(crate) fn position(&self, offset: usize) -> (usize, usize) {
+        let offset = offset.min(self.source.len());
+        let line = self.starts.partition_point(|&start| start <= offset);
+        let start = self.starts[line - 1];
+        let column = self
+            .source
+            .get(start..offset)
+            .map_or(offset - start, |text| text.chars().count());
+        (line, column + 1)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_count_lines_and_characters_from_one() {
+        let index = LineIndex::new("ab\nçd = 1\n");
+        assert_eq!(index.position(0), (1, 1));
+        assert_eq!(index.position(2), (1, 3));
+        assert_eq!(index.position(3), (2, 1));
+        // `ç` is two bytes and one column.
+        assert_eq!(index.position(5), (2, 2));
+        assert_eq!(index.position(100), (3, 1));
+    }
+
+    #[test]
+    fn the_lines_around_a_span_are_whole_lines() {
+        let source = "a = 1\nb = [\n  2,\n]\nc = 3";
+        let b = source.find('[').unwrap();
+        let end = source.find(']').unwrap() + 1;
+        assert_eq!(&source[lines_around(source, &(b..end))], "b = [\n  2,\n]");
+        let c = source.find("3").unwrap();
+        assert_eq!(&source[lines_around(source, &(c..c + 1))], "c = 3");
+    }
+}
