@@ -141,11 +141,7 @@ impl Diagnostic {
         // costs the length of those lines, not of the file.
         let lines = lines_around(source, &self.span);
         let mut group = if source.is_empty() {
-            title.element(
-                Origin::path(file)
-                    .line(self.line)
-                    .char_column(self.column - 1),
-            )
+            title.element(Origin::path(file).line(self.line).char_column(self.column))
         } else {
             let span = self.span.start - lines.start..self.span.end - lines.start;
             title.element(

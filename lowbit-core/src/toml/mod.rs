@@ -198,7 +198,10 @@ impl<'s> Load<'_, 's> {
             for error in errors.iter().take(SYNTAX_ERRORS) {
                 let span = error.span().unwrap_or(source.len()..source.len());
                 let message = error.message().to_owned();
-                self.push(Severity::Error, "syntax", message, &[], span);
+                // About the text, not about a value: no path.
+                self.push(Severity::Error, "syntax", message, &[], span)
+                    .path
+                    .clear();
             }
             return (None, false);
         }
@@ -239,8 +242,9 @@ impl<'s> Load<'_, 's> {
             let (span, label) = match locate(&work, &steps) {
                 Place::Found { value, .. } => (value, None),
                 Place::Missing { holder, present } => {
-                    let missing = display(&steps[..=present]);
-                    (holder, Some(format!("`{missing}` is not set here")))
+                    let missing = display(&steps[present..=present]);
+                    let label = format!("no `{missing}` in this table; its default applies");
+                    (holder, Some(label))
                 }
             };
             let at = self.push(
@@ -250,7 +254,7 @@ impl<'s> Load<'_, 's> {
                 &steps,
                 span,
             );
-            at.label = label.map(|label| format!("{label}; its default applies"));
+            at.label = label;
         }
         (Some(value), true)
     }
@@ -300,7 +304,7 @@ impl<'s> Load<'_, 's> {
         error: &toml::de::Error,
         failure: Option<&probe::Failure>,
     ) {
-        let message = error.message().to_owned();
+        let mut message = error.message().to_owned();
         let path = failure.map_or(&[][..], |failure| &failure.path[..]);
         let place = locate(work, path);
         let span = error.span().unwrap_or_else(|| match &place {
@@ -310,12 +314,23 @@ impl<'s> Load<'_, 's> {
         let mut code = classify(&message);
         let mut help = None;
         if let (Some(failure), Place::Found { .. }) = (failure, &place) {
-            if let Some(variants) = failure.variants {
-                if let Some(name) = string_at(work, path).filter(|name| !variants.contains(name)) {
+            match (failure.variants, value_at(work, path).map(Spanned::get_ref)) {
+                (Some(variants), Some(DeValue::String(name))) if !variants.contains(&&**name) => {
                     code = "unknown_variant";
                     help = suggest::closest(name, variants)
                         .map(|meant| format!("did you mean `{meant}`?"));
                 }
+                // The format's own words ("wanted string or table") name
+                // neither what it found nor what would do.
+                (Some(variants), Some(value)) if !value.is_table() => {
+                    code = "invalid_type";
+                    message = format!(
+                        "invalid type: {}, expected one of {}",
+                        value.type_str(),
+                        suggest::list(variants)
+                    );
+                }
+                _ => {}
             }
             if let (Some(known), Some(Step::Field(name))) = (failure.known, path.last()) {
                 code = "unknown_key";
@@ -406,11 +421,6 @@ fn value_at<'a, 's>(
         };
     }
     Some(here)
-}
-
-/// The string at `path`, if the value there is one.
-fn string_at<'a>(work: &'a Spanned<DeValue<'_>>, path: &[Step]) -> Option<&'a str> {
-    value_at(work, path)?.get_ref().as_str()
 }
 
 /// The code of a deserialization error, from serde's wording of it.

@@ -2,21 +2,28 @@
 
 /// The candidate closest to `name`, if one is close enough to be what was
 /// meant: at most a third of its characters edited (one at least), a swap of
-/// two neighbours counting as one edit, case ignored.
+/// two neighbours counting as one edit, case ignored; or, failing that, the
+/// one name that `name` begins (`ternary` for `ternary158`).
 pub(crate) fn closest<'a>(name: &str, candidates: &[&'a str]) -> Option<&'a str> {
     let lowered = name.to_lowercase();
     let limit = (name.chars().count() / 3).max(1);
-    candidates
+    let distance = |candidate: &str| strsim::osa_distance(&lowered, &candidate.to_lowercase());
+    let near = candidates
         .iter()
-        .map(|candidate| {
-            (
-                strsim::osa_distance(&lowered, &candidate.to_lowercase()),
-                *candidate,
-            )
-        })
+        .map(|candidate| (distance(candidate), *candidate))
         .filter(|&(distance, _)| distance <= limit)
         .min_by_key(|&(distance, _)| distance)
-        .map(|(_, candidate)| candidate)
+        .map(|(_, candidate)| candidate);
+    near.or_else(|| {
+        let mut begun = candidates.iter().filter(|candidate| {
+            lowered.len() >= 3 && candidate.to_lowercase().starts_with(&lowered)
+        });
+        // A beginning shared by two names says neither.
+        match (begun.next(), begun.next()) {
+            (Some(only), None) => Some(*only),
+            _ => None,
+        }
+    })
 }
 
 /// `` `a`, `b`, `c` ``.
@@ -35,12 +42,18 @@ mod tests {
         assert_eq!(closest("enabel", &fields), Some("enable"));
         assert_eq!(closest("Protocol", &fields), Some("protocol"));
         assert_eq!(closest("act-format", &fields), Some("act_format"));
+        assert_eq!(
+            closest("ternary", &["sign1", "ternary158"]),
+            Some("ternary158")
+        );
     }
 
     #[test]
     fn far_names_find_nothing() {
         assert_eq!(closest("colour", &["enable", "protocol"]), None);
         assert_eq!(closest("x", &[]), None);
+        // A prefix of two names says neither.
+        assert_eq!(closest("act", &["act_format", "act_grouping"]), None);
     }
 
     #[test]
