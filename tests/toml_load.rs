@@ -350,6 +350,8 @@ fn paths_into_maps_and_arrays_of_tables_are_located() {
         ])
     );
     assert_eq!(loaded.diagnostics()[2].help(), Some("did you mean `bits`?"));
+    let plan = loaded.value().expect("the plan deserialized");
+    assert_eq!((plan.name.as_str(), plan.sections.len()), ("p", 2));
 }
 
 #[test]
@@ -370,6 +372,8 @@ fn a_type_that_denies_unknown_fields_gets_a_did_you_mean_too() {
     assert_eq!((error.code(), error.path()), ("unknown_key", "enabel"));
     assert_eq!(error.severity(), Severity::Error);
     assert_eq!(error.help(), Some("did you mean `enable`?"));
+    let strict = lowbit_core::toml::load::<plan::Strict>("enable = true\n");
+    assert!(strict.value().expect("a value").enable);
 }
 
 #[test]
@@ -438,7 +442,7 @@ fn a_ten_megabyte_document_is_handled() {
         ])
     );
     let rendered = loaded.diagnostics()[0].render("large.toml", &source, false);
-    assert!(rendered.contains(&format!("precision = \"fp8_exp\"")));
+    assert!(rendered.contains("precision = \"fp8_exp\""));
     let modules = &loaded.value().unwrap().quant.target_modules;
     assert!(modules.len() > 400_000);
 }

@@ -272,7 +272,7 @@ mod tests {
         let b = source.find('[').unwrap();
         let end = source.find(']').unwrap() + 1;
         assert_eq!(&source[lines_around(source, &(b..end))], "b = [\n  2,\n]");
-        let c = source.find("3").unwrap();
+        let c = source.find('3').unwrap();
         assert_eq!(&source[lines_around(source, &(c..c + 1))], "c = 3");
     }
 }

@@ -1,5 +1,6 @@
 //! From a path in the document to the bytes that hold it.
 
+use std::fmt::Write as _;
 use std::ops::Range;
 
 use toml::Spanned;
@@ -93,8 +94,9 @@ pub(crate) fn display(steps: &[Step]) -> String {
                 text.push('.');
                 text.push_str(name);
             }
-            Step::Key(key) => text.push_str(&format!("[{key:?}]")),
-            Step::Index(index) => text.push_str(&format!("[{index}]")),
+            // Writing to a `String` cannot fail.
+            Step::Key(key) => drop(write!(text, "[{key:?}]")),
+            Step::Index(index) => drop(write!(text, "[{index}]")),
         }
     }
     text
