@@ -446,3 +446,52 @@ fn a_ten_megabyte_document_is_handled() {
     let modules = &loaded.value().unwrap().quant.target_modules;
     assert!(modules.len() > 400_000);
 }
+
+/// Every bundled config, cut short at every character and with each of its
+/// lines dropped in turn: whatever the damage, loading reports it, and every
+/// diagnostic points inside the source and renders.
+#[test]
+fn damaged_documents_are_reported_never_panicked_on() {
+    let configs = [
+        include_str!("../examples/configs/good.toml"),
+        include_str!("../examples/configs/broken.toml"),
+        include_str!("../examples/configs/typo.toml"),
+        include_str!("../examples/configs/unknown-variant.toml"),
+        include_str!("../examples/configs/wrong-type.toml"),
+    ];
+    let mut documents = Vec::new();
+    for config in configs {
+        documents.extend(config.char_indices().map(|(at, _)| config[..at].to_owned()));
+        let lines: Vec<&str> = config.lines().collect();
+        for dropped in 0..lines.len() {
+            let mut kept = lines.clone();
+            kept.remove(dropped);
+            documents.push(kept.join("\n"));
+        }
+    }
+    let mut seen = [0usize; 2];
+    for source in &documents {
+        let loaded = model(source);
+        for diagnostic in loaded.diagnostics() {
+            assert!(
+                diagnostic.span().end <= source.len(),
+                "{diagnostic:?} in {source:?}"
+            );
+            let text = diagnostic.render("cut.toml", source, false);
+            let at = format!("cut.toml:{}:{}", diagnostic.line(), diagnostic.column());
+            assert!(text.contains(&at), "{text} lacks {at}");
+            assert!(text.starts_with(&format!(
+                "{}[{}]: ",
+                diagnostic.severity(),
+                diagnostic.code()
+            )));
+            let json: serde_json::Value =
+                serde_json::from_str(&diagnostic.to_json("cut.toml")).unwrap();
+            assert_eq!(json["line"], diagnostic.line());
+        }
+        seen[usize::from(loaded.is_toml())] += 1;
+    }
+    // Both kinds of damage occurred: text that is not TOML, and TOML that
+    // is valid or not.
+    assert!(seen[0] > 100 && seen[1] > 100, "{seen:?}");
+}

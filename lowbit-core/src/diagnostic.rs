@@ -139,17 +139,15 @@ impl Diagnostic {
         let title = level.primary_title(self.message.as_str()).id(self.code);
         // Only the lines under the span go to the renderer, so rendering
         // costs the length of those lines, not of the file.
-        let lines = lines_around(source, &self.span);
-        let mut group = if source.is_empty() {
-            title.element(Origin::path(file).line(self.line).char_column(self.column))
-        } else {
-            let span = self.span.start - lines.start..self.span.end - lines.start;
-            title.element(
+        let mut group = match shown(source, &self.span) {
+            Some((lines, span)) => title.element(
                 Snippet::source(&source[lines])
                     .line_start(self.line)
                     .path(file)
                     .annotation(AnnotationKind::Primary.span(span).label(self.label())),
-            )
+            ),
+            // An empty source, or not the one the diagnostic was found in.
+            None => title.element(Origin::path(file).line(self.line).char_column(self.column)),
         };
         if let Some(help) = self.help() {
             group = group.element(Level::HELP.message(help));
@@ -209,6 +207,32 @@ impl Diagnostic {
     }
 }
 
+/// How many lines of a value spread over several are drawn: the rest of a
+/// long array or inline table only hides the message.
+const SHOWN_LINES: usize = 6;
+
+/// The lines of `source` to draw for `span`, and the span within them;
+/// `None` when the span does not fit `source`.
+fn shown(source: &str, span: &Range<usize>) -> Option<(Range<usize>, Range<usize>)> {
+    if source.is_empty() || span.start > span.end || source.get(span.clone()).is_none() {
+        return None;
+    }
+    let mut lines = lines_around(source, span);
+    let mut end = span.end;
+    if source[lines.clone()]
+        .matches('\n')
+        .nth(SHOWN_LINES - 1)
+        .is_some()
+    {
+        // Keep the first line of the span only: its start is what matters.
+        end = source[span.start..]
+            .find('\n')
+            .map_or(source.len(), |at| span.start + at);
+        lines.end = end;
+    }
+    Some((lines.clone(), span.start - lines.start..end - lines.start))
+}
+
 /// The whole lines that `span` touches, without the last line's newline.
 fn lines_around(source: &str, span: &Range<usize>) -> Range<usize> {
     let start = source[..span.start].rfind('\n').map_or(0, |at| at + 1);
@@ -264,6 +288,27 @@ mod tests {
         // `ç` is two bytes and one column.
         assert_eq!(index.position(5), (2, 2));
         assert_eq!(index.position(100), (3, 1));
+    }
+
+    #[test]
+    fn a_long_span_is_drawn_on_its_first_line() {
+        let source = format!("a = 1\nb = [\n{}]\n", "  2,\n".repeat(100));
+        let start = source.find('[').unwrap();
+        let span = start..source.rfind(']').unwrap() + 1;
+        let (lines, within) = shown(&source, &span).unwrap();
+        assert_eq!(&source[lines.clone()], "b = [");
+        assert_eq!(within, 4..5);
+        // A short one is drawn whole.
+        let source = "b = [\n  2,\n]\n";
+        let (lines, within) = shown(source, &(4..12)).unwrap();
+        assert_eq!((&source[lines], within), ("b = [\n  2,\n]", 4..12));
+    }
+
+    #[test]
+    fn a_span_that_does_not_fit_the_source_is_not_drawn() {
+        assert_eq!(shown("a = 1", &(3..40)), None);
+        assert_eq!(shown("é", &(1..2)), None);
+        assert_eq!(shown("", &(0..0)), None);
     }
 
     #[test]
