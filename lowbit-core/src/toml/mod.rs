@@ -205,11 +205,11 @@ impl<'s> Load<'_, 's> {
             }
             return (None, false);
         }
-        let root = Spanned::new(table.span(), DeValue::Table(table.into_inner()));
+        let mut root = Spanned::new(table.span(), DeValue::Table(table.into_inner()));
         let prefix = self.prefix.clone();
         let mut work = match locate(&root, &prefix) {
-            Place::Found { .. } if prefix.is_empty() => root,
-            Place::Found { .. } => value_at(&root, &prefix).cloned().unwrap_or(root),
+            // Taken out, not copied: the rest of the document is not needed.
+            Place::Found { .. } => take_at(&mut root, &prefix).unwrap_or(root),
             Place::Missing { holder, .. } => {
                 let message = format!("no `[{}]` table; the defaults apply", display(&prefix));
                 self.push(
@@ -402,6 +402,21 @@ impl<'s> Load<'_, 's> {
         });
         let last = self.diagnostics.len() - 1;
         &mut self.diagnostics[last]
+    }
+}
+
+/// The value at `path`, taken out of `here`, if there is one.
+fn take_at<'s>(here: &mut Spanned<DeValue<'s>>, path: &[Step]) -> Option<Spanned<DeValue<'s>>> {
+    match path.split_first() {
+        None => Some(std::mem::replace(
+            here,
+            Spanned::new(0..0, DeValue::Boolean(false)),
+        )),
+        Some((Step::Field(name) | Step::Key(name), rest)) => match here.get_mut() {
+            DeValue::Table(table) => take_at(table.get_mut(name.as_str())?, rest),
+            _ => None,
+        },
+        Some((Step::Index(_), _)) => None,
     }
 }
 
