@@ -282,6 +282,31 @@ fn a_table_that_is_not_a_table_is_a_type_error() {
 }
 
 #[test]
+fn crlf_lines_are_counted_and_drawn_like_lf_lines() {
+    let source = "[model.rho]\r\n\tprecision = \"fp8_exp\"\r\n";
+    let loaded = model(source);
+    assert_eq!(
+        summary(&loaded),
+        owned(&[("one_of", "model.rho.precision", 2, 14)])
+    );
+    let rendered = loaded.diagnostics()[0].render("crlf.toml", source, false);
+    assert!(
+        !rendered.contains('\r') && !rendered.contains('\u{240d}'),
+        "{rendered}"
+    );
+    assert!(rendered.contains(" --> crlf.toml:2:14\n"), "{rendered}");
+}
+
+#[test]
+fn an_empty_table_path_is_the_whole_document() {
+    let loaded = Options::new()
+        .table("")
+        .load::<plan::Strict>("enable = true\n");
+    assert!(loaded.is_valid());
+    assert_eq!(loaded.diagnostics(), []);
+}
+
+#[test]
 fn inline_tables_are_located_like_the_others() {
     let source = "model = { quant = { enable = true, protocol = \"none\", colour = 1 } }\n";
     let loaded = model(source);

@@ -219,16 +219,20 @@ fn shown(source: &str, span: &Range<usize>) -> Option<(Range<usize>, Range<usize
     }
     let mut lines = lines_around(source, span);
     let mut end = span.end;
-    if source[lines.clone()]
-        .matches('\n')
-        .nth(SHOWN_LINES - 1)
-        .is_some()
-    {
+    let text = &source[lines.clone()];
+    // The renderer draws a carriage return as a symbol: a value spread over
+    // CRLF lines is drawn on its first line, as a long one is.
+    if text.matches('\n').nth(SHOWN_LINES - 1).is_some() || text.contains("\r\n") {
         // Keep the first line of the span only: its start is what matters.
         end = source[span.start..]
             .find('\n')
             .map_or(source.len(), |at| span.start + at);
         lines.end = end;
+    }
+    // Nor the carriage return of a CRLF line's end.
+    if source[..lines.end].ends_with('\r') {
+        lines.end -= 1;
+        end = end.min(lines.end);
     }
     Some((lines.clone(), span.start - lines.start..end - lines.start))
 }
@@ -302,6 +306,15 @@ mod tests {
         let source = "b = [\n  2,\n]\n";
         let (lines, within) = shown(source, &(4..12)).unwrap();
         assert_eq!((&source[lines], within), ("b = [\n  2,\n]", 4..12));
+    }
+
+    #[test]
+    fn carriage_returns_are_not_drawn() {
+        let source = "a = 1\r\nb = [\r\n  2,\r\n]\r\n";
+        let (lines, within) = shown(source, &(4..5)).unwrap();
+        assert_eq!((&source[lines], within), ("a = 1", 4..5));
+        let (lines, within) = shown(source, &(11..21)).unwrap();
+        assert_eq!((&source[lines], within), ("b = [", 4..5));
     }
 
     #[test]

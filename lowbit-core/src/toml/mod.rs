@@ -98,15 +98,20 @@ impl Options {
     }
 
     /// The value is the table at this dotted path (`"model"`,
-    /// `"tool.lowbit"`), not the whole document; the rest of the document is
-    /// left alone. Paths in diagnostics start from the document's root.
+    /// `"tool.lowbit"`: bare keys joined by dots), not the whole document;
+    /// the rest of the document is left alone. Paths in diagnostics start
+    /// from the document's root. `""` is the whole document.
     ///
     /// A document without that table loads the value from an empty table
     /// (so a type whose fields all have defaults gets its defaults), with a
     /// `missing_table` warning.
     #[must_use]
     pub fn table(mut self, path: &str) -> Self {
-        self.table = path.split('.').map(str::to_owned).collect();
+        self.table = path
+            .split('.')
+            .filter(|key| !key.is_empty())
+            .map(str::to_owned)
+            .collect();
         self
     }
 
