@@ -137,7 +137,11 @@ impl<'a> Cx<'a> {
                     }),
                     Role::Key => {
                         let mut path = self.at.path();
-                        path.extend(record.key.clone().map(Step::Field));
+                        let key = record.key.clone();
+                        path.extend(key.map(|key| match self.known {
+                            Some(_) => Step::Field(key),
+                            None => Step::Key(key),
+                        }));
                         Some(Failure {
                             path,
                             variants: None,
