@@ -101,6 +101,21 @@ fn a_value_of_the_wrong_type_is_located() {
         "invalid type: integer `1`, expected a boolean"
     );
     assert_eq!(pointed(source, error), "1");
+    assert_eq!(error.help(), Some("a boolean is written `true` or `false`"));
+}
+
+#[test]
+fn a_wrong_type_with_an_evident_meaning_says_how_to_write_it() {
+    let source = "[model.quant]\nenable = \"Yes\"\ntarget_modules = 'encoder'\n";
+    let loaded = model(source);
+    let helps: Vec<Option<&str>> = loaded.diagnostics().iter().map(Diagnostic::help).collect();
+    assert_eq!(
+        helps,
+        [
+            Some("a boolean is written `true`, without quotes"),
+            Some("a list of one is written `['encoder']`"),
+        ]
+    );
 }
 
 #[test]

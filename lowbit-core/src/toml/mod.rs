@@ -125,6 +125,7 @@ impl Options {
     {
         let mut load = Load {
             options: self,
+            source,
             lines: LineIndex::new(source),
             prefix: self.table.iter().cloned().map(Step::Field).collect(),
             diagnostics: Vec::new(),
@@ -187,6 +188,7 @@ impl<T> Loaded<T> {
 /// One load under way.
 struct Load<'o, 's> {
     options: &'o Options,
+    source: &'s str,
     lines: LineIndex<'s>,
     /// The path of the loaded table in the document.
     prefix: Vec<Step>,
@@ -317,7 +319,10 @@ impl<'s> Load<'_, 's> {
             Place::Missing { holder, .. } => holder.clone(),
         });
         let mut code = classify(&message);
-        let mut help = None;
+        let mut help = match (code, value_at(work, path).map(Spanned::get_ref)) {
+            ("invalid_type", Some(value)) => type_help(&message, value, &self.source[span.clone()]),
+            _ => None,
+        };
         if let (Some(failure), Place::Found { .. }) = (failure, &place) {
             match (failure.variants, value_at(work, path).map(Spanned::get_ref)) {
                 (Some(variants), Some(DeValue::String(name))) if !variants.contains(&&**name) => {
@@ -441,6 +446,27 @@ fn value_at<'a, 's>(
         };
     }
     Some(here)
+}
+
+/// How to write what a value of the wrong type seems to mean: `text`, the
+/// value as written, in the type serde's `message` expects.
+fn type_help(message: &str, value: &DeValue<'_>, text: &str) -> Option<String> {
+    let wanted = message.rsplit_once(", expected ")?.1;
+    match (wanted, value) {
+        ("a sequence", value) if !value.is_table() => {
+            Some(format!("a list of one is written `[{text}]`"))
+        }
+        ("a boolean", DeValue::String(said)) => {
+            let meant = match said.to_lowercase().as_str() {
+                "true" | "yes" | "on" | "1" => "true",
+                "false" | "no" | "off" | "0" => "false",
+                _ => return Some("a boolean is written `true` or `false`".to_owned()),
+            };
+            Some(format!("a boolean is written `{meant}`, without quotes"))
+        }
+        ("a boolean", _) => Some("a boolean is written `true` or `false`".to_owned()),
+        _ => None,
+    }
 }
 
 /// The code of a deserialization error, from serde's wording of it.
