@@ -161,6 +161,17 @@ fn an_unknown_variant_lists_the_valid_names_and_suggests_one() {
 }
 
 #[test]
+fn an_unknown_variant_inside_an_option_is_found_too() {
+    let source = "[model.quant]\nencoder_mode = \"int9\"\n";
+    let loaded = model(source);
+    assert_eq!(
+        summary(&loaded),
+        owned(&[("unknown_variant", "model.quant.encoder_mode", 2, 16)])
+    );
+    assert_eq!(loaded.diagnostics()[0].help(), Some("did you mean `int8`?"));
+}
+
+#[test]
 fn an_unknown_variant_in_an_array_names_its_item() {
     let source = "[model.quant]\ntarget_modules = [\"encoder\", \"decoder\"]\n";
     let loaded = model(source);
@@ -366,6 +377,16 @@ mod plan {
         pub sections: Vec<Layer>,
     }
 
+    /// Spans and dates are read through structs of the format's own; their
+    /// fields are no keys of the document.
+    #[derive(Deserialize, Validate, Debug)]
+    pub struct Stamped {
+        pub name: toml::Spanned<String>,
+        pub at: toml::value::Datetime,
+        #[serde(default)]
+        pub enable: bool,
+    }
+
     #[derive(Deserialize, Validate, Debug)]
     #[serde(deny_unknown_fields)]
     pub struct Strict {
@@ -392,6 +413,17 @@ fn paths_into_maps_and_arrays_of_tables_are_located() {
     assert_eq!(loaded.diagnostics()[2].help(), Some("did you mean `bits`?"));
     let plan = loaded.value().expect("the plan deserialized");
     assert_eq!((plan.name.as_str(), plan.sections.len()), ("p", 2));
+}
+
+#[test]
+fn spans_and_dates_are_not_mistaken_for_unknown_keys() {
+    let source = "name = \"run\"\nat = 2026-11-26T08:00:00Z\nenabel = true\n";
+    let loaded = lowbit_core::toml::load::<plan::Stamped>(source);
+    assert_eq!(summary(&loaded), owned(&[("unknown_key", "enabel", 3, 1)]));
+    let stamped = loaded.value().expect("a value");
+    assert_eq!(&source[stamped.name.span()], "\"run\"");
+    assert_eq!(stamped.at.to_string(), "2026-11-26T08:00:00Z");
+    assert!(!stamped.enable);
 }
 
 #[test]
