@@ -387,6 +387,22 @@ mod plan {
         pub enable: bool,
     }
 
+    #[derive(Deserialize, Validate, Default, Debug)]
+    pub struct Common {
+        #[range(max = 8)]
+        pub bits: u8,
+    }
+
+    /// A flattened struct reads its keys from its parent's table.
+    #[derive(Deserialize, Validate, Default, Debug)]
+    #[serde(default)]
+    pub struct Flattened {
+        #[serde(flatten)]
+        #[nested]
+        pub common: Common,
+        pub packed: bool,
+    }
+
     #[derive(Deserialize, Validate, Debug)]
     #[serde(deny_unknown_fields)]
     pub struct Strict {
@@ -424,6 +440,16 @@ fn spans_and_dates_are_not_mistaken_for_unknown_keys() {
     assert_eq!(&source[stamped.name.span()], "\"run\"");
     assert_eq!(stamped.at.to_string(), "2026-11-26T08:00:00Z");
     assert!(!stamped.enable);
+}
+
+#[test]
+fn flattened_fields_are_located_in_their_parents_table() {
+    let source = "packed = true\nbits = 9\nbitz = 1\n";
+    let loaded = lowbit_core::toml::load::<plan::Flattened>(source);
+    // `bitz` goes unnoticed: the parent reads its table as a map, and the
+    // flattened struct reads what it keeps of it away from the document.
+    assert_eq!(summary(&loaded), owned(&[("range", "bits", 2, 8)]));
+    assert!(loaded.value().expect("a value").packed);
 }
 
 #[test]
