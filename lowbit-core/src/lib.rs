@@ -46,12 +46,16 @@
 extern crate self as lowbit_core;
 
 pub mod config;
+#[cfg(feature = "toml")]
+pub mod diagnostic;
 pub mod docs;
 pub mod path;
 pub mod report;
 #[cfg(feature = "schema")]
 pub mod schema;
 pub mod shape;
+#[cfg(feature = "toml")]
+pub mod toml;
 mod validate;
 mod variants;
 

@@ -1,0 +1,134 @@
+//! Measures how the time to load a config grows with its size: documents of
+//! 1 to 16 MB, each loaded with `lowbit_core::toml` (diagnostics located)
+//! and, as the baseline in the same run, with plain `toml::from_str` and
+//! `validate()` (no locations). Time per byte that stays flat as the size
+//! doubles is time linear in the size. A second table times documents made
+//! of unknown keys, one diagnostic a line, each one rendered.
+//!
+//! ```text
+//! cargo run --release --example load_time
+//! ```
+
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+use lowbit_core::Validate;
+use lowbit_core::config::ModelConfig;
+use lowbit_core::toml::Options;
+use serde::Deserialize;
+
+/// The baseline's view of a config file.
+#[derive(Deserialize)]
+struct ConfigFile {
+    #[serde(default)]
+    model: ModelConfig,
+}
+
+/// A document of `size` bytes or more: half a long array in
+/// `[model.quant]`, a broken rule and a misspelled key in `[model.rho]`, and
+/// half a table of other keys nobody reads.
+fn document(size: usize) -> String {
+    let mut source = String::from("[model.quant]\nenable = true\nprotocol = \"bitnet_b158\"\n");
+    source.push_str("target_modules = [\n");
+    while source.len() < size / 2 {
+        source.push_str("  \"encoder\",\n");
+    }
+    source.push_str("]\n\n[model.rho]\nprecision = \"fp8_exp\"\ncolour = 1\n\n[data]\n");
+    let mut key = 0;
+    while source.len() < size {
+        source.push_str(&format!("key{key} = \"{key:0>24}\"\n"));
+        key += 1;
+    }
+    source
+}
+
+/// A document of `size` bytes or more whose `[model.rho]` is all unknown
+/// keys, and how many there are.
+fn unknown_keys(size: usize) -> (String, usize) {
+    let mut source = String::from("[model.rho]\n");
+    let mut key = 0;
+    while source.len() < size {
+        source.push_str(&format!("colour{key} = {key}\n"));
+        key += 1;
+    }
+    (source, key)
+}
+
+/// The least of `runs` timings of `work`: the run the machine disturbed least.
+fn fastest(runs: usize, mut work: impl FnMut()) -> Duration {
+    (0..runs)
+        .map(|_| {
+            let start = Instant::now();
+            work();
+            start.elapsed()
+        })
+        .min()
+        .unwrap_or_default()
+}
+
+fn main() {
+    const RUNS: usize = 5;
+    let options = Options::new().table("model");
+    println!("| size | baseline | lowbit load | lowbit / baseline | lowbit ns/byte |");
+    println!("|---:|---:|---:|---:|---:|");
+    let mut first = None;
+    for megabytes in [1usize, 2, 4, 8, 16] {
+        let source = document(megabytes << 20);
+        let baseline = fastest(RUNS, || {
+            let file: ConfigFile = toml::from_str(&source).expect("the document is TOML");
+            black_box(file.model.validate().is_err());
+        });
+        let lowbit = fastest(RUNS, || {
+            let loaded = options.load::<ModelConfig>(&source);
+            assert_eq!(loaded.diagnostics().len(), 2);
+            black_box(loaded);
+        });
+        let per_byte = lowbit.as_secs_f64() * 1e9 / source.len() as f64;
+        let first = *first.get_or_insert(per_byte);
+        println!(
+            "| {megabytes} MB | {:.1} ms | {:.1} ms | {:.2} | {per_byte:.1} ({:.2} of 1 MB's) |",
+            baseline.as_secs_f64() * 1e3,
+            lowbit.as_secs_f64() * 1e3,
+            lowbit.as_secs_f64() / baseline.as_secs_f64(),
+            per_byte / first,
+        );
+    }
+
+    println!();
+    println!(
+        "| size | unknown keys | baseline | lowbit load | lowbit / baseline | render all | load + render ns/byte |"
+    );
+    println!("|---:|---:|---:|---:|---:|---:|---:|");
+    let mut first = None;
+    for megabytes in [1usize, 2, 4, 8, 16] {
+        let (source, keys) = unknown_keys(megabytes << 20);
+        let baseline = fastest(RUNS, || {
+            let file: ConfigFile = toml::from_str(&source).expect("the document is TOML");
+            black_box(file.model.validate().is_err());
+        });
+        let lowbit = fastest(RUNS, || {
+            let loaded = options.load::<ModelConfig>(&source);
+            assert_eq!(loaded.diagnostics().len(), keys);
+            black_box(loaded);
+        });
+        let loaded = options.load::<ModelConfig>(&source);
+        let render = fastest(RUNS, || {
+            let rendered: usize = loaded
+                .diagnostics()
+                .iter()
+                .map(|diagnostic| diagnostic.render("many.toml", &source, false).len())
+                .sum();
+            black_box(rendered);
+        });
+        let per_byte = (lowbit + render).as_secs_f64() * 1e9 / source.len() as f64;
+        let first = *first.get_or_insert(per_byte);
+        println!(
+            "| {megabytes} MB | {keys} | {:.1} ms | {:.1} ms | {:.2} | {:.1} ms | {per_byte:.1} ({:.2} of 1 MB's) |",
+            baseline.as_secs_f64() * 1e3,
+            lowbit.as_secs_f64() * 1e3,
+            lowbit.as_secs_f64() / baseline.as_secs_f64(),
+            render.as_secs_f64() * 1e3,
+            per_byte / first,
+        );
+    }
+}

@@ -1,0 +1,487 @@
+//! Loading config files: a TOML document deserialized into a type that
+//! derives [`Validate`], every problem located at its line and column.
+//!
+//! [`Options::load`] parses the document, deserializes the type from it (or
+//! from a table inside it), notes the keys the type does not know, and
+//! validates the value. Each problem becomes a [`Diagnostic`] that points at
+//! the offending bytes: the value of a broken rule, a key nobody reads, a
+//! value of the wrong type; for a rule about a field the file leaves out, the
+//! table that would hold it.
+//!
+//! ```
+//! use lowbit_core::config::ModelConfig;
+//! use lowbit_core::diagnostic::Severity;
+//!
+//! let source = r#"
+//! [model.quant]
+//! enabel = true
+//!
+//! [model.rho]
+//! precision = "fp8_exp"
+//! "#;
+//! let loaded = lowbit_core::toml::Options::new()
+//!     .table("model")
+//!     .load::<ModelConfig>(source);
+//! let [typo, rule] = loaded.diagnostics() else { panic!() };
+//!
+//! assert_eq!((typo.severity(), typo.code()), (Severity::Warning, "unknown_key"));
+//! assert_eq!(typo.path(), "model.quant.enabel");
+//! assert_eq!((typo.line(), typo.column()), (3, 1));
+//! assert_eq!(typo.help(), Some("did you mean `enable`?"));
+//!
+//! assert_eq!((rule.code(), rule.path()), ("one_of", "model.rho.precision"));
+//! assert_eq!((rule.line(), rule.column()), (6, 13));
+//! assert!(!loaded.is_valid());
+//! ```
+//!
+//! Limits: a struct that `#[serde(flatten)]`s another reads its table as a
+//! map, so keys unknown to the flattened struct are not noticed; serde stops
+//! at the first value it cannot read, so after such an error the loader
+//! removes that key and reads again (up to 16 times) to report the next one,
+//! and does not validate a value read from a document it had to cut.
+
+mod locate;
+mod probe;
+mod suggest;
+
+use std::cell::RefCell;
+use std::collections::HashSet;
+use std::ops::Range;
+
+use serde::Deserialize;
+use toml::Spanned;
+use toml::de::{DeTable, DeValue, ValueDeserializer};
+
+use crate::Validate;
+use crate::diagnostic::{Diagnostic, LineIndex, Severity};
+use locate::{Place, display, locate, remove};
+use probe::{Record, Step};
+
+/// How many times a document is read again to find its next unreadable
+/// value.
+const PASSES: usize = 16;
+
+/// How many syntax errors are reported: past the first few, a broken
+/// document mostly yields echoes of them.
+const SYNTAX_ERRORS: usize = 20;
+
+/// Loads `source` with the default [`Options`]: the whole document is a `T`,
+/// unknown keys are warnings.
+#[must_use]
+pub fn load<'de, T>(source: &'de str) -> Loaded<T>
+where
+    T: Deserialize<'de> + Validate,
+{
+    Options::new().load(source)
+}
+
+/// How a document is loaded.
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    deny_unknown_keys: bool,
+    table: Vec<String>,
+}
+
+impl Options {
+    /// The whole document is the value; unknown keys are warnings.
+    #[must_use]
+    pub fn new() -> Self {
+        Options::default()
+    }
+
+    /// Whether unknown keys are errors (and make the document invalid)
+    /// rather than warnings.
+    #[must_use]
+    pub fn deny_unknown_keys(mut self, deny: bool) -> Self {
+        self.deny_unknown_keys = deny;
+        self
+    }
+
+    /// The value is the table at this dotted path (`"model"`,
+    /// `"tool.lowbit"`: bare keys joined by dots), not the whole document;
+    /// the rest of the document is left alone. Paths in diagnostics start
+    /// from the document's root. `""` is the whole document.
+    ///
+    /// A document without that table loads the value from an empty table
+    /// (so a type whose fields all have defaults gets its defaults), with a
+    /// `missing_table` warning.
+    #[must_use]
+    pub fn table(mut self, path: &str) -> Self {
+        self.table = path
+            .split('.')
+            .filter(|key| !key.is_empty())
+            .map(str::to_owned)
+            .collect();
+        self
+    }
+
+    /// Parses `source`, deserializes a `T` from it and validates the value.
+    /// Every problem is a [`Diagnostic`] in the result, in the order of the
+    /// source; this never fails and never panics.
+    #[must_use]
+    pub fn load<'de, T>(&self, source: &'de str) -> Loaded<T>
+    where
+        T: Deserialize<'de> + Validate,
+    {
+        let mut load = Load {
+            options: self,
+            source,
+            lines: LineIndex::new(source),
+            prefix: self.table.iter().cloned().map(Step::Field).collect(),
+            diagnostics: Vec::new(),
+        };
+        let (value, parsed) = load.run(source);
+        let mut diagnostics = load.diagnostics;
+        diagnostics.sort_by_key(|diagnostic| diagnostic.span.start);
+        Loaded {
+            value,
+            diagnostics,
+            parsed,
+        }
+    }
+}
+
+/// What [`Options::load`] found.
+#[derive(Clone, Debug)]
+pub struct Loaded<T> {
+    value: Option<T>,
+    diagnostics: Vec<Diagnostic>,
+    parsed: bool,
+}
+
+impl<T> Loaded<T> {
+    /// The value, when the document deserialized (valid or not).
+    #[must_use]
+    pub fn value(&self) -> Option<&T> {
+        self.value.as_ref()
+    }
+
+    /// The value, when the document deserialized (valid or not).
+    #[must_use]
+    pub fn into_value(self) -> Option<T> {
+        self.value
+    }
+
+    /// Every problem, in the order of the source.
+    #[must_use]
+    pub fn diagnostics(&self) -> &[Diagnostic] {
+        &self.diagnostics
+    }
+
+    /// Whether the source is TOML at all (a syntax error says it is not).
+    #[must_use]
+    pub fn is_toml(&self) -> bool {
+        self.parsed
+    }
+
+    /// Whether the value deserialized and no diagnostic is an error.
+    #[must_use]
+    pub fn is_valid(&self) -> bool {
+        self.value.is_some()
+            && self
+                .diagnostics
+                .iter()
+                .all(|diagnostic| diagnostic.severity != Severity::Error)
+    }
+}
+
+/// One load under way.
+struct Load<'o, 's> {
+    options: &'o Options,
+    source: &'s str,
+    lines: LineIndex<'s>,
+    /// The path of the loaded table in the document.
+    prefix: Vec<Step>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl<'s> Load<'_, 's> {
+    fn run<T>(&mut self, source: &'s str) -> (Option<T>, bool)
+    where
+        T: Deserialize<'s> + Validate,
+    {
+        let (table, errors) = DeTable::parse_recoverable(source);
+        if !errors.is_empty() {
+            for error in errors.iter().take(SYNTAX_ERRORS) {
+                let span = error.span().unwrap_or(source.len()..source.len());
+                let message = error.message().to_owned();
+                // About the text, not about a value: no path.
+                self.push(Severity::Error, "syntax", message, &[], span)
+                    .path
+                    .clear();
+            }
+            return (None, false);
+        }
+        let mut root = Spanned::new(table.span(), DeValue::Table(table.into_inner()));
+        let prefix = self.prefix.clone();
+        let mut work = match locate(&root, &prefix) {
+            // Taken out, not copied: the rest of the document is not needed.
+            Place::Found { .. } => take_at(&mut root, &prefix).unwrap_or(root),
+            Place::Missing { holder, .. } => {
+                let message = format!("no `[{}]` table; the defaults apply", display(&prefix));
+                self.push(
+                    Severity::Warning,
+                    "missing_table",
+                    message,
+                    &[],
+                    holder.clone(),
+                );
+                Spanned::new(holder, DeValue::Table(DeTable::new()))
+            }
+        };
+        let Some(value) = self.deserialize::<T>(&mut work) else {
+            return (None, true);
+        };
+        let Err(report) = value.validate() else {
+            return (Some(value), true);
+        };
+        for violation in &report {
+            let steps: Vec<Step> = violation
+                .path()
+                .segments()
+                .iter()
+                .map(|segment| match segment {
+                    crate::PathSegment::Field(name) => Step::Field((*name).to_owned()),
+                    crate::PathSegment::Key(key) => Step::Key(key.clone()),
+                    crate::PathSegment::Index(index) => Step::Index(*index),
+                })
+                .collect();
+            let (span, label) = match locate(&work, &steps) {
+                Place::Found { value, .. } => (value, None),
+                Place::Missing { holder, present } => {
+                    let missing = display(&steps[present..=present]);
+                    let label = format!("no `{missing}` in this table; its default applies");
+                    (holder, Some(label))
+                }
+            };
+            let at = self.push(
+                Severity::Error,
+                violation.code(),
+                violation.to_string(),
+                &steps,
+                span,
+            );
+            at.label = label;
+        }
+        (Some(value), true)
+    }
+
+    /// Reads a `T` from `work`, reporting unknown keys and every value it
+    /// cannot read. `None` unless it read the document as it is.
+    fn deserialize<T>(&mut self, work: &mut Spanned<DeValue<'s>>) -> Option<T>
+    where
+        T: Deserialize<'s>,
+    {
+        let mut removed: Vec<Vec<Step>> = Vec::new();
+        let mut unknown_seen = HashSet::new();
+        loop {
+            let record = RefCell::new(Record::default());
+            let result: Result<T, toml::de::Error> =
+                probe::deserialize(ValueDeserializer::from(work.clone()), &record);
+            let record = record.into_inner();
+            for ignored in record.ignored {
+                if unknown_seen.insert(ignored.path.clone()) {
+                    self.unknown_key(work, &ignored.path, ignored.known);
+                }
+            }
+            let error = match result {
+                Ok(value) => return removed.is_empty().then_some(value),
+                Err(error) => error,
+            };
+            let failure = record.failure;
+            let path = failure.as_ref().map_or(Vec::new(), |f| f.path.clone());
+            // A table that misses what an earlier pass removed from it.
+            if removed.iter().any(|gone| gone.starts_with(&path)) {
+                return None;
+            }
+            self.deserialize_error(work, &error, failure.as_ref());
+            if removed.len() + 1 >= PASSES {
+                return None;
+            }
+            match remove(work, &path) {
+                Some(kept) => removed.push(path[..kept].to_vec()),
+                None => return None,
+            }
+        }
+    }
+
+    fn deserialize_error(
+        &mut self,
+        work: &Spanned<DeValue<'s>>,
+        error: &toml::de::Error,
+        failure: Option<&probe::Failure>,
+    ) {
+        let mut message = error.message().to_owned();
+        let path = failure.map_or(&[][..], |failure| &failure.path[..]);
+        let place = locate(work, path);
+        let span = error.span().unwrap_or_else(|| match &place {
+            Place::Found { value, .. } => value.clone(),
+            Place::Missing { holder, .. } => holder.clone(),
+        });
+        let mut code = classify(&message);
+        let mut help = match (code, value_at(work, path).map(Spanned::get_ref)) {
+            ("invalid_type", Some(value)) => type_help(&message, value, &self.source[span.clone()]),
+            _ => None,
+        };
+        if let (Some(failure), Place::Found { .. }) = (failure, &place) {
+            match (failure.variants, value_at(work, path).map(Spanned::get_ref)) {
+                (Some(variants), Some(DeValue::String(name))) if !variants.contains(&&**name) => {
+                    code = "unknown_variant";
+                    help = suggest::closest(name, variants)
+                        .map(|meant| format!("did you mean `{meant}`?"));
+                }
+                // The format's own words ("wanted string or table") name
+                // neither what it found nor what would do.
+                (Some(variants), Some(value)) if !value.is_table() => {
+                    code = "invalid_type";
+                    message = format!(
+                        "invalid type: {}, expected one of {}",
+                        value.type_str(),
+                        suggest::list(variants)
+                    );
+                }
+                _ => {}
+            }
+            if let (Some(known), Some(Step::Field(name))) = (failure.known, path.last()) {
+                code = "unknown_key";
+                help =
+                    suggest::closest(name, known).map(|meant| format!("did you mean `{meant}`?"));
+            }
+        }
+        let diagnostic = self.push(Severity::Error, code, message, path, span);
+        diagnostic.help = help;
+    }
+
+    fn unknown_key(
+        &mut self,
+        work: &Spanned<DeValue<'s>>,
+        path: &[Step],
+        known: Option<&'static [&'static str]>,
+    ) {
+        let Some((Step::Field(name) | Step::Key(name), parent)) = path.split_last() else {
+            return;
+        };
+        let span = match locate(work, path) {
+            Place::Found { key: Some(key), .. } => key,
+            Place::Found { value, .. } => value,
+            Place::Missing { holder, .. } => holder,
+        };
+        let mut within = self.prefix.clone();
+        within.extend_from_slice(parent);
+        let message = if within.is_empty() {
+            format!("unknown key `{name}`")
+        } else {
+            format!("unknown key `{name}` in `{}`", display(&within))
+        };
+        let help = known.map(|known| match suggest::closest(name, known) {
+            Some(meant) => format!("did you mean `{meant}`?"),
+            None => format!("the keys here are {}", suggest::list(known)),
+        });
+        let severity = if self.options.deny_unknown_keys {
+            Severity::Error
+        } else {
+            Severity::Warning
+        };
+        let diagnostic = self.push(severity, "unknown_key", message, path, span);
+        diagnostic.label = Some("this key is ignored".to_owned());
+        diagnostic.help = help;
+    }
+
+    /// Records a diagnostic at `path` (below the loaded table) and `span`.
+    fn push(
+        &mut self,
+        severity: Severity,
+        code: &'static str,
+        message: String,
+        path: &[Step],
+        span: Range<usize>,
+    ) -> &mut Diagnostic {
+        let (line, column) = self.lines.position(span.start);
+        let mut full = self.prefix.clone();
+        full.extend_from_slice(path);
+        self.diagnostics.push(Diagnostic {
+            severity,
+            code,
+            message,
+            path: display(&full),
+            span,
+            line,
+            column,
+            label: None,
+            help: None,
+        });
+        let last = self.diagnostics.len() - 1;
+        &mut self.diagnostics[last]
+    }
+}
+
+/// The value at `path`, taken out of `here`, if there is one.
+fn take_at<'s>(here: &mut Spanned<DeValue<'s>>, path: &[Step]) -> Option<Spanned<DeValue<'s>>> {
+    match path.split_first() {
+        None => Some(std::mem::replace(
+            here,
+            Spanned::new(0..0, DeValue::Boolean(false)),
+        )),
+        Some((Step::Field(name) | Step::Key(name), rest)) => match here.get_mut() {
+            DeValue::Table(table) => take_at(table.get_mut(name.as_str())?, rest),
+            _ => None,
+        },
+        Some((Step::Index(_), _)) => None,
+    }
+}
+
+/// The value at `path`, if there is one.
+fn value_at<'a, 's>(
+    work: &'a Spanned<DeValue<'s>>,
+    path: &[Step],
+) -> Option<&'a Spanned<DeValue<'s>>> {
+    let mut here = work;
+    for step in path {
+        here = match (step, here.get_ref()) {
+            (Step::Field(name) | Step::Key(name), DeValue::Table(table)) => {
+                table.get(name.as_str())?
+            }
+            (Step::Index(index), DeValue::Array(array)) => array.get(*index)?,
+            _ => return None,
+        };
+    }
+    Some(here)
+}
+
+/// How to write what a value of the wrong type seems to mean: `text`, the
+/// value as written, in the type serde's `message` expects.
+fn type_help(message: &str, value: &DeValue<'_>, text: &str) -> Option<String> {
+    let wanted = message.rsplit_once(", expected ")?.1;
+    match (wanted, value) {
+        ("a sequence", value) if !value.is_table() => {
+            Some(format!("a list of one is written `[{text}]`"))
+        }
+        ("a boolean", DeValue::String(said)) => {
+            let meant = match said.to_lowercase().as_str() {
+                "true" | "yes" | "on" | "1" => "true",
+                "false" | "no" | "off" | "0" => "false",
+                _ => return Some("a boolean is written `true` or `false`".to_owned()),
+            };
+            Some(format!("a boolean is written `{meant}`, without quotes"))
+        }
+        ("a boolean", _) => Some("a boolean is written `true` or `false`".to_owned()),
+        _ => None,
+    }
+}
+
+/// The code of a deserialization error, from serde's wording of it.
+fn classify(message: &str) -> &'static str {
+    const CODES: [(&str, &str); 7] = [
+        ("invalid type", "invalid_type"),
+        ("invalid value", "invalid_value"),
+        ("invalid length", "invalid_length"),
+        ("unknown variant", "unknown_variant"),
+        ("unknown field", "unknown_key"),
+        ("missing field", "missing_field"),
+        ("duplicate field", "duplicate_field"),
+    ];
+    CODES
+        .iter()
+        .find(|(start, _)| message.starts_with(start))
+        .map_or("deserialize", |&(_, code)| code)
+}

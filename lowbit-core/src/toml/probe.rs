@@ -1,0 +1,513 @@
+//! A deserializer that watches another one: it follows the path of every
+//! value, and notes the keys a type ignores (unknown keys, with the fields the
+//! type knows beside them) and where the first error arose.
+//!
+//! Watching is the only place these facts exist: the fields a struct knows
+//! are the ones serde's derive passes to `deserialize_struct` at that level,
+//! and an unknown key is one whose value it reads as `IgnoredAny`. A type
+//! with `#[serde(flatten)]` reads its table as a map and passes no fields, so
+//! unknown keys inside a flattened struct go unnoticed.
+
+use std::cell::RefCell;
+use std::fmt;
+
+use serde::de::{
+    self, DeserializeSeed, Deserializer, EnumAccess, MapAccess, SeqAccess, VariantAccess, Visitor,
+};
+
+/// One step from a value to a value inside it.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub(crate) enum Step {
+    /// A key of a table that a struct reads.
+    Field(String),
+    /// A key of a table that a map reads.
+    Key(String),
+    /// An item of an array.
+    Index(usize),
+}
+
+/// A key whose value the type ignored.
+#[derive(Debug)]
+pub(crate) struct Ignored {
+    /// Where the key sits.
+    pub(crate) path: Vec<Step>,
+    /// The fields of the struct that ignored it.
+    pub(crate) known: Option<&'static [&'static str]>,
+}
+
+/// Where deserialization first failed, innermost.
+#[derive(Debug)]
+pub(crate) struct Failure {
+    /// The value (or, for a rejected key, the key) that failed.
+    pub(crate) path: Vec<Step>,
+    /// The variants of the enum expected there, when one was.
+    pub(crate) variants: Option<&'static [&'static str]>,
+    /// The fields of the struct around a rejected key.
+    pub(crate) known: Option<&'static [&'static str]>,
+}
+
+/// What a watched deserialization saw.
+#[derive(Debug, Default)]
+pub(crate) struct Record {
+    pub(crate) ignored: Vec<Ignored>,
+    pub(crate) failure: Option<Failure>,
+    /// The key (or variant name) read last, until its value is read.
+    key: Option<String>,
+}
+
+/// A borrowed path, one node per level on the stack, as `Location` is.
+struct Chain<'a> {
+    parent: Option<&'a Chain<'a>>,
+    step: Option<Step>,
+    /// The fields of the struct that holds this value.
+    known: Option<&'static [&'static str]>,
+}
+
+impl Chain<'_> {
+    const ROOT: Chain<'static> = Chain {
+        parent: None,
+        step: None,
+        known: None,
+    };
+
+    fn path(&self) -> Vec<Step> {
+        let mut steps = Vec::new();
+        let mut here = Some(self);
+        while let Some(node) = here {
+            steps.extend(node.step.clone());
+            here = node.parent;
+        }
+        steps.reverse();
+        steps
+    }
+}
+
+/// What the value being read is to its container.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Value,
+    Key,
+    Variant,
+}
+
+#[derive(Clone, Copy)]
+struct Cx<'a> {
+    at: &'a Chain<'a>,
+    record: &'a RefCell<Record>,
+    role: Role,
+    /// For a key: the fields of the struct whose key it is.
+    known: Option<&'static [&'static str]>,
+}
+
+impl<'a> Cx<'a> {
+    fn with_role(self, role: Role, known: Option<&'static [&'static str]>) -> Self {
+        Cx {
+            role,
+            known,
+            ..self
+        }
+    }
+
+    fn below<'b>(self, at: &'b Chain<'b>) -> Cx<'b>
+    where
+        'a: 'b,
+    {
+        Cx {
+            at,
+            record: self.record,
+            role: Role::Value,
+            known: None,
+        }
+    }
+
+    /// Notes where a failure arose, unless a deeper value already did.
+    fn settle<T, E>(
+        self,
+        result: Result<T, E>,
+        variants: Option<&'static [&'static str]>,
+    ) -> Result<T, E> {
+        if result.is_err() {
+            let mut record = self.record.borrow_mut();
+            if record.failure.is_none() {
+                let failure = match self.role {
+                    Role::Value => Some(Failure {
+                        path: self.at.path(),
+                        variants,
+                        known: None,
+                    }),
+                    Role::Key => {
+                        let mut path = self.at.path();
+                        let key = record.key.clone();
+                        path.extend(key.map(|key| match self.known {
+                            Some(_) => Step::Field(key),
+                            None => Step::Key(key),
+                        }));
+                        Some(Failure {
+                            path,
+                            variants: None,
+                            known: self.known,
+                        })
+                    }
+                    // The enum's own value notes it, with its variants.
+                    Role::Variant => None,
+                };
+                record.failure = failure;
+            }
+        }
+        result
+    }
+
+    fn keep_key(self, key: &str) {
+        if self.role != Role::Value {
+            self.record.borrow_mut().key = Some(key.to_owned());
+        }
+    }
+}
+
+/// Deserializes a `T` from `inner`, noting what happened in `record`.
+pub(crate) fn deserialize<'de, T, D>(inner: D, record: &RefCell<Record>) -> Result<T, D::Error>
+where
+    T: de::Deserialize<'de>,
+    D: Deserializer<'de>,
+{
+    let cx = Cx {
+        at: &Chain::ROOT,
+        record,
+        role: Role::Value,
+        known: None,
+    };
+    T::deserialize(Probe { inner, cx })
+}
+
+struct Probe<'a, D> {
+    inner: D,
+    cx: Cx<'a>,
+}
+
+struct Watch<'a, V> {
+    inner: V,
+    cx: Cx<'a>,
+    /// The fields of the struct this visitor builds, if it builds one.
+    known: Option<&'static [&'static str]>,
+}
+
+macro_rules! watched {
+    ($($method:ident($($arg:ident: $ty:ty),*)),* $(,)?) => {$(
+        fn $method<V: Visitor<'de>>(self, $($arg: $ty,)* visitor: V) -> Result<V::Value, D::Error> {
+            let cx = self.cx;
+            let watch = Watch { inner: visitor, cx, known: None };
+            cx.settle(self.inner.$method($($arg,)* watch), None)
+        }
+    )*};
+}
+
+impl<'de, D: Deserializer<'de>> Deserializer<'de> for Probe<'_, D> {
+    type Error = D::Error;
+
+    watched! {
+        deserialize_any(), deserialize_bool(), deserialize_i8(), deserialize_i16(),
+        deserialize_i32(), deserialize_i64(), deserialize_i128(), deserialize_u8(),
+        deserialize_u16(), deserialize_u32(), deserialize_u64(), deserialize_u128(),
+        deserialize_f32(), deserialize_f64(), deserialize_char(), deserialize_str(),
+        deserialize_string(), deserialize_bytes(), deserialize_byte_buf(),
+        deserialize_option(), deserialize_unit(), deserialize_unit_struct(name: &'static str),
+        deserialize_newtype_struct(name: &'static str), deserialize_seq(),
+        deserialize_tuple(len: usize), deserialize_tuple_struct(name: &'static str, len: usize),
+        deserialize_map(), deserialize_identifier(),
+    }
+
+    fn deserialize_struct<V: Visitor<'de>>(
+        self,
+        name: &'static str,
+        fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, D::Error> {
+        // `$__`-named structs are the format's own devices (spans, dates).
+        let known = (!name.starts_with("$__")).then_some(fields);
+        let cx = self.cx;
+        let watch = Watch {
+            inner: visitor,
+            cx,
+            known,
+        };
+        cx.settle(self.inner.deserialize_struct(name, fields, watch), None)
+    }
+
+    fn deserialize_enum<V: Visitor<'de>>(
+        self,
+        name: &'static str,
+        variants: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, D::Error> {
+        let cx = self.cx;
+        let watch = Watch {
+            inner: visitor,
+            cx,
+            known: None,
+        };
+        cx.settle(
+            self.inner.deserialize_enum(name, variants, watch),
+            Some(variants),
+        )
+    }
+
+    fn deserialize_ignored_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, D::Error> {
+        let cx = self.cx;
+        if cx.role == Role::Value && matches!(cx.at.step, Some(Step::Field(_) | Step::Key(_))) {
+            cx.record.borrow_mut().ignored.push(Ignored {
+                path: cx.at.path(),
+                known: cx.at.known,
+            });
+        }
+        self.inner.deserialize_ignored_any(visitor)
+    }
+
+    fn is_human_readable(&self) -> bool {
+        self.inner.is_human_readable()
+    }
+}
+
+macro_rules! passed {
+    ($($method:ident($ty:ty)),* $(,)?) => {$(
+        fn $method<E: de::Error>(self, v: $ty) -> Result<Self::Value, E> {
+            self.inner.$method(v)
+        }
+    )*};
+}
+
+impl<'de, V: Visitor<'de>> Visitor<'de> for Watch<'_, V> {
+    type Value = V::Value;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.inner.expecting(f)
+    }
+
+    passed! {
+        visit_bool(bool), visit_i8(i8), visit_i16(i16), visit_i32(i32), visit_i64(i64),
+        visit_i128(i128), visit_u8(u8), visit_u16(u16), visit_u32(u32), visit_u64(u64),
+        visit_u128(u128), visit_f32(f32), visit_f64(f64), visit_char(char),
+        visit_bytes(&[u8]), visit_borrowed_bytes(&'de [u8]), visit_byte_buf(Vec<u8>),
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+        self.cx.keep_key(v);
+        self.inner.visit_str(v)
+    }
+
+    fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
+        self.cx.keep_key(v);
+        self.inner.visit_borrowed_str(v)
+    }
+
+    fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
+        self.cx.keep_key(&v);
+        self.inner.visit_string(v)
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+        self.inner.visit_none()
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+        self.inner.visit_unit()
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, inner: D) -> Result<Self::Value, D::Error> {
+        self.inner.visit_some(Probe { inner, cx: self.cx })
+    }
+
+    fn visit_newtype_struct<D: Deserializer<'de>>(self, inner: D) -> Result<Self::Value, D::Error> {
+        self.inner
+            .visit_newtype_struct(Probe { inner, cx: self.cx })
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, inner: A) -> Result<Self::Value, A::Error> {
+        self.inner.visit_seq(Items {
+            inner,
+            cx: self.cx,
+            index: 0,
+        })
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, inner: A) -> Result<Self::Value, A::Error> {
+        self.inner.visit_map(Entries {
+            inner,
+            cx: self.cx,
+            known: self.known,
+            key: None,
+        })
+    }
+
+    fn visit_enum<A: EnumAccess<'de>>(self, inner: A) -> Result<Self::Value, A::Error> {
+        self.inner.visit_enum(Variants { inner, cx: self.cx })
+    }
+}
+
+/// A seed whose deserializer is watched.
+struct Seed<'a, S> {
+    inner: S,
+    cx: Cx<'a>,
+}
+
+impl<'de, S: DeserializeSeed<'de>> DeserializeSeed<'de> for Seed<'_, S> {
+    type Value = S::Value;
+
+    fn deserialize<D: Deserializer<'de>>(self, inner: D) -> Result<S::Value, D::Error> {
+        self.inner.deserialize(Probe { inner, cx: self.cx })
+    }
+}
+
+struct Items<'a, A> {
+    inner: A,
+    cx: Cx<'a>,
+    index: usize,
+}
+
+impl<'de, A: SeqAccess<'de>> SeqAccess<'de> for Items<'_, A> {
+    type Error = A::Error;
+
+    fn next_element_seed<T: DeserializeSeed<'de>>(
+        &mut self,
+        seed: T,
+    ) -> Result<Option<T::Value>, A::Error> {
+        let node = Chain {
+            parent: Some(self.cx.at),
+            step: Some(Step::Index(self.index)),
+            known: None,
+        };
+        self.index += 1;
+        let cx = self.cx.below(&node);
+        self.inner.next_element_seed(Seed { inner: seed, cx })
+    }
+
+    fn size_hint(&self) -> Option<usize> {
+        self.inner.size_hint()
+    }
+}
+
+struct Entries<'a, A> {
+    inner: A,
+    cx: Cx<'a>,
+    known: Option<&'static [&'static str]>,
+    key: Option<String>,
+}
+
+impl<'de, A: MapAccess<'de>> MapAccess<'de> for Entries<'_, A> {
+    type Error = A::Error;
+
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, A::Error> {
+        self.cx.record.borrow_mut().key = None;
+        let cx = self.cx.with_role(Role::Key, self.known);
+        let key = self.inner.next_key_seed(Seed { inner: seed, cx });
+        self.key = self.cx.record.borrow_mut().key.take();
+        key
+    }
+
+    fn next_value_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<T::Value, A::Error> {
+        let key = self.key.take().unwrap_or_default();
+        let step = if self.known.is_some() {
+            Step::Field(key)
+        } else {
+            Step::Key(key)
+        };
+        let node = Chain {
+            parent: Some(self.cx.at),
+            step: Some(step),
+            known: self.known,
+        };
+        let cx = self.cx.below(&node);
+        self.inner.next_value_seed(Seed { inner: seed, cx })
+    }
+
+    fn size_hint(&self) -> Option<usize> {
+        self.inner.size_hint()
+    }
+}
+
+struct Variants<'a, A> {
+    inner: A,
+    cx: Cx<'a>,
+}
+
+impl<'a, 'de, A: EnumAccess<'de>> EnumAccess<'de> for Variants<'a, A> {
+    type Error = A::Error;
+    type Variant = Variant<'a, A::Variant>;
+
+    fn variant_seed<S: DeserializeSeed<'de>>(
+        self,
+        seed: S,
+    ) -> Result<(S::Value, Self::Variant), A::Error> {
+        self.cx.record.borrow_mut().key = None;
+        let cx = self.cx.with_role(Role::Variant, None);
+        let (value, inner) = self.inner.variant_seed(Seed { inner: seed, cx })?;
+        let name = self.cx.record.borrow_mut().key.take().unwrap_or_default();
+        Ok((
+            value,
+            Variant {
+                inner,
+                cx: self.cx,
+                name,
+            },
+        ))
+    }
+}
+
+/// The data of a variant: a table under the variant's name.
+struct Variant<'a, A> {
+    inner: A,
+    cx: Cx<'a>,
+    name: String,
+}
+
+impl<'a, A> Variant<'a, A> {
+    fn node(&self) -> Chain<'a> {
+        Chain {
+            parent: Some(self.cx.at),
+            step: Some(Step::Key(self.name.clone())),
+            known: None,
+        }
+    }
+}
+
+impl<'de, A: VariantAccess<'de>> VariantAccess<'de> for Variant<'_, A> {
+    type Error = A::Error;
+
+    fn unit_variant(self) -> Result<(), A::Error> {
+        self.inner.unit_variant()
+    }
+
+    fn newtype_variant_seed<T: DeserializeSeed<'de>>(self, seed: T) -> Result<T::Value, A::Error> {
+        let node = self.node();
+        let cx = self.cx.below(&node);
+        self.inner.newtype_variant_seed(Seed { inner: seed, cx })
+    }
+
+    fn tuple_variant<V: Visitor<'de>>(self, len: usize, visitor: V) -> Result<V::Value, A::Error> {
+        let node = self.node();
+        let cx = self.cx.below(&node);
+        let watch = Watch {
+            inner: visitor,
+            cx,
+            known: None,
+        };
+        self.inner.tuple_variant(len, watch)
+    }
+
+    fn struct_variant<V: Visitor<'de>>(
+        self,
+        fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, A::Error> {
+        let node = self.node();
+        let cx = self.cx.below(&node);
+        let watch = Watch {
+            inner: visitor,
+            cx,
+            known: Some(fields),
+        };
+        self.inner.struct_variant(fields, watch)
+    }
+}
