@@ -4,10 +4,14 @@
 //!
 //! ```text
 //! cargo run -q --example check -- [--json] [--deny-unknown] FILE...
+//! cargo run -q --example check -- --schema > lowbit.schema.json
 //! ```
 //!
 //! - `--json`: one JSON record per diagnostic, one a line, instead of text.
 //! - `--deny-unknown`: unknown keys are errors, not warnings.
+//! - `--schema`: print the JSON Schema of such files instead (their
+//!   `[model]` table's structure, defaults and every rule), for editors that
+//!   validate TOML while it is typed.
 //!
 //! Other top-level tables are left alone. A document without `[model]` gets
 //! the defaults of `ModelConfig`, which are valid, and a warning.
@@ -23,7 +27,7 @@ use lowbit_core::config::ModelConfig;
 use lowbit_core::diagnostic::Severity;
 use lowbit_core::toml::Options;
 
-const USAGE: &str = "usage: check [--json] [--deny-unknown] FILE...";
+const USAGE: &str = "usage: check [--json] [--deny-unknown] FILE...\n       check --schema";
 
 /// The outcome of one file, ordered by how bad it is.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -47,6 +51,10 @@ fn main() -> ExitCode {
         match arg.as_str() {
             "--json" => json = true,
             "--deny-unknown" => deny = true,
+            "--schema" => {
+                println!("{:#}", file_schema());
+                return ExitCode::SUCCESS;
+            }
             "-h" | "--help" => {
                 println!("{USAGE}");
                 return ExitCode::SUCCESS;
@@ -73,6 +81,22 @@ fn main() -> ExitCode {
         .max()
         .unwrap_or(Status::Valid);
     ExitCode::from(worst as u8)
+}
+
+/// The schema of a file this program checks: `[model]` is a `ModelConfig`
+/// (left out, it takes the defaults); other tables are anything.
+fn file_schema() -> serde_json::Value {
+    let mut model = lowbit_core::schema::json_schema::<ModelConfig>();
+    let defs = model["$defs"].take();
+    serde_json::json!({
+        "$schema": model["$schema"].take(),
+        "title": "lowbit model config",
+        "type": "object",
+        "properties": {
+            "model": {"allOf": model["allOf"].take()},
+        },
+        "$defs": defs,
+    })
 }
 
 fn check(file: &str, options: &Options, output: &Output) -> Status {

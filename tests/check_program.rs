@@ -267,3 +267,29 @@ fn a_wrong_command_line_exits_two() {
     assert_eq!(help.status.code(), Some(0));
     assert!(stdout(&help).starts_with("usage: check"));
 }
+
+/// `--schema` prints the schema an editor validates these files with; it
+/// gives every bundled config that parses as TOML the verdict the program
+/// gives it.
+#[test]
+fn the_schema_agrees_with_the_program_on_every_bundled_config() {
+    let output = check(&["--schema"]);
+    assert!(output.status.success());
+    let schema: serde_json::Value = serde_json::from_str(&stdout(&output)).expect("JSON");
+    assert_eq!(schema["properties"]["model"]["allOf"].as_array().map(Vec::len), Some(2));
+    let validator = jsonschema::draft202012::new(&schema).expect("a valid schema");
+    let mut compared = 0;
+    for entry in std::fs::read_dir("examples/configs").expect("the bundled configs") {
+        let path = entry.expect("an entry").path();
+        let text = std::fs::read_to_string(&path).expect("a config");
+        let Ok(document) = toml::from_str::<toml::Value>(&text) else {
+            continue;
+        };
+        let document = serde_json::to_value(document).expect("TOML is JSON");
+        let file = path.to_str().expect("a UTF-8 path");
+        let valid = check(&[file]).status.code() == Some(0);
+        assert_eq!(validator.is_valid(&document), valid, "{file}");
+        compared += 1;
+    }
+    assert!(compared >= 6, "{compared} configs compared");
+}
