@@ -276,7 +276,12 @@ fn the_schema_agrees_with_the_program_on_every_bundled_config() {
     let output = check(&["--schema"]);
     assert!(output.status.success());
     let schema: serde_json::Value = serde_json::from_str(&stdout(&output)).expect("JSON");
-    assert_eq!(schema["properties"]["model"]["allOf"].as_array().map(Vec::len), Some(2));
+    assert_eq!(
+        schema["properties"]["model"]["allOf"]
+            .as_array()
+            .map(Vec::len),
+        Some(2)
+    );
     let validator = jsonschema::draft202012::new(&schema).expect("a valid schema");
     let mut compared = 0;
     for entry in std::fs::read_dir("examples/configs").expect("the bundled configs") {
