@@ -391,6 +391,30 @@ mod serde_names {
         assert_eq!(Codec::index_of("zst"), Some(1));
     }
 
+    /// An alias is the variant it names: a condition by alias on a field
+    /// whose `one_of` lists the serde name can hold, and compiles.
+    #[derive(Deserialize, Validate)]
+    struct Packed {
+        #[one_of("zstd", "none")]
+        #[one_of("zstandard")]
+        codec: Codec,
+        #[only_if(codec = "zst")]
+        level: Option<u8>,
+    }
+
+    #[test]
+    fn aliases_in_one_of_and_conditions() {
+        passes::<Packed>("codec = 'zst'\nlevel = 3");
+        let report = report_of::<Packed>("codec = 'none'\nlevel = 3");
+        assert_eq!(
+            lines(&report),
+            [
+                r#"codec: codec must be "zstandard", not "none""#,
+                r#"level: level may be set only when codec = "zst""#,
+            ]
+        );
+    }
+
     /// Every `rename_all` serde knows, on fields and on variants.
     macro_rules! cased {
         ($module:ident, $case:literal, $field:literal, $variant:literal) => {

@@ -337,12 +337,17 @@ impl Checker<'_> {
                     _ => None,
                 });
         let Some(first) = lists.next() else { return };
+        // Names are another type's: a variant's alias is the same value as
+        // its serde name, which only the type knows. So lists of names are
+        // checked by the emitted code (`emit::structs::one_of_assertions`);
+        // here only names written alike are taken for the same value.
+        let names = matches!(first.first(), Some(Lit::Str(_)));
         let mut allowed: Vec<String> = first.iter().map(Lit::text).collect();
         // Several `one_of` lists allow what they all allow.
         for lits in lists {
             let texts: Vec<String> = lits.iter().map(Lit::text).collect();
             allowed.retain(|text| texts.contains(text));
-            if allowed.is_empty() {
+            if allowed.is_empty() && !names {
                 self.error(
                     lits[0].span(),
                     format!(
@@ -353,20 +358,9 @@ impl Checker<'_> {
                 return;
             }
         }
-        for rule in field.rules.iter().filter(unconditional) {
-            if let RuleKind::NoneOf(lits) = &rule.kind {
-                for lit in lits {
-                    if allowed.contains(&lit.text()) {
-                        self.error(
-                            lit.span(),
-                            format!(
-                                "{} is both required by `one_of` and excluded by `none_of`",
-                                lit.text()
-                            ),
-                        );
-                    }
-                }
-            }
+        self.one_of_against_none_of(field, &allowed);
+        if names {
+            return;
         }
         // Conditions elsewhere that compare this field with a value `one_of` excludes.
         let name = field.ident.unraw();
@@ -398,6 +392,28 @@ impl Checker<'_> {
 }
 
 impl Checker<'_> {
+    /// A value that `none_of` excludes, though `one_of` allows only it and
+    /// others: written the same in both, it is the same value, whatever its
+    /// type.
+    fn one_of_against_none_of(&mut self, field: &FieldDef, allowed: &[String]) {
+        let unconditional = |rule: &&Rule| rule.at.is_empty() && rule.when.is_none();
+        let mut clashes = Vec::new();
+        for rule in field.rules.iter().filter(unconditional) {
+            if let RuleKind::NoneOf(lits) = &rule.kind {
+                clashes.extend(lits.iter().filter(|lit| allowed.contains(&lit.text())));
+            }
+        }
+        for lit in clashes {
+            self.error(
+                lit.span(),
+                format!(
+                    "{} is both required by `one_of` and excluded by `none_of`",
+                    lit.text()
+                ),
+            );
+        }
+    }
+
     /// A field that requires a field, or may be set only if it is, and
     /// conflicts with it, can never be set.
     fn never_set(&mut self, field: &FieldDef) {
@@ -440,7 +456,7 @@ impl Checker<'_> {
 /// The tests that must hold for a field to be set at all: those of `requires`
 /// and `only_if`, at their top level or under `all`. (A `conflicts_with` or
 /// `required_if` whose condition can never hold is redundant, not wrong.)
-fn visit_tests(kind: &RuleKind, visit: &mut impl FnMut(&Place, &Test)) {
+pub fn visit_tests(kind: &RuleKind, visit: &mut impl FnMut(&Place, &Test)) {
     fn walk(cond: &Cond, visit: &mut impl FnMut(&Place, &Test)) {
         match cond {
             Cond::Test(place, test) => visit(place, test),

@@ -47,19 +47,8 @@ pub const fn lookup(domain: Domain, name: &str) -> usize {
     if !domain.closed {
         return usize::MAX;
     }
-    let mut index = 0;
-    while index < domain.names.len() {
-        if eq(domain.names[index], name) {
-            return index;
-        }
-        index += 1;
-    }
-    let mut alias = 0;
-    while alias < domain.aliases.len() {
-        if eq(domain.aliases[alias].0, name) {
-            return domain.aliases[alias].1;
-        }
-        alias += 1;
+    if let Some(index) = find(domain, name) {
+        return index;
     }
     let mut message = Message::new();
     message.push("`");
@@ -104,6 +93,132 @@ pub const fn lookup(domain: Domain, name: &str) -> usize {
     }
     message.push(".");
     panic!("{}", message.text())
+}
+
+/// The index of the variant `name` names in `domain`, by serde name or
+/// alias; `None` when it names none (which `lookup` reports).
+const fn find(domain: Domain, name: &str) -> Option<usize> {
+    let mut index = 0;
+    while index < domain.names.len() {
+        if eq(domain.names[index], name) {
+            return Some(index);
+        }
+        index += 1;
+    }
+    let mut alias = 0;
+    while alias < domain.aliases.len() {
+        if eq(domain.aliases[alias].0, name) {
+            return Some(domain.aliases[alias].1);
+        }
+        alias += 1;
+    }
+    None
+}
+
+/// Whether `a` and `b` are the same value: the same variant for an enum,
+/// whichever names (serde names or aliases) they use; the same text for a
+/// string. A name that is no variant is taken as matching anything, since
+/// `lookup` reports it on its own.
+const fn same(domain: Domain, a: &str, b: &str) -> bool {
+    if !domain.closed {
+        return eq(a, b);
+    }
+    match (find(domain, a), find(domain, b)) {
+        (Some(a), Some(b)) => a == b,
+        _ => true,
+    }
+}
+
+/// Whether `name` is in `list`, by [`same`].
+const fn listed(domain: Domain, name: &str, list: &[&str]) -> bool {
+    let mut i = 0;
+    while i < list.len() {
+        if same(domain, name, list[i]) {
+            return true;
+        }
+        i += 1;
+    }
+    false
+}
+
+/// Whether `name` is in every one of `lists`.
+const fn in_all(domain: Domain, name: &str, lists: &[&[&str]]) -> bool {
+    let mut i = 0;
+    while i < lists.len() {
+        if !listed(domain, name, lists[i]) {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+/// Asserts that a condition comparing `field` with `name` can hold, given
+/// the `one_of` lists of `field`.
+///
+/// # Panics
+///
+/// At compile time, when `name` is not in every list: the condition could
+/// never hold.
+#[track_caller]
+pub const fn may_hold(domain: Domain, field: &str, name: &str, lists: &[&[&str]]) {
+    if in_all(domain, name, lists) {
+        return;
+    }
+    let mut message = Message::new();
+    message.push("this condition can never hold: `");
+    message.push(field);
+    message.push("` is ");
+    push_lists(&mut message, lists);
+    panic!("{}", message.text())
+}
+
+/// Asserts that some value is in every one of the `one_of` lists of `field`.
+///
+/// # Panics
+///
+/// At compile time, when the lists have no value in common.
+#[track_caller]
+pub const fn overlap(domain: Domain, field: &str, lists: &[&[&str]]) {
+    if let Some(first) = lists.first() {
+        let mut i = 0;
+        while i < first.len() {
+            if in_all(domain, first[i], lists) {
+                return;
+            }
+            i += 1;
+        }
+    }
+    let mut message = Message::new();
+    message.push("no value satisfies every `one_of` of `");
+    message.push(field);
+    message.push("`: ");
+    push_lists(&mut message, lists);
+    message.push(" have no value in common");
+    panic!("{}", message.text())
+}
+
+/// `one_of("a", "b")`, and more such joined by "and".
+const fn push_lists(message: &mut Message, lists: &[&[&str]]) {
+    let mut i = 0;
+    while i < lists.len() {
+        if i > 0 {
+            message.push(" and ");
+        }
+        message.push("`one_of(");
+        let mut j = 0;
+        while j < lists[i].len() {
+            if j > 0 {
+                message.push(", ");
+            }
+            message.push("\"");
+            message.push(lists[i][j]);
+            message.push("\"");
+            j += 1;
+        }
+        message.push(")`");
+        i += 1;
+    }
 }
 
 const fn eq(a: &str, b: &str) -> bool {

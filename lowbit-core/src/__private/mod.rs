@@ -5,7 +5,7 @@ mod lookup;
 mod shapes;
 mod traits;
 
-pub use lookup::{Domain, lookup};
+pub use lookup::{Domain, lookup, may_hold, overlap};
 pub use shapes::{DatumOf, NoDatum, NoShape, ShapeOf, ShapeProbe, boxed, fill_names, path, table};
 pub use std::vec;
 pub use traits::{Choice, Describe, Field, Flag, IsSet, Items, Length, Scalar};

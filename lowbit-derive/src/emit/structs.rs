@@ -8,7 +8,7 @@ use syn::ext::IdentExt;
 use super::cond::{Base, Items, Resolved, Scope, respan};
 use super::{field_key, message};
 use crate::check::subject;
-use crate::ir::{Container, FieldDef, Lit, Place, Rule, RuleKind, Struct};
+use crate::ir::{Container, FieldDef, Lit, Place, Rule, RuleKind, Struct, Test};
 
 pub fn emit(container: &Container, body: &Struct) -> TokenStream {
     let krate = &container.krate;
@@ -24,6 +24,11 @@ pub fn emit(container: &Container, body: &Struct) -> TokenStream {
         items: &items,
     };
     let Bodies { report, holds } = bodies(&scope, body.gate.as_ref());
+    let assertions = if container.generics.params.is_empty() {
+        one_of_assertions(&scope)
+    } else {
+        TokenStream::new()
+    };
     // Before `validate_impl`, which writes out the items both share.
     let shape = super::shape::for_struct(container, body, &scope);
     let validate = validate_impl(container, &items, &report, &holds);
@@ -42,6 +47,7 @@ pub fn emit(container: &Container, body: &Struct) -> TokenStream {
         }
     });
     quote! {
+        #assertions
         #shape
         #validate
         #[automatically_derived]
@@ -52,6 +58,82 @@ pub fn emit(container: &Container, body: &Struct) -> TokenStream {
         }
         #(#field_impls)*
     }
+}
+
+/// Constants that refuse, when the crate compiles, rule sets of names that
+/// no value satisfies: `one_of` lists with no name in common, and conditions
+/// comparing a field with a name its `one_of` excludes. Only the field's
+/// type knows which names are the same value (an alias and its variant), so
+/// the check is its `Choice::DOMAIN`'s, spanned on the literal to blame.
+fn one_of_assertions(scope: &Scope) -> TokenStream {
+    let krate = scope.krate;
+    let mut items = Vec::new();
+    for field in scope.fields {
+        let lists: Vec<&Vec<Lit>> = field
+            .rules
+            .iter()
+            .filter(|rule| rule.at.is_empty() && rule.when.is_none())
+            .filter_map(|rule| match &rule.kind {
+                RuleKind::OneOf(lits) if matches!(lits.first(), Some(Lit::Str(_))) => Some(lits),
+                _ => None,
+            })
+            .collect();
+        let Some(first) = lists.first() else {
+            continue;
+        };
+        // Spanned as the `one_of`'s own use of the type, so that a type
+        // without names is one error, not one more here.
+        let ty = &field.ty;
+        let ty = super::cond::Ty {
+            tokens: quote!(#ty),
+            blame: None,
+        };
+        let domain = scope.member(&ty, first[0].span(), "Choice", "DOMAIN");
+        let texts = lists.iter().map(|lits| {
+            // The checks refused lists that mix names with other values.
+            let texts = lits.iter().filter_map(|lit| match lit {
+                Lit::Str(text) => Some(text),
+                _ => None,
+            });
+            quote!(&[#(#texts),*])
+        });
+        let lists_tokens = quote!(&[#(#texts),*]);
+        let name = field.ident.unraw().to_string();
+        // `const _: () = check(args);`, all of it on the literal to blame:
+        // the call's span is where rustc reports its panic.
+        let assertion = |span: proc_macro2::Span, check: &str, args: TokenStream| {
+            let check = quote::format_ident!("{check}");
+            let head = respan(quote!(const _: () = #krate::__private::#check), span);
+            let mut args = Group::new(Delimiter::Parenthesis, args);
+            args.set_span(span);
+            let semi = respan(quote!(;), span);
+            quote!(#head #args #semi)
+        };
+        if let Some(second) = lists.get(1) {
+            items.push(assertion(
+                second[0].span(),
+                "overlap",
+                quote!(#domain, #name, #lists_tokens),
+            ));
+        }
+        for other in scope.fields {
+            for rule in &other.rules {
+                crate::check::visit_tests(&rule.kind, &mut |place, test| {
+                    if place.segments.len() == 1
+                        && place.first().unraw() == field.ident.unraw()
+                        && let Test::Eq(Lit::Str(text)) = test
+                    {
+                        items.push(assertion(
+                            text.span(),
+                            "may_hold",
+                            quote!(#domain, #name, #text, #lists_tokens),
+                        ));
+                    }
+                });
+            }
+        }
+    }
+    quote!(#(#items)*)
 }
 
 /// The statements of `validate_into` and of `is_valid` for one set of fields.
