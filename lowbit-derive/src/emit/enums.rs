@@ -6,7 +6,7 @@ use quote::quote;
 use syn::ext::IdentExt;
 
 use super::cond::{Base, Items, Scope, binding};
-use super::structs::{Bodies, bodies, validate_impl};
+use super::structs::{Bodies, bodies, one_of_assertions, validate_impl};
 use crate::ir::{Container, Enum, Shape, Tagging};
 
 pub fn emit(container: &Container, body: &Enum) -> TokenStream {
@@ -114,6 +114,7 @@ fn validate(container: &Container, body: &Enum) -> TokenStream {
     let items = Items::new(&container.generics);
     let mut report_arms = Vec::new();
     let mut holds_arms = Vec::new();
+    let mut assertions = Vec::new();
     // The rules as data name paths from the variant's own fields.
     let shape_scopes: Vec<Scope> = body
         .variants
@@ -144,6 +145,9 @@ fn validate(container: &Container, body: &Enum) -> TokenStream {
             items: &items,
         };
         let Bodies { report, holds } = bodies(&scope, None);
+        if container.generics.params.is_empty() {
+            assertions.push(one_of_assertions(&scope));
+        }
         let variant_ident = &variant.ident;
         let bindings = variant.fields.iter().map(|field| {
             let ident = &field.ident;
@@ -179,5 +183,5 @@ fn validate(container: &Container, body: &Enum) -> TokenStream {
     let report = quote!(match self { #(#report_arms)* #rest });
     let holds = quote!(match self { #(#holds_arms)* #rest });
     let validate = validate_impl(container, &items, &report, &holds);
-    quote!(#shape #validate)
+    quote!(#(#assertions)* #shape #validate)
 }

@@ -65,7 +65,7 @@ pub fn emit(container: &Container, body: &Struct) -> TokenStream {
 /// comparing a field with a name its `one_of` excludes. Only the field's
 /// type knows which names are the same value (an alias and its variant), so
 /// the check is its `Choice::DOMAIN`'s, spanned on the literal to blame.
-fn one_of_assertions(scope: &Scope) -> TokenStream {
+pub fn one_of_assertions(scope: &Scope) -> TokenStream {
     let krate = scope.krate;
     let mut items = Vec::new();
     for field in scope.fields {
