@@ -39,6 +39,22 @@
 //! ```
 //!
 //! The README lists every rule and option; [`config`] is a full example.
+//!
+//! Beyond `validate()`:
+//!
+//! - [`shape`]: every type's fields and rules as data, which [`docs`] turns
+//!   into a markdown table of a config's rules.
+//! - `validate_with(&context)`: `custom` rules that take a context receive
+//!   it at every level of nesting.
+//!
+//! Cargo features, all off by default:
+//!
+//! - `toml`: `lowbit_core::toml` loads a TOML document into a `Validate`
+//!   type and locates every problem in the source; `lowbit_core::diagnostic`
+//!   renders them as rustc renders errors.
+//! - `json`: `Diagnostic::to_json`, one JSON record per problem.
+//! - `schema`: `lowbit_core::schema::json_schema`, a config's structure,
+//!   defaults and rules as a JSON Schema.
 
 #![deny(missing_docs)]
 
