@@ -1,6 +1,10 @@
 //! The seed's checks written by hand on the port's types, in two styles:
 //! [`first`] stops at the first broken rule as the seed does, [`all`]
 //! collects every violation with its path as lowbit does.
+//!
+//! The entry points are `#[inline]`, as lowbit's derive writes its checks,
+//! so that the benchmarks compare the code and not where a crate boundary
+//! stops the optimizer.
 
 use lowbit_core::config::{
     BitNetLowBitProtocol, LowBitActivationFormat, LowBitActivationGrouping,
@@ -28,6 +32,7 @@ pub mod first {
     /// # Errors
     ///
     /// The first broken rule.
+    #[inline]
     pub fn quant(config: &LowBitQuantizationConfig) -> Result<()> {
         if !config.enable {
             if !matches!(
@@ -85,6 +90,7 @@ pub mod first {
     /// # Errors
     ///
     /// The first broken rule.
+    #[inline]
     pub fn rho(config: &LowBitRhoConfig) -> Result<()> {
         if matches!(config.precision, RhoPrecisionConfig::Fp8Exp)
             && matches!(config.compression, RhoCompressionConfig::Fp8BlockExp)
@@ -123,6 +129,7 @@ pub mod first {
     /// # Errors
     ///
     /// The first broken rule.
+    #[inline]
     pub fn model(config: &ModelConfig) -> Result<()> {
         quant(&config.quant)?;
         rho(&config.rho)
@@ -149,6 +156,7 @@ pub mod all {
     }
 
     /// Records a violation at `prefix` + `field`; the path is built only here.
+    #[cold]
     fn push(out: &mut Vec<Violation>, prefix: &str, field: &str, message: &'static str) {
         let mut path = String::with_capacity(prefix.len() + field.len());
         path.push_str(prefix);
@@ -157,6 +165,7 @@ pub mod all {
     }
 
     /// Every violation of `[model.quant]`, with paths below `prefix`.
+    #[inline]
     pub fn quant_into(config: &LowBitQuantizationConfig, prefix: &str, out: &mut Vec<Violation>) {
         let cache_on = !matches!(
             config.saved_activations.mode,
@@ -212,6 +221,7 @@ pub mod all {
     }
 
     /// Every violation of `[model.rho]`, with paths below `prefix`.
+    #[inline]
     pub fn rho_into(config: &LowBitRhoConfig, prefix: &str, out: &mut Vec<Violation>) {
         if matches!(config.precision, RhoPrecisionConfig::Fp8Exp)
             && matches!(config.compression, RhoCompressionConfig::Fp8BlockExp)
@@ -240,6 +250,7 @@ pub mod all {
 
     /// Turns collected violations into a result; a valid config never
     /// allocated the vector.
+    #[inline]
     fn finish(out: Vec<Violation>) -> Result<(), Vec<Violation>> {
         if out.is_empty() { Ok(()) } else { Err(out) }
     }
@@ -249,6 +260,7 @@ pub mod all {
     /// # Errors
     ///
     /// All of them.
+    #[inline]
     pub fn quant(config: &LowBitQuantizationConfig) -> Result<(), Vec<Violation>> {
         let mut out = Vec::new();
         quant_into(config, "", &mut out);
@@ -260,6 +272,7 @@ pub mod all {
     /// # Errors
     ///
     /// All of them.
+    #[inline]
     pub fn rho(config: &LowBitRhoConfig) -> Result<(), Vec<Violation>> {
         let mut out = Vec::new();
         rho_into(config, "", &mut out);
@@ -271,6 +284,7 @@ pub mod all {
     /// # Errors
     ///
     /// All of them.
+    #[inline]
     pub fn model(config: &ModelConfig) -> Result<(), Vec<Violation>> {
         let mut out = Vec::new();
         quant_into(&config.quant, "quant.", &mut out);
