@@ -21,6 +21,9 @@ libs=${LIBS:-"serde lowbit garde validator"}
 cold=${COLD:-1}
 
 mkdir -p "$scratch"
+# Incremental compilation off: with it, a touched but unchanged source reuses
+# nearly all of the last build, and the derive's cost would hide.
+export CARGO_INCREMENTAL=0
 
 # ---------------------------------------------------------------- generation
 
@@ -199,36 +202,46 @@ EOF
 
 # ---------------------------------------------------------------- timing
 
-now() { date +%s.%N; }
-
 # Median of the numbers on stdin.
 median() { sort -g | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 
-# Seconds of `cargo $2` on crate $1 after touching its source, median of $runs.
-time_own() {
-    local dir=$1 what=$2 target=$3 t0 t1 k
-    (cd "$dir" && CARGO_TARGET_DIR=$target cargo "$what" -q)  # dependencies, and a first build
-    for ((k = 0; k < runs; k++)); do
-        touch "$dir/src/lib.rs"
-        t0=$(now)
-        (cd "$dir" && CARGO_TARGET_DIR=$target cargo "$what" -q)
-        t1=$(now)
-        echo "$t1 - $t0" | bc -l
-    done | median
+# One `cargo $2` of crate $1 after touching its source: "wall cpu" seconds,
+# cpu being user + system time of cargo and rustc.
+one_run() {
+    local dir=$1 what=$2 target=$3 out wall user sys TIMEFORMAT='%R %U %S'
+    touch "$dir/src/lib.rs"
+    out=$({ time (cd "$dir" && CARGO_TARGET_DIR=$target cargo "$what" -q >&2); } 2>&1 | tail -1)
+    read -r wall user sys <<<"$out"
+    echo "$wall $(echo "$user + $sys" | bc -l)"
 }
 
-declare -A result
+# Every crate is generated and built once (dependencies included) before any
+# timing; then runs go round-robin over crates, so that a change in the
+# machine's load falls on all of them alike.
+declare -A dirs samples_wall samples_cpu result wall
 for size in $sizes; do
-    n=${size%x*}
-    r=${size#*x}
     for lib in $libs; do
-        dir=$(generate "$lib" "$n" "$r")
-        target="$scratch/target-$lib"
-        result[$lib, $size, check]=$(time_own "$dir" check "$target")
-        result[$lib, $size, build]=$(time_own "$dir" build "$target")
-        printf '%-10s %-7s check %6.2f s  build %6.2f s\n' "$lib" "$size" \
-            "${result[$lib, $size, check]}" "${result[$lib, $size, build]}" >&2
+        dirs[$lib, $size]=$(generate "$lib" "${size%x*}" "${size#*x}")
+        for what in check build; do
+            (cd "${dirs[$lib, $size]}" && CARGO_TARGET_DIR="$scratch/target-$lib" cargo "$what" -q)
+        done
     done
+done
+for ((k = 1; k <= runs; k++)); do
+    for size in $sizes; do
+        for lib in $libs; do
+            for what in check build; do
+                read -r w c < <(one_run "${dirs[$lib, $size]}" "$what" "$scratch/target-$lib")
+                samples_wall[$lib, $size, $what]+="$w "
+                samples_cpu[$lib, $size, $what]+="$c "
+                printf 'run %d  %-10s %-7s %-5s cpu %6.2f s  wall %6.2f s\n' "$k" "$lib" "$size" "$what" "$c" "$w" >&2
+            done
+        done
+    done
+done
+for key in "${!samples_cpu[@]}"; do
+    result[$key]=$(tr ' ' '\n' <<<"${samples_cpu[$key]}" | grep . | median)
+    wall[$key]=$(tr ' ' '\n' <<<"${samples_wall[$key]}" | grep . | median)
 done
 
 # ---------------------------------------------------------------- tables
@@ -236,22 +249,29 @@ done
 fmt() { printf '%.2f' "$1"; }
 
 echo
-echo "## Each crate's own build (median of $runs; dependencies prebuilt)"
+echo "## Each crate's own build: CPU seconds (wall), median of $runs; dependencies prebuilt, not incremental"
 echo
-echo "| crate | $(for lib in $libs; do printf '%s check | %s build | ' "$lib" "$lib"; done | sed 's/ | $//') |"
-echo "|---|$(for lib in $libs; do printf -- '---|---|'; done)"
+echo "| crate | what | $(for lib in $libs; do printf '%s | ' "$lib"; done)lowbit / garde |"
+echo "|---|---|$(for lib in $libs; do printf -- '---|'; done)---|"
 for size in $sizes; do
-    row="| ${size/x/ structs × } rules |"
-    for lib in $libs; do
-        row+=" $(fmt "${result[$lib, $size, check]}") s | $(fmt "${result[$lib, $size, build]}") s |"
+    for what in check build; do
+        row="| ${size/x/ structs × } rules | $what |"
+        for lib in $libs; do
+            row+=" $(fmt "${result[$lib, $size, $what]}") ($(fmt "${wall[$lib, $size, $what]}")) |"
+        done
+        if [[ -n ${result[lowbit, $size, $what]:-} && -n ${result[garde, $size, $what]:-} ]]; then
+            row+=" $(fmt "$(echo "${result[lowbit, $size, $what]} / ${result[garde, $size, $what]}" | bc -l)")x |"
+        else
+            row+=" — |"
+        fi
+        echo "$row"
     done
-    echo "$row"
 done
 
 # Per struct: the cost above serde alone, divided by the structs.
 if [[ " $libs " == *" serde "* ]]; then
     echo
-    echo "## Cost per struct above serde alone (ms), and ratio to garde"
+    echo "## CPU cost per struct above serde alone (ms), and ratio to garde"
     echo
     echo "| crate | what | $(for lib in $libs; do [[ $lib != serde ]] && printf '%s | ' "$lib"; done)lowbit / garde |"
     echo "|---|---|$(for lib in $libs; do [[ $lib != serde ]] && printf -- '---|'; done)---|"
@@ -278,7 +298,7 @@ fi
 # Growth: the marginal cost of structs and of rules, from pairs of sizes.
 if [[ " $sizes " == *" 50x10 "* && " $sizes " == *" 200x10 "* && " $sizes " == *" 200x20 "* ]]; then
     echo
-    echo "## Growth (ms): per struct from 50 to 200 structs of 10 rules; per rule from 10 to 20 rules on 200 structs"
+    echo "## Growth in CPU ms: per struct from 50 to 200 structs of 10 rules; per rule from 10 to 20 rules on 200 structs"
     echo
     echo "| library | what | per struct | per rule | 200×20 / 200×10 |"
     echo "|---|---|---|---|---|"
@@ -295,17 +315,15 @@ if [[ $cold == 1 ]]; then
     echo
     echo "## Cold build of each library with its dependencies (debug, one run, $(nproc) cores)"
     echo
-    echo "| library | seconds | crates compiled |"
-    echo "|---|---|---|"
+    echo "| library | wall s | CPU s | crates compiled |"
+    echo "|---|---|---|---|"
     for lib in $libs; do
         dir=$(generate "$lib" 1 10)
         target="$scratch/cold-target-$lib"
         rm -rf "$target"
         (cd "$dir" && CARGO_TARGET_DIR=$target cargo fetch -q)
-        t0=$(now)
-        (cd "$dir" && CARGO_TARGET_DIR=$target cargo build -q)
-        t1=$(now)
+        read -r w c < <(one_run "$dir" build "$target")
         count=$(cd "$dir" && cargo tree -e normal,build --prefix none | sort -u | wc -l)
-        echo "| $lib | $(fmt "$(echo "$t1 - $t0" | bc -l)") | $count |"
+        echo "| $lib | $(fmt "$w") | $(fmt "$c") | $count |"
     done
 fi
