@@ -1,0 +1,48 @@
+//! Benchmarks of lowbit: the port's `validate()` against the checks a user
+//! would otherwise write by hand, or express with `garde` or `validator`.
+//!
+//! Each module holds one way of checking the seed's rules on the same
+//! configs; `cases` holds the configs. The tests below hold every way to the
+//! same verdicts, so that the benchmarks compare equal work.
+
+pub mod cases;
+pub mod hand;
+pub mod ways;
+pub mod with_garde;
+pub mod with_validator;
+
+/// The seed's messages, shared by every way of checking its rules, so that
+/// each reports the same sentences.
+pub mod messages {
+    /// `saved_activations.mode` set while quantization is off.
+    pub const SAVED_MODE_NEEDS_ENABLE: &str =
+        "model.quant.saved_activations.mode requires model.quant.enable = true";
+    /// No protocol named once enabled.
+    pub const PROTOCOL_NONE: &str =
+        "model.quant.protocol must not be \"none\" when model.quant.enable = true";
+    /// The strict reference without target modules.
+    pub const TARGETS_EMPTY: &str =
+        "model.quant.target_modules must not be empty when strict_bitnet_reference is enabled";
+    /// An activation grouping other than `per_token`.
+    pub const ACT_GROUPING: &str = "model.quant.act_grouping currently supports only \"per_token\"";
+    /// An unsupported activation cache format.
+    pub const SAVED_FORMAT: &str = "model.quant.saved_activations.format currently supports only \"fp16\", \"int8\", or \"int4_exp\"";
+    /// The activation cache without the training kernel.
+    pub const SAVED_MODE_NEEDS_KERNEL: &str = "model.quant.saved_activations.mode currently requires training_mode = \"train_kernel_exp\"";
+    /// A weight grouping other than `per_tensor`.
+    pub const WEIGHT_GROUPING: &str =
+        "model.quant.weight_grouping currently supports only \"per_tensor\"";
+    /// `uint8_pos_exp` activations on a module other than an encoder.
+    pub const UINT8_ENCODER_ONLY: &str = "model.quant.act_format = \"uint8_pos_exp\" is currently only supported when target_modules contains only \"encoder\"";
+    /// `fp8_exp` precision with `fp8_block_exp` compression.
+    pub const DOUBLE_FP8: &str = "model.rho.precision = \"fp8_exp\" and model.rho.compression = \"fp8_block_exp\" should not both be set at once";
+    /// A precision other than the canonical two.
+    pub const PRECISION: &str = "model.rho.precision currently supports only \"fp32\" or \"bf16\" in the canonical additive path; lower-precision rho remains a separate experimental follow-on track";
+    /// An unsupported compression.
+    pub const COMPRESSION: &str = "model.rho.compression currently supports only \"none\", \"int8_block_exp\", \"ternary_block_exp\", or \"binary_block_exp\"";
+    /// Block compression outside chunk intervals.
+    pub const BLOCK_NEEDS_CHUNK: &str = "block-compressed model.rho.compression currently supports only compression_interval = \"chunk\"";
+}
+
+#[cfg(test)]
+mod tests;
