@@ -1,5 +1,6 @@
 //! Documentation generated from the rules themselves, so that it cannot
-//! drift from the code.
+//! drift from the code. It reads [`Shape`], which the derive implements with
+//! the feature `shape`.
 //!
 //! ```
 //! use lowbit_core::config::LowBitRhoConfig;

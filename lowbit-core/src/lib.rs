@@ -42,8 +42,8 @@
 //!
 //! Beyond `validate()`:
 //!
-//! - [`shape`]: every type's fields and rules as data, which [`docs`] turns
-//!   into a markdown table of a config's rules.
+//! - [`shape`] (with the feature `shape`): every type's fields and rules as
+//!   data, which [`docs`] turns into a markdown table of a config's rules.
 //! - `validate_with(&context)`: `custom` rules that take a context receive
 //!   it at every level of nesting.
 //!
@@ -53,8 +53,9 @@
 //!   type and locates every problem in the source; `lowbit_core::diagnostic`
 //!   renders them as rustc renders errors.
 //! - `json`: `Diagnostic::to_json`, one JSON record per problem.
-//! - `schema`: `lowbit_core::schema::json_schema`, a config's structure,
-//!   defaults and rules as a JSON Schema.
+//! - `shape`: the derive also implements [`shape::Shape`].
+//! - `schema` (with `shape`): `lowbit_core::schema::json_schema`, a
+//!   config's structure, defaults and rules as a JSON Schema.
 
 #![deny(missing_docs)]
 

@@ -1,8 +1,10 @@
 //! Config types and their rules as data: what a config file may hold, and
 //! every rule `#[derive(Validate)]` checks, for code to read.
 //!
-//! The derive implements [`Shape`] for every type it is written on; lowbit
-//! implements it for the standard types a config holds. Tools read it to
+//! With the feature `shape` (which `schema` turns on), the derive implements
+//! [`Shape`] for every type it is written on; lowbit implements it for the
+//! standard types a config holds. It is opt-in because it makes the derive
+//! emit more code for the compiler to check. Tools read it to
 //! document a config ([`docs`](crate::docs)) or export it as a JSON Schema
 //! (`schema`, behind the feature of that name).
 //!

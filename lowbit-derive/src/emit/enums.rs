@@ -127,7 +127,11 @@ fn validate(container: &Container, body: &Enum) -> TokenStream {
             items: &items,
         })
         .collect();
-    let shape = super::shape::for_enum(container, body, &shape_scopes);
+    let shape = if cfg!(feature = "shape") {
+        super::shape::for_enum(container, body, &shape_scopes)
+    } else {
+        TokenStream::new()
+    };
     for variant in &body.variants {
         if variant.fields.iter().all(|field| field.rules.is_empty()) {
             continue;

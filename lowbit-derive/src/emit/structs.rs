@@ -30,7 +30,11 @@ pub fn emit(container: &Container, body: &Struct) -> TokenStream {
         TokenStream::new()
     };
     // Before `validate_impl`, which writes out the items both share.
-    let shape = super::shape::for_struct(container, body, &scope);
+    let shape = if cfg!(feature = "shape") {
+        super::shape::for_struct(container, body, &scope)
+    } else {
+        TokenStream::new()
+    };
     let validate = validate_impl(container, &items, &report, &holds);
     let field_impls = body.fields.iter().map(|field| {
         let key = field_key(&field.ident.unraw().to_string());
