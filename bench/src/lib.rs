@@ -1,9 +1,12 @@
 //! Benchmarks of lowbit: the port's `validate()` against the checks a user
 //! would otherwise write by hand, or express with `garde` or `validator`.
 //!
-//! Each module holds one way of checking the seed's rules on the same
-//! configs; `cases` holds the configs. The tests below hold every way to the
-//! same verdicts, so that the benchmarks compare equal work.
+//! `hand`, `with_garde` and `with_validator` each hold a way of checking the
+//! seed's rules (lowbit's is the port itself); `cases` holds the configs and
+//! `ways` puts each way behind one trait for the benchmarks. The crate's
+//! tests hold every way to the same verdicts and messages, so that the
+//! benchmarks compare equal work. BENCHMARKS.md at the repository's root
+//! says how to run them and what they found.
 
 pub mod cases;
 pub mod hand;
