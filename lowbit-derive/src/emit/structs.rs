@@ -1,7 +1,7 @@
 //! The impls of a struct: `Validate` with one check per rule, in field order,
 //! and the `Field` impls through which other structs' dotted paths reach in.
 
-use proc_macro2::{Delimiter, Group, TokenStream};
+use proc_macro2::{Delimiter, Group, TokenStream, TokenTree};
 use quote::quote;
 use syn::ext::IdentExt;
 
@@ -227,6 +227,25 @@ pub fn validate_impl(
     }
 }
 
+/// `&[..]` of names as a `&'static [&'static str]`. Literals alone are
+/// promoted to `'static` as they stand; a nested field's name is its type's
+/// associated constant, which may name the type's parameters, so a list
+/// with one is an inline constant (which costs the compiler more).
+fn static_names(names: &[TokenStream]) -> TokenStream {
+    let literal = |name: &TokenStream| {
+        let mut tokens = name.clone().into_iter();
+        matches!(
+            (tokens.next(), tokens.next()),
+            (Some(TokenTree::Literal(_)), None)
+        )
+    };
+    if names.iter().all(literal) {
+        quote!(&[#(#names),*])
+    } else {
+        quote!(const { &[#(#names),*] })
+    }
+}
+
 /// What a rule's check does when the rule is broken.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Mode {
@@ -251,10 +270,9 @@ fn rule_check(scope: &Scope, field: &FieldDef, rule: &Rule, mode: Mode) -> Token
     let names = args
         .iter()
         .filter_map(|place| scope.resolve(place).segments.pop());
-    // Inline constants, which may name the type's parameters: a nested
-    // field's name is its type's associated constant.
-    let names = quote!(const { &[#(#names),*] });
-    let path = quote!(const { &[#(#segments),*] });
+    let names: Vec<TokenStream> = names.collect();
+    let names = static_names(&names);
+    let path = static_names(&segments);
     let record = |offending: TokenStream| {
         if mode == Mode::Holds {
             return quote!(return false;);
