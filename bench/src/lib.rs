@@ -8,6 +8,55 @@
 //! benchmarks compare equal work. BENCHMARKS.md at the repository's root
 //! says how to run them and what they found.
 
+/// `From<&…>` from the port's configs to a module's mirror of them (its own
+/// `Quant`, `Rho` and `Model`, which carry garde's or validator's
+/// attributes), field by field.
+macro_rules! from_port {
+    () => {
+        impl From<&lowbit_core::config::LowBitQuantizationConfig> for Quant {
+            fn from(c: &lowbit_core::config::LowBitQuantizationConfig) -> Self {
+                Quant {
+                    enable: c.enable,
+                    protocol: c.protocol,
+                    training_mode: c.training_mode,
+                    inference_mode: c.inference_mode,
+                    weight_format: c.weight_format,
+                    act_format: c.act_format,
+                    saved_activations: c.saved_activations.clone(),
+                    target_modules: c.target_modules.clone(),
+                    decoder_x_mode: c.decoder_x_mode,
+                    encoder_mode: c.encoder_mode,
+                    act_grouping: c.act_grouping,
+                    weight_grouping: c.weight_grouping,
+                    strict_bitnet_reference: c.strict_bitnet_reference,
+                }
+            }
+        }
+
+        impl From<&lowbit_core::config::LowBitRhoConfig> for Rho {
+            fn from(c: &lowbit_core::config::LowBitRhoConfig) -> Self {
+                Rho {
+                    precision: c.precision,
+                    carry_across_tbptt: c.carry_across_tbptt,
+                    detach_between_windows: c.detach_between_windows,
+                    compression: c.compression,
+                    compression_interval: c.compression_interval,
+                    stats_monitoring: c.stats_monitoring,
+                }
+            }
+        }
+
+        impl From<&lowbit_core::config::ModelConfig> for Model {
+            fn from(c: &lowbit_core::config::ModelConfig) -> Self {
+                Model {
+                    quant: (&c.quant).into(),
+                    rho: (&c.rho).into(),
+                }
+            }
+        }
+    };
+}
+
 pub mod cases;
 pub mod hand;
 pub mod ways;

@@ -11,9 +11,8 @@ use std::borrow::Cow;
 
 use lowbit_core::config::{
     BitNetLowBitProtocol, LowBitActivationFormat, LowBitActivationGrouping, LowBitInferenceMode,
-    LowBitQuantizationConfig, LowBitRhoConfig, LowBitSavedActivationConfig,
-    LowBitSavedActivationMode, LowBitTargetModule, LowBitTrainingMode, LowBitWeightFormat,
-    LowBitWeightGrouping, ModelConfig, RhoCompressionConfig, RhoCompressionInterval,
+    LowBitSavedActivationConfig, LowBitSavedActivationMode, LowBitTargetModule, LowBitTrainingMode,
+    LowBitWeightFormat, LowBitWeightGrouping, RhoCompressionConfig, RhoCompressionInterval,
     RhoPrecisionConfig,
 };
 use validator::{Validate, ValidationError};
@@ -208,44 +207,4 @@ fn block_needs_chunk(r: &Rho) -> Result<(), ValidationError> {
     )
 }
 
-impl From<&LowBitQuantizationConfig> for Quant {
-    fn from(c: &LowBitQuantizationConfig) -> Self {
-        Quant {
-            enable: c.enable,
-            protocol: c.protocol,
-            training_mode: c.training_mode,
-            inference_mode: c.inference_mode,
-            weight_format: c.weight_format,
-            act_format: c.act_format,
-            saved_activations: c.saved_activations.clone(),
-            target_modules: c.target_modules.clone(),
-            decoder_x_mode: c.decoder_x_mode,
-            encoder_mode: c.encoder_mode,
-            act_grouping: c.act_grouping,
-            weight_grouping: c.weight_grouping,
-            strict_bitnet_reference: c.strict_bitnet_reference,
-        }
-    }
-}
-
-impl From<&LowBitRhoConfig> for Rho {
-    fn from(c: &LowBitRhoConfig) -> Self {
-        Rho {
-            precision: c.precision,
-            carry_across_tbptt: c.carry_across_tbptt,
-            detach_between_windows: c.detach_between_windows,
-            compression: c.compression,
-            compression_interval: c.compression_interval,
-            stats_monitoring: c.stats_monitoring,
-        }
-    }
-}
-
-impl From<&ModelConfig> for Model {
-    fn from(c: &ModelConfig) -> Self {
-        Model {
-            quant: (&c.quant).into(),
-            rho: (&c.rho).into(),
-        }
-    }
-}
+from_port!();
