@@ -178,7 +178,10 @@ impl Checker<'_> {
         let Some(param) = self
             .params
             .iter()
-            .find(|param| mentions(&field.ty, param))
+            .find(|param| {
+                let ty = quote::ToTokens::to_token_stream(&field.ty);
+                crate::tokens::mentions(&ty, &[param.to_string()])
+            })
             .cloned()
         else {
             return;
@@ -522,16 +525,4 @@ pub fn check_template(template: &str) -> Result<(), String> {
         }
     }
     Ok(())
-}
-
-/// Whether the type `ty` names `param`.
-fn mentions(ty: &syn::Type, param: &syn::Ident) -> bool {
-    fn walk(tokens: proc_macro2::TokenStream, param: &syn::Ident) -> bool {
-        tokens.into_iter().any(|token| match token {
-            proc_macro2::TokenTree::Ident(ident) => ident == *param,
-            proc_macro2::TokenTree::Group(group) => walk(group.stream(), param),
-            _ => false,
-        })
-    }
-    walk(quote::ToTokens::to_token_stream(ty), param)
 }

@@ -13,6 +13,7 @@ mod emit;
 mod ir;
 mod parse;
 mod suggest;
+mod tokens;
 
 use proc_macro2::TokenStream;
 use quote::quote;

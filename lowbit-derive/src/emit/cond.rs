@@ -96,7 +96,7 @@ impl Items {
 
     /// Whether the type `ty` is made of the container's generic parameters.
     pub fn depends(&self, ty: &TokenStream) -> bool {
-        mentions(ty, &self.params)
+        crate::tokens::mentions(ty, &self.params)
     }
 
     /// Records that `ty` must implement `bound`, when `ty` depends on the
@@ -148,15 +148,6 @@ impl Items {
         let lookups = lookups.iter().map(|(_, _, item)| item);
         quote!(#(#aliases)* #(#lookups)*)
     }
-}
-
-/// Whether `tokens` name any of `params`.
-fn mentions(tokens: &TokenStream, params: &[String]) -> bool {
-    tokens.clone().into_iter().any(|token| match token {
-        TokenTree::Ident(ident) => params.iter().any(|param| ident == param),
-        TokenTree::Group(group) => mentions(&group.stream(), params),
-        _ => false,
-    })
 }
 
 impl Scope<'_> {
