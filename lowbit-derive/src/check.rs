@@ -1,46 +1,85 @@
 //! Check: what can be known wrong from the input alone, before any code is
-//! emitted. What needs another type's definition (a variant name, a nested
-//! field) is checked by the emitted code at compile time instead.
+//! emitted, and the checked model made of what is right. What needs another
+//! type's definition (a variant name, a nested field) is checked by the
+//! emitted code at compile time instead.
 
 use std::collections::HashSet;
 
 use darling::error::Accumulator;
 use syn::ext::IdentExt;
 
-use crate::ir::{Body, Cond, Container, FieldDef, Lit, Place, Rule, RuleKind, Test};
-use crate::parse::place_text;
+use crate::ir::{self, Cond, FieldDef, FieldPath, Lit, Rule, RuleKind, Test};
+use crate::model;
 use crate::suggest;
+use crate::vocab::Opt;
 
 /// Options of rules, which a misspelled one in a condition is likely to be.
-const OPTIONS: [&str; 4] = ["message", "when", "at", "ungated"];
+const OPTIONS: [Opt; 4] = [Opt::Message, Opt::When, Opt::At, Opt::Ungated];
 
-pub fn check(container: &Container, errors: &mut Accumulator) {
+/// Reports what is wrong with `container` into `errors`, and returns the
+/// model of what is right: a rule that has an error is left out of it, so
+/// that a failed derive can still emit everything but the rules.
+pub fn check(container: &ir::Container, errors: &mut Accumulator) -> model::Container {
     let params: Vec<syn::Ident> = container
         .generics
         .type_params()
         .map(|param| param.ident.clone())
         .collect();
-    match &container.body {
-        Body::Struct(body) => Checker {
-            params: &params,
-            owner: container.ident.unraw().to_string(),
-            fields: &body.fields,
-            gate: body.gate.as_ref(),
-            errors,
+    let body = match &container.body {
+        ir::Body::Struct(body) => {
+            let mut checker = Checker {
+                params: &params,
+                owner: container.ident.unraw().to_string(),
+                fields: &body.fields,
+                gate: body.gate.as_ref(),
+                errors,
+            };
+            let gate = body
+                .gate
+                .as_ref()
+                .and_then(|gate| checker.place(gate, false));
+            let fields = checker.run();
+            model::Body::Struct(model::Struct {
+                fields,
+                serde_default: body.serde_default,
+                deny_unknown_fields: body.deny_unknown_fields,
+                gate,
+            })
         }
-        .run(),
-        Body::Enum(body) => {
-            for variant in &body.variants {
-                Checker {
-                    params: &params,
-                    owner: format!("{}::{}", container.ident.unraw(), variant.ident.unraw()),
-                    fields: &variant.fields,
-                    gate: None,
-                    errors,
-                }
-                .run();
-            }
+        ir::Body::Enum(body) => {
+            let variants = body
+                .variants
+                .iter()
+                .map(|variant| {
+                    let fields = Checker {
+                        params: &params,
+                        owner: format!("{}::{}", container.ident.unraw(), variant.ident.unraw()),
+                        fields: &variant.fields,
+                        gate: None,
+                        errors,
+                    }
+                    .run();
+                    model::Variant {
+                        ident: variant.ident.clone(),
+                        name: variant.name.clone(),
+                        aliases: variant.aliases.clone(),
+                        kind: variant.kind,
+                        fields,
+                    }
+                })
+                .collect();
+            model::Body::Enum(model::Enum {
+                variants,
+                default: body.default,
+                tagging: body.tagging.clone(),
+            })
         }
+    };
+    model::Container {
+        ident: container.ident.clone(),
+        generics: container.generics.clone(),
+        krate: container.krate.clone(),
+        body,
     }
 }
 
@@ -51,32 +90,48 @@ struct Checker<'a> {
     /// The struct or variant, as messages name it.
     owner: String,
     fields: &'a [FieldDef],
-    gate: Option<&'a Place>,
+    gate: Option<&'a FieldPath>,
     errors: &'a mut Accumulator,
 }
 
 impl Checker<'_> {
-    fn run(&mut self) {
-        if let Some(gate) = self.gate {
-            self.place(gate, false);
-        }
-        for field in self.fields {
-            // `_: T` parses as a field (unnamed fields, unstable), but no
-            // rule can name or read it.
-            if field.ident == "_"
-                && let Some(rule) = field.rules.first()
-            {
-                self.error(
-                    rule.name.span(),
-                    "a field named `_` has no name to validate it by; give it one",
-                );
-                continue;
-            }
-            for rule in &field.rules {
-                self.rule(field, rule);
-            }
-            self.contradictions(field);
-        }
+    /// Checks every field's rules, and returns the fields with the rules
+    /// that passed.
+    fn run(&mut self) -> Vec<model::Field> {
+        let fields = self.fields;
+        fields
+            .iter()
+            .enumerate()
+            .map(|(index, field)| {
+                let mut rules = Vec::new();
+                // `_: T` parses as a field (unnamed fields, unstable), but no
+                // rule can name or read it.
+                if field.ident == "_"
+                    && let Some(rule) = field.rules.first()
+                {
+                    self.error(
+                        rule.name.span(),
+                        "a field named `_` has no name to validate it by; give it one",
+                    );
+                } else {
+                    rules = field
+                        .rules
+                        .iter()
+                        .filter_map(|rule| self.rule(index, field, rule))
+                        .collect();
+                    self.contradictions(field);
+                }
+                model::Field {
+                    ident: field.ident.clone(),
+                    ty: field.ty.clone(),
+                    name: field.name.clone(),
+                    flatten: field.flatten,
+                    skip: field.skip,
+                    default: field.default.clone(),
+                    rules,
+                }
+            })
+            .collect()
     }
 
     fn error(&mut self, span: proc_macro2::Span, message: impl std::fmt::Display) {
@@ -85,15 +140,25 @@ impl Checker<'_> {
     }
 
     fn field_named(&self, ident: &syn::Ident) -> Option<&FieldDef> {
-        let name = ident.unraw();
-        self.fields.iter().find(|field| field.ident.unraw() == name)
+        self.field_index(ident).map(|index| &self.fields[index])
     }
 
-    /// The first segment of a place must be a field of this struct.
-    fn place(&mut self, place: &Place, in_cond: bool) {
+    fn field_index(&self, ident: &syn::Ident) -> Option<usize> {
+        let name = ident.unraw();
+        self.fields
+            .iter()
+            .position(|field| field.ident.unraw() == name)
+    }
+
+    /// The first segment of a place must be a field of this struct; the
+    /// place resolved to it, or an error.
+    fn place(&mut self, place: &FieldPath, in_cond: bool) -> Option<model::Place> {
         let first = place.first();
-        if self.field_named(first).is_some() {
-            return;
+        if let Some(field) = self.field_index(first) {
+            return Some(model::Place {
+                field,
+                segments: place.segments.clone(),
+            });
         }
         let name = first.unraw().to_string();
         let rust_names: Vec<String> = self
@@ -112,7 +177,10 @@ impl Checker<'_> {
             )
         } else if let Some(close) = suggest::closest(&name, rust_names.iter().map(String::as_str)) {
             format!("; did you mean `{close}`?")
-        } else if let (true, Some(option)) = (in_cond, suggest::closest(&name, OPTIONS)) {
+        } else if let (true, Some(option)) = (
+            in_cond,
+            suggest::closest(&name, OPTIONS.iter().map(|option| option.word())),
+        ) {
             format!("; did you mean the option `{option}`?")
         } else {
             String::new()
@@ -121,27 +189,44 @@ impl Checker<'_> {
             first.span(),
             format!("no field `{name}` in `{}`{help}", self.owner),
         );
+        None
     }
 
-    fn cond(&mut self, cond: &Cond) {
-        match cond {
-            Cond::Set(place) => self.place(place, true),
+    /// Checks a condition, every part of it, and resolves its places.
+    fn cond(&mut self, cond: &Cond) -> Option<model::Cond> {
+        Some(match cond {
+            Cond::Set(place) => Cond::Set(self.place(place, true)?),
             Cond::Test(place, test) => {
-                self.place(place, true);
+                let resolved = self.place(place, true);
                 self.test(test);
                 let lits = match test {
                     Test::Eq(lit) | Test::Ne(lit) => std::slice::from_ref(lit),
                     Test::In(lits) => lits,
                 };
                 self.generic_number(place, lits);
+                Cond::Test(resolved?, test.clone())
             }
             Cond::Every(place, test) | Cond::Some(place, test) => {
-                self.place(place, true);
+                let resolved = self.place(place, true);
                 self.test(test);
+                if let Cond::Every(..) = cond {
+                    Cond::Every(resolved?, test.clone())
+                } else {
+                    Cond::Some(resolved?, test.clone())
+                }
             }
-            Cond::Not(inner) => self.cond(inner),
-            Cond::All(conds) | Cond::Any(conds) => conds.iter().for_each(|cond| self.cond(cond)),
-        }
+            Cond::Not(inner) => Cond::Not(Box::new(self.cond(inner)?)),
+            Cond::All(conds) | Cond::Any(conds) => {
+                let resolved: Vec<Option<model::Cond>> =
+                    conds.iter().map(|cond| self.cond(cond)).collect();
+                let resolved = resolved.into_iter().collect::<Option<Vec<_>>>()?;
+                if let Cond::All(_) = cond {
+                    Cond::All(resolved)
+                } else {
+                    Cond::Any(resolved)
+                }
+            }
+        })
     }
 
     fn test(&mut self, test: &Test) {
@@ -168,7 +253,7 @@ impl Checker<'_> {
 
     /// Numbers in rules are read as the field's number type, which must be
     /// a concrete one: an integer literal cannot become a type parameter.
-    fn generic_number(&mut self, place: &Place, lits: &[Lit]) {
+    fn generic_number(&mut self, place: &FieldPath, lits: &[Lit]) {
         let Some(field) = self.field_named(place.first()) else {
             return;
         };
@@ -199,7 +284,8 @@ impl Checker<'_> {
         }
     }
 
-    fn rule(&mut self, field: &FieldDef, rule: &Rule) {
+    /// Checks one rule of the field at `index`, and makes its model.
+    fn rule(&mut self, index: usize, field: &FieldDef, rule: &Rule) -> Option<model::Rule> {
         let subject = subject(field, rule);
         match &rule.kind {
             RuleKind::OneOf(lits) | RuleKind::NoneOf(lits) => self.generic_number(&subject, lits),
@@ -212,87 +298,53 @@ impl Checker<'_> {
         if let Some(when) = &rule.when {
             self.generic_number(&subject, when);
         }
-        match &rule.kind {
-            RuleKind::OneOf(lits) | RuleKind::NoneOf(lits) => self.values(lits),
+        let kind = match &rule.kind {
+            RuleKind::OneOf(lits) => {
+                self.values(lits);
+                Some(model::RuleKind::OneOf(lits.clone()))
+            }
+            RuleKind::NoneOf(lits) => {
+                self.values(lits);
+                Some(model::RuleKind::NoneOf(lits.clone()))
+            }
             RuleKind::Requires(conds) => {
-                for cond in conds {
-                    self.cond(cond);
-                    self.not_itself(cond, &subject, rule);
-                }
+                let resolved: Vec<Option<model::Cond>> = conds
+                    .iter()
+                    .map(|cond| {
+                        let resolved = self.cond(cond);
+                        self.not_itself(cond, &subject, rule);
+                        resolved
+                    })
+                    .collect();
+                resolved
+                    .into_iter()
+                    .collect::<Option<Vec<_>>>()
+                    .map(model::RuleKind::Requires)
             }
             RuleKind::OnlyIf(cond) | RuleKind::RequiredIf(cond) | RuleKind::ConflictsWith(cond) => {
-                self.cond(cond);
+                let resolved = self.cond(cond);
                 self.not_itself(cond, &subject, rule);
+                resolved.map(|cond| match &rule.kind {
+                    RuleKind::OnlyIf(_) => model::RuleKind::OnlyIf(cond),
+                    RuleKind::RequiredIf(_) => model::RuleKind::RequiredIf(cond),
+                    _ => model::RuleKind::ConflictsWith(cond),
+                })
             }
-            RuleKind::Range { min, max } => {
-                if let (Some(min), Some(max)) = (min, max) {
-                    if let (Some(lo), Some(hi)) = (number(min), number(max))
-                        && lo > hi
-                    {
-                        self.error(
-                            max.span(),
-                            format!(
-                                "no value satisfies this range: max {} is below min {}",
-                                max.text(),
-                                min.text()
-                            ),
-                        );
-                    }
-                    // Bounds that are not numbers get their own error below.
-                    if let (Some(_), Some(_)) = (number(min), number(max))
-                        && matches!(min, Lit::Int(_)) != matches!(max, Lit::Int(_))
-                    {
-                        let (key, int) = match min {
-                            Lit::Int(_) => ("min", min),
-                            _ => ("max", max),
-                        };
-                        self.error(
-                            int.span(),
-                            format!(
-                                "write `{key} = {}.0`: `min` and `max` are both floats or both integers",
-                                int.text()
-                            ),
-                        );
-                    }
-                }
-                for bound in [min, max].into_iter().flatten() {
-                    if !matches!(bound, Lit::Int(_) | Lit::Float(_)) {
-                        self.error(
-                            bound.span(),
-                            format!("a range bound is a number, not {}", bound.kind()),
-                        );
-                    }
-                }
-            }
+            RuleKind::Range { min, max } => self.range(min.as_ref(), max.as_ref()),
             RuleKind::Length { min, max, equal } => {
-                for bound in [min, max, equal].into_iter().flatten() {
-                    if bound.base10_parse::<usize>().is_err() {
-                        self.error(
-                            bound.span(),
-                            "a length is a non-negative integer that fits in a usize",
-                        );
-                    }
-                }
-                let value = |lit: &Option<syn::LitInt>| {
-                    lit.as_ref().and_then(|lit| lit.base10_parse::<u64>().ok())
-                };
-                if let (Some(lo), Some(hi), Some(max)) = (value(min), value(max), max)
-                    && lo > hi
-                {
-                    self.error(
-                        max.span(),
-                        format!("no length satisfies this rule: max {hi} is below min {lo}"),
-                    );
-                }
-                if let (Some(equal), true) = (equal, min.is_some() || max.is_some()) {
-                    self.error(equal.span(), "`equal` excludes `min` and `max`");
-                }
+                self.length(min.as_ref(), max.as_ref(), equal.as_ref())
             }
-            RuleKind::Nested | RuleKind::NonEmpty | RuleKind::Custom(..) => {}
-        }
+            RuleKind::Nested => Some(model::RuleKind::Nested),
+            RuleKind::NonEmpty => Some(model::RuleKind::NonEmpty),
+            RuleKind::Custom(function, context) => Some(model::RuleKind::Custom {
+                function: function.clone(),
+                context: context.clone(),
+            }),
+        };
         if let Some(when) = &rule.when {
             self.values(when);
         }
+        let mut sound = true;
         if rule.ungated && self.gate.is_none() {
             self.error(
                 rule.name.span(),
@@ -301,16 +353,139 @@ impl Checker<'_> {
                     self.owner
                 ),
             );
+            sound = false;
         }
         if let Some(message) = &rule.message
             && let Err(problem) = check_template(&message.value())
         {
             self.error(message.span(), problem);
+            sound = false;
+        }
+        Some(model::Rule {
+            rule: rule.rule,
+            name: rule.name.clone(),
+            kind: kind.filter(|_| sound)?,
+            subject: model::Place {
+                field: index,
+                segments: subject.segments,
+            },
+            when: rule.when.clone(),
+            message: rule.message.clone(),
+            ungated: rule.ungated,
+        })
+    }
+
+    /// A range's bounds: numbers, of one kind, not reversed.
+    fn range(&mut self, min: Option<&Lit>, max: Option<&Lit>) -> Option<model::RuleKind> {
+        let mut bound = |lit: Option<&Lit>| -> Result<Option<model::Bound>, ()> {
+            let Some(lit) = lit else { return Ok(None) };
+            match number(lit) {
+                Some(value) => Ok(Some(model::Bound {
+                    lit: lit.clone(),
+                    value,
+                })),
+                None => {
+                    self.error(
+                        lit.span(),
+                        format!("a range bound is a number, not {}", lit.kind()),
+                    );
+                    Err(())
+                }
+            }
+        };
+        let (min, max) = (bound(min), bound(max));
+        let (min, max) = (min.ok()?, max.ok()?);
+        if let (Some(lo), Some(hi)) = (&min, &max) {
+            let mut sound = true;
+            if lo.value > hi.value {
+                self.error(
+                    hi.lit.span(),
+                    format!(
+                        "no value satisfies this range: max {} is below min {}",
+                        hi.lit.text(),
+                        lo.lit.text()
+                    ),
+                );
+                sound = false;
+            }
+            if matches!(lo.lit, Lit::Int(_)) != matches!(hi.lit, Lit::Int(_)) {
+                let (key, int) = match lo.lit {
+                    Lit::Int(_) => ("min", &lo.lit),
+                    _ => ("max", &hi.lit),
+                };
+                self.error(
+                    int.span(),
+                    format!(
+                        "write `{key} = {}.0`: `min` and `max` are both floats or both integers",
+                        int.text()
+                    ),
+                );
+                sound = false;
+            }
+            if !sound {
+                return None;
+            }
+        }
+        Some(model::RuleKind::Range { min, max })
+    }
+
+    /// A length's bounds: counts, not reversed, `equal` alone.
+    fn length(
+        &mut self,
+        min: Option<&syn::LitInt>,
+        max: Option<&syn::LitInt>,
+        equal: Option<&syn::LitInt>,
+    ) -> Option<model::RuleKind> {
+        let mut count = |lit: Option<&syn::LitInt>| -> Result<Option<model::Count>, ()> {
+            let Some(lit) = lit else { return Ok(None) };
+            match lit.base10_parse::<usize>() {
+                Ok(value) => Ok(Some(model::Count {
+                    lit: lit.clone(),
+                    value,
+                })),
+                Err(_) => {
+                    self.error(
+                        lit.span(),
+                        "a length is a non-negative integer that fits in a usize",
+                    );
+                    Err(())
+                }
+            }
+        };
+        let given = min.is_some() || max.is_some();
+        let (min, max, equal) = (count(min), count(max), count(equal));
+        let mut sound = min.is_ok() && max.is_ok() && equal.is_ok();
+        let (min, max, equal) = (min.ok().flatten(), max.ok().flatten(), equal.ok().flatten());
+        if let (Some(lo), Some(hi)) = (&min, &max)
+            && lo.value > hi.value
+        {
+            self.error(
+                hi.lit.span(),
+                format!(
+                    "no length satisfies this rule: max {} is below min {}",
+                    hi.value, lo.value
+                ),
+            );
+            sound = false;
+        }
+        if let (Some(equal), true) = (&equal, given) {
+            self.error(equal.lit.span(), "`equal` excludes `min` and `max`");
+            sound = false;
+        }
+        if !sound {
+            return None;
+        }
+        match equal {
+            Some(equal) => Some(model::RuleKind::Length(model::Lengths::Exactly(equal))),
+            None => Some(model::RuleKind::Length(model::Lengths::Between {
+                min,
+                max,
+            })),
         }
     }
 
     /// `requires(f)` on `f` itself, and the like, say nothing or can never hold.
-    fn not_itself(&mut self, cond: &Cond, subject: &Place, rule: &Rule) {
+    fn not_itself(&mut self, cond: &Cond, subject: &FieldPath, rule: &Rule) {
         if let Cond::Set(place) = cond
             && same_place(place, subject)
         {
@@ -319,7 +494,7 @@ impl Checker<'_> {
                 format!(
                     "`{}` names its own field `{}`: a field cannot be a condition of itself",
                     rule.name,
-                    place_text(place)
+                    place.text()
                 ),
             );
         }
@@ -342,7 +517,7 @@ impl Checker<'_> {
         let Some(first) = lists.next() else { return };
         // Names are another type's: a variant's alias is the same value as
         // its serde name, which only the type knows. So lists of names are
-        // checked by the emitted code (`emit::structs::one_of_assertions`);
+        // checked by the emitted code (`emit::assertions`);
         // here only names written alike are taken for the same value.
         let names = matches!(first.first(), Some(Lit::Str(_)));
         let mut allowed: Vec<String> = first.iter().map(Lit::text).collect();
@@ -421,7 +596,7 @@ impl Checker<'_> {
     /// conflicts with it, can never be set.
     fn never_set(&mut self, field: &FieldDef) {
         let plain = |rule: &&Rule| rule.at.is_empty() && rule.when.is_none();
-        let needed: Vec<&Place> = field
+        let needed: Vec<&FieldPath> = field
             .rules
             .iter()
             .filter(plain)
@@ -449,7 +624,7 @@ impl Checker<'_> {
                 format!(
                     "`{}` can never be set: it needs `{}` and conflicts with it",
                     field.ident.unraw(),
-                    place_text(&place)
+                    place.text()
                 ),
             );
         }
@@ -459,29 +634,22 @@ impl Checker<'_> {
 /// The tests that must hold for a field to be set at all: those of `requires`
 /// and `only_if`, at their top level or under `all`. (A `conflicts_with` or
 /// `required_if` whose condition can never hold is redundant, not wrong.)
-pub fn visit_tests(kind: &RuleKind, visit: &mut impl FnMut(&Place, &Test)) {
-    fn walk(cond: &Cond, visit: &mut impl FnMut(&Place, &Test)) {
-        match cond {
-            Cond::Test(place, test) => visit(place, test),
-            Cond::All(conds) => conds.iter().for_each(|cond| walk(cond, visit)),
-            Cond::Not(_) | Cond::Any(_) | Cond::Set(_) | Cond::Every(..) | Cond::Some(..) => {}
-        }
-    }
+fn visit_tests<'a>(kind: &'a RuleKind, visit: &mut impl FnMut(&'a FieldPath, &'a Test)) {
     match kind {
-        RuleKind::Requires(conds) => conds.iter().for_each(|cond| walk(cond, visit)),
-        RuleKind::OnlyIf(cond) => walk(cond, visit),
+        RuleKind::Requires(conds) => conds.iter().for_each(|cond| cond.required_tests(visit)),
+        RuleKind::OnlyIf(cond) => cond.required_tests(visit),
         _ => {}
     }
 }
 
 /// The place a rule is about: its field, and `at` below it.
-pub fn subject(field: &FieldDef, rule: &Rule) -> Place {
+fn subject(field: &FieldDef, rule: &Rule) -> FieldPath {
     let mut segments = vec![field.ident.clone()];
     segments.extend(rule.at.iter().cloned());
-    Place { segments }
+    FieldPath { segments }
 }
 
-fn same_place(a: &Place, b: &Place) -> bool {
+fn same_place(a: &FieldPath, b: &FieldPath) -> bool {
     a.segments.len() == b.segments.len()
         && a.segments
             .iter()

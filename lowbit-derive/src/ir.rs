@@ -1,9 +1,12 @@
-//! The typed IR between parsing and emitting. It keeps the tokens the checks
-//! and the emitted code may blame, so that every error is spanned on the
-//! smallest offending token.
+//! The parsed IR: the input as written, before any check. `check` turns it
+//! into the checked model of `model`, which is all that `emit` reads. Both
+//! keep the tokens the checks and the emitted code may blame, so that every
+//! error is spanned on the smallest offending token.
 
 use proc_macro2::Span;
 use syn::{Generics, Ident, LitBool, LitFloat, LitInt, LitStr, Type};
+
+use crate::vocab::RuleName;
 
 /// One `#[derive(Validate)]` input.
 pub struct Container {
@@ -27,7 +30,7 @@ pub struct Struct {
     pub deny_unknown_fields: bool,
     /// `#[validate(gate = f)]`: rules not marked `ungated` are checked only
     /// while `f` is set.
-    pub gate: Option<Place>,
+    pub gate: Option<FieldPath>,
 }
 
 pub struct FieldDef {
@@ -44,7 +47,7 @@ pub struct FieldDef {
 }
 
 /// `#[serde(default)]` on a field.
-#[derive(Default)]
+#[derive(Default, Clone)]
 pub enum FieldDefault {
     #[default]
     None,
@@ -63,6 +66,7 @@ pub struct Enum {
 
 /// How serde lays out a variant with fields, which decides what a path
 /// through the variant's fields looks like.
+#[derive(Clone)]
 pub enum Tagging {
     /// `{ "variant": { "field": .. } }`: the variant's name is a segment.
     External,
@@ -82,14 +86,15 @@ pub struct VariantDef {
     /// `#[serde(alias = "..")]`: other names a config file may use for the
     /// variant, and so a rule too.
     pub aliases: Vec<String>,
-    pub shape: Shape,
+    pub kind: VariantKind,
     /// The fields of a struct variant; rules on them are checked while the
     /// variant is the active one.
     pub fields: Vec<FieldDef>,
 }
 
+/// Which fields a variant has.
 #[derive(Clone, Copy)]
-pub enum Shape {
+pub enum VariantKind {
     Unit,
     Tuple,
     Named,
@@ -97,6 +102,7 @@ pub enum Shape {
 
 /// One rule attribute on a field.
 pub struct Rule {
+    pub rule: RuleName,
     pub kind: RuleKind,
     /// The attribute's name (`one_of`), which errors about the whole rule blame.
     pub name: Ident,
@@ -133,56 +139,67 @@ pub enum RuleKind {
     Custom(syn::Path, Option<Ident>),
 }
 
-impl RuleKind {
-    /// The stable code a violation of this rule carries.
-    pub fn code(&self) -> &'static str {
+/// A condition on the struct's fields, whose places are `P`: dotted paths
+/// as written ([`FieldPath`]) until `check` resolves them to fields.
+pub enum Cond<P = FieldPath> {
+    /// `f`: the field is set.
+    Set(P),
+    /// `f = v`, `f != v`, `f in (..)`.
+    Test(P, Test),
+    Not(Box<Cond<P>>),
+    All(Vec<Cond<P>>),
+    Any(Vec<Cond<P>>),
+    /// `every(f = v)`: every item of the collection `f` passes the test.
+    Every(P, Test),
+    /// `some(f = v)`: some item of the collection `f` passes the test.
+    Some(P, Test),
+}
+
+impl<P> Cond<P> {
+    /// The tests that must hold for the condition to hold: those at its
+    /// top level or under `all`.
+    pub fn required_tests<'a>(&'a self, visit: &mut impl FnMut(&'a P, &'a Test)) {
         match self {
-            RuleKind::OneOf(_) => "one_of",
-            RuleKind::NoneOf(_) => "none_of",
-            RuleKind::Requires(_) => "requires",
-            RuleKind::OnlyIf(_) => "only_if",
-            RuleKind::RequiredIf(_) => "required_if",
-            RuleKind::ConflictsWith(_) => "conflicts_with",
-            RuleKind::Nested => "nested",
-            RuleKind::Range { .. } => "range",
-            RuleKind::Length { .. } => "length",
-            RuleKind::NonEmpty => "non_empty",
-            RuleKind::Custom(..) => "custom",
+            Cond::Test(place, test) => visit(place, test),
+            Cond::All(conds) => conds.iter().for_each(|cond| cond.required_tests(visit)),
+            Cond::Not(_) | Cond::Any(_) | Cond::Set(_) | Cond::Every(..) | Cond::Some(..) => {}
         }
     }
 }
 
-/// A condition on the struct's fields.
-pub enum Cond {
-    /// `f`: the field is set.
-    Set(Place),
-    /// `f = v`, `f != v`, `f in (..)`.
-    Test(Place, Test),
-    Not(Box<Cond>),
-    All(Vec<Cond>),
-    Any(Vec<Cond>),
-    /// `every(f = v)`: every item of the collection `f` passes the test.
-    Every(Place, Test),
-    /// `some(f = v)`: some item of the collection `f` passes the test.
-    Some(Place, Test),
-}
-
+#[derive(Clone)]
 pub enum Test {
     Eq(Lit),
     Ne(Lit),
     In(Vec<Lit>),
 }
 
-/// A dotted path of Rust field names, from a field of this struct.
+/// A dotted path of Rust field names, as written, from a field of this
+/// struct. Never empty.
 #[derive(Clone)]
-pub struct Place {
+pub struct FieldPath {
     pub segments: Vec<Ident>,
 }
 
-impl Place {
+impl FieldPath {
     pub fn first(&self) -> &Ident {
         &self.segments[0]
     }
+
+    /// `a.b.c`, as messages quote it.
+    pub fn text(&self) -> String {
+        dotted(&self.segments)
+    }
+}
+
+/// Rust names joined by dots, raw identifiers without their `r#`.
+pub fn dotted(segments: &[Ident]) -> String {
+    use syn::ext::IdentExt;
+    segments
+        .iter()
+        .map(|segment| segment.unraw().to_string())
+        .collect::<Vec<_>>()
+        .join(".")
 }
 
 #[derive(Clone)]

@@ -2,18 +2,22 @@
 //! which re-exports it beside the trait of the same name; the code it
 //! generates calls `lowbit-core`'s private API.
 //!
-//! The expansion runs in three stages with a typed IR between them: `parse`
-//! reads the input into the IR of `ir`, `check` reports what is wrong with it, `emit`
-//! writes the impls. Errors are accumulated across all three, and a failed
-//! derive still emits an impl, so that the user sees only the real errors.
+//! The expansion runs in three stages: `parse` reads the input into the
+//! parsed IR of `ir`; `check` reports what is wrong with it and makes the
+//! checked model of `model`; `emit` writes the impls from the model alone.
+//! The rules and their options are one table, in `vocab`. Errors are
+//! accumulated across the stages, and a failed derive still emits every
+//! impl but the rules' checks, so that the user sees only the real errors.
 
 mod case;
 mod check;
 mod emit;
 mod ir;
+mod model;
 mod parse;
 mod suggest;
 mod tokens;
+mod vocab;
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -49,22 +53,18 @@ fn expand(input: TokenStream) -> TokenStream {
         Err(error) => return error.to_compile_error(),
     };
     let mut errors = darling::Error::accumulator();
-    let container = parse::parse(&input, &mut errors);
-    if let Some(container) = &container {
-        check::check(container, &mut errors);
-    }
-    match (errors.finish(), container) {
-        (Ok(()), Some(container)) => emit::emit(&container),
-        (result, container) => {
-            let krate = container.map_or_else(
-                || syn::parse_quote!(::lowbit_core),
-                |container| container.krate,
-            );
+    let model = parse::parse(&input, &mut errors).map(|parsed| check::check(&parsed, &mut errors));
+    match (errors.finish(), model) {
+        (Ok(()), Some(model)) => emit::emit(&model),
+        (result, model) => {
             let errors = result
                 .err()
                 .map(darling::Error::write_errors)
                 .unwrap_or_default();
-            let stub = emit::stub(&input.ident, &input.generics, &krate);
+            let stub = match model {
+                Some(model) => emit::stub(model),
+                None => emit::bare_stub(&input.ident, &input.generics),
+            };
             quote!(#errors #stub)
         }
     }

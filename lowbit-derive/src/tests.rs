@@ -377,7 +377,7 @@ impl Gen {
     }
 
     fn rule(&mut self) -> String {
-        let mut names: Vec<&str> = crate::parse::RULES.to_vec();
+        let mut names: Vec<&str> = crate::vocab::rule_words().collect();
         names.extend(["validate", "one_off", "serde", "doc"]);
         let name = self.rng.pick(&names);
         let mut items = Vec::new();

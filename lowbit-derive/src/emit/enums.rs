@@ -1,17 +1,26 @@
 //! The impls of an enum: its variant-name table, and what makes it usable in
-//! rules (set, compared with names, described in reports).
+//! rules (set, compared with names, described in reports), and `Validate`
+//! over the fields of its struct variants.
 
 use proc_macro2::TokenStream;
 use quote::quote;
 use syn::ext::IdentExt;
 
-use super::cond::{Base, Items, Scope, binding};
-use super::structs::{Bodies, bodies, one_of_assertions, validate_impl};
-use crate::ir::{Container, Enum, Shape, Tagging};
+use super::context::{Base, Context, Scope, binding};
+use super::structs::{Bodies, bodies, validate_impl};
+use crate::model::{Container, Enum, VariantKind};
 
 pub fn emit(container: &Container, body: &Enum) -> TokenStream {
+    let validate = validate(container, body);
+    let shell = shell(container, body);
+    quote!(#validate #shell)
+}
+
+/// What an enum implements whatever its rules: its names, and what rules
+/// ask of a type to compare it with names. A failed derive emits it too, so
+/// that the rules of other types that use the enum still compile.
+pub fn shell(container: &Container, body: &Enum) -> TokenStream {
     let krate = &container.krate;
-    let hide = super::hide();
     let ident = &container.ident;
     let type_name = ident.unraw().to_string();
     let (impl_generics, ty_generics, where_clause) = container.generics.split_for_impl();
@@ -36,10 +45,10 @@ pub fn emit(container: &Container, body: &Enum) -> TokenStream {
     };
     let arms = body.variants.iter().enumerate().map(|(index, variant)| {
         let variant_ident = &variant.ident;
-        let pattern = match variant.shape {
-            Shape::Unit => quote!(Self::#variant_ident),
-            Shape::Tuple => quote!(Self::#variant_ident(..)),
-            Shape::Named => quote!(Self::#variant_ident { .. }),
+        let pattern = match variant.kind {
+            VariantKind::Unit => quote!(Self::#variant_ident),
+            VariantKind::Tuple => quote!(Self::#variant_ident(..)),
+            VariantKind::Named => quote!(Self::#variant_ident { .. }),
         };
         quote!(#pattern => #index,)
     });
@@ -50,7 +59,6 @@ pub fn emit(container: &Container, body: &Enum) -> TokenStream {
         }
     };
     let variant_names = header(quote!(#krate::VariantNames));
-    let validate = validate(container, body);
     let is_set = header(quote!(#krate::__private::IsSet));
     let choice = header(quote!(#krate::__private::Choice));
     let describe = header(quote!(#krate::__private::Describe));
@@ -68,8 +76,6 @@ pub fn emit(container: &Container, body: &Enum) -> TokenStream {
                 }
             }
         }
-        #validate
-        #hide
         #is_set {
             #[inline]
             fn is_set(&self) -> bool {
@@ -81,7 +87,6 @@ pub fn emit(container: &Container, body: &Enum) -> TokenStream {
                 }
             }
         }
-        #hide
         #choice {
             const DOMAIN: #krate::__private::Domain = #krate::__private::Domain {
                 type_name: <Self as #krate::VariantNames>::TYPE_NAME,
@@ -111,24 +116,12 @@ pub fn emit(container: &Container, body: &Enum) -> TokenStream {
 /// fields sit in the config file.
 fn validate(container: &Container, body: &Enum) -> TokenStream {
     let krate = &container.krate;
-    let items = Items::new(&container.generics);
+    let mut cx = Context::new(&container.generics);
     let mut report_arms = Vec::new();
     let mut holds_arms = Vec::new();
     let mut assertions = Vec::new();
-    // The rules as data name paths from the variant's own fields.
-    let shape_scopes: Vec<Scope> = body
-        .variants
-        .iter()
-        .map(|variant| Scope {
-            krate,
-            fields: &variant.fields,
-            base: Base::Variant,
-            prefix: Vec::new(),
-            items: &items,
-        })
-        .collect();
     let shape = if cfg!(feature = "shape") {
-        super::shape::for_enum(container, body, &shape_scopes)
+        super::shape::for_enum(container, body, &mut cx)
     } else {
         TokenStream::new()
     };
@@ -136,21 +129,16 @@ fn validate(container: &Container, body: &Enum) -> TokenStream {
         if variant.fields.iter().all(|field| field.rules.is_empty()) {
             continue;
         }
-        let prefix = match &body.tagging {
-            Tagging::External => vec![variant.name.clone()],
-            Tagging::Internal(_) | Tagging::Untagged => Vec::new(),
-            Tagging::Adjacent(_, content) => vec![content.clone()],
-        };
-        let scope = Scope {
+        let mut scope = Scope {
             krate,
             fields: &variant.fields,
             base: Base::Variant,
-            prefix,
-            items: &items,
+            prefix: variant.prefix(&body.tagging),
+            cx: &mut cx,
         };
-        let Bodies { report, holds } = bodies(&scope, None);
-        if container.generics.params.is_empty() {
-            assertions.push(one_of_assertions(&scope));
+        let Bodies { report, holds } = bodies(&mut scope, None);
+        if !container.is_generic() {
+            assertions.push(super::assertions::one_of(&mut scope));
         }
         let variant_ident = &variant.ident;
         let bindings = variant.fields.iter().map(|field| {
@@ -163,15 +151,13 @@ fn validate(container: &Container, body: &Enum) -> TokenStream {
         holds_arms.push(quote!(#pattern => { #holds }));
     }
     if report_arms.is_empty() {
-        let hide = super::hide();
         let ident = &container.ident;
         let (impl_generics, ty_generics, where_clause) = container.generics.split_for_impl();
-        let items = items.tokens();
+        let items = cx.items();
         return quote! {
             #shape
             #items
             #[automatically_derived]
-            #hide
             impl #impl_generics #krate::Validate for #ident #ty_generics #where_clause {
                 #[inline]
                 fn validate_into(&self, _: &#krate::Location<'_>, _: &mut #krate::Report) {}
@@ -186,6 +172,6 @@ fn validate(container: &Container, body: &Enum) -> TokenStream {
     };
     let report = quote!(match self { #(#report_arms)* #rest });
     let holds = quote!(match self { #(#holds_arms)* #rest });
-    let validate = validate_impl(container, &items, &report, &holds);
+    let validate = validate_impl(container, &cx, &report, &holds);
     quote!(#(#assertions)* #shape #validate)
 }

@@ -1,27 +1,25 @@
 //! Default messages: one sentence per rule, made at compile time as a
 //! template whose `{path}` and `{value}` are filled in when displayed.
 
-use std::cell::RefCell;
-
 use syn::ext::IdentExt;
 
-use crate::ir::{Cond, FieldDef, Lit, Place, Rule, RuleKind, Test};
+use crate::model::{Cond, Field, Lengths, Lit, Place, Rule, RuleKind, Test};
 
 /// The message template of `rule`: the user's, or the default sentence;
 /// and the places whose serde names its `{0}`..`{9}` stand for.
-pub fn template(rule: &Rule, fields: &[FieldDef]) -> (String, Vec<Place>) {
+pub fn template(rule: &Rule, fields: &[Field]) -> (String, Vec<Place>) {
     if let Some(message) = &rule.message {
         return (message.value(), Vec::new());
     }
-    let names = Names {
+    let mut names = Names {
         fields,
-        args: RefCell::new(Vec::new()),
+        args: Vec::new(),
     };
-    let text = default_text(rule, &names);
-    (text, names.args.into_inner())
+    let text = default_text(rule, &mut names);
+    (text, names.args)
 }
 
-fn default_text(rule: &Rule, names: &Names) -> String {
+fn default_text(rule: &Rule, names: &mut Names) -> String {
     let subject = match &rule.when {
         Some(_) => "{path} = {value}".to_owned(),
         None => "{path}".to_owned(),
@@ -55,29 +53,43 @@ fn default_text(rule: &Rule, names: &Names) -> String {
         RuleKind::Range { min, max } => match (min, max) {
             (Some(min), Some(max)) => format!(
                 "{{path}} must be between {} and {}, not {{value}}",
-                min.text(),
-                max.text()
+                min.lit.text(),
+                max.lit.text()
             ),
-            (Some(min), None) => format!("{{path}} must be at least {}, not {{value}}", min.text()),
+            (Some(min), None) => format!(
+                "{{path}} must be at least {}, not {{value}}",
+                min.lit.text()
+            ),
             (None, _) => format!(
                 "{{path}} must be at most {}, not {{value}}",
-                max.as_ref().map(Lit::text).unwrap_or_default()
+                max.as_ref().map(|max| max.lit.text()).unwrap_or_default()
             ),
         },
-        RuleKind::Length { min, max, equal } => {
-            let digits =
-                |lit: &Option<syn::LitInt>| lit.as_ref().map(|lit| lit.base10_digits().to_owned());
-            let bound = match (digits(min), digits(max), digits(equal)) {
-                (_, _, Some(equal)) => format!("exactly {equal}"),
-                (Some(min), Some(max), _) => format!("between {min} and {max}"),
-                (Some(min), None, _) => format!("at least {min}"),
-                (None, Some(max), _) => format!("at most {max}"),
-                (None, None, None) => String::new(),
+        RuleKind::Length(lengths) => {
+            let digits = |count: &crate::model::Count| count.lit.base10_digits().to_owned();
+            let bound = match lengths {
+                Lengths::Exactly(equal) => format!("exactly {}", digits(equal)),
+                Lengths::Between {
+                    min: Some(min),
+                    max: Some(max),
+                } => format!("between {} and {}", digits(min), digits(max)),
+                Lengths::Between {
+                    min: Some(min),
+                    max: None,
+                } => format!("at least {}", digits(min)),
+                Lengths::Between {
+                    min: None,
+                    max: Some(max),
+                } => format!("at most {}", digits(max)),
+                Lengths::Between {
+                    min: None,
+                    max: None,
+                } => String::new(),
             };
             format!("{{path}} must have a length of {bound}, not {{value}}")
         }
         RuleKind::NonEmpty => "{path} must not be empty".to_owned(),
-        RuleKind::Nested | RuleKind::Custom(..) => String::new(),
+        RuleKind::Nested | RuleKind::Custom { .. } => String::new(),
     }
 }
 
@@ -94,32 +106,23 @@ fn escape(text: &str) -> String {
 /// struct's fields written out, those of nested structs' fields as numbered
 /// placeholders filled in from their derive's `Field::NAME`.
 struct Names<'a> {
-    fields: &'a [FieldDef],
+    fields: &'a [Field],
     /// The places (a prefix of a dotted path) behind each placeholder.
-    args: RefCell<Vec<Place>>,
+    args: Vec<Place>,
 }
 
 impl Names<'_> {
-    fn place(&self, place: &Place) -> String {
-        let first = place.first().unraw();
-        let field = self
-            .fields
-            .iter()
-            .find(|field| field.ident.unraw() == first);
+    fn place(&mut self, place: &Place) -> String {
+        let field = &self.fields[place.field];
         let mut parts = Vec::new();
-        match field {
-            Some(field) if field.flatten => {}
-            Some(field) => parts.push(escape(&field.name)),
-            None => parts.push(escape(&first.to_string())),
+        if !field.flatten {
+            parts.push(escape(&field.name));
         }
         for depth in 1..place.segments.len() {
-            let mut args = self.args.borrow_mut();
             // Ten placeholders at most; past them, the Rust name.
-            if args.len() < 10 {
-                parts.push(format!("{{{}}}", args.len()));
-                args.push(Place {
-                    segments: place.segments[..=depth].to_vec(),
-                });
+            if self.args.len() < 10 {
+                parts.push(format!("{{{}}}", self.args.len()));
+                self.args.push(place.prefix(depth + 1));
             } else {
                 parts.push(escape(&place.segments[depth].unraw().to_string()));
             }
@@ -127,7 +130,7 @@ impl Names<'_> {
         parts.join(".")
     }
 
-    fn test(&self, subject: &str, test: &Test) -> String {
+    fn test(subject: &str, test: &Test) -> String {
         match test {
             Test::Eq(lit) => format!("{subject} = {}", escape(&lit.text())),
             Test::Ne(lit) => format!("{subject} != {}", escape(&lit.text())),
@@ -137,11 +140,11 @@ impl Names<'_> {
 
     /// `nested` says whether the text sits inside a larger condition, where a
     /// compound needs parentheses.
-    fn cond(&self, cond: &Cond, nested: bool) -> String {
+    fn cond(&mut self, cond: &Cond, nested: bool) -> String {
         let wrap = |text: String| if nested { format!("({text})") } else { text };
         match cond {
             Cond::Set(place) => self.place(place),
-            Cond::Test(place, test) => self.test(&self.place(place), test),
+            Cond::Test(place, test) => Self::test(&self.place(place), test),
             Cond::Not(inner) => format!("not {}", self.cond(inner, true)),
             Cond::All(conds) => wrap(
                 conds
@@ -158,10 +161,12 @@ impl Names<'_> {
                     .join(" or "),
             ),
             Cond::Every(place, test) => {
-                self.test(&format!("every item of {}", self.place(place)), test)
+                let items = format!("every item of {}", self.place(place));
+                Self::test(&items, test)
             }
             Cond::Some(place, test) => {
-                self.test(&format!("some item of {}", self.place(place)), test)
+                let items = format!("some item of {}", self.place(place));
+                Self::test(&items, test)
             }
         }
     }

@@ -1,17 +1,27 @@
-//! Emit: the IR to the impls. Everything is wrapped in `const _: () = { .. };`
-//! and names lowbit-core by the container's crate path; locals start with
-//! `__lowbit_` so that no user name can shadow or be shadowed by them.
+//! Emit: the checked model to the impls. Everything is wrapped in
+//! `const _: () = { .. };` and names lowbit-core by the container's crate
+//! path; locals start with `__lowbit_` so that no user name can shadow or be
+//! shadowed by them.
+//!
+//! `context` holds what the checks of a derive share and how places and
+//! capabilities become tokens, `cond` writes conditions, `rules` the check
+//! of each rule, `structs` and `enums` the impls around them, `assertions`
+//! the compile-time checks of names, `message` the default messages and
+//! `shape` the rules as data.
 
+mod assertions;
 mod cond;
+mod context;
 mod enums;
 mod message;
+mod rules;
 mod shape;
 mod structs;
 
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use crate::ir::{Body, Container};
+use crate::model::{Body, Container};
 
 pub fn emit(container: &Container) -> TokenStream {
     let items = match &container.body {
@@ -25,35 +35,43 @@ pub fn emit(container: &Container) -> TokenStream {
     }
 }
 
-/// What a failed derive still emits: an impl with no rules, so that the
-/// user's other code keeps compiling and only the real errors show.
-pub fn stub(ident: &syn::Ident, generics: &syn::Generics, krate: &syn::Path) -> TokenStream {
+/// What a failed derive emits: every impl the real expansion would, with no
+/// rules to check, so that the user's other code (rules of other types that
+/// name this one, dotted paths into it) keeps compiling and only the real
+/// errors show.
+pub fn stub(mut container: Container) -> TokenStream {
+    let fields = match &mut container.body {
+        Body::Struct(body) => {
+            body.gate = None;
+            vec![&mut body.fields]
+        }
+        Body::Enum(body) => body
+            .variants
+            .iter_mut()
+            .map(|variant| &mut variant.fields)
+            .collect(),
+    };
+    for field in fields.into_iter().flatten() {
+        field.rules.clear();
+    }
+    emit(&container)
+}
+
+/// What a derive on an input it cannot take at all (a union, a tuple
+/// struct) emits beside its error: `Validate` with nothing to check.
+pub fn bare_stub(ident: &syn::Ident, generics: &syn::Generics) -> TokenStream {
     let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
     quote! {
         const _: () = {
             #[automatically_derived]
-            impl #impl_generics #krate::Validate for #ident #ty_generics #where_clause {
+            impl #impl_generics ::lowbit_core::Validate for #ident #ty_generics #where_clause {
                 fn validate_into(
                     &self,
-                    _: &#krate::Location<'_>,
-                    _: &mut #krate::Report,
+                    _: &::lowbit_core::Location<'_>,
+                    _: &mut ::lowbit_core::Report,
                 ) {}
             }
         };
-    }
-}
-
-/// `#[diagnostic::do_not_recommend]` for the impls of types that derive
-/// inside lowbit-core itself, so that rustc's lists of "other types that
-/// implement" a trait do not fill with lowbit's own config types in every
-/// user's errors. User crates get nothing: one that is
-/// `#![no_implicit_prelude]` cannot name the `diagnostic` namespace.
-pub fn hide() -> TokenStream {
-    // Cargo names the crate being compiled to the compiler, and so to us.
-    if std::env::var("CARGO_CRATE_NAME").is_ok_and(|name| name == "lowbit_core") {
-        quote!(#[diagnostic::do_not_recommend])
-    } else {
-        TokenStream::new()
     }
 }
 

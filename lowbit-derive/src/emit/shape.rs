@@ -7,16 +7,15 @@ use proc_macro2::TokenStream;
 use quote::quote;
 use syn::ext::IdentExt;
 
-use super::cond::Scope;
+use super::context::{Base, Context, Scope};
 use super::message;
-use crate::check::subject;
-use crate::ir::{
-    Cond, Container, Enum, FieldDef, FieldDefault, Lit, Place, Rule, RuleKind, Shape, Struct,
-    Tagging, Test,
+use crate::model::{
+    Cond, Container, Enum, Field, FieldDefault, Lit, Place, Rule, RuleKind, Struct, Tagging, Test,
+    VariantKind,
 };
 
 /// `impl Shape` for a struct.
-pub fn for_struct(container: &Container, body: &Struct, scope: &Scope) -> TokenStream {
+pub fn for_struct(container: &Container, body: &Struct, scope: &mut Scope) -> TokenStream {
     let krate = &container.krate;
     // The struct's own `Default` gives the fields' defaults under
     // `#[serde(default)]`; serde requires it then. A generic struct's may
@@ -51,27 +50,40 @@ pub fn for_struct(container: &Container, body: &Struct, scope: &Scope) -> TokenS
     shape_impl(container, &describe, &datum)
 }
 
-/// `impl Shape` for an enum.
-pub fn for_enum(container: &Container, body: &Enum, scopes: &[Scope]) -> TokenStream {
+/// `impl Shape` for an enum. The rules as data name paths from the
+/// variant's own fields.
+pub fn for_enum(container: &Container, body: &Enum, cx: &mut Context) -> TokenStream {
     let krate = &container.krate;
-    let variants = body.variants.iter().zip(scopes).map(|(variant, scope)| {
-        let name = &variant.name;
-        let aliases = &variant.aliases;
-        let fields = match variant.shape {
-            Shape::Unit => quote!(::core::option::Option::None),
-            Shape::Tuple | Shape::Named => {
-                let shape = struct_shape(krate, &variant.fields, None, false, false, scope);
-                quote!(::core::option::Option::Some(#shape))
+    let variants: Vec<TokenStream> = body
+        .variants
+        .iter()
+        .map(|variant| {
+            let name = &variant.name;
+            let aliases = &variant.aliases;
+            let fields = match variant.kind {
+                VariantKind::Unit => quote!(::core::option::Option::None),
+                VariantKind::Tuple | VariantKind::Named => {
+                    let mut scope = Scope {
+                        krate,
+                        fields: &variant.fields,
+                        base: Base::Variant,
+                        prefix: Vec::new(),
+                        cx,
+                    };
+                    let shape =
+                        struct_shape(krate, &variant.fields, None, false, false, &mut scope);
+                    quote!(::core::option::Option::Some(#shape))
+                }
+            };
+            quote! {
+                #krate::shape::VariantShape {
+                    name: #name,
+                    aliases: #krate::__private::vec![#(#aliases),*],
+                    fields: #fields,
+                }
             }
-        };
-        quote! {
-            #krate::shape::VariantShape {
-                name: #name,
-                aliases: #krate::__private::vec![#(#aliases),*],
-                fields: #fields,
-            }
-        }
-    });
+        })
+        .collect();
     let default = match body.default {
         Some(index) => quote!(::core::option::Option::Some(#index)),
         None => quote!(::core::option::Option::None),
@@ -92,11 +104,7 @@ pub fn for_enum(container: &Container, body: &Enum, scopes: &[Scope]) -> TokenSt
         })
     };
     // A value of a unit-only enum spells as its variant's name.
-    let datum = if body
-        .variants
-        .iter()
-        .all(|variant| matches!(variant.shape, Shape::Unit))
-    {
+    let datum = if body.is_unit_only() {
         quote! {
             #krate::shape::Datum::Str(
                 ::core::convert::From::from(#krate::VariantNames::serde_name(self)),
@@ -139,11 +147,11 @@ fn shape_impl(container: &Container, describe: &TokenStream, datum: &TokenStream
 /// A `StructShape` expression for `fields` and their rules.
 fn struct_shape(
     krate: &syn::Path,
-    fields: &[FieldDef],
+    fields: &[Field],
     gate: Option<&Place>,
     deny_unknown_fields: bool,
     container_default: bool,
-    scope: &Scope,
+    scope: &mut Scope,
 ) -> TokenStream {
     let field_shapes = fields.iter().filter(|field| !field.skip).map(|field| {
         let name = &field.name;
@@ -170,12 +178,9 @@ fn struct_shape(
             }
         }
     });
-    let rules = fields.iter().flat_map(|field| {
-        field
-            .rules
-            .iter()
-            .map(move |rule| rule_info(krate, field, rule, gate.is_some(), scope))
-    });
+    let rules: Vec<TokenStream> = crate::model::rules(fields)
+        .map(|(field, rule)| rule_info(krate, field, rule, gate.is_some(), scope))
+        .collect();
     let gate = match gate {
         Some(gate) => {
             let path = path(krate, scope, gate);
@@ -195,10 +200,10 @@ fn struct_shape(
 
 fn rule_info(
     krate: &syn::Path,
-    field: &FieldDef,
+    field: &Field,
     rule: &Rule,
     gated: bool,
-    scope: &Scope,
+    scope: &mut Scope,
 ) -> TokenStream {
     let shape = quote!(#krate::shape);
     let lits = |lits: &[Lit]| {
@@ -219,7 +224,10 @@ fn rule_info(
             quote!(#shape::RuleKind::NoneOf(#values))
         }
         RuleKind::Requires(conds) => {
-            let conds = conds.iter().map(|cond| condition(krate, scope, cond));
+            let conds: Vec<TokenStream> = conds
+                .iter()
+                .map(|cond| condition(krate, scope, cond))
+                .collect();
             quote!(#shape::RuleKind::Requires(#krate::__private::vec![#(#conds),*]))
         }
         RuleKind::OnlyIf(cond) => {
@@ -236,43 +244,32 @@ fn rule_info(
         }
         RuleKind::Nested => quote!(#shape::RuleKind::Nested),
         RuleKind::Range { min, max } => {
-            let min = optional(min.as_ref().map(|lit| literal(krate, lit)));
-            let max = optional(max.as_ref().map(|lit| literal(krate, lit)));
+            let min = optional(min.as_ref().map(|bound| literal(krate, &bound.lit)));
+            let max = optional(max.as_ref().map(|bound| literal(krate, &bound.lit)));
             quote!(#shape::RuleKind::Range { min: #min, max: #max })
         }
-        RuleKind::Length { min, max, equal } => {
-            let count = |lit: &Option<syn::LitInt>| {
-                optional(
-                    lit.as_ref()
-                        .and_then(|lit| lit.base10_parse::<usize>().ok())
-                        .map(|count| quote!(#count)),
-                )
-            };
-            let (min, max) = match equal {
-                Some(_) => (count(equal), count(equal)),
-                None => (count(min), count(max)),
-            };
+        RuleKind::Length(lengths) => {
+            let count = |count: Option<usize>| optional(count.map(|count| quote!(#count)));
+            let (min, max) = lengths.bounds();
+            let (min, max) = (count(min), count(max));
             quote!(#shape::RuleKind::Length { min: #min, max: #max })
         }
         RuleKind::NonEmpty => quote!(#shape::RuleKind::NonEmpty),
-        RuleKind::Custom(function, context) => {
+        RuleKind::Custom { function, context } => {
             let function = quote!(#function).to_string().replace(' ', "");
             let context = context.is_some();
             quote!(#shape::RuleKind::Custom { function: #function, context: #context })
         }
     };
-    let name = if field.flatten {
-        ""
-    } else {
-        field.name.as_str()
-    };
-    let subject = path(krate, scope, &subject(field, rule));
+    let name = field.path_name();
+    let subject = path(krate, scope, &rule.subject);
     let when = lits(rule.when.as_deref().unwrap_or_default());
     let gated = gated && !rule.ungated;
     let (template, args) = message::template(rule, scope.fields);
-    let names = args
+    let names: Vec<TokenStream> = args
         .iter()
-        .filter_map(|place| scope.resolve(place).segments.pop());
+        .filter_map(|place| scope.last_name(place))
+        .collect();
     quote! {
         #shape::RuleInfo {
             kind: #kind,
@@ -286,12 +283,12 @@ fn rule_info(
 }
 
 /// The serde path of a place, as a `Vec<&'static str>` expression.
-fn path(krate: &syn::Path, scope: &Scope, place: &Place) -> TokenStream {
+fn path(krate: &syn::Path, scope: &mut Scope, place: &Place) -> TokenStream {
     let segments = scope.resolve(place).segments;
     quote!(#krate::__private::path(&[#(#segments),*]))
 }
 
-fn condition(krate: &syn::Path, scope: &Scope, cond: &Cond) -> TokenStream {
+fn condition(krate: &syn::Path, scope: &mut Scope, cond: &Cond) -> TokenStream {
     let shape = quote!(#krate::shape);
     match cond {
         Cond::Set(place) => {
@@ -318,7 +315,10 @@ fn condition(krate: &syn::Path, scope: &Scope, cond: &Cond) -> TokenStream {
             quote!(#shape::Condition::Not(#krate::__private::boxed(#inner)))
         }
         Cond::All(conds) | Cond::Any(conds) => {
-            let conds = conds.iter().map(|cond| condition(krate, scope, cond));
+            let conds: Vec<TokenStream> = conds
+                .iter()
+                .map(|cond| condition(krate, scope, cond))
+                .collect();
             let variant = if let Cond::All(_) = cond {
                 quote!(All)
             } else {

@@ -9,8 +9,10 @@ use syn::ext::IdentExt;
 use syn::{Data, DeriveInput, Fields};
 
 use crate::case::RenameRule;
-use crate::ir::{Body, Container, Enum, FieldDef, Place, Shape, Struct, Tagging, VariantDef};
-pub use rule::{RULES, place_text};
+use crate::ir::{
+    Body, Container, Enum, FieldDef, FieldPath, Struct, Tagging, VariantDef, VariantKind,
+};
+use crate::vocab::{self, RuleName};
 use serde_attr::{SerdeContainer, SerdeItem};
 
 /// `#[validate(..)]` on the container.
@@ -136,8 +138,8 @@ fn parse_variant(
         Some(rule) => rule.variant(&rust),
         None => rust.clone(),
     });
-    let (shape, fields) = match &variant.fields {
-        Fields::Unit => (Shape::Unit, Vec::new()),
+    let (kind, fields) = match &variant.fields {
+        Fields::Unit => (VariantKind::Unit, Vec::new()),
         Fields::Unnamed(unnamed) => {
             for field in &unnamed.unnamed {
                 for attr in &field.attrs {
@@ -148,7 +150,7 @@ fn parse_variant(
                     );
                 }
             }
-            (Shape::Tuple, Vec::new())
+            (VariantKind::Tuple, Vec::new())
         }
         Fields::Named(named) => {
             let rename_all = item.rename_all.or(serde.rename_all_fields);
@@ -157,14 +159,14 @@ fn parse_variant(
                 .iter()
                 .map(|field| parse_field(field, rename_all, errors))
                 .collect();
-            (Shape::Named, fields)
+            (VariantKind::Named, fields)
         }
     };
     VariantDef {
         ident: variant.ident.clone(),
         name,
         aliases: item.aliases,
-        shape,
+        kind,
         fields,
     }
 }
@@ -190,15 +192,18 @@ fn parse_field(
             errors.push(
                 darling::Error::custom(format!(
                     "rules are attributes of their own on a field, such as `#[one_of(\"a\")]`; the rules are {}",
-                    RULES.map(|rule| format!("`{rule}`")).join(", ")
+                    vocab::rule_words()
+                        .map(|rule| format!("`{rule}`"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 ))
                 .with_span(attr_name),
             );
             continue;
         }
-        if RULES.iter().any(|rule| attr_name == rule)
-            && let Some(rule) =
-                errors.handle(rule::parse_rule(attr, attr_name).map_err(darling::Error::from))
+        if let Some(which) = RuleName::of(attr_name)
+            && let Some(rule) = errors
+                .handle(rule::parse_rule(attr, attr_name, which).map_err(darling::Error::from))
         {
             if item.skip {
                 errors.push(
@@ -229,17 +234,17 @@ fn reject_rule_attr(
     errors: &mut darling::error::Accumulator,
 ) {
     if let Some(name) = attr.path().get_ident()
-        && RULES.iter().any(|rule| name == rule)
+        && RuleName::of(name).is_some()
     {
         errors.push(darling::Error::custom(message).with_span(name));
     }
 }
 
 /// `gate = enable` or `gate = a.b`.
-fn expr_place(expr: &syn::Expr) -> darling::Result<Place> {
+fn expr_place(expr: &syn::Expr) -> darling::Result<FieldPath> {
     match expr {
         syn::Expr::Path(path) => match path.path.get_ident() {
-            Some(ident) => Ok(Place {
+            Some(ident) => Ok(FieldPath {
                 segments: vec![ident.clone()],
             }),
             None => Err(darling::Error::custom("expected a field name").with_span(expr)),

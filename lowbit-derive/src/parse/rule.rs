@@ -6,28 +6,15 @@ use syn::parse::ParseStream;
 use syn::punctuated::Punctuated;
 use syn::{Attribute, Ident, LitInt, LitStr, Meta, Token};
 
-use crate::ir::{Cond, Lit, Place, Rule, RuleKind, Test};
+use crate::ir::{Cond, FieldPath, Lit, Rule, RuleKind, Test};
 use crate::suggest;
+use crate::vocab::{Args, Opt, RuleName};
 
-/// Every rule attribute the derive declares.
-pub const RULES: [&str; 11] = [
-    "one_of",
-    "none_of",
-    "requires",
-    "only_if",
-    "required_if",
-    "conflicts_with",
-    "nested",
-    "range",
-    "length",
-    "non_empty",
-    "custom",
-];
-
-/// Parses one rule attribute; `name` is one of [`RULES`].
-pub fn parse_rule(attr: &Attribute, name: &Ident) -> syn::Result<Rule> {
-    let shape = Shape::of(name);
+/// Parses one rule attribute, `name`, which is the rule `which`.
+pub fn parse_rule(attr: &Attribute, name: &Ident, which: RuleName) -> syn::Result<Rule> {
+    let args = which.spec().args;
     let mut rule = Rule {
+        rule: which,
         kind: RuleKind::Nested,
         name: name.clone(),
         at: Vec::new(),
@@ -36,15 +23,15 @@ pub fn parse_rule(attr: &Attribute, name: &Ident) -> syn::Result<Rule> {
         ungated: false,
     };
     let tokens = match &attr.meta {
-        Meta::Path(_) if shape.bare_ok() => None,
+        Meta::Path(_) if args == Args::Bare => None,
         Meta::Path(_) => {
             return Err(syn::Error::new_spanned(
                 name,
-                format!("`{name}` needs arguments: {}", shape.usage(name)),
+                format!("`{name}` needs arguments: {}", which.spec().usage),
             ));
         }
         // `#[custom = "path::to::check"]`: rustc takes only literals after `=`.
-        Meta::NameValue(nv) if matches!(shape, Shape::Custom) => {
+        Meta::NameValue(nv) if args == Args::Function => {
             let path = match &nv.value {
                 syn::Expr::Lit(syn::ExprLit {
                     lit: syn::Lit::Str(text),
@@ -69,16 +56,16 @@ pub fn parse_rule(attr: &Attribute, name: &Ident) -> syn::Result<Rule> {
         Meta::NameValue(nv) => {
             return Err(syn::Error::new_spanned(
                 nv.eq_token,
-                format!("write `{}`", shape.usage(name)),
+                format!("write `{}`", which.spec().usage),
             ));
         }
         Meta::List(list) => Some(list),
     };
-    let mut items = Items::default();
+    let mut items = Gathered::default();
     if let Some(list) = tokens {
         let parser = |input: ParseStream| {
             while !input.is_empty() {
-                parse_item(input, shape, &mut rule, &mut items)?;
+                parse_item(input, args, &mut rule, &mut items)?;
                 if input.is_empty() {
                     break;
                 }
@@ -90,84 +77,13 @@ pub fn parse_rule(attr: &Attribute, name: &Ident) -> syn::Result<Rule> {
         // its closing parenthesis rather than on the derive.
         list.parse_args_with(parser)?;
     }
-    rule.kind = items.finish(shape, name)?;
+    rule.kind = items.finish(which, name)?;
     Ok(rule)
-}
-
-/// What a rule's positional items are.
-#[derive(Clone, Copy)]
-enum Shape {
-    Values,
-    Conds,
-    OneCond,
-    Bare,
-    Bounds,
-    Custom,
-}
-
-impl Shape {
-    fn of(name: &Ident) -> Shape {
-        match name.to_string().as_str() {
-            "one_of" | "none_of" => Shape::Values,
-            "requires" => Shape::Conds,
-            "only_if" | "required_if" | "conflicts_with" => Shape::OneCond,
-            "range" | "length" => Shape::Bounds,
-            "custom" => Shape::Custom,
-            _ => Shape::Bare,
-        }
-    }
-
-    fn bare_ok(self) -> bool {
-        matches!(self, Shape::Bare)
-    }
-
-    fn usage(self, name: &Ident) -> String {
-        match (self, name.to_string().as_str()) {
-            (Shape::Values, _) => format!("#[{name}(\"a\", \"b\")]"),
-            (Shape::Conds, _) => format!("#[{name}(field, other = \"value\")]"),
-            (Shape::OneCond, _) => format!("#[{name}(field = \"value\")]"),
-            (Shape::Bounds, "range") => format!("#[{name}(min = 1, max = 10)]"),
-            (Shape::Bounds, _) => format!("#[{name}(min = 1, max = 10)] or #[{name}(equal = 4)]"),
-            (Shape::Custom, _) => {
-                format!("#[{name}(path::to::function)] or #[{name}(path::to::function, context)]")
-            }
-            (Shape::Bare, _) => format!("#[{name}]"),
-        }
-    }
-
-    /// The `name = ..` options this rule takes, for "did you mean".
-    fn options(self, name: &Ident) -> Vec<&'static str> {
-        let mut options = vec!["message"];
-        match self {
-            Shape::Values | Shape::Bounds => options.extend(["at", "ungated"]),
-            Shape::Custom => options.extend(["at", "ungated", "context"]),
-            Shape::Conds | Shape::OneCond => {
-                options.extend(["at", "ungated"]);
-                if takes_when(name) {
-                    options.push("when");
-                }
-            }
-            Shape::Bare => options.push("ungated"),
-        }
-        if let Shape::Bounds = self {
-            options.extend(["min", "max"]);
-            if name == "length" {
-                options.push("equal");
-            }
-        }
-        if name == "nested" {
-            options.retain(|option| *option != "message");
-        }
-        if name == "non_empty" {
-            options.push("at");
-        }
-        options
-    }
 }
 
 /// The positional items of a rule, gathered before the rule is built.
 #[derive(Default)]
-struct Items {
+struct Gathered {
     lits: Vec<Lit>,
     conds: Vec<Cond>,
     min: Option<Lit>,
@@ -178,26 +94,27 @@ struct Items {
     context: Option<Ident>,
 }
 
-impl Items {
-    fn finish(self, shape: Shape, name: &Ident) -> syn::Result<RuleKind> {
-        let usage = || syn::Error::new_spanned(name, format!("expected {}", shape.usage(name)));
-        Ok(match shape {
-            Shape::Values if self.lits.is_empty() => {
+impl Gathered {
+    fn finish(self, which: RuleName, name: &Ident) -> syn::Result<RuleKind> {
+        let spec = which.spec();
+        let usage = || syn::Error::new_spanned(name, format!("expected {}", spec.usage));
+        Ok(match spec.args {
+            Args::Values if self.lits.is_empty() => {
                 return Err(syn::Error::new_spanned(
                     name,
-                    format!("`{name}` needs at least one value: {}", shape.usage(name)),
+                    format!("`{name}` needs at least one value: {}", spec.usage),
                 ));
             }
-            Shape::Values if name == "one_of" => RuleKind::OneOf(self.lits),
-            Shape::Values => RuleKind::NoneOf(self.lits),
-            Shape::Conds if self.conds.is_empty() => {
+            Args::Values if which == RuleName::OneOf => RuleKind::OneOf(self.lits),
+            Args::Values => RuleKind::NoneOf(self.lits),
+            Args::Conds if self.conds.is_empty() => {
                 return Err(syn::Error::new_spanned(
                     name,
-                    format!("`{name}` needs at least one field: {}", shape.usage(name)),
+                    format!("`{name}` needs at least one field: {}", spec.usage),
                 ));
             }
-            Shape::Conds => RuleKind::Requires(self.conds),
-            Shape::OneCond => {
+            Args::Conds => RuleKind::Requires(self.conds),
+            Args::OneCond => {
                 let mut conds = self.conds.into_iter();
                 let (Some(cond), extra) = (conds.next(), conds.next()) else {
                     return Err(usage());
@@ -207,13 +124,10 @@ impl Items {
                     // more likely than a second condition.
                     if let Cond::Test(place, _) | Cond::Set(place) = &extra
                         && let [word] = place.segments.as_slice()
-                        && suggest::closest(
-                            &word.unraw().to_string(),
-                            shape.options(name).iter().copied(),
-                        )
-                        .is_some()
+                        && suggest::closest(&word.unraw().to_string(), which.option_words())
+                            .is_some()
                     {
-                        return Err(unknown_option(word, shape, name));
+                        return Err(unknown_option(word, which, name));
                     }
                     return Err(syn::Error::new(
                         cond_span(&extra),
@@ -222,13 +136,13 @@ impl Items {
                         ),
                     ));
                 }
-                match name.to_string().as_str() {
-                    "only_if" => RuleKind::OnlyIf(cond),
-                    "required_if" => RuleKind::RequiredIf(cond),
+                match which {
+                    RuleName::OnlyIf => RuleKind::OnlyIf(cond),
+                    RuleName::RequiredIf => RuleKind::RequiredIf(cond),
                     _ => RuleKind::ConflictsWith(cond),
                 }
             }
-            Shape::Bounds if name == "range" => {
+            Args::Bounds if which == RuleName::Range => {
                 if self.min.is_none() && self.max.is_none() {
                     return Err(usage());
                 }
@@ -237,7 +151,7 @@ impl Items {
                     max: self.max,
                 }
             }
-            Shape::Bounds => {
+            Args::Bounds => {
                 let int = |lit: Option<Lit>| -> syn::Result<Option<LitInt>> {
                     match lit {
                         None => Ok(None),
@@ -260,40 +174,37 @@ impl Items {
                     equal: self.equal,
                 }
             }
-            Shape::Custom => RuleKind::Custom(self.function.ok_or_else(usage)?, self.context),
-            Shape::Bare if name == "nested" => RuleKind::Nested,
-            Shape::Bare => RuleKind::NonEmpty,
+            Args::Function => RuleKind::Custom(self.function.ok_or_else(usage)?, self.context),
+            Args::Bare if which == RuleName::Nested => RuleKind::Nested,
+            Args::Bare => RuleKind::NonEmpty,
         })
     }
 }
 
 fn parse_item(
     input: ParseStream,
-    shape: Shape,
+    args: Args,
     rule: &mut Rule,
-    items: &mut Items,
+    items: &mut Gathered,
 ) -> syn::Result<()> {
-    if matches!(shape, Shape::Conds | Shape::OneCond) && input.peek(Token![!]) {
+    let usage = rule.rule.spec().usage;
+    if matches!(args, Args::Conds | Args::OneCond) && input.peek(Token![!]) {
         items.conds.push(parse_cond(input)?);
         return Ok(());
     }
     // Literals are the values of `one_of` and `none_of`.
     if input.peek(syn::Lit) || input.peek(Token![-]) {
         let lit = parse_lit(input)?;
-        if let Shape::Values = shape {
+        if let Args::Values = args {
             items.lits.push(lit);
             return Ok(());
         }
         return Err(syn::Error::new(
             lit.span(),
-            format!(
-                "`{}` takes no value here; expected {}",
-                rule.name,
-                shape.usage(&rule.name)
-            ),
+            format!("`{}` takes no value here; expected {usage}", rule.name),
         ));
     }
-    if let Shape::Custom = shape
+    if let Args::Function = args
         && !is_option(input)
     {
         let function: syn::Path = input.parse()?;
@@ -306,7 +217,7 @@ fn parse_item(
         items.function = Some(function);
         return Ok(());
     }
-    if let Shape::Values = shape
+    if let Args::Values = args
         && !is_option(input)
         && bare_word(input)
     {
@@ -315,7 +226,8 @@ fn parse_item(
     let fork = input.fork();
     let ident = fork.call(Ident::parse_any)?;
     let key = ident.unraw().to_string();
-    let takes_cond = matches!(shape, Shape::Conds | Shape::OneCond);
+    let takes_cond = matches!(args, Args::Conds | Args::OneCond);
+    let which = rule.rule;
     match key.as_str() {
         "message" if fork.peek(Token![=]) => {
             input.parse::<Ident>()?;
@@ -323,7 +235,7 @@ fn parse_item(
             set_once(&mut rule.message, input.parse::<LitStr>()?, &ident)?;
         }
         "when"
-            if !takes_when(&rule.name)
+            if !which.takes(Opt::When)
                 && (fork.peek(Token![=]) || fork.peek(syn::token::Paren)) =>
         {
             return Err(syn::Error::new_spanned(
@@ -344,9 +256,7 @@ fn parse_item(
             };
             set_once(&mut rule.when, values, &ident)?;
         }
-        "at" if fork.peek(Token![=])
-            && (!matches!(shape, Shape::Bare) || rule.name == "non_empty") =>
-        {
+        "at" if fork.peek(Token![=]) && which.takes(Opt::At) => {
             input.parse::<Ident>()?;
             input.parse::<Token![=]>()?;
             if !rule.at.is_empty() {
@@ -354,9 +264,7 @@ fn parse_item(
             }
             rule.at = parse_place(input)?.segments;
         }
-        "context"
-            if matches!(shape, Shape::Custom) && (fork.is_empty() || fork.peek(Token![,])) =>
-        {
+        "context" if which.takes(Opt::Context) && (fork.is_empty() || fork.peek(Token![,])) => {
             let ident: Ident = input.parse()?;
             set_once(&mut items.context, ident.clone(), &ident)?;
         }
@@ -367,22 +275,22 @@ fn parse_item(
             }
             rule.ungated = true;
         }
-        "min" | "max" | "equal" if matches!(shape, Shape::Bounds) && fork.peek(Token![=]) => {
+        "min" | "max" | "equal" if args == Args::Bounds && fork.peek(Token![=]) => {
             input.parse::<Ident>()?;
             input.parse::<Token![=]>()?;
             let lit = parse_lit(input)?;
             match key.as_str() {
                 "min" => set_once(&mut items.min, lit, &ident)?,
                 "max" => set_once(&mut items.max, lit, &ident)?,
-                _ if rule.name == "length" => match lit {
+                _ if which.takes(Opt::Equal) => match lit {
                     Lit::Int(int) => set_once(&mut items.equal, int, &ident)?,
                     other => return Err(syn::Error::new(other.span(), "a length is an integer")),
                 },
-                _ => return Err(unknown_option(&ident, shape, &rule.name)),
+                _ => return Err(unknown_option(&ident, which, &rule.name)),
             }
         }
         _ if takes_cond => items.conds.push(parse_cond(input)?),
-        _ => return Err(unknown_option(&ident, shape, &rule.name)),
+        _ => return Err(unknown_option(&ident, which, &rule.name)),
     }
     Ok(())
 }
@@ -448,23 +356,20 @@ fn cond_span(cond: &Cond) -> proc_macro2::Span {
     }
 }
 
-/// The rules that apply "when the field is set", which `when` narrows.
-fn takes_when(rule: &Ident) -> bool {
-    rule == "requires" || rule == "only_if" || rule == "conflicts_with"
-}
-
+/// Whether the next item is an option that may stand among a rule's
+/// arguments: a flag (`ungated`), or `message = ..` or `at = ..`.
 fn is_option(input: ParseStream) -> bool {
     let fork = input.fork();
     let Ok(ident) = fork.call(Ident::parse_any) else {
         return false;
     };
-    ["ungated", "context"].iter().any(|key| ident == key)
-        && (fork.is_empty() || fork.peek(Token![,]))
-        || ["message", "at"].iter().any(|key| ident == key) && fork.peek(Token![=])
+    let word = |option: Opt| ident == option.word();
+    [Opt::Ungated, Opt::Context].into_iter().any(word) && (fork.is_empty() || fork.peek(Token![,]))
+        || [Opt::Message, Opt::At].into_iter().any(word) && fork.peek(Token![=])
 }
 
-fn unknown_option(ident: &Ident, shape: Shape, rule: &Ident) -> syn::Error {
-    let options = shape.options(rule);
+fn unknown_option(ident: &Ident, which: RuleName, rule: &Ident) -> syn::Error {
+    let options = which.option_words();
     let name = ident.unraw().to_string();
     syn::Error::new_spanned(
         ident,
@@ -543,7 +448,7 @@ pub fn parse_cond(input: ParseStream) -> syn::Result<Cond> {
                     let Some(test) = parse_test(&content)? else {
                         return Err(content.error(format!(
                             "expected a test of each item after the collection: `{key}({} = \"value\")`",
-                            place_text(&place)
+                            place.text()
                         )));
                     };
                     if !content.is_empty() {
@@ -593,7 +498,7 @@ fn parse_test(input: ParseStream) -> syn::Result<Option<Test>> {
 }
 
 /// `a.b.c`, Rust field names.
-pub fn parse_place(input: ParseStream) -> syn::Result<Place> {
+pub fn parse_place(input: ParseStream) -> syn::Result<FieldPath> {
     // Keywords are not field names (`r#type` is), so `Ident::parse`.
     let mut segments = vec![input.parse::<Ident>()?];
     while input.peek(Token![.]) {
@@ -606,16 +511,7 @@ pub fn parse_place(input: ParseStream) -> syn::Result<Place> {
         }
         segments.push(input.parse::<Ident>()?);
     }
-    Ok(Place { segments })
-}
-
-pub fn place_text(place: &Place) -> String {
-    place
-        .segments
-        .iter()
-        .map(|segment| segment.unraw().to_string())
-        .collect::<Vec<_>>()
-        .join(".")
+    Ok(FieldPath { segments })
 }
 
 fn parse_lit_list(input: ParseStream, owner: &Ident) -> syn::Result<Vec<Lit>> {

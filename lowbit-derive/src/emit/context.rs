@@ -1,0 +1,394 @@
+//! The emit context: what the generated checks of one derive share (the
+//! items beside the impls, the bounds a generic type needs), the scope of
+//! fields a set of rules is written against, and how a place or a
+//! capability of a type becomes tokens spanned where errors belong.
+
+use proc_macro2::{Delimiter, Group, Span, TokenStream, TokenTree};
+use quote::{format_ident, quote};
+use syn::Ident;
+use syn::ext::IdentExt;
+
+use super::field_key;
+use crate::model::{Field, Place};
+use crate::vocab::Capability;
+
+/// A place resolved against the struct: how to reach it, its type, and the
+/// serde names of its segments (expressions, since a nested struct's names
+/// are known only to its own derive).
+pub struct Resolved {
+    pub access: TokenStream,
+    pub ty: Ty,
+    pub segments: Vec<TokenStream>,
+}
+
+/// A place's type, and where errors about it belong: on the segment that
+/// names a nested field (so that all errors of a misspelled segment are the
+/// same one), or, for a field of this struct, on the literal that uses it.
+#[derive(Clone)]
+pub struct Ty {
+    pub tokens: TokenStream,
+    pub blame: Option<Span>,
+}
+
+impl Ty {
+    /// A field's own type, blamed where it is used.
+    pub fn of(ty: &syn::Type) -> Ty {
+        Ty {
+            tokens: quote!(#ty),
+            blame: None,
+        }
+    }
+}
+
+/// The bounds a generic type's impl needs: `Type: Trait` for every trait a
+/// rule asks of a type made of the type's parameters. Other types are
+/// checked where they are used, and fields without rules are asked nothing.
+pub struct Bounds {
+    /// The names of the type's generic parameters.
+    params: Vec<String>,
+    /// The predicates, by their text, in the order first asked.
+    predicates: Vec<(String, TokenStream)>,
+}
+
+impl Bounds {
+    pub fn new(generics: &syn::Generics) -> Self {
+        let params = generics
+            .params
+            .iter()
+            .map(|param| match param {
+                syn::GenericParam::Type(param) => param.ident.to_string(),
+                syn::GenericParam::Lifetime(param) => param.lifetime.ident.to_string(),
+                syn::GenericParam::Const(param) => param.ident.to_string(),
+            })
+            .collect();
+        Bounds {
+            params,
+            predicates: Vec::new(),
+        }
+    }
+
+    pub fn is_generic(&self) -> bool {
+        !self.params.is_empty()
+    }
+
+    /// Whether the type `ty` is made of the container's generic parameters.
+    pub fn depends(&self, ty: &TokenStream) -> bool {
+        crate::tokens::mentions(ty, &self.params)
+    }
+
+    /// Records that `ty` must implement `bound`, when `ty` depends on the
+    /// type's parameters.
+    pub fn require(&mut self, ty: &TokenStream, bound: TokenStream) {
+        if !self.depends(ty) {
+            return;
+        }
+        let predicate = quote!(#ty: #bound);
+        let key = predicate.to_string();
+        if !self.predicates.iter().any(|(known, _)| *known == key) {
+            self.predicates.push((key, predicate));
+        }
+    }
+
+    /// The impl's where clause: the type's own, and the bounds the rules need.
+    pub fn where_clause(&self, generics: &syn::Generics) -> TokenStream {
+        let own = generics
+            .where_clause
+            .iter()
+            .flat_map(|clause| clause.predicates.iter())
+            .map(|predicate| quote!(#predicate));
+        let predicates: Vec<TokenStream> = own
+            .chain(
+                self.predicates
+                    .iter()
+                    .map(|(_, predicate)| predicate.clone()),
+            )
+            .collect();
+        if predicates.is_empty() {
+            TokenStream::new()
+        } else {
+            quote!(where #(#predicates),*)
+        }
+    }
+}
+
+/// What the checks of a whole derive share: items at block level, and the
+/// bounds of the impl.
+pub struct Context {
+    pub bounds: Bounds,
+    /// Type aliases of the places below a field, by their text: a nested
+    /// field's type is named once, spanned on its segment, so that a
+    /// misspelled segment is one error there, whatever blames its type.
+    aliases: Vec<(String, Ident, TokenStream)>,
+    /// The constants that look up names, by type and name: each is
+    /// evaluated once (so an unknown name is one error), whichever of the
+    /// generated functions uses it.
+    lookups: Vec<(String, Ident, TokenStream)>,
+}
+
+impl Context {
+    pub fn new(generics: &syn::Generics) -> Self {
+        Context {
+            bounds: Bounds::new(generics),
+            aliases: Vec::new(),
+            lookups: Vec::new(),
+        }
+    }
+
+    /// With generic parameters, places and lookups are written inline:
+    /// block-level items cannot name them.
+    fn inline(&self) -> bool {
+        self.bounds.is_generic()
+    }
+
+    /// The items `resolve` and `lookup` asked for: type aliases of nested
+    /// places and the constants that look up names.
+    pub fn items(&self) -> TokenStream {
+        let aliases = self.aliases.iter().map(|(_, ident, ty)| {
+            quote! {
+                #[allow(dead_code)]
+                type #ident = #ty;
+            }
+        });
+        let lookups = self.lookups.iter().map(|(_, _, item)| item);
+        quote!(#(#aliases)* #(#lookups)*)
+    }
+}
+
+/// The fields a set of rules is written against, and how generated code
+/// reaches them.
+pub struct Scope<'a> {
+    pub krate: &'a syn::Path,
+    /// The fields rules may name: a struct's, or a struct variant's.
+    pub fields: &'a [Field],
+    pub base: Base,
+    /// Serde names a struct variant puts before its fields' names in paths.
+    pub prefix: Vec<String>,
+    pub cx: &'a mut Context,
+}
+
+/// How the generated code reaches a field.
+#[derive(Clone, Copy)]
+pub enum Base {
+    /// `self.f`.
+    Struct,
+    /// A binding of a struct variant's field, made by [`binding`].
+    Variant,
+}
+
+/// The local a struct variant's field is bound to in a `match` arm.
+pub fn binding(field: &Field) -> Ident {
+    format_ident!("__lowbit_field_{}", field.ident.unraw())
+}
+
+impl Scope<'_> {
+    /// Resolves a place, whose field the checks found.
+    pub fn resolve(&mut self, place: &Place) -> Resolved {
+        let krate = self.krate;
+        let field = &self.fields[place.field];
+        let field_ty = &field.ty;
+        let name = &field.name;
+        let mut segments: Vec<TokenStream> = self.prefix.iter().map(|name| quote!(#name)).collect();
+        if !field.flatten {
+            segments.push(quote!(#name));
+        }
+        let mut resolved = Resolved {
+            // Through `id`, so that the expression's outer tokens, which rustc
+            // blames, can take the user's spans while `self` and the derive's
+            // locals inside keep the spans they resolve by.
+            access: match self.base {
+                Base::Struct => {
+                    let ident = &field.ident;
+                    quote!((*#krate::__private::id(&self.#ident)))
+                }
+                Base::Variant => {
+                    let binding = binding(field);
+                    quote!((*#krate::__private::id(#binding)))
+                }
+            },
+            ty: Ty::of(field_ty),
+            segments,
+        };
+        let mut text = format!("{}.{}", self.prefix.join("."), place.first().unraw());
+        for segment in &place.segments[1..] {
+            let key = field_key(&segment.unraw().to_string());
+            let ty = &resolved.ty.tokens;
+            let access = &resolved.access;
+            // No `Field` bound: the derive implements it for every instance,
+            // and a bound would keep rustc from normalizing `Type`.
+            let field = |member: TokenStream| {
+                respan(
+                    quote!(<#ty as #krate::__private::Field<#key>>::#member),
+                    segment.span(),
+                )
+            };
+            text = format!("{text}.{}", segment.unraw());
+            resolved.segments.push(field(quote!(NAME)));
+            resolved.access = quote!(#access.#segment);
+            resolved.ty = Ty {
+                tokens: self.alias(&text, field(quote!(Type))),
+                blame: Some(segment.span()),
+            };
+        }
+        resolved
+    }
+
+    /// The serde name of a place's last segment, as an expression.
+    pub fn last_name(&mut self, place: &Place) -> Option<TokenStream> {
+        self.resolve(place).segments.pop()
+    }
+
+    fn alias(&mut self, text: &str, ty: TokenStream) -> TokenStream {
+        if self.cx.inline() {
+            return ty;
+        }
+        if let Some((_, ident, _)) = self.cx.aliases.iter().find(|(known, ..)| known == text) {
+            return quote!(#ident);
+        }
+        let ident = format_ident!("__LowbitPlace{}", self.cx.aliases.len());
+        self.cx.aliases.push((text.to_owned(), ident.clone(), ty));
+        quote!(#ident)
+    }
+
+    /// The index of `text` among `ty`'s names, looked up at compile time by a
+    /// constant spanned on the literal (an unknown name is an error there),
+    /// with the type spanned on `blame`.
+    pub fn lookup(&mut self, ty: &Ty, blame: Span, text: &syn::LitStr) -> TokenStream {
+        let krate = self.krate;
+        let span = text.span();
+        let domain = self.member(ty, blame, Capability::Domain);
+        let lookup = respan(quote!(#krate::__private::lookup), span);
+        let mut args = Group::new(Delimiter::Parenthesis, quote!(#domain, #text));
+        args.set_span(span);
+        if self.cx.inline() {
+            // Evaluated once per instance of the type, where it is used.
+            let mut block = Group::new(Delimiter::Brace, quote!(#lookup #args));
+            block.set_span(span);
+            return respan(quote!(const), span)
+                .into_iter()
+                .chain([TokenTree::Group(block)])
+                .collect();
+        }
+        let key = format!("{} {:?}", ty.tokens, text.value());
+        if let Some((_, ident, _)) = self.cx.lookups.iter().find(|(known, ..)| *known == key) {
+            let mut ident = ident.clone();
+            ident.set_span(span);
+            return quote!(#ident);
+        }
+        let ident = Ident::new(&format!("__LOWBIT_NAME_{}", self.cx.lookups.len()), span);
+        let head = respan(quote!(const #ident: usize =), span);
+        let semi = respan(quote!(;), span);
+        self.cx
+            .lookups
+            .push((key, ident.clone(), quote!(#head #lookup #args #semi)));
+        quote!(#ident)
+    }
+
+    /// `<ty as Trait>::member`, spanned on the type's own blame or else on
+    /// `blame`. Every use of a trait in a rule is spanned alike, so that a
+    /// type that lacks it gets one error (rustc folds identical ones), not
+    /// one per use, and none on the derive.
+    pub fn member(&mut self, ty: &Ty, blame: Span, capability: Capability) -> TokenStream {
+        let krate = self.krate;
+        let tokens = &ty.tokens;
+        let (trait_, member) = capability.path();
+        let trait_ = format_ident!("{trait_}");
+        let member = format_ident!("{member}");
+        self.cx
+            .bounds
+            .require(tokens, quote!(#krate::__private::#trait_));
+        respan(
+            quote!(<#tokens as #krate::__private::#trait_>::#member),
+            ty.blame.unwrap_or(blame),
+        )
+    }
+
+    /// `<ty as Trait>::method(args)`, all of it spanned as [`Self::member`].
+    pub fn call(
+        &mut self,
+        ty: &Ty,
+        blame: Span,
+        capability: Capability,
+        args: &TokenStream,
+    ) -> TokenStream {
+        let path = self.member(ty, blame, capability);
+        let span = ty.blame.unwrap_or(blame);
+        let mut args = Group::new(Delimiter::Parenthesis, respan(args.clone(), span));
+        args.set_span(span);
+        quote!(#path #args)
+    }
+
+    /// A number literal as a value of the number type inside `ty`: floats
+    /// take integers, and an integer type checks the literal's range. The
+    /// literal keeps its own span, so that rustc's complaints about it land
+    /// on it.
+    pub fn number(&mut self, ty: &Ty, blame: Span, lit: &crate::model::Lit) -> TokenStream {
+        use crate::model::Lit;
+        let krate = self.krate;
+        let span = lit.span();
+        match lit {
+            Lit::Int(number) => {
+                // The number type keeps the blame `member` gave it, so that a
+                // field that is no number is one error, where its other uses
+                // put it.
+                let value = self.member(ty, blame, Capability::ScalarValue);
+                let head = respan(quote!(#krate::__private::int_literal::<), span);
+                let close = respan(quote!(>), span);
+                let convert = quote!(#head #value #close);
+                let mut argument = Group::new(Delimiter::Parenthesis, quote!(#number));
+                argument.set_span(span);
+                quote!(#convert #argument)
+            }
+            Lit::Float(number) => quote!(#number),
+            Lit::Str(text) => quote!(#text),
+            Lit::Bool(flag) => quote!(#flag),
+        }
+    }
+}
+
+/// `tokens` with every span set to `span`, so that errors about them land
+/// there. `self` and the derive's own locals still resolve where the derive
+/// was invoked: `span` may come from a `macro_rules!` expansion, whose
+/// hygiene would hide them. Every other token takes `span` whole, so that
+/// rustc shows the error as the user's own, without a note about the
+/// expansion.
+pub fn respan(tokens: TokenStream, span: Span) -> TokenStream {
+    let local = span.resolved_at(Span::call_site());
+    tokens
+        .into_iter()
+        .map(|mut token| {
+            match &mut token {
+                TokenTree::Group(group) => {
+                    let mut inner = Group::new(group.delimiter(), respan(group.stream(), span));
+                    inner.set_span(span);
+                    *group = inner;
+                }
+                TokenTree::Ident(ident)
+                    if ident == "self" || ident.to_string().starts_with("__lowbit_") =>
+                {
+                    ident.set_span(local);
+                }
+                other => other.set_span(span),
+            }
+            token
+        })
+        .collect()
+}
+
+/// `&[..]` of names as a `&'static [&'static str]`. Literals alone are
+/// promoted to `'static` as they stand; a nested field's name is its type's
+/// associated constant, which may name the type's parameters, so a list
+/// with one is an inline constant (which costs the compiler more).
+pub fn static_names(names: &[TokenStream]) -> TokenStream {
+    let literal = |name: &TokenStream| {
+        let mut tokens = name.clone().into_iter();
+        matches!(
+            (tokens.next(), tokens.next()),
+            (Some(TokenTree::Literal(_)), None)
+        )
+    };
+    if names.iter().all(literal) {
+        quote!(&[#(#names),*])
+    } else {
+        quote!(const { &[#(#names),*] })
+    }
+}

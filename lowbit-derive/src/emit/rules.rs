@@ -1,0 +1,391 @@
+//! The check of each rule: one function per rule, each given what every
+//! rule's check shares ([`Check`]), returning the statement that checks it
+//! and records its violation or returns `false`, as the [`Mode`] says.
+
+use proc_macro2::{Delimiter, Group, TokenStream};
+use quote::quote;
+
+use super::context::{Resolved, Scope, Ty, respan, static_names};
+use super::message;
+use crate::model::{Bound, Cond, Lengths, Lit, Rule, RuleKind};
+use crate::vocab::Capability;
+
+/// What a rule's check does when the rule is broken.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// Record a violation and go on (`validate_into`).
+    Report,
+    /// Return `false` at once (`is_valid_with`, the fast path of `validate`).
+    Holds,
+}
+
+/// What the check of one rule shares, whatever the rule.
+struct Check<'r> {
+    rule: &'r Rule,
+    mode: Mode,
+    /// `&` the subject.
+    value: TokenStream,
+    ty: Ty,
+    /// The subject's serde path below the current location.
+    segments: Vec<TokenStream>,
+    path: TokenStream,
+    /// The message template, and the serde names its placeholders stand for.
+    template: String,
+    names: TokenStream,
+    /// The offending value, as reports show it.
+    described: TokenStream,
+}
+
+impl Check<'_> {
+    /// The statement that records a violation with `offending` as its value,
+    /// or returns `false`.
+    fn record(&self, krate: &syn::Path, offending: &TokenStream) -> TokenStream {
+        if self.mode == Mode::Holds {
+            return quote!(return false;);
+        }
+        let Check {
+            path,
+            template,
+            names,
+            ..
+        } = self;
+        let code = self.rule.code();
+        quote! {
+            #krate::__private::report(
+                __lowbit_report,
+                __lowbit_at,
+                #path,
+                #code,
+                #template,
+                #names,
+                #offending,
+            );
+        }
+    }
+
+    /// `record` with the subject's own value.
+    fn record_value(&self, krate: &syn::Path) -> TokenStream {
+        self.record(krate, &self.described)
+    }
+}
+
+/// The statement that checks `rule`.
+pub fn check(scope: &mut Scope, rule: &Rule, mode: Mode) -> TokenStream {
+    let krate = scope.krate;
+    let Resolved {
+        access,
+        ty,
+        segments,
+    } = scope.resolve(&rule.subject);
+    let value = quote!(&#access);
+    let (template, args) = message::template(rule, scope.fields);
+    let names: Vec<TokenStream> = args
+        .iter()
+        .filter_map(|place| scope.last_name(place))
+        .collect();
+    let names = static_names(&names);
+    let path = static_names(&segments);
+    // The offending value, where its type can describe it. A type made of
+    // the container's parameters is asked for it by a bound, since the
+    // probe cannot see through a parameter; a `custom` rule asks nothing of
+    // its field's type, so that bound is not added for it.
+    let described =
+        if scope.cx.bounds.depends(&ty.tokens) && !matches!(rule.kind, RuleKind::Custom { .. }) {
+            scope.call(&ty, rule.span(), Capability::Describe, &value)
+        } else {
+            quote!((&&#krate::__private::Probe(&#access)).value_of())
+        };
+    let check = Check {
+        rule,
+        mode,
+        value,
+        ty,
+        segments,
+        path,
+        template,
+        names,
+        described,
+    };
+    match &rule.kind {
+        RuleKind::OneOf(lits) => one_of(scope, &check, lits),
+        RuleKind::NoneOf(lits) => none_of(scope, &check, lits),
+        RuleKind::Requires(conds) => requires(scope, &check, conds),
+        RuleKind::OnlyIf(cond) => only_if(scope, &check, cond),
+        RuleKind::ConflictsWith(cond) => conflicts_with(scope, &check, cond),
+        RuleKind::RequiredIf(cond) => required_if(scope, &check, cond),
+        RuleKind::Nested => nested(scope, &check),
+        RuleKind::Range { min, max } => range(scope, &check, min.as_ref(), max.as_ref()),
+        RuleKind::Length(lengths) => length(scope, &check, lengths),
+        RuleKind::NonEmpty => non_empty(scope, &check),
+        RuleKind::Custom { function, context } => custom(scope, &check, function, context.as_ref()),
+    }
+}
+
+/// "When the subject is set", or narrowed by `when` to some of its values:
+/// what triggers the rules that apply to a set field.
+fn trigger(scope: &mut Scope, check: &Check) -> TokenStream {
+    match &check.rule.when {
+        Some(values) => scope.any_of(&check.value, &check.ty, values),
+        None => is_set(scope, check),
+    }
+}
+
+fn is_set(scope: &mut Scope, check: &Check) -> TokenStream {
+    scope.call(
+        &check.ty,
+        check.rule.span(),
+        Capability::IsSet,
+        &check.value,
+    )
+}
+
+fn one_of(scope: &mut Scope, check: &Check, lits: &[Lit]) -> TokenStream {
+    let present = scope.present(&check.value, &check.ty, &lits[0]);
+    let allowed = scope.any_of(&check.value, &check.ty, lits);
+    let record = check.record_value(scope.krate);
+    quote!(if #present && !#allowed { #record })
+}
+
+fn none_of(scope: &mut Scope, check: &Check, lits: &[Lit]) -> TokenStream {
+    let excluded = scope.any_of(&check.value, &check.ty, lits);
+    let record = check.record_value(scope.krate);
+    quote!(if #excluded { #record })
+}
+
+fn requires(scope: &mut Scope, check: &Check, conds: &[Cond]) -> TokenStream {
+    let trigger = trigger(scope, check);
+    let conds: Vec<TokenStream> = conds.iter().map(|cond| scope.cond(cond)).collect();
+    let record = check.record_value(scope.krate);
+    quote!(if #trigger && !(#(#conds)&&*) { #record })
+}
+
+fn only_if(scope: &mut Scope, check: &Check, cond: &Cond) -> TokenStream {
+    let trigger = trigger(scope, check);
+    let cond = scope.cond(cond);
+    let record = check.record_value(scope.krate);
+    quote!(if #trigger && !(#cond) { #record })
+}
+
+fn conflicts_with(scope: &mut Scope, check: &Check, cond: &Cond) -> TokenStream {
+    let trigger = trigger(scope, check);
+    let cond = scope.cond(cond);
+    let record = check.record_value(scope.krate);
+    quote!(if #trigger && (#cond) { #record })
+}
+
+fn required_if(scope: &mut Scope, check: &Check, cond: &Cond) -> TokenStream {
+    let cond = scope.cond(cond);
+    let set = is_set(scope, check);
+    let record = check.record_value(scope.krate);
+    quote!(if (#cond) && !#set { #record })
+}
+
+/// Validates the subject in place, its paths below the subject's.
+fn nested(scope: &mut Scope, check: &Check) -> TokenStream {
+    let krate = scope.krate;
+    let span = check.rule.span();
+    let value = &check.value;
+    scope
+        .cx
+        .bounds
+        .require(&check.ty.tokens, quote!(#krate::Validate));
+    if check.mode == Mode::Holds {
+        let holds = respan(
+            quote!(#krate::Validate::is_valid_with(#value, __lowbit_context)),
+            span,
+        );
+        return quote!(if !#holds { return false; });
+    }
+    // Each step borrows the one before it; a flattened field adds none.
+    let mut parent = quote!(__lowbit_at);
+    let mut steps = Vec::new();
+    for (i, segment) in check.segments.iter().enumerate() {
+        let local = quote::format_ident!("__lowbit_at_{}", i);
+        steps.push(quote!(let #local = #parent.field(#segment);));
+        parent = quote!(&#local);
+    }
+    let call = respan(
+        quote!(#krate::Validate::validate_into(#value, #parent, __lowbit_report);),
+        span,
+    );
+    quote! {
+        {
+            #(#steps)*
+            #call
+        }
+    }
+}
+
+fn range(
+    scope: &mut Scope,
+    check: &Check,
+    min: Option<&Bound>,
+    max: Option<&Bound>,
+) -> TokenStream {
+    let krate = scope.krate;
+    let blame = check.rule.span();
+    let mut bound = |bound: Option<&Bound>| match bound {
+        Some(Bound { lit, .. }) => {
+            let number = scope.number(&check.ty, blame, lit);
+            let some = respan(quote!(::core::option::Option::Some), lit.span());
+            let mut argument = Group::new(Delimiter::Parenthesis, quote!(&#number));
+            argument.set_span(lit.span());
+            quote!(#some #argument)
+        }
+        None => quote!(::core::option::Option::None),
+    };
+    let (min, max) = (bound(min), bound(max));
+    let read = scope.call(&check.ty, blame, Capability::Scalar, &check.value);
+    // The bounds keep their own spans: rustc quotes a literal out of the
+    // field's range by its span.
+    let number = respan(quote!(__lowbit_number,), blame);
+    let mut bounds = Group::new(Delimiter::Parenthesis, quote!(#number #min, #max));
+    bounds.set_span(blame);
+    let outside = respan(quote!(|__lowbit_number| #krate::__private::outside), blame);
+    let mut closure = Group::new(Delimiter::Parenthesis, quote!(#outside #bounds));
+    closure.set_span(blame);
+    let is_some_and = respan(quote!(.is_some_and), blame);
+    let record = check.record_value(krate);
+    quote!(if #read #is_some_and #closure { #record })
+}
+
+fn length(scope: &mut Scope, check: &Check, lengths: &Lengths) -> TokenStream {
+    let krate = scope.krate;
+    let bound = |count: Option<usize>| match count {
+        Some(count) => {
+            let count = proc_macro2::Literal::usize_unsuffixed(count);
+            quote!(::core::option::Option::Some(&#count))
+        }
+        None => quote!(::core::option::Option::None),
+    };
+    let (min, max) = lengths.bounds();
+    let (min, max) = (bound(min), bound(max));
+    let record = check.record(
+        krate,
+        &quote!(::core::option::Option::Some(#krate::__private::len_value(__lowbit_len))),
+    );
+    let length = scope.call(
+        &check.ty,
+        check.rule.span(),
+        Capability::Length,
+        &check.value,
+    );
+    quote! {
+        if let ::core::option::Option::Some(__lowbit_len) = #length {
+            if #krate::__private::outside(&__lowbit_len, #min, #max) {
+                #record
+            }
+        }
+    }
+}
+
+fn non_empty(scope: &mut Scope, check: &Check) -> TokenStream {
+    let record = check.record(scope.krate, &quote!(::core::option::Option::None));
+    let length = scope.call(
+        &check.ty,
+        check.rule.span(),
+        Capability::Length,
+        &check.value,
+    );
+    quote! {
+        if #length == ::core::option::Option::Some(0) {
+            #record
+        }
+    }
+}
+
+/// Calls the user's function on the subject (and the context, with
+/// `context`), and reports its error.
+fn custom(
+    scope: &mut Scope,
+    check: &Check,
+    function: &syn::Path,
+    context: Option<&syn::Ident>,
+) -> TokenStream {
+    let krate = scope.krate;
+    let template = match &check.rule.message {
+        Some(message) => quote!(::core::option::Option::Some(#message)),
+        None => quote!(::core::option::Option::None),
+    };
+    // Called directly, so that deref coercion applies (`&str` for a
+    // `String`), and spanned on the function, where a wrong shape is
+    // reported. With a context, its type is the one the function takes,
+    // inferred from the call.
+    let span = syn::spanned::Spanned::span(function);
+    // The context argument is spanned on `context`, which is what to remove
+    // when the function takes none.
+    let given_argument = match context {
+        Some(keyword) => respan(quote!(, __lowbit_given), keyword.span()),
+        None => TokenStream::new(),
+    };
+    let value = respan(check.value.clone(), span);
+    let mut arguments = Group::new(Delimiter::Parenthesis, quote!(#value #given_argument));
+    arguments.set_span(span);
+    // The function's path keeps its own spans, which rustc's suggestions
+    // for a misspelled one rewrite.
+    let call = respan(
+        quote!(let __lowbit_result: ::core::result::Result<(), _> =),
+        span,
+    );
+    let semi = respan(quote!(;), span);
+    let call = quote!(#call #function #arguments #semi);
+    let given = match check.mode {
+        Mode::Holds => quote!(__lowbit_context),
+        Mode::Report => quote!(#krate::Location::context(__lowbit_at)),
+    };
+    let with_context = |checked: TokenStream, missing: TokenStream| match context {
+        Some(keyword) => {
+            let fetch = respan(quote!(#krate::__private::context), keyword.span());
+            quote! {
+                match #fetch(#given) {
+                    ::core::result::Result::Ok(__lowbit_given) => { #checked }
+                    ::core::result::Result::Err(__lowbit_missing) => { #missing }
+                }
+            }
+        }
+        None => checked,
+    };
+    if check.mode == Mode::Holds {
+        let checked = quote! {
+            #call
+            if __lowbit_result.is_err() {
+                return false;
+            }
+        };
+        let checks = with_context(checked, quote!(return false;));
+        return quote!({ #checks });
+    }
+    let path = &check.path;
+    let described = &check.described;
+    let report = |error: TokenStream, template: TokenStream| {
+        quote! {
+            #krate::__private::report_custom(
+                __lowbit_report,
+                __lowbit_at,
+                #path,
+                #template,
+                #error,
+                #described,
+            );
+        }
+    };
+    // The error is displayed: a type that cannot be is blamed on the
+    // function that returns it.
+    let error = respan(
+        quote!(#krate::__private::display(#krate::__private::id(&__lowbit_error))),
+        span,
+    );
+    let broken = report(error, template);
+    let checked = quote! {
+        #call
+        if let ::core::result::Result::Err(__lowbit_error) = __lowbit_result {
+            #broken
+        }
+    };
+    let missing = report(
+        quote!(&__lowbit_missing),
+        quote!(::core::option::Option::None),
+    );
+    let checks = with_context(checked, missing);
+    quote!({ #checks })
+}

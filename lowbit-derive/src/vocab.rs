@@ -1,0 +1,287 @@
+//! The vocabulary: every rule attribute, what it takes and which options it
+//! accepts, and the capabilities generated code asks of a field's type. One
+//! table that the helper-attribute list, parsing, usage messages, option
+//! lists and did-you-mean all read (serde's `internals/symbol.rs` does the
+//! same for its attributes).
+
+use syn::Ident;
+
+/// A rule attribute.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum RuleName {
+    OneOf,
+    NoneOf,
+    Requires,
+    OnlyIf,
+    RequiredIf,
+    ConflictsWith,
+    Nested,
+    Range,
+    Length,
+    NonEmpty,
+    Custom,
+}
+
+/// What a rule's positional arguments are.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Args {
+    /// `("a", "b")`: values as the config file spells them.
+    Values,
+    /// `(g, h = "v")`: one condition or more, all of which must hold.
+    Conds,
+    /// `(cond)`: exactly one condition.
+    OneCond,
+    /// Nothing: `#[nested]`.
+    Bare,
+    /// `(min = .., max = ..)`.
+    Bounds,
+    /// `(path::to::function)`.
+    Function,
+}
+
+/// An option a rule may take beside its arguments.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Opt {
+    Message,
+    At,
+    Ungated,
+    When,
+    Context,
+    Min,
+    Max,
+    Equal,
+}
+
+impl Opt {
+    pub fn word(self) -> &'static str {
+        match self {
+            Opt::Message => "message",
+            Opt::At => "at",
+            Opt::Ungated => "ungated",
+            Opt::When => "when",
+            Opt::Context => "context",
+            Opt::Min => "min",
+            Opt::Max => "max",
+            Opt::Equal => "equal",
+        }
+    }
+}
+
+/// One row of the vocabulary.
+pub struct Spec {
+    pub name: RuleName,
+    /// The attribute's name, and the code its violations carry.
+    pub word: &'static str,
+    pub args: Args,
+    /// How the rule is written, for messages that say what is expected.
+    pub usage: &'static str,
+    /// Its options, in the order messages list them.
+    pub options: &'static [Opt],
+}
+
+use Opt::{At, Context, Equal, Max, Message, Min, Ungated, When};
+
+/// Every rule, in the order the README lists them.
+pub const RULES: [Spec; 11] = [
+    Spec {
+        name: RuleName::OneOf,
+        word: "one_of",
+        args: Args::Values,
+        usage: "#[one_of(\"a\", \"b\")]",
+        options: &[Message, At, Ungated],
+    },
+    Spec {
+        name: RuleName::NoneOf,
+        word: "none_of",
+        args: Args::Values,
+        usage: "#[none_of(\"a\", \"b\")]",
+        options: &[Message, At, Ungated],
+    },
+    Spec {
+        name: RuleName::Requires,
+        word: "requires",
+        args: Args::Conds,
+        usage: "#[requires(field, other = \"value\")]",
+        options: &[Message, At, Ungated, When],
+    },
+    Spec {
+        name: RuleName::OnlyIf,
+        word: "only_if",
+        args: Args::OneCond,
+        usage: "#[only_if(field = \"value\")]",
+        options: &[Message, At, Ungated, When],
+    },
+    Spec {
+        name: RuleName::RequiredIf,
+        word: "required_if",
+        args: Args::OneCond,
+        usage: "#[required_if(field = \"value\")]",
+        options: &[Message, At, Ungated],
+    },
+    Spec {
+        name: RuleName::ConflictsWith,
+        word: "conflicts_with",
+        args: Args::OneCond,
+        usage: "#[conflicts_with(field = \"value\")]",
+        options: &[Message, At, Ungated, When],
+    },
+    Spec {
+        name: RuleName::Nested,
+        word: "nested",
+        args: Args::Bare,
+        usage: "#[nested]",
+        options: &[Ungated],
+    },
+    Spec {
+        name: RuleName::Range,
+        word: "range",
+        args: Args::Bounds,
+        usage: "#[range(min = 1, max = 10)]",
+        options: &[Message, At, Ungated, Min, Max],
+    },
+    Spec {
+        name: RuleName::Length,
+        word: "length",
+        args: Args::Bounds,
+        usage: "#[length(min = 1, max = 10)] or #[length(equal = 4)]",
+        options: &[Message, At, Ungated, Min, Max, Equal],
+    },
+    Spec {
+        name: RuleName::NonEmpty,
+        word: "non_empty",
+        args: Args::Bare,
+        usage: "#[non_empty]",
+        options: &[Message, Ungated, At],
+    },
+    Spec {
+        name: RuleName::Custom,
+        word: "custom",
+        args: Args::Function,
+        usage: "#[custom(path::to::function)] or #[custom(path::to::function, context)]",
+        options: &[Message, At, Ungated, Context],
+    },
+];
+
+impl RuleName {
+    /// The rule an attribute names, if it names one.
+    pub fn of(ident: &Ident) -> Option<RuleName> {
+        RULES
+            .iter()
+            .find(|spec| ident == spec.word)
+            .map(|spec| spec.name)
+    }
+
+    pub fn spec(self) -> &'static Spec {
+        RULES
+            .iter()
+            .find(|spec| spec.name == self)
+            .unwrap_or(&RULES[0])
+    }
+
+    /// The attribute's name, which is also the stable code of its violations.
+    pub fn word(self) -> &'static str {
+        self.spec().word
+    }
+
+    pub fn takes(self, option: Opt) -> bool {
+        self.spec().options.contains(&option)
+    }
+
+    /// The words of its options, for lists and did-you-mean.
+    pub fn option_words(self) -> Vec<&'static str> {
+        self.spec()
+            .options
+            .iter()
+            .map(|option| option.word())
+            .collect()
+    }
+}
+
+/// The words of every rule, for messages that list them.
+pub fn rule_words() -> impl Iterator<Item = &'static str> {
+    RULES.iter().map(|spec| spec.word)
+}
+
+/// What generated code asks of a field's type: a trait of lowbit-core's
+/// `__private` module and one of its members. Typed, so that a misspelled
+/// member is the derive's compile error, not the user's.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Capability {
+    /// `IsSet::is_set`: the field is set.
+    IsSet,
+    /// `Choice::DOMAIN`: the names of an enum (or a string's open domain).
+    Domain,
+    /// `Choice::present`: holds a name to compare.
+    Present,
+    /// `Choice::is`: is the name at this index.
+    Is,
+    /// `Flag::flag`: the bool inside.
+    Flag,
+    /// `Scalar::scalar`: the number inside.
+    Scalar,
+    /// `Scalar::Value`: the number type inside.
+    ScalarValue,
+    /// `Length::length`: how long a string or collection is.
+    Length,
+    /// `Items::items`: a collection's items.
+    Items,
+    /// `Items::Item`: their type.
+    Item,
+    /// `Describe::describe`: the value as a report shows it.
+    Describe,
+}
+
+impl Capability {
+    /// The trait and its member, as `lowbit_core::__private` names them.
+    pub fn path(self) -> (&'static str, &'static str) {
+        match self {
+            Capability::IsSet => ("IsSet", "is_set"),
+            Capability::Domain => ("Choice", "DOMAIN"),
+            Capability::Present => ("Choice", "present"),
+            Capability::Is => ("Choice", "is"),
+            Capability::Flag => ("Flag", "flag"),
+            Capability::Scalar => ("Scalar", "scalar"),
+            Capability::ScalarValue => ("Scalar", "Value"),
+            Capability::Length => ("Length", "length"),
+            Capability::Items => ("Items", "items"),
+            Capability::Item => ("Items", "Item"),
+            Capability::Describe => ("Describe", "describe"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The derive's helper attributes are a literal list (rustc reads it
+    /// before any code runs): it must be the table's, plus `validate`.
+    #[test]
+    fn helper_attributes_are_the_table() {
+        let source = include_str!("lib.rs");
+        let list = source
+            .split("attributes(")
+            .nth(1)
+            .and_then(|rest| rest.split(')').next())
+            .expect("lib.rs declares the helper attributes");
+        let declared: Vec<&str> = list
+            .split(',')
+            .map(str::trim)
+            .filter(|word| !word.is_empty())
+            .collect();
+        let mut expected = vec!["validate"];
+        expected.extend(rule_words());
+        assert_eq!(declared, expected);
+    }
+
+    #[test]
+    fn every_rule_has_one_row() {
+        for spec in &RULES {
+            assert_eq!(spec.name.spec().word, spec.word);
+            assert_eq!(
+                RULES.iter().filter(|other| other.word == spec.word).count(),
+                1
+            );
+        }
+    }
+}
