@@ -38,7 +38,9 @@
 //! );
 //! ```
 //!
-//! The README lists every rule and option; [`config`] is a full example.
+//! The README lists every rule and option. The repository's
+//! `examples/bitnet-config` package is a full example: a real model config
+//! whose hand-written checks became attributes.
 //!
 //! Beyond `validate()`:
 //!
@@ -59,10 +61,6 @@
 
 #![deny(missing_docs)]
 
-// Generated code names this crate `::lowbit_core`, also inside it.
-extern crate self as lowbit_core;
-
-pub mod config;
 #[cfg(feature = "toml")]
 pub mod diagnostic;
 pub mod docs;
@@ -84,9 +82,3 @@ pub use path::{Location, Path, PathSegment};
 pub use report::{Report, Value, Violation};
 pub use validate::Validate;
 pub use variants::VariantNames;
-
-/// The README's examples, compiled and run as doctests so that they cannot
-/// drift from the code.
-#[cfg(doctest)]
-#[doc = include_str!("../../README.md")]
-pub struct ReadmeDoctests;
