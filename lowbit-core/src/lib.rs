@@ -44,8 +44,8 @@
 //!
 //! Beyond `validate()`:
 //!
-//! - [`shape`] (with the feature `shape`): every type's fields and rules as
-//!   data, which [`docs`] turns into a markdown table of a config's rules.
+//! - `shape` (with the feature `shape`): every type's fields and rules as
+//!   data, which `docs` turns into a markdown table of a config's rules.
 //! - `validate_with(&context)`: `custom` rules that take a context receive
 //!   it at every level of nesting.
 //!
@@ -55,7 +55,8 @@
 //!   type and locates every problem in the source; `lowbit_core::diagnostic`
 //!   renders them as rustc renders errors.
 //! - `json`: `Diagnostic::to_json`, one JSON record per problem.
-//! - `shape`: the derive also implements [`shape::Shape`].
+//! - `shape`: the derive also implements `shape::Shape`, and the modules
+//!   `shape` and `docs` exist.
 //! - `schema` (with `shape`): `lowbit_core::schema::json_schema`, a
 //!   config's structure, defaults and rules as a JSON Schema.
 
@@ -63,11 +64,13 @@
 
 #[cfg(feature = "toml")]
 pub mod diagnostic;
+#[cfg(feature = "shape")]
 pub mod docs;
 pub mod path;
 pub mod report;
 #[cfg(feature = "schema")]
 pub mod schema;
+#[cfg(feature = "shape")]
 pub mod shape;
 #[cfg(feature = "toml")]
 pub mod toml;
