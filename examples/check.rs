@@ -1,6 +1,6 @@
-//! Checks config files: each one's `[model]` table is lowbit's
-//! `ModelConfig`; every problem is printed at its `file:line:col`, as rustc
-//! prints errors.
+//! Checks config files: each one's `[model]` table is the port's
+//! `ModelConfig` (`bitnet_config`); every problem is printed at its
+//! `file:line:col`, as rustc prints errors.
 //!
 //! ```text
 //! cargo run -q --example check -- [--json] [--deny-unknown] FILE...
@@ -23,7 +23,7 @@
 use std::io::IsTerminal;
 use std::process::ExitCode;
 
-use lowbit_core::config::ModelConfig;
+use bitnet_config::ModelConfig;
 use lowbit_core::diagnostic::Severity;
 use lowbit_core::toml::Options;
 

@@ -12,8 +12,8 @@
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
+use bitnet_config::ModelConfig;
 use lowbit_core::Validate;
-use lowbit_core::config::ModelConfig;
 use lowbit_core::toml::Options;
 use serde::Deserialize;
 

@@ -5,11 +5,11 @@
 //! cargo run --example quickstart
 //! ```
 
-use lowbit_core::config::ModelConfig;
+use bitnet_config::ModelConfig;
 use lowbit_core::{Path, PathSegment, Validate};
 use serde::Deserialize;
 
-/// A config file: its `[model]` table is lowbit's `ModelConfig`.
+/// A config file: its `[model]` table is the port's `ModelConfig` (`bitnet_config`).
 #[derive(Deserialize)]
 struct ConfigFile {
     #[serde(default)]

@@ -10,12 +10,12 @@ use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
 use std::hint::black_box;
 
-use lowbit_core::Validate;
-use lowbit_core::config::{
+use bitnet_config::{
     BitNetLowBitProtocol, LowBitActivationFormat, LowBitQuantizationConfig, LowBitRhoConfig,
     LowBitSavedActivationConfig, LowBitSavedActivationMode, LowBitTargetModule, LowBitTrainingMode,
     ModelConfig, RhoCompressionConfig, RhoCompressionInterval,
 };
+use lowbit_core::Validate;
 
 struct Counting;
 

@@ -2,7 +2,7 @@
 //! with the path, condition, values and message `validate()` uses, and the
 //! generated documentation lists them.
 
-use lowbit_core::config::{LowBitQuantizationConfig, LowBitRhoConfig, ModelConfig};
+use bitnet_config::{LowBitQuantizationConfig, LowBitRhoConfig, ModelConfig};
 use lowbit_core::shape::{
     Condition, Datum, Kind, Literal, Named, RuleKind, Shape, StructShape, Tagging, Test,
 };
@@ -105,8 +105,8 @@ fn fields_defaults_and_gate_are_recorded() {
 #[test]
 fn recorded_messages_are_the_reported_ones() {
     let rho = LowBitRhoConfig {
-        compression: lowbit_core::config::RhoCompressionConfig::Int8BlockExp,
-        compression_interval: lowbit_core::config::RhoCompressionInterval::Step,
+        compression: bitnet_config::RhoCompressionConfig::Int8BlockExp,
+        compression_interval: bitnet_config::RhoCompressionInterval::Step,
         ..LowBitRhoConfig::default()
     };
     let report = rho.validate().unwrap_err();

@@ -4,15 +4,15 @@
 //! left out to take their defaults, and with values of wrong types and
 //! unknown names mixed in.
 
-use jsonschema::Validator;
-use lowbit_core::Validate;
-use lowbit_core::VariantNames;
-use lowbit_core::config::{
+use bitnet_config::{
     BitNetLowBitProtocol, LowBitActivationFormat, LowBitActivationGrouping, LowBitInferenceMode,
     LowBitQuantizationConfig, LowBitRhoConfig, LowBitSavedActivationMode, LowBitTargetModule,
     LowBitTrainingMode, LowBitWeightFormat, LowBitWeightGrouping, ModelConfig,
     RhoCompressionConfig, RhoCompressionInterval, RhoPrecisionConfig,
 };
+use jsonschema::Validator;
+use lowbit_core::Validate;
+use lowbit_core::VariantNames;
 use lowbit_core::schema::json_schema;
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value, json};

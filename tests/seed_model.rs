@@ -1,4 +1,4 @@
-//! Exhaustive agreement of the attribute port (`lowbit_core::config`) with the
+//! Exhaustive agreement of the attribute port (`bitnet_config`) with the
 //! hand-written seed it replaces.
 //!
 //! Three parties are compared on every combination of the values the seed's
@@ -17,7 +17,7 @@
 
 use std::fmt::Write as _;
 
-use lowbit_core::config as port;
+use bitnet_config as port;
 use lowbit_core::{Report, Validate, VariantNames};
 
 /// The oracle: the seed's types and `validate()`, copied verbatim (without its

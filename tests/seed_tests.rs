@@ -1,9 +1,9 @@
-//! The seed's unit tests, ported to `lowbit_core::config`: same names, same
+//! The seed's unit tests, ported to `bitnet_config`: same names, same
 //! assertions. `validate()` now returns a `Report`, whose `Display` joins the
 //! messages, so `err.to_string().contains(..)` reads as before.
 
+use bitnet_config::*;
 use lowbit_core::Validate;
-use lowbit_core::config::*;
 
 #[test]
 fn low_bit_quantization_requires_protocol_when_enabled() {

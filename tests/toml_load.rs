@@ -3,8 +3,8 @@
 
 use std::collections::BTreeMap;
 
+use bitnet_config::ModelConfig;
 use lowbit_core::Validate;
-use lowbit_core::config::ModelConfig;
 use lowbit_core::diagnostic::{Diagnostic, Severity};
 use lowbit_core::toml::{Loaded, Options};
 use serde::Deserialize;

@@ -1,7 +1,7 @@
 //! The configs benchmarked: valid ones that reach every rule, and broken ones
 //! whose violations are counted in [`tests`](crate).
 
-use lowbit_core::config::{
+use bitnet_config::{
     BitNetLowBitProtocol, LowBitActivationFormat, LowBitActivationGrouping,
     LowBitQuantizationConfig, LowBitRhoConfig, LowBitSavedActivationConfig,
     LowBitSavedActivationMode, LowBitTargetModule, LowBitTrainingMode, LowBitWeightGrouping,

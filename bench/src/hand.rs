@@ -6,7 +6,7 @@
 //! so that the benchmarks compare the code and not where a crate boundary
 //! stops the optimizer.
 
-use lowbit_core::config::{
+use bitnet_config::{
     BitNetLowBitProtocol, LowBitActivationFormat, LowBitActivationGrouping,
     LowBitQuantizationConfig, LowBitRhoConfig, LowBitSavedActivationMode, LowBitTargetModule,
     LowBitTrainingMode, LowBitWeightGrouping, ModelConfig, RhoCompressionConfig,

@@ -13,8 +13,8 @@
 /// attributes), field by field.
 macro_rules! from_port {
     () => {
-        impl From<&lowbit_core::config::LowBitQuantizationConfig> for Quant {
-            fn from(c: &lowbit_core::config::LowBitQuantizationConfig) -> Self {
+        impl From<&bitnet_config::LowBitQuantizationConfig> for Quant {
+            fn from(c: &bitnet_config::LowBitQuantizationConfig) -> Self {
                 Quant {
                     enable: c.enable,
                     protocol: c.protocol,
@@ -33,8 +33,8 @@ macro_rules! from_port {
             }
         }
 
-        impl From<&lowbit_core::config::LowBitRhoConfig> for Rho {
-            fn from(c: &lowbit_core::config::LowBitRhoConfig) -> Self {
+        impl From<&bitnet_config::LowBitRhoConfig> for Rho {
+            fn from(c: &bitnet_config::LowBitRhoConfig) -> Self {
                 Rho {
                     precision: c.precision,
                     carry_across_tbptt: c.carry_across_tbptt,
@@ -46,8 +46,8 @@ macro_rules! from_port {
             }
         }
 
-        impl From<&lowbit_core::config::ModelConfig> for Model {
-            fn from(c: &lowbit_core::config::ModelConfig) -> Self {
+        impl From<&bitnet_config::ModelConfig> for Model {
+            fn from(c: &bitnet_config::ModelConfig) -> Self {
                 Model {
                     quant: (&c.quant).into(),
                     rho: (&c.rho).into(),

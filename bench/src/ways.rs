@@ -3,8 +3,8 @@
 
 use std::hint::black_box;
 
+use bitnet_config::{LowBitQuantizationConfig, LowBitRhoConfig, ModelConfig};
 use lowbit_core::Validate as _;
-use lowbit_core::config::{LowBitQuantizationConfig, LowBitRhoConfig, ModelConfig};
 
 use crate::{cases, hand, with_garde, with_validator};
 

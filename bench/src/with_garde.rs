@@ -5,13 +5,13 @@
 //! garde derives on its own types, so these mirror the port's structs field
 //! for field and reuse its enums.
 
-use garde::Validate;
-use lowbit_core::config::{
+use bitnet_config::{
     BitNetLowBitProtocol, LowBitActivationFormat, LowBitActivationGrouping, LowBitInferenceMode,
     LowBitSavedActivationConfig, LowBitSavedActivationMode, LowBitTargetModule, LowBitTrainingMode,
     LowBitWeightFormat, LowBitWeightGrouping, RhoCompressionConfig, RhoCompressionInterval,
     RhoPrecisionConfig,
 };
+use garde::Validate;
 
 use crate::messages as msg;
 

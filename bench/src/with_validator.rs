@@ -9,7 +9,7 @@
 
 use std::borrow::Cow;
 
-use lowbit_core::config::{
+use bitnet_config::{
     BitNetLowBitProtocol, LowBitActivationFormat, LowBitActivationGrouping, LowBitInferenceMode,
     LowBitSavedActivationConfig, LowBitSavedActivationMode, LowBitTargetModule, LowBitTrainingMode,
     LowBitWeightFormat, LowBitWeightGrouping, RhoCompressionConfig, RhoCompressionInterval,

@@ -120,15 +120,20 @@ impl Diagnostic {
     /// [`std::io::IsTerminal`]). The result ends with a newline.
     ///
     /// ```
-    /// use lowbit_core::config::ModelConfig;
+    /// #[derive(serde::Deserialize, lowbit_core::Validate)]
+    /// struct Train {
+    ///     #[range(min = 1, max = 64)]
+    ///     window: u32,
+    /// }
     ///
-    /// let source = "[model.rho]\nprecision = \"fp8_exp\"\n";
+    /// let source = "[train]\nwindow = 80\n";
     /// let loaded = lowbit_core::toml::Options::new()
-    ///     .table("model")
-    ///     .load::<ModelConfig>(source);
-    /// let text = loaded.diagnostics()[0].render("model.toml", source, false);
-    /// assert!(text.contains("--> model.toml:2:13"));
-    /// assert!(text.contains("2 | precision = \"fp8_exp\"\n  |             ^^^^^^^^^"));
+    ///     .table("train")
+    ///     .load::<Train>(source);
+    /// let text = loaded.diagnostics()[0].render("train.toml", source, false);
+    /// assert!(text.starts_with("error[range]: "));
+    /// assert!(text.contains("--> train.toml:2:10"));
+    /// assert!(text.contains("2 | window = 80\n  |          ^^"));
     /// ```
     #[must_use]
     pub fn render(&self, file: &str, source: &str, color: bool) -> String {
@@ -167,16 +172,21 @@ impl Diagnostic {
     /// when there is none).
     ///
     /// ```
-    /// use lowbit_core::config::ModelConfig;
+    /// #[derive(serde::Deserialize, lowbit_core::Validate)]
+    /// struct Train {
+    ///     #[range(min = 1, max = 64, message = "window must fit the cache")]
+    ///     window: u32,
+    /// }
     ///
-    /// let source = "[model.rho]\nprecision = \"fp8_exp\"\n";
+    /// let source = "[train]\nwindow = 80\n";
     /// let loaded = lowbit_core::toml::Options::new()
-    ///     .table("model")
-    ///     .load::<ModelConfig>(source);
-    /// let json = loaded.diagnostics()[0].to_json("model.toml");
-    /// assert!(json.starts_with(
-    ///     r#"{"file":"model.toml","line":2,"column":13,"path":"model.rho.precision","code":"one_of","severity":"error","#
-    /// ));
+    ///     .table("train")
+    ///     .load::<Train>(source);
+    /// let json = loaded.diagnostics()[0].to_json("train.toml");
+    /// assert_eq!(
+    ///     json,
+    ///     r#"{"file":"train.toml","line":2,"column":10,"path":"train.window","code":"range","severity":"error","message":"window must fit the cache","help":null}"#
+    /// );
     /// ```
     #[cfg(feature = "json")]
     #[must_use]

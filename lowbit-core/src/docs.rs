@@ -3,13 +3,25 @@
 //! the feature `shape`.
 //!
 //! ```
-//! use lowbit_core::config::LowBitRhoConfig;
+//! use lowbit_core::Validate;
 //!
-//! let table = lowbit_core::docs::markdown::<LowBitRhoConfig>();
-//! assert!(table.starts_with("| key | rule | applies | message |\n|---|---|---|---|\n"));
-//! assert!(table.contains(
-//!     "| `compression` | `only_if` | only when `compression_interval = \"chunk\"`"
-//! ));
+//! #[derive(serde::Deserialize, Validate, Default)]
+//! #[serde(rename_all = "snake_case")]
+//! enum Interval { Step, #[default] Chunk }
+//!
+//! #[derive(serde::Deserialize, Validate)]
+//! struct Rho {
+//!     #[only_if(interval = "chunk", message = "compress only once a chunk")]
+//!     compress: bool,
+//!     interval: Interval,
+//! }
+//!
+//! assert_eq!(
+//!     lowbit_core::docs::markdown::<Rho>(),
+//!     "| key | rule | applies | message |\n\
+//!      |---|---|---|---|\n\
+//!      | `compress` | `only_if` | only when `interval = \"chunk\"` | compress only once a chunk |\n"
+//! );
 //! ```
 
 use std::fmt::Write as _;

@@ -38,12 +38,14 @@
 //! );
 //! ```
 //!
-//! The README lists every rule and option; [`config`] is a full example.
+//! The README lists every rule and option. The repository's
+//! `examples/bitnet-config` package is a full example: a real model config
+//! whose hand-written checks became attributes.
 //!
 //! Beyond `validate()`:
 //!
-//! - [`shape`] (with the feature `shape`): every type's fields and rules as
-//!   data, which [`docs`] turns into a markdown table of a config's rules.
+//! - `shape` (with the feature `shape`): every type's fields and rules as
+//!   data, which `docs` turns into a markdown table of a config's rules.
 //! - `validate_with(&context)`: `custom` rules that take a context receive
 //!   it at every level of nesting.
 //!
@@ -53,23 +55,22 @@
 //!   type and locates every problem in the source; `lowbit_core::diagnostic`
 //!   renders them as rustc renders errors.
 //! - `json`: `Diagnostic::to_json`, one JSON record per problem.
-//! - `shape`: the derive also implements [`shape::Shape`].
+//! - `shape`: the derive also implements `shape::Shape`, and the modules
+//!   `shape` and `docs` exist.
 //! - `schema` (with `shape`): `lowbit_core::schema::json_schema`, a
 //!   config's structure, defaults and rules as a JSON Schema.
 
 #![deny(missing_docs)]
 
-// Generated code names this crate `::lowbit_core`, also inside it.
-extern crate self as lowbit_core;
-
-pub mod config;
 #[cfg(feature = "toml")]
 pub mod diagnostic;
+#[cfg(feature = "shape")]
 pub mod docs;
 pub mod path;
 pub mod report;
 #[cfg(feature = "schema")]
 pub mod schema;
+#[cfg(feature = "shape")]
 pub mod shape;
 #[cfg(feature = "toml")]
 pub mod toml;
@@ -84,9 +85,3 @@ pub use path::{Location, Path, PathSegment};
 pub use report::{Report, Value, Violation};
 pub use validate::Validate;
 pub use variants::VariantNames;
-
-/// The README's examples, compiled and run as doctests so that they cannot
-/// drift from the code.
-#[cfg(doctest)]
-#[doc = include_str!("../../README.md")]
-pub struct ReadmeDoctests;

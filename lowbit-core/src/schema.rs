@@ -9,16 +9,25 @@
 //! `description` is the rule's message.
 //!
 //! ```
-//! use lowbit_core::config::LowBitRhoConfig;
+//! use lowbit_core::Validate;
 //! use serde_json::json;
 //!
-//! let schema = lowbit_core::schema::json_schema::<LowBitRhoConfig>();
-//! let rho = &schema["$defs"]["LowBitRhoConfig"];
-//! assert_eq!(rho["properties"]["compression_interval"]["default"], json!("chunk"));
-//! assert_eq!(
-//!     schema["$defs"]["RhoCompressionInterval"]["enum"],
-//!     json!(["step", "chunk", "eval_only"])
-//! );
+//! #[derive(serde::Deserialize, Validate, Default)]
+//! #[serde(rename_all = "snake_case")]
+//! enum Interval { Step, #[default] Chunk, EvalOnly }
+//!
+//! #[derive(serde::Deserialize, Validate, Default)]
+//! #[serde(default)]
+//! struct Rho {
+//!     #[only_if(interval = "chunk")]
+//!     compress: bool,
+//!     interval: Interval,
+//! }
+//!
+//! let schema = lowbit_core::schema::json_schema::<Rho>();
+//! let rho = &schema["$defs"]["Rho"];
+//! assert_eq!(rho["properties"]["interval"]["default"], json!("chunk"));
+//! assert_eq!(schema["$defs"]["Interval"]["enum"], json!(["step", "chunk", "eval_only"]));
 //! ```
 //!
 //! What the schema cannot say: a `custom` rule (its function is code), and
@@ -776,7 +785,7 @@ fn datum_json(datum: &Datum) -> Option<Value> {
     })
 }
 
-/// `LowBitRhoConfig` for `lowbit_core::config::rho::LowBitRhoConfig`, and
+/// `RhoConfig` for `my_crate::model::RhoConfig`, and
 /// `Holder_Precision_` for `a::Holder<b::Precision>`: a `$defs` key a `$ref`
 /// can name as it is.
 fn short_name(path: &str) -> String {

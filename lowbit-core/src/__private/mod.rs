@@ -2,10 +2,12 @@
 //! which `lowbit-core` pins to one exact version.
 
 mod lookup;
+#[cfg(feature = "shape")]
 mod shapes;
 mod traits;
 
 pub use lookup::{Domain, lookup, may_hold, overlap};
+#[cfg(feature = "shape")]
 pub use shapes::{DatumOf, NoDatum, NoShape, ShapeOf, ShapeProbe, boxed, fill_names, path, table};
 pub use std::vec;
 pub use traits::{Choice, Describe, Field, Flag, IsSet, Items, Length, Scalar};

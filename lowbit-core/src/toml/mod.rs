@@ -9,19 +9,44 @@
 //! table that would hold it.
 //!
 //! ```
-//! use lowbit_core::config::ModelConfig;
+//! use lowbit_core::Validate;
 //! use lowbit_core::diagnostic::Severity;
+//! use serde::Deserialize;
+//!
+//! #[derive(Deserialize, Validate, Default)]
+//! #[serde(rename_all = "snake_case")]
+//! enum Precision { Fp32, #[default] Bf16, Fp8 }
+//!
+//! #[derive(Deserialize, Validate, Default)]
+//! #[serde(default)]
+//! struct Quant { enable: bool }
+//!
+//! #[derive(Deserialize, Validate, Default)]
+//! #[serde(default)]
+//! struct Rho {
+//!     #[one_of("fp32", "bf16")]
+//!     precision: Precision,
+//! }
+//!
+//! #[derive(Deserialize, Validate, Default)]
+//! #[serde(default)]
+//! struct Model {
+//!     #[nested]
+//!     quant: Quant,
+//!     #[nested]
+//!     rho: Rho,
+//! }
 //!
 //! let source = r#"
 //! [model.quant]
 //! enabel = true
 //!
 //! [model.rho]
-//! precision = "fp8_exp"
+//! precision = "fp8"
 //! "#;
 //! let loaded = lowbit_core::toml::Options::new()
 //!     .table("model")
-//!     .load::<ModelConfig>(source);
+//!     .load::<Model>(source);
 //! let [typo, rule] = loaded.diagnostics() else { panic!() };
 //!
 //! assert_eq!((typo.severity(), typo.code()), (Severity::Warning, "unknown_key"));

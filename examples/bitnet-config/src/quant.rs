@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::Validate;
+use lowbit_core::Validate;
 
 /// The BitNet protocol followed; `none` disables the low-bit path.
 #[derive(Clone, Copy, Debug, Default, Deserialize, Serialize, PartialEq, Eq, Validate)]
@@ -51,7 +51,7 @@ pub enum LowBitWeightFormat {
 }
 
 /// Format of activations. Its serde name is
-/// [`VariantNames::serde_name`](crate::VariantNames::serde_name).
+/// [`VariantNames::serde_name`](lowbit_core::VariantNames::serde_name).
 #[derive(Clone, Copy, Debug, Default, Deserialize, Serialize, PartialEq, Eq, Hash, Validate)]
 #[serde(rename_all = "snake_case")]
 #[allow(missing_docs)]
@@ -64,7 +64,7 @@ pub enum LowBitActivationFormat {
 }
 
 /// Whether and how activations are saved for the backward pass. Its serde
-/// name is [`VariantNames::serde_name`](crate::VariantNames::serde_name).
+/// name is [`VariantNames::serde_name`](lowbit_core::VariantNames::serde_name).
 #[derive(Clone, Copy, Debug, Default, Deserialize, Serialize, PartialEq, Eq, Validate)]
 #[serde(rename_all = "snake_case")]
 #[allow(missing_docs)]

@@ -5,9 +5,12 @@
 //! original; so are the messages, word for word. Where the original stopped
 //! at the first broken rule, `validate()` reports all of them.
 //!
+//! This package is lowbit's worked example, not part of it: it uses
+//! `lowbit-core` exactly as any other crate would, and is not published.
+//!
 //! ```
 //! use lowbit_core::Validate;
-//! use lowbit_core::config::{BitNetLowBitProtocol, LowBitQuantizationConfig};
+//! use bitnet_config::{BitNetLowBitProtocol, LowBitQuantizationConfig};
 //!
 //! let quant = LowBitQuantizationConfig {
 //!     enable: true,
@@ -21,12 +24,14 @@
 //! );
 //! ```
 
+#![deny(missing_docs)]
+
 mod quant;
 mod rho;
 
 use serde::{Deserialize, Serialize};
 
-use crate::Validate;
+use lowbit_core::Validate;
 pub use quant::*;
 pub use rho::*;
 
