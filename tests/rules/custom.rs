@@ -1,4 +1,5 @@
 use super::*;
+use crate::support::{pass, reject, table};
 use std::fmt;
 
 fn even(value: &u32) -> Result<(), String> {
@@ -44,52 +45,16 @@ struct ListForm {
     window: u32,
 }
 
-#[test]
-fn list_form_uses_the_errors_display() {
-    passes(&ListForm { window: 4 });
-    rejects(
-        &ListForm { window: 7 },
-        "window",
-        "custom",
-        Some("7"),
-        "7 is odd",
-    );
-}
-
 #[derive(Validate, Default)]
 struct PathForm {
     #[custom(checks::absolute)]
     dir: String,
 }
 
-#[test]
-fn function_by_path_with_its_own_error_type() {
-    passes(&PathForm { dir: "/tmp".into() });
-    rejects(
-        &PathForm { dir: "tmp".into() },
-        "dir",
-        "custom",
-        Some("\"tmp\""),
-        "\"tmp\" is not an absolute path",
-    );
-}
-
 #[derive(Validate, Default)]
 struct WithMessage {
     #[custom(even, message = "{path} must be even, not {value}")]
     window: u32,
-}
-
-#[test]
-fn message_replaces_the_errors_display() {
-    passes(&WithMessage { window: 2 });
-    rejects(
-        &WithMessage { window: 3 },
-        "window",
-        "custom",
-        Some("3"),
-        "window must be even, not 3",
-    );
 }
 
 #[derive(Debug, Default)]
@@ -113,18 +78,6 @@ struct OnOwnType {
     opaque: Opaque,
 }
 
-#[test]
-fn type_lowbit_cannot_describe_has_no_value() {
-    passes(&OnOwnType { opaque: Opaque(1) });
-    rejects(
-        &OnOwnType { opaque: Opaque(10) },
-        "opaque",
-        "custom",
-        None,
-        "too big",
-    );
-}
-
 #[allow(clippy::ptr_arg)] // a custom check takes `&T` of the field's type
 fn short(list: &Vec<u8>) -> Result<(), &'static str> {
     if list.len() <= 2 {
@@ -140,20 +93,6 @@ struct OnVec {
     list: Vec<u8>,
 }
 
-#[test]
-fn on_a_collection() {
-    passes(&OnVec { list: vec![1, 2] });
-    rejects(
-        &OnVec {
-            list: vec![1, 2, 3],
-        },
-        "list",
-        "custom",
-        None,
-        "too long",
-    );
-}
-
 #[derive(Validate, Default)]
 struct Window {
     size: u32,
@@ -163,22 +102,6 @@ struct Window {
 struct At {
     #[custom(even, at = size)]
     window: Window,
-}
-
-#[test]
-fn at_a_subfield() {
-    passes(&At {
-        window: Window { size: 8 },
-    });
-    rejects(
-        &At {
-            window: Window { size: 9 },
-        },
-        "window.size",
-        "custom",
-        Some("9"),
-        "9 is odd",
-    );
 }
 
 #[allow(clippy::unnecessary_wraps)]
@@ -198,32 +121,124 @@ struct Names {
     bytes: Vec<u8>,
 }
 
-/// Regression: a check may take the field's deref target (`&str` for a
-/// `String`, `&[u8]` for a `Vec<u8>`), and be named by a string path.
+/// Each config and its verdict.
 #[test]
-fn custom_functions_take_deref_targets_and_string_paths() {
-    passes(&Names {
-        name: "ok".into(),
-        bytes: vec![1],
-    });
-    rejects(
-        &Names {
-            name: "No".into(),
-            bytes: vec![],
-        },
-        "name",
-        "custom",
-        Some("\"No\""),
-        "\"No\" has capitals",
-    );
-    rejects(
-        &Names {
-            name: String::new(),
-            bytes: vec![1, 2, 3],
-        },
-        "bytes",
-        "custom",
-        None,
-        "too long",
-    );
+fn accepts_and_rejects() {
+    table(&[
+        (
+            "list_form_uses_the_errors_display",
+            &[
+                pass(&ListForm { window: 4 }),
+                reject(
+                    &ListForm { window: 7 },
+                    "window",
+                    "custom",
+                    Some("7"),
+                    "7 is odd",
+                ),
+            ],
+        ),
+        (
+            "function_by_path_with_its_own_error_type",
+            &[
+                pass(&PathForm { dir: "/tmp".into() }),
+                reject(
+                    &PathForm { dir: "tmp".into() },
+                    "dir",
+                    "custom",
+                    Some("\"tmp\""),
+                    "\"tmp\" is not an absolute path",
+                ),
+            ],
+        ),
+        (
+            "message_replaces_the_errors_display",
+            &[
+                pass(&WithMessage { window: 2 }),
+                reject(
+                    &WithMessage { window: 3 },
+                    "window",
+                    "custom",
+                    Some("3"),
+                    "window must be even, not 3",
+                ),
+            ],
+        ),
+        (
+            "type_lowbit_cannot_describe_has_no_value",
+            &[
+                pass(&OnOwnType { opaque: Opaque(1) }),
+                reject(
+                    &OnOwnType { opaque: Opaque(10) },
+                    "opaque",
+                    "custom",
+                    None,
+                    "too big",
+                ),
+            ],
+        ),
+        (
+            "on_a_collection",
+            &[
+                pass(&OnVec { list: vec![1, 2] }),
+                reject(
+                    &OnVec {
+                        list: vec![1, 2, 3],
+                    },
+                    "list",
+                    "custom",
+                    None,
+                    "too long",
+                ),
+            ],
+        ),
+        (
+            "at_a_subfield",
+            &[
+                pass(&At {
+                    window: Window { size: 8 },
+                }),
+                reject(
+                    &At {
+                        window: Window { size: 9 },
+                    },
+                    "window.size",
+                    "custom",
+                    Some("9"),
+                    "9 is odd",
+                ),
+            ],
+        ),
+        // Regression: a check may take the field's deref target (`&str` for a
+        // `String`, `&[u8]` for a `Vec<u8>`), and be named by a string path.
+        (
+            "custom_functions_take_deref_targets_and_string_paths",
+            &[
+                pass(&Names {
+                    name: "ok".into(),
+                    bytes: vec![1],
+                }),
+                reject(
+                    &Names {
+                        name: "No".into(),
+                        bytes: vec![],
+                    },
+                    "name",
+                    "custom",
+                    Some("\"No\""),
+                    "\"No\" has capitals",
+                ),
+                reject(
+                    &Names {
+                        name: String::new(),
+                        bytes: vec![1, 2, 3],
+                    },
+                    "bytes",
+                    "custom",
+                    None,
+                    "too long",
+                ),
+            ],
+        ),
+    ]);
 }

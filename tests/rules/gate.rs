@@ -1,4 +1,5 @@
 use super::*;
+use crate::support::{pass, reject, table};
 
 #[derive(Validate, Default)]
 #[validate(gate = enable)]
@@ -10,11 +11,6 @@ struct Quant {
     bits: u8,
     #[requires(enable, ungated)]
     dir: String,
-}
-
-#[test]
-fn gated_rules_are_skipped_while_the_gate_is_off() {
-    passes(&Quant::default());
 }
 
 #[test]
@@ -37,21 +33,6 @@ fn gated_rules_are_checked_while_the_gate_is_on() {
     });
 }
 
-#[test]
-fn ungated_rules_are_checked_while_the_gate_is_off() {
-    rejects(
-        &Quant {
-            enable: false,
-            dir: "/tmp".into(),
-            ..Quant::default()
-        },
-        "dir",
-        "requires",
-        Some("\"/tmp\""),
-        "dir requires enable",
-    );
-}
-
 #[derive(Validate, Default)]
 struct Layer {
     #[range(max = 8)]
@@ -64,24 +45,6 @@ struct ByOption {
     backend: Option<String>,
     #[nested]
     layer: Layer,
-}
-
-#[test]
-fn gate_on_an_option_also_gates_nested() {
-    passes(&ByOption {
-        backend: None,
-        layer: Layer { bits: 9 },
-    });
-    rejects(
-        &ByOption {
-            backend: Some("cuda".into()),
-            layer: Layer { bits: 9 },
-        },
-        "layer.bits",
-        "range",
-        Some("9"),
-        "layer.bits must be at most 8, not 9",
-    );
 }
 
 #[derive(Validate, Default)]
@@ -97,17 +60,62 @@ struct DottedGate {
     name: String,
 }
 
+/// Each config and its verdict.
 #[test]
-fn gate_on_a_dotted_path() {
-    passes(&DottedGate::default());
-    rejects(
-        &DottedGate {
-            switch: Switch { on: true },
-            name: String::new(),
-        },
-        "name",
-        "non_empty",
-        None,
-        "name must not be empty",
-    );
+fn accepts_and_rejects() {
+    table(&[
+        (
+            "gated_rules_are_skipped_while_the_gate_is_off",
+            &[pass(&Quant::default())],
+        ),
+        (
+            "ungated_rules_are_checked_while_the_gate_is_off",
+            &[reject(
+                &Quant {
+                    enable: false,
+                    dir: "/tmp".into(),
+                    ..Quant::default()
+                },
+                "dir",
+                "requires",
+                Some("\"/tmp\""),
+                "dir requires enable",
+            )],
+        ),
+        (
+            "gate_on_an_option_also_gates_nested",
+            &[
+                pass(&ByOption {
+                    backend: None,
+                    layer: Layer { bits: 9 },
+                }),
+                reject(
+                    &ByOption {
+                        backend: Some("cuda".into()),
+                        layer: Layer { bits: 9 },
+                    },
+                    "layer.bits",
+                    "range",
+                    Some("9"),
+                    "layer.bits must be at most 8, not 9",
+                ),
+            ],
+        ),
+        (
+            "gate_on_a_dotted_path",
+            &[
+                pass(&DottedGate::default()),
+                reject(
+                    &DottedGate {
+                        switch: Switch { on: true },
+                        name: String::new(),
+                    },
+                    "name",
+                    "non_empty",
+                    None,
+                    "name must not be empty",
+                ),
+            ],
+        ),
+    ]);
 }

@@ -1,4 +1,5 @@
 use super::*;
+use crate::support::{pass, reject, table};
 use std::collections::HashMap;
 
 #[derive(Validate, Default)]
@@ -7,53 +8,10 @@ struct Text {
     code: String,
 }
 
-#[test]
-fn string_length_counts_chars_not_bytes() {
-    passes(&Text {
-        code: "héé".into()
-    });
-    rejects(
-        &Text {
-            code: "héllo".into(),
-        },
-        "code",
-        "length",
-        Some("5"),
-        "code must have a length of between 1 and 3, not 5",
-    );
-}
-
-#[test]
-fn empty_string_is_below_min() {
-    rejects(
-        &Text::default(),
-        "code",
-        "length",
-        Some("0"),
-        "code must have a length of between 1 and 3, not 0",
-    );
-}
-
 #[derive(Validate, Default)]
 struct List {
     #[length(max = 2)]
     modules: Vec<Module>,
-}
-
-#[test]
-fn vec_length_counts_items() {
-    passes(&List {
-        modules: vec![Module::Encoder, Module::DecoderX],
-    });
-    rejects(
-        &List {
-            modules: vec![Module::Encoder, Module::DecoderX, Module::DecoderY],
-        },
-        "modules",
-        "length",
-        Some("3"),
-        "modules must have a length of at most 2, not 3",
-    );
 }
 
 #[derive(Validate, Default)]
@@ -62,47 +20,10 @@ struct Equal {
     pair: Vec<u8>,
 }
 
-#[test]
-fn equal() {
-    passes(&Equal { pair: vec![1, 2] });
-    rejects(
-        &Equal { pair: vec![1] },
-        "pair",
-        "length",
-        Some("1"),
-        "pair must have a length of exactly 2, not 1",
-    );
-    rejects(
-        &Equal {
-            pair: vec![1, 2, 3],
-        },
-        "pair",
-        "length",
-        Some("3"),
-        "pair must have a length of exactly 2, not 3",
-    );
-}
-
 #[derive(Validate, Default)]
 struct MinOnly {
     #[length(min = 2)]
     layers: HashMap<String, u8>,
-}
-
-#[test]
-fn map_length_counts_entries() {
-    passes(&MinOnly {
-        layers: HashMap::from([("a".to_owned(), 1), ("b".to_owned(), 2)]),
-    });
-    rejects(
-        &MinOnly {
-            layers: HashMap::from([("a".to_owned(), 1)]),
-        },
-        "layers",
-        "length",
-        Some("1"),
-        "layers must have a length of at least 2, not 1",
-    );
 }
 
 #[derive(Validate, Default)]
@@ -111,19 +32,110 @@ struct Optional {
     name: Option<String>,
 }
 
+/// Each config and its verdict.
 #[test]
-fn option_none_passes() {
-    passes(&Optional { name: None });
-    passes(&Optional {
-        name: Some("abcd".into()),
-    });
-    rejects(
-        &Optional {
-            name: Some("abcde".into()),
-        },
-        "name",
-        "length",
-        Some("5"),
-        "name must have a length of at most 4, not 5",
-    );
+fn accepts_and_rejects() {
+    table(&[
+        (
+            "string_length_counts_chars_not_bytes",
+            &[
+                pass(&Text {
+                    code: "héé".into()
+                }),
+                reject(
+                    &Text {
+                        code: "héllo".into(),
+                    },
+                    "code",
+                    "length",
+                    Some("5"),
+                    "code must have a length of between 1 and 3, not 5",
+                ),
+            ],
+        ),
+        (
+            "empty_string_is_below_min",
+            &[reject(
+                &Text::default(),
+                "code",
+                "length",
+                Some("0"),
+                "code must have a length of between 1 and 3, not 0",
+            )],
+        ),
+        (
+            "vec_length_counts_items",
+            &[
+                pass(&List {
+                    modules: vec![Module::Encoder, Module::DecoderX],
+                }),
+                reject(
+                    &List {
+                        modules: vec![Module::Encoder, Module::DecoderX, Module::DecoderY],
+                    },
+                    "modules",
+                    "length",
+                    Some("3"),
+                    "modules must have a length of at most 2, not 3",
+                ),
+            ],
+        ),
+        (
+            "equal",
+            &[
+                pass(&Equal { pair: vec![1, 2] }),
+                reject(
+                    &Equal { pair: vec![1] },
+                    "pair",
+                    "length",
+                    Some("1"),
+                    "pair must have a length of exactly 2, not 1",
+                ),
+                reject(
+                    &Equal {
+                        pair: vec![1, 2, 3],
+                    },
+                    "pair",
+                    "length",
+                    Some("3"),
+                    "pair must have a length of exactly 2, not 3",
+                ),
+            ],
+        ),
+        (
+            "map_length_counts_entries",
+            &[
+                pass(&MinOnly {
+                    layers: HashMap::from([("a".to_owned(), 1), ("b".to_owned(), 2)]),
+                }),
+                reject(
+                    &MinOnly {
+                        layers: HashMap::from([("a".to_owned(), 1)]),
+                    },
+                    "layers",
+                    "length",
+                    Some("1"),
+                    "layers must have a length of at least 2, not 1",
+                ),
+            ],
+        ),
+        (
+            "option_none_passes",
+            &[
+                pass(&Optional { name: None }),
+                pass(&Optional {
+                    name: Some("abcd".into()),
+                }),
+                reject(
+                    &Optional {
+                        name: Some("abcde".into()),
+                    },
+                    "name",
+                    "length",
+                    Some("5"),
+                    "name must have a length of at most 4, not 5",
+                ),
+            ],
+        ),
+    ]);
 }

@@ -1,4 +1,5 @@
 use super::*;
+use crate::support::{pass, reject, table};
 
 #[derive(Validate, Default)]
 struct Placeholders {
@@ -6,37 +7,10 @@ struct Placeholders {
     precision: Precision,
 }
 
-#[test]
-fn path_and_value_placeholders() {
-    passes(&Placeholders::default());
-    rejects(
-        &Placeholders {
-            precision: Precision::Fp32,
-        },
-        "precision",
-        "one_of",
-        Some("\"fp32\""),
-        "precision = \"fp32\" is not supported here",
-    );
-}
-
 #[derive(Validate, Default)]
 struct Braces {
     #[none_of("root", message = "{{path}} is {path}, {{value}} is {value}; {{}}")]
     user: String,
-}
-
-#[test]
-fn doubled_braces_are_literal_braces() {
-    rejects(
-        &Braces {
-            user: "root".into(),
-        },
-        "user",
-        "none_of",
-        Some("\"root\""),
-        "{path} is user, {value} is \"root\"; {}",
-    );
 }
 
 #[derive(Validate, Default)]
@@ -46,35 +20,10 @@ struct Fixed {
     dir: String,
 }
 
-#[test]
-fn message_without_placeholders() {
-    rejects(
-        &Fixed {
-            enable: false,
-            dir: "d".into(),
-        },
-        "dir",
-        "requires",
-        Some("\"d\""),
-        "set enable before dir",
-    );
-}
-
 #[derive(Validate, Default)]
 struct NoValue {
     #[non_empty(message = "{path} is empty ({value})")]
     name: String,
-}
-
-#[test]
-fn value_placeholder_without_a_value() {
-    rejects(
-        &NoValue::default(),
-        "name",
-        "non_empty",
-        None,
-        "name is empty ((no value))",
-    );
 }
 
 #[derive(Validate, Default)]
@@ -114,4 +63,61 @@ fn every_rule_takes_a_message() {
     .validate()
     .unwrap_err();
     assert_eq!(report.to_string(), "m1\nm2");
+}
+
+/// Each config and its verdict.
+#[test]
+fn accepts_and_rejects() {
+    table(&[
+        (
+            "path_and_value_placeholders",
+            &[
+                pass(&Placeholders::default()),
+                reject(
+                    &Placeholders {
+                        precision: Precision::Fp32,
+                    },
+                    "precision",
+                    "one_of",
+                    Some("\"fp32\""),
+                    "precision = \"fp32\" is not supported here",
+                ),
+            ],
+        ),
+        (
+            "doubled_braces_are_literal_braces",
+            &[reject(
+                &Braces {
+                    user: "root".into(),
+                },
+                "user",
+                "none_of",
+                Some("\"root\""),
+                "{path} is user, {value} is \"root\"; {}",
+            )],
+        ),
+        (
+            "message_without_placeholders",
+            &[reject(
+                &Fixed {
+                    enable: false,
+                    dir: "d".into(),
+                },
+                "dir",
+                "requires",
+                Some("\"d\""),
+                "set enable before dir",
+            )],
+        ),
+        (
+            "value_placeholder_without_a_value",
+            &[reject(
+                &NoValue::default(),
+                "name",
+                "non_empty",
+                None,
+                "name is empty ((no value))",
+            )],
+        ),
+    ]);
 }

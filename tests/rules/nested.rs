@@ -1,4 +1,5 @@
 use super::*;
+use crate::support::{pass, reject, table};
 use std::collections::{BTreeMap, HashMap};
 
 #[derive(Validate, Default, Clone)]
@@ -31,65 +32,16 @@ struct Plain {
     layer: Layer,
 }
 
-#[test]
-fn struct_field() {
-    passes(&Plain {
-        layer: Layer::good(),
-    });
-    rejects(
-        &Plain {
-            layer: Layer::bad_bits(),
-        },
-        "layer.bits",
-        "range",
-        Some("9"),
-        "layer.bits must be between 1 and 8, not 9",
-    );
-}
-
 #[derive(Validate, Default)]
 struct Optional {
     #[nested]
     layer: Option<Layer>,
 }
 
-#[test]
-fn option_field() {
-    passes(&Optional { layer: None });
-    passes(&Optional {
-        layer: Some(Layer::good()),
-    });
-    rejects(
-        &Optional {
-            layer: Some(Layer::bad_bits()),
-        },
-        "layer.bits",
-        "range",
-        Some("9"),
-        "layer.bits must be between 1 and 8, not 9",
-    );
-}
-
 #[derive(Validate, Default)]
 struct List {
     #[nested]
     items: Vec<Layer>,
-}
-
-#[test]
-fn vec_field_reports_the_index() {
-    passes(&List {
-        items: vec![Layer::good(), Layer::good()],
-    });
-    rejects(
-        &List {
-            items: vec![Layer::good(), Layer::good(), Layer::bad_bits()],
-        },
-        "items[2].bits",
-        "range",
-        Some("9"),
-        "items[2].bits must be between 1 and 8, not 9",
-    );
 }
 
 #[test]
@@ -118,22 +70,6 @@ fn vec_field_reports_every_bad_item_in_order() {
 struct Hashed {
     #[nested]
     layers: HashMap<String, Layer>,
-}
-
-#[test]
-fn hash_map_field_reports_the_key() {
-    passes(&Hashed {
-        layers: HashMap::from([("enc".to_owned(), Layer::good())]),
-    });
-    rejects(
-        &Hashed {
-            layers: HashMap::from([("enc".to_owned(), Layer::bad_bits())]),
-        },
-        "layers[\"enc\"].bits",
-        "range",
-        Some("9"),
-        "layers[\"enc\"].bits must be between 1 and 8, not 9",
-    );
 }
 
 #[derive(Validate, Default)]
@@ -166,42 +102,10 @@ struct Boxed {
     layer: Box<Layer>,
 }
 
-#[test]
-fn box_field() {
-    passes(&Boxed {
-        layer: Box::new(Layer::good()),
-    });
-    rejects(
-        &Boxed {
-            layer: Box::new(Layer {
-                bits: 4,
-                precision: Precision::Int8BlockExp,
-            }),
-        },
-        "layer.precision",
-        "one_of",
-        Some("\"int8_block_exp\""),
-        "layer.precision must be one of \"fp32\", \"bf16\", not \"int8_block_exp\"",
-    );
-}
-
 #[derive(Validate, Default)]
 struct Grid {
     #[nested]
     rows: Vec<Vec<Layer>>,
-}
-
-#[test]
-fn vec_of_vecs() {
-    rejects(
-        &Grid {
-            rows: vec![vec![], vec![Layer::good(), Layer::bad_bits()]],
-        },
-        "rows[1][1].bits",
-        "range",
-        Some("9"),
-        "rows[1][1].bits must be between 1 and 8, not 9",
-    );
 }
 
 #[derive(Validate, Default)]
@@ -222,24 +126,6 @@ struct Root {
     model: Model,
 }
 
-#[test]
-fn several_levels_deep() {
-    passes(&Root::default());
-    rejects(
-        &Root {
-            model: Model {
-                quant: Quant {
-                    layers: vec![Layer::bad_bits()],
-                },
-            },
-        },
-        "model.quant.layers[0].bits",
-        "range",
-        Some("9"),
-        "model.quant.layers[0].bits must be between 1 and 8, not 9",
-    );
-}
-
 #[derive(Validate, Default)]
 struct WithMessage {
     #[one_of("cached", message = "{path} is {value}; only \"cached\" is supported")]
@@ -250,24 +136,6 @@ struct WithMessage {
 struct Caches {
     #[nested]
     caches: Vec<WithMessage>,
-}
-
-#[test]
-fn path_placeholder_in_a_nested_message_is_the_full_path() {
-    rejects(
-        &Caches {
-            caches: vec![
-                WithMessage { mode: Mode::Cached },
-                WithMessage {
-                    mode: Mode::Recompute,
-                },
-            ],
-        },
-        "caches[1].mode",
-        "one_of",
-        Some("\"recompute\""),
-        "caches[1].mode is \"recompute\"; only \"cached\" is supported",
-    );
 }
 
 #[derive(Validate, Default)]
@@ -283,24 +151,169 @@ struct Outer {
     cache: Cache,
 }
 
+/// Each config and its verdict.
 #[test]
-fn nested_conditions_are_read_in_the_nested_struct() {
-    passes(&Outer {
-        cache: Cache {
-            enable: true,
-            dir: "/tmp".into(),
-        },
-    });
-    rejects(
-        &Outer {
-            cache: Cache {
-                enable: false,
-                dir: "/tmp".into(),
-            },
-        },
-        "cache.dir",
-        "requires",
-        Some("\"/tmp\""),
-        "cache.dir requires enable",
-    );
+fn accepts_and_rejects() {
+    table(&[
+        (
+            "struct_field",
+            &[
+                pass(&Plain {
+                    layer: Layer::good(),
+                }),
+                reject(
+                    &Plain {
+                        layer: Layer::bad_bits(),
+                    },
+                    "layer.bits",
+                    "range",
+                    Some("9"),
+                    "layer.bits must be between 1 and 8, not 9",
+                ),
+            ],
+        ),
+        (
+            "option_field",
+            &[
+                pass(&Optional { layer: None }),
+                pass(&Optional {
+                    layer: Some(Layer::good()),
+                }),
+                reject(
+                    &Optional {
+                        layer: Some(Layer::bad_bits()),
+                    },
+                    "layer.bits",
+                    "range",
+                    Some("9"),
+                    "layer.bits must be between 1 and 8, not 9",
+                ),
+            ],
+        ),
+        (
+            "vec_field_reports_the_index",
+            &[
+                pass(&List {
+                    items: vec![Layer::good(), Layer::good()],
+                }),
+                reject(
+                    &List {
+                        items: vec![Layer::good(), Layer::good(), Layer::bad_bits()],
+                    },
+                    "items[2].bits",
+                    "range",
+                    Some("9"),
+                    "items[2].bits must be between 1 and 8, not 9",
+                ),
+            ],
+        ),
+        (
+            "hash_map_field_reports_the_key",
+            &[
+                pass(&Hashed {
+                    layers: HashMap::from([("enc".to_owned(), Layer::good())]),
+                }),
+                reject(
+                    &Hashed {
+                        layers: HashMap::from([("enc".to_owned(), Layer::bad_bits())]),
+                    },
+                    "layers[\"enc\"].bits",
+                    "range",
+                    Some("9"),
+                    "layers[\"enc\"].bits must be between 1 and 8, not 9",
+                ),
+            ],
+        ),
+        (
+            "box_field",
+            &[
+                pass(&Boxed {
+                    layer: Box::new(Layer::good()),
+                }),
+                reject(
+                    &Boxed {
+                        layer: Box::new(Layer {
+                            bits: 4,
+                            precision: Precision::Int8BlockExp,
+                        }),
+                    },
+                    "layer.precision",
+                    "one_of",
+                    Some("\"int8_block_exp\""),
+                    "layer.precision must be one of \"fp32\", \"bf16\", not \"int8_block_exp\"",
+                ),
+            ],
+        ),
+        (
+            "vec_of_vecs",
+            &[reject(
+                &Grid {
+                    rows: vec![vec![], vec![Layer::good(), Layer::bad_bits()]],
+                },
+                "rows[1][1].bits",
+                "range",
+                Some("9"),
+                "rows[1][1].bits must be between 1 and 8, not 9",
+            )],
+        ),
+        (
+            "several_levels_deep",
+            &[
+                pass(&Root::default()),
+                reject(
+                    &Root {
+                        model: Model {
+                            quant: Quant {
+                                layers: vec![Layer::bad_bits()],
+                            },
+                        },
+                    },
+                    "model.quant.layers[0].bits",
+                    "range",
+                    Some("9"),
+                    "model.quant.layers[0].bits must be between 1 and 8, not 9",
+                ),
+            ],
+        ),
+        (
+            "path_placeholder_in_a_nested_message_is_the_full_path",
+            &[reject(
+                &Caches {
+                    caches: vec![
+                        WithMessage { mode: Mode::Cached },
+                        WithMessage {
+                            mode: Mode::Recompute,
+                        },
+                    ],
+                },
+                "caches[1].mode",
+                "one_of",
+                Some("\"recompute\""),
+                "caches[1].mode is \"recompute\"; only \"cached\" is supported",
+            )],
+        ),
+        (
+            "nested_conditions_are_read_in_the_nested_struct",
+            &[
+                pass(&Outer {
+                    cache: Cache {
+                        enable: true,
+                        dir: "/tmp".into(),
+                    },
+                }),
+                reject(
+                    &Outer {
+                        cache: Cache {
+                            enable: false,
+                            dir: "/tmp".into(),
+                        },
+                    },
+                    "cache.dir",
+                    "requires",
+                    Some("\"/tmp\""),
+                    "cache.dir requires enable",
+                ),
+            ],
+        ),
+    ]);
 }

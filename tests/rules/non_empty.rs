@@ -1,21 +1,10 @@
 use super::*;
+use crate::support::{pass, reject, table};
 
 #[derive(Validate, Default)]
 struct Text {
     #[non_empty]
     name: String,
-}
-
-#[test]
-fn string() {
-    passes(&Text { name: "a".into() });
-    rejects(
-        &Text::default(),
-        "name",
-        "non_empty",
-        None,
-        "name must not be empty",
-    );
 }
 
 #[derive(Validate, Default)]
@@ -24,41 +13,10 @@ struct List {
     modules: Vec<Module>,
 }
 
-#[test]
-fn vec() {
-    passes(&List {
-        modules: vec![Module::Encoder],
-    });
-    rejects(
-        &List::default(),
-        "modules",
-        "non_empty",
-        None,
-        "modules must not be empty",
-    );
-}
-
 #[derive(Validate, Default)]
 struct Optional {
     #[non_empty]
     name: Option<String>,
-}
-
-#[test]
-fn option_none_passes_and_some_empty_is_rejected() {
-    passes(&Optional { name: None });
-    passes(&Optional {
-        name: Some("a".into()),
-    });
-    rejects(
-        &Optional {
-            name: Some(String::new()),
-        },
-        "name",
-        "non_empty",
-        None,
-        "name must not be empty",
-    );
 }
 
 #[derive(Validate, Default)]
@@ -72,16 +30,70 @@ struct At {
     cache: Cache,
 }
 
+/// Each config and its verdict.
 #[test]
-fn at_a_subfield() {
-    passes(&At {
-        cache: Cache { dir: "/tmp".into() },
-    });
-    rejects(
-        &At::default(),
-        "cache.dir",
-        "non_empty",
-        None,
-        "cache.dir must not be empty",
-    );
+fn accepts_and_rejects() {
+    table(&[
+        (
+            "string",
+            &[
+                pass(&Text { name: "a".into() }),
+                reject(
+                    &Text::default(),
+                    "name",
+                    "non_empty",
+                    None,
+                    "name must not be empty",
+                ),
+            ],
+        ),
+        (
+            "vec",
+            &[
+                pass(&List {
+                    modules: vec![Module::Encoder],
+                }),
+                reject(
+                    &List::default(),
+                    "modules",
+                    "non_empty",
+                    None,
+                    "modules must not be empty",
+                ),
+            ],
+        ),
+        (
+            "option_none_passes_and_some_empty_is_rejected",
+            &[
+                pass(&Optional { name: None }),
+                pass(&Optional {
+                    name: Some("a".into()),
+                }),
+                reject(
+                    &Optional {
+                        name: Some(String::new()),
+                    },
+                    "name",
+                    "non_empty",
+                    None,
+                    "name must not be empty",
+                ),
+            ],
+        ),
+        (
+            "at_a_subfield",
+            &[
+                pass(&At {
+                    cache: Cache { dir: "/tmp".into() },
+                }),
+                reject(
+                    &At::default(),
+                    "cache.dir",
+                    "non_empty",
+                    None,
+                    "cache.dir must not be empty",
+                ),
+            ],
+        ),
+    ]);
 }

@@ -1,37 +1,11 @@
 use super::*;
+use crate::support::{pass, reject, table};
 
 #[derive(Validate, Default)]
 struct Saved {
     enable: bool,
     #[requires(enable)]
     dir: String,
-}
-
-#[test]
-fn unset_field_requires_nothing() {
-    passes(&Saved::default());
-}
-
-#[test]
-fn set_field_with_its_condition_passes() {
-    passes(&Saved {
-        enable: true,
-        dir: "/tmp".into(),
-    });
-}
-
-#[test]
-fn set_field_without_its_condition_is_rejected() {
-    rejects(
-        &Saved {
-            enable: false,
-            dir: "/tmp".into(),
-        },
-        "dir",
-        "requires",
-        Some("\"/tmp\""),
-        "dir requires enable",
-    );
 }
 
 #[derive(Validate, Default)]
@@ -42,62 +16,14 @@ struct Several {
     dir: String,
 }
 
-#[test]
-fn several_conditions_must_all_hold() {
-    passes(&Several {
-        enable: true,
-        interval: Interval::Step,
-        dir: "/tmp".into(),
-    });
-    let message = "dir requires enable and interval = \"step\"";
-    rejects(
-        &Several {
-            enable: true,
-            interval: Interval::Chunk,
-            dir: "/tmp".into(),
-        },
-        "dir",
-        "requires",
-        Some("\"/tmp\""),
-        message,
-    );
-    rejects(
-        &Several {
-            enable: false,
-            interval: Interval::Step,
-            dir: "/tmp".into(),
-        },
-        "dir",
-        "requires",
-        Some("\"/tmp\""),
-        message,
-    );
-}
+/// The message of every rejected row of `several_conditions_must_all_hold`.
+const SEVERAL: &str = "dir requires enable and interval = \"step\"";
 
 #[derive(Validate, Default)]
 struct OnEnum {
     enable: bool,
     #[requires(enable)]
     precision: Precision,
-}
-
-#[test]
-fn enum_at_its_default_is_unset() {
-    passes(&OnEnum::default());
-    passes(&OnEnum {
-        enable: true,
-        precision: Precision::Fp8Exp,
-    });
-    rejects(
-        &OnEnum {
-            enable: false,
-            precision: Precision::Fp8Exp,
-        },
-        "precision",
-        "requires",
-        Some("\"fp8_exp\""),
-        "precision requires enable",
-    );
 }
 
 #[derive(Validate, Default)]
@@ -107,28 +33,6 @@ struct WhenOne {
     precision: Precision,
 }
 
-#[test]
-fn when_narrows_to_one_value() {
-    passes(&WhenOne {
-        enable: false,
-        precision: Precision::Fp32,
-    });
-    passes(&WhenOne {
-        enable: true,
-        precision: Precision::Fp8Exp,
-    });
-    rejects(
-        &WhenOne {
-            enable: false,
-            precision: Precision::Fp8Exp,
-        },
-        "precision",
-        "requires",
-        Some("\"fp8_exp\""),
-        "precision = \"fp8_exp\" requires enable",
-    );
-}
-
 #[derive(Validate, Default)]
 struct WhenSeveral {
     interval: Interval,
@@ -136,51 +40,11 @@ struct WhenSeveral {
     compression: Compression,
 }
 
-#[test]
-fn when_narrows_to_several_values() {
-    passes(&WhenSeveral {
-        interval: Interval::Step,
-        compression: Compression::Fp8BlockExp,
-    });
-    passes(&WhenSeveral {
-        interval: Interval::Chunk,
-        compression: Compression::TernaryBlockExp,
-    });
-    rejects(
-        &WhenSeveral {
-            interval: Interval::Step,
-            compression: Compression::TernaryBlockExp,
-        },
-        "compression",
-        "requires",
-        Some("\"ternary_block_exp\""),
-        "compression = \"ternary_block_exp\" requires interval = \"chunk\"",
-    );
-}
-
 #[derive(Validate, Default)]
 struct WhenOnString {
     strict: bool,
     #[requires(strict, when = "exact")]
     matching: String,
-}
-
-#[test]
-fn when_on_a_string() {
-    passes(&WhenOnString {
-        strict: false,
-        matching: "loose".into(),
-    });
-    rejects(
-        &WhenOnString {
-            strict: false,
-            matching: "exact".into(),
-        },
-        "matching",
-        "requires",
-        Some("\"exact\""),
-        "matching = \"exact\" requires strict",
-    );
 }
 
 #[derive(Validate, Default)]
@@ -196,59 +60,11 @@ struct At {
     cache: Cache,
 }
 
-#[test]
-fn at_makes_a_subfield_the_subject() {
-    passes(&At {
-        enable: false,
-        cache: Cache {
-            mode: Mode::Disabled,
-            dir: "/tmp".into(),
-        },
-    });
-    rejects(
-        &At {
-            enable: false,
-            cache: Cache {
-                mode: Mode::Cached,
-                dir: String::new(),
-            },
-        },
-        "cache.mode",
-        "requires",
-        Some("\"cached\""),
-        "cache.mode requires enable",
-    );
-}
-
 #[derive(Validate, Default)]
 struct AtWhen {
     enable: bool,
     #[requires(enable, at = mode, when = "recompute")]
     cache: Cache,
-}
-
-#[test]
-fn at_and_when_together() {
-    passes(&AtWhen {
-        enable: false,
-        cache: Cache {
-            mode: Mode::Cached,
-            dir: String::new(),
-        },
-    });
-    rejects(
-        &AtWhen {
-            enable: false,
-            cache: Cache {
-                mode: Mode::Recompute,
-                dir: String::new(),
-            },
-        },
-        "cache.mode",
-        "requires",
-        Some("\"recompute\""),
-        "cache.mode = \"recompute\" requires enable",
-    );
 }
 
 #[derive(Validate, Default)]
@@ -258,26 +74,222 @@ struct AtString {
     cache: Cache,
 }
 
+/// Each config and its verdict.
 #[test]
-fn at_a_string_subfield() {
-    passes(&AtString {
-        enable: true,
-        cache: Cache {
-            mode: Mode::Disabled,
-            dir: "/tmp".into(),
-        },
-    });
-    rejects(
-        &AtString {
-            enable: false,
-            cache: Cache {
-                mode: Mode::Disabled,
+fn accepts_and_rejects() {
+    table(&[
+        ("unset_field_requires_nothing", &[pass(&Saved::default())]),
+        (
+            "set_field_with_its_condition_passes",
+            &[pass(&Saved {
+                enable: true,
                 dir: "/tmp".into(),
-            },
-        },
-        "cache.dir",
-        "requires",
-        Some("\"/tmp\""),
-        "cache.dir requires enable",
-    );
+            })],
+        ),
+        (
+            "set_field_without_its_condition_is_rejected",
+            &[reject(
+                &Saved {
+                    enable: false,
+                    dir: "/tmp".into(),
+                },
+                "dir",
+                "requires",
+                Some("\"/tmp\""),
+                "dir requires enable",
+            )],
+        ),
+        (
+            "several_conditions_must_all_hold",
+            &[
+                pass(&Several {
+                    enable: true,
+                    interval: Interval::Step,
+                    dir: "/tmp".into(),
+                }),
+                reject(
+                    &Several {
+                        enable: true,
+                        interval: Interval::Chunk,
+                        dir: "/tmp".into(),
+                    },
+                    "dir",
+                    "requires",
+                    Some("\"/tmp\""),
+                    SEVERAL,
+                ),
+                reject(
+                    &Several {
+                        enable: false,
+                        interval: Interval::Step,
+                        dir: "/tmp".into(),
+                    },
+                    "dir",
+                    "requires",
+                    Some("\"/tmp\""),
+                    SEVERAL,
+                ),
+            ],
+        ),
+        (
+            "enum_at_its_default_is_unset",
+            &[
+                pass(&OnEnum::default()),
+                pass(&OnEnum {
+                    enable: true,
+                    precision: Precision::Fp8Exp,
+                }),
+                reject(
+                    &OnEnum {
+                        enable: false,
+                        precision: Precision::Fp8Exp,
+                    },
+                    "precision",
+                    "requires",
+                    Some("\"fp8_exp\""),
+                    "precision requires enable",
+                ),
+            ],
+        ),
+        (
+            "when_narrows_to_one_value",
+            &[
+                pass(&WhenOne {
+                    enable: false,
+                    precision: Precision::Fp32,
+                }),
+                pass(&WhenOne {
+                    enable: true,
+                    precision: Precision::Fp8Exp,
+                }),
+                reject(
+                    &WhenOne {
+                        enable: false,
+                        precision: Precision::Fp8Exp,
+                    },
+                    "precision",
+                    "requires",
+                    Some("\"fp8_exp\""),
+                    "precision = \"fp8_exp\" requires enable",
+                ),
+            ],
+        ),
+        (
+            "when_narrows_to_several_values",
+            &[
+                pass(&WhenSeveral {
+                    interval: Interval::Step,
+                    compression: Compression::Fp8BlockExp,
+                }),
+                pass(&WhenSeveral {
+                    interval: Interval::Chunk,
+                    compression: Compression::TernaryBlockExp,
+                }),
+                reject(
+                    &WhenSeveral {
+                        interval: Interval::Step,
+                        compression: Compression::TernaryBlockExp,
+                    },
+                    "compression",
+                    "requires",
+                    Some("\"ternary_block_exp\""),
+                    "compression = \"ternary_block_exp\" requires interval = \"chunk\"",
+                ),
+            ],
+        ),
+        (
+            "when_on_a_string",
+            &[
+                pass(&WhenOnString {
+                    strict: false,
+                    matching: "loose".into(),
+                }),
+                reject(
+                    &WhenOnString {
+                        strict: false,
+                        matching: "exact".into(),
+                    },
+                    "matching",
+                    "requires",
+                    Some("\"exact\""),
+                    "matching = \"exact\" requires strict",
+                ),
+            ],
+        ),
+        (
+            "at_makes_a_subfield_the_subject",
+            &[
+                pass(&At {
+                    enable: false,
+                    cache: Cache {
+                        mode: Mode::Disabled,
+                        dir: "/tmp".into(),
+                    },
+                }),
+                reject(
+                    &At {
+                        enable: false,
+                        cache: Cache {
+                            mode: Mode::Cached,
+                            dir: String::new(),
+                        },
+                    },
+                    "cache.mode",
+                    "requires",
+                    Some("\"cached\""),
+                    "cache.mode requires enable",
+                ),
+            ],
+        ),
+        (
+            "at_and_when_together",
+            &[
+                pass(&AtWhen {
+                    enable: false,
+                    cache: Cache {
+                        mode: Mode::Cached,
+                        dir: String::new(),
+                    },
+                }),
+                reject(
+                    &AtWhen {
+                        enable: false,
+                        cache: Cache {
+                            mode: Mode::Recompute,
+                            dir: String::new(),
+                        },
+                    },
+                    "cache.mode",
+                    "requires",
+                    Some("\"recompute\""),
+                    "cache.mode = \"recompute\" requires enable",
+                ),
+            ],
+        ),
+        (
+            "at_a_string_subfield",
+            &[
+                pass(&AtString {
+                    enable: true,
+                    cache: Cache {
+                        mode: Mode::Disabled,
+                        dir: "/tmp".into(),
+                    },
+                }),
+                reject(
+                    &AtString {
+                        enable: false,
+                        cache: Cache {
+                            mode: Mode::Disabled,
+                            dir: "/tmp".into(),
+                        },
+                    },
+                    "cache.dir",
+                    "requires",
+                    Some("\"/tmp\""),
+                    "cache.dir requires enable",
+                ),
+            ],
+        ),
+    ]);
 }

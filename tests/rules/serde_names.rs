@@ -1,4 +1,5 @@
 use super::*;
+use crate::support::{pass, reject, table};
 use serde::de::value::{Error as DeError, MapDeserializer, StrDeserializer};
 
 #[derive(Deserialize, Validate, Default)]
@@ -79,21 +80,6 @@ struct Inner {
 struct Outer {
     #[nested]
     saved_activations: Inner,
-}
-
-#[test]
-fn nested_paths_mix_each_structs_own_names() {
-    rejects(
-        &Outer {
-            saved_activations: Inner {
-                saved_mode: Mode::Recompute,
-            },
-        },
-        "savedActivations.saved_mode",
-        "none_of",
-        Some("\"recompute\""),
-        "savedActivations.saved_mode must not be \"recompute\"",
-    );
 }
 
 #[derive(Deserialize, Validate, Default)]
@@ -219,26 +205,6 @@ struct RawAt {
     kernel: Kernel,
 }
 
-#[test]
-fn raw_identifier_in_at() {
-    passes(&RawAt {
-        kernel: Kernel {
-            r#type: "conv".into(),
-        },
-    });
-    rejects(
-        &RawAt {
-            kernel: Kernel {
-                r#type: "pool".into(),
-            },
-        },
-        "kernel.type",
-        "one_of",
-        Some("\"pool\""),
-        "kernel.type must be \"conv\", not \"pool\"",
-    );
-}
-
 #[derive(Deserialize, Validate, Default)]
 #[serde(rename_all = "camelCase")]
 struct CamelCache {
@@ -250,22 +216,6 @@ struct CamelCache {
 struct CamelAt {
     #[one_of("cached", at = saved_mode)]
     cache_config: CamelCache,
-}
-
-#[test]
-fn at_paths_use_each_structs_serde_names() {
-    passes(&CamelAt {
-        cache_config: CamelCache {
-            saved_mode: Mode::Cached,
-        },
-    });
-    rejects(
-        &CamelAt::default(),
-        "cacheConfig.savedMode",
-        "one_of",
-        Some("\"disabled\""),
-        "cacheConfig.savedMode must be \"cached\", not \"disabled\"",
-    );
 }
 
 #[derive(Deserialize, Validate, Default)]
@@ -430,18 +380,76 @@ struct UsesInnerCfg {
     use_cache: bool,
 }
 
-/// Regression: a default message names a dotted condition as the file does,
-/// every segment by its serde name.
+/// Each config and its verdict.
 #[test]
-fn default_messages_spell_nested_fields_by_serde_name() {
-    rejects(
-        &UsesInnerCfg {
-            use_cache: true,
-            ..UsesInnerCfg::default()
-        },
-        "useCache",
-        "requires",
-        Some("true"),
-        "useCache requires innerCfg.savedMode = \"cached\"",
-    );
+fn accepts_and_rejects() {
+    table(&[
+        (
+            "nested_paths_mix_each_structs_own_names",
+            &[reject(
+                &Outer {
+                    saved_activations: Inner {
+                        saved_mode: Mode::Recompute,
+                    },
+                },
+                "savedActivations.saved_mode",
+                "none_of",
+                Some("\"recompute\""),
+                "savedActivations.saved_mode must not be \"recompute\"",
+            )],
+        ),
+        (
+            "raw_identifier_in_at",
+            &[
+                pass(&RawAt {
+                    kernel: Kernel {
+                        r#type: "conv".into(),
+                    },
+                }),
+                reject(
+                    &RawAt {
+                        kernel: Kernel {
+                            r#type: "pool".into(),
+                        },
+                    },
+                    "kernel.type",
+                    "one_of",
+                    Some("\"pool\""),
+                    "kernel.type must be \"conv\", not \"pool\"",
+                ),
+            ],
+        ),
+        (
+            "at_paths_use_each_structs_serde_names",
+            &[
+                pass(&CamelAt {
+                    cache_config: CamelCache {
+                        saved_mode: Mode::Cached,
+                    },
+                }),
+                reject(
+                    &CamelAt::default(),
+                    "cacheConfig.savedMode",
+                    "one_of",
+                    Some("\"disabled\""),
+                    "cacheConfig.savedMode must be \"cached\", not \"disabled\"",
+                ),
+            ],
+        ),
+        // Regression: a default message names a dotted condition as the file does,
+        // every segment by its serde name.
+        (
+            "default_messages_spell_nested_fields_by_serde_name",
+            &[reject(
+                &UsesInnerCfg {
+                    use_cache: true,
+                    ..UsesInnerCfg::default()
+                },
+                "useCache",
+                "requires",
+                Some("true"),
+                "useCache requires innerCfg.savedMode = \"cached\"",
+            )],
+        ),
+    ]);
 }
