@@ -1,16 +1,22 @@
-//! Generated code must compile cleanly in a crate that shadows the prelude's
-//! names and denies every warning, clippy's pedantic lints included (CI runs
-//! clippy over this file with `-D warnings`).
-#![deny(warnings, missing_docs, unsafe_code, unused_qualifications)]
-#![warn(clippy::pedantic)]
+//! Generated code under the name `lowbit_core` (no `crate = ..`), in a module
+//! that shadows every name generated code might use unqualified, the
+//! prelude's and lowbit's own, under the crate's lints (`deny(warnings)`,
+//! clippy's pedantic). The rest of this crate reaches lowbit as `lb`; this
+//! module checks the default path, `::lowbit_core`, which the crate root
+//! provides under test.
 
 mod shadowed {
     // The shadowing names are unused and break naming conventions on
     // purpose; the lints are allowed on them alone, so that the derived code
     // is held to them all.
 
+    // The prelude back, as a crate without `#![no_implicit_prelude]` has it,
+    // so that generated code is also held to `unused_qualifications` where
+    // the prelude's names are in scope; the items below shadow it.
+    use ::std::prelude::rust_2021::*;
+
     use ::lowbit_core::Validate;
-    use serde::Deserialize;
+    use ::serde::Deserialize;
 
     // Everything generated code might name unqualified, shadowed.
     #[allow(dead_code)]
@@ -119,8 +125,11 @@ mod shadowed {
     }
 }
 
-use lowbit_core::Validate;
-use shadowed::{Inner, Mode, Outer};
+use ::lowbit_core::Validate;
+use ::std::prelude::rust_2021::*;
+use ::std::{assert_eq, vec};
+
+use self::shadowed::{Inner, Mode, Outer};
 
 #[test]
 fn generated_code_ignores_shadowed_names() {
