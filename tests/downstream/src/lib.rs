@@ -3,6 +3,8 @@
 //! another name (`lb`), has no prelude, shadows the prelude's names with its
 //! own items, and denies warnings with clippy's pedantic lints on. It is
 //! built once per edition (see the `edition-*` packages beside this file).
+//! Its `hygiene` module, built under test, does the same for lowbit under
+//! its own name, with the prelude in scope and shadowed.
 
 #![no_implicit_prelude]
 #![deny(warnings, missing_docs, unsafe_code, unused_qualifications)]
@@ -119,6 +121,15 @@ pub fn known_name(name: &str, names: &Names) -> ::std::result::Result<(), ::std:
         ::std::result::Result::Err(::std::format!("unknown model name {name:?}"))
     }
 }
+
+// The hygiene module derives without `crate = ..`, so generated code names
+// `::lowbit_core`: under test only, lowbit answers to that name too. The
+// library's own types still compile with nothing but `lb`, in the build
+// that is not a test.
+#[cfg(test)]
+extern crate lb as lowbit_core;
+#[cfg(test)]
+mod hygiene;
 
 #[cfg(test)]
 mod tests {
