@@ -1,7 +1,7 @@
 //! The shipped example config, end to end.
 
 use super::*;
-use lowbit_core::config::{
+use bitnet_config::{
     LowBitQuantizationConfig, LowBitRhoConfig, LowBitSavedActivationMode, ModelConfig,
     RhoCompressionConfig, RhoCompressionInterval, RhoPrecisionConfig,
 };
