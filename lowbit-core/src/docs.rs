@@ -141,6 +141,7 @@ fn applies(rule: &RuleInfo, path: &str, gate: Option<&[&'static str]>) -> String
             (None, None) => "any length".to_owned(),
         },
         RuleKind::NonEmpty => "not empty".to_owned(),
+        RuleKind::Forbidden => "must not be set".to_owned(),
         RuleKind::Custom { function, .. } => format!("checked by `{function}`"),
     };
     if !rule.when.is_empty() {

@@ -266,6 +266,7 @@ impl Schemas {
             RuleKind::Range { min, max } => cx.range(subject, min.as_ref(), max.as_ref()),
             RuleKind::Length { min, max } => cx.length(subject, *min, *max),
             RuleKind::NonEmpty => cx.length(subject, Some(1), None),
+            RuleKind::Forbidden => not(cx.set(subject)),
             RuleKind::Custom { .. } => Value::Bool(true),
         };
         let message = rule

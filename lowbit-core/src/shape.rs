@@ -242,8 +242,9 @@ impl RuleInfo {
     }
 }
 
-/// What a rule says.
+/// What a rule says. The vocabulary grows, so match with a catch-all arm.
 #[derive(Clone, Debug)]
+#[non_exhaustive]
 pub enum RuleKind {
     /// `one_of(..)`.
     OneOf(Vec<Literal>),
@@ -275,6 +276,8 @@ pub enum RuleKind {
     },
     /// `non_empty`.
     NonEmpty,
+    /// `forbidden`: the subject must not be set.
+    Forbidden,
     /// `custom(..)`: a function lowbit cannot see into.
     Custom {
         /// The function's path, as written.
@@ -299,6 +302,7 @@ impl RuleKind {
             RuleKind::Range { .. } => "range",
             RuleKind::Length { .. } => "length",
             RuleKind::NonEmpty => "non_empty",
+            RuleKind::Forbidden => "forbidden",
             RuleKind::Custom { .. } => "custom",
         }
     }

@@ -336,6 +336,7 @@ impl Checker<'_> {
             }
             RuleKind::Nested => Some(model::RuleKind::Nested),
             RuleKind::NonEmpty => Some(model::RuleKind::NonEmpty),
+            RuleKind::Forbidden => Some(model::RuleKind::Forbidden),
             RuleKind::Custom(function, context) => Some(model::RuleKind::Custom {
                 function: function.clone(),
                 context: context.clone(),

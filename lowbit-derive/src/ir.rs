@@ -134,6 +134,8 @@ pub enum RuleKind {
         equal: Option<LitInt>,
     },
     NonEmpty,
+    /// `forbidden`: the field must not be set.
+    Forbidden,
     /// `custom(f)`, or `custom(f, context)`: `f` also receives the context
     /// given to `validate_with`; the ident is the `context` keyword.
     Custom(syn::Path, Option<Ident>),

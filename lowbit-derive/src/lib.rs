@@ -38,7 +38,8 @@ use quote::quote;
         range,
         length,
         non_empty,
-        custom
+        custom,
+        forbidden
     )
 )]
 pub fn derive_validate(input: proc_macro::TokenStream) -> proc_macro::TokenStream {

@@ -196,6 +196,8 @@ pub enum RuleKind {
     },
     Length(Lengths),
     NonEmpty,
+    /// `forbidden`: the subject must not be set.
+    Forbidden,
     /// `custom(f)`; `context` is the keyword of `custom(f, context)`.
     Custom {
         function: syn::Path,

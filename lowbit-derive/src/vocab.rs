@@ -20,6 +20,7 @@ pub enum RuleName {
     Length,
     NonEmpty,
     Custom,
+    Forbidden,
 }
 
 /// What a rule's positional arguments are.
@@ -82,7 +83,7 @@ pub struct Spec {
 use Opt::{At, Context, Equal, Max, Message, Min, Ungated, When};
 
 /// Every rule, in the order the README lists them.
-pub const RULES: [Spec; 11] = [
+pub const RULES: [Spec; 12] = [
     Spec {
         name: RuleName::OneOf,
         word: "one_of",
@@ -159,6 +160,13 @@ pub const RULES: [Spec; 11] = [
         args: Args::Function,
         usage: "#[custom(path::to::function)] or #[custom(path::to::function, context)]",
         options: &[Message, At, Ungated, Context],
+    },
+    Spec {
+        name: RuleName::Forbidden,
+        word: "forbidden",
+        args: Args::Bare,
+        usage: "#[forbidden]",
+        options: &[Message, At, Ungated],
     },
 ];
 

@@ -17,6 +17,7 @@ use enums::{Compression, Interval, Mode, Module, Precision};
 mod conditions;
 mod conflicts_with;
 mod custom;
+mod forbidden;
 mod gate;
 mod length;
 mod messages;

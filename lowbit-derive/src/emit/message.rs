@@ -89,6 +89,7 @@ fn default_text(rule: &Rule, names: &mut Names) -> String {
             format!("{{path}} must have a length of {bound}, not {{value}}")
         }
         RuleKind::NonEmpty => "{path} must not be empty".to_owned(),
+        RuleKind::Forbidden => "{path} must not be set".to_owned(),
         RuleKind::Nested | RuleKind::Custom { .. } => String::new(),
     }
 }

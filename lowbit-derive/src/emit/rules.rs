@@ -117,6 +117,7 @@ pub fn check(scope: &mut Scope, rule: &Rule, mode: Mode) -> TokenStream {
         RuleKind::Range { min, max } => range(scope, &check, min.as_ref(), max.as_ref()),
         RuleKind::Length(lengths) => length(scope, &check, lengths),
         RuleKind::NonEmpty => non_empty(scope, &check),
+        RuleKind::Forbidden => forbidden(scope, &check),
         RuleKind::Custom { function, context } => custom(scope, &check, function, context.as_ref()),
     }
 }
@@ -292,6 +293,12 @@ fn non_empty(scope: &mut Scope, check: &Check) -> TokenStream {
             #record
         }
     }
+}
+
+fn forbidden(scope: &mut Scope, check: &Check) -> TokenStream {
+    let set = is_set(scope, check);
+    let record = check.record_value(scope.krate);
+    quote!(if #set { #record })
 }
 
 /// Calls the user's function on the subject (and the context, with

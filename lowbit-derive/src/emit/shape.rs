@@ -255,6 +255,7 @@ fn rule_info(
             quote!(#shape::RuleKind::Length { min: #min, max: #max })
         }
         RuleKind::NonEmpty => quote!(#shape::RuleKind::NonEmpty),
+        RuleKind::Forbidden => quote!(#shape::RuleKind::Forbidden),
         RuleKind::Custom { function, context } => {
             let function = quote!(#function).to_string().replace(' ', "");
             let context = context.is_some();

@@ -175,8 +175,11 @@ impl Gathered {
                 }
             }
             Args::Function => RuleKind::Custom(self.function.ok_or_else(usage)?, self.context),
-            Args::Bare if which == RuleName::Nested => RuleKind::Nested,
-            Args::Bare => RuleKind::NonEmpty,
+            Args::Bare => match which {
+                RuleName::Nested => RuleKind::Nested,
+                RuleName::Forbidden => RuleKind::Forbidden,
+                _ => RuleKind::NonEmpty,
+            },
         })
     }
 }
