@@ -71,6 +71,7 @@ pub mod report;
 #[cfg(feature = "schema")]
 pub mod schema;
 pub mod shape;
+mod suggest;
 #[cfg(feature = "toml")]
 pub mod toml;
 mod validate;

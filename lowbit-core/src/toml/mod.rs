@@ -42,7 +42,6 @@
 
 mod locate;
 mod probe;
-mod suggest;
 
 use std::cell::RefCell;
 use std::collections::HashSet;
@@ -54,6 +53,7 @@ use toml::de::{DeTable, DeValue, ValueDeserializer};
 
 use crate::Validate;
 use crate::diagnostic::{Diagnostic, LineIndex, Severity};
+use crate::suggest::closest_name;
 use locate::{Place, display, locate, remove};
 use probe::{Record, Step};
 
@@ -327,7 +327,7 @@ impl<'s> Load<'_, 's> {
             match (failure.variants, value_at(work, path).map(Spanned::get_ref)) {
                 (Some(variants), Some(DeValue::String(name))) if !variants.contains(&&**name) => {
                     code = "unknown_variant";
-                    help = suggest::closest(name, variants)
+                    help = closest_name(name, variants)
                         .map(|meant| format!("did you mean `{meant}`?"));
                 }
                 // The format's own words ("wanted string or table") name
@@ -337,15 +337,14 @@ impl<'s> Load<'_, 's> {
                     message = format!(
                         "invalid type: {}, expected one of {}",
                         value.type_str(),
-                        suggest::list(variants)
+                        list(variants)
                     );
                 }
                 _ => {}
             }
             if let (Some(known), Some(Step::Field(name))) = (failure.known, path.last()) {
                 code = "unknown_key";
-                help =
-                    suggest::closest(name, known).map(|meant| format!("did you mean `{meant}`?"));
+                help = closest_name(name, known).map(|meant| format!("did you mean `{meant}`?"));
             }
         }
         let diagnostic = self.push(Severity::Error, code, message, path, span);
@@ -373,9 +372,9 @@ impl<'s> Load<'_, 's> {
         } else {
             format!("unknown key `{name}` in `{}`", display(&within))
         };
-        let help = known.map(|known| match suggest::closest(name, known) {
+        let help = known.map(|known| match closest_name(name, known) {
             Some(meant) => format!("did you mean `{meant}`?"),
-            None => format!("the keys here are {}", suggest::list(known)),
+            None => format!("the keys here are {}", list(known)),
         });
         let severity = if self.options.deny_unknown_keys {
             Severity::Error
@@ -484,4 +483,10 @@ fn classify(message: &str) -> &'static str {
         .iter()
         .find(|(start, _)| message.starts_with(start))
         .map_or("deserialize", |&(_, code)| code)
+}
+
+/// `` `a`, `b`, `c` ``.
+fn list(names: &[&str]) -> String {
+    let quoted: Vec<String> = names.iter().map(|name| format!("`{name}`")).collect();
+    quoted.join(", ")
 }
