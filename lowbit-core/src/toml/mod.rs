@@ -453,3 +453,14 @@ fn list(names: &[&str]) -> String {
     let quoted: Vec<String> = names.iter().map(|name| format!("`{name}`")).collect();
     quoted.join(", ")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_quote_every_name() {
+        assert_eq!(list(&["fp32", "bf16"]), "`fp32`, `bf16`");
+        assert_eq!(list(&[]), "");
+    }
+}
