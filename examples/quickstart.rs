@@ -30,7 +30,7 @@ const CONFIGS: [(&str, &str); 2] = [
 fn main() {
     // Paths in reports start at the validated value; in the file it sits
     // under `[model]`.
-    let model = Path::from_segments(vec![PathSegment::Field("model")]);
+    let model = Path::from_segments(vec![PathSegment::Field("model".into())]);
     for (name, text) in CONFIGS {
         let file: ConfigFile = match toml::from_str(text) {
             Ok(file) => file,

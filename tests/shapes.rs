@@ -46,7 +46,7 @@ fn reaches(document: &toml::Value, path: &Path) -> bool {
     for (i, segment) in segments.iter().enumerate() {
         let last = i + 1 == segments.len();
         let next = match (segment, at) {
-            (PathSegment::Field(name), toml::Value::Table(table)) => table.get(*name),
+            (PathSegment::Field(name), toml::Value::Table(table)) => table.get(name.as_ref()),
             (PathSegment::Key(key), toml::Value::Table(table)) => table.get(key.as_str()),
             (PathSegment::Index(index), toml::Value::Array(items)) => items.get(*index),
             _ => return false,

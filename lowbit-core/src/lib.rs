@@ -72,6 +72,7 @@ pub mod report;
 pub mod schema;
 #[cfg(feature = "shape")]
 pub mod shape;
+mod suggest;
 #[cfg(feature = "toml")]
 pub mod toml;
 mod validate;

@@ -5,17 +5,33 @@
 //! chain of borrowed steps on the stack, which costs nothing to extend.
 
 use std::any::Any;
+use std::borrow::Cow;
 use std::fmt;
 
 /// One step of a [`Path`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum PathSegment {
-    /// A struct field, by its serde name (`compressionInterval`).
-    Field(&'static str),
+    /// A struct field, by its serde name (`compressionInterval`): borrowed
+    /// when the name comes from the type, as in a violation's path; owned
+    /// when it comes from a document, as a key no field of the type has.
+    Field(Cow<'static, str>),
     /// An item of a sequence (`[3]`).
     Index(usize),
     /// An entry of a map, by its key as the key displays (`["enc"]`).
     Key(String),
+}
+
+impl PathSegment {
+    /// The key this segment names in a table: a field's name or a map
+    /// entry's key; `None` for a sequence item.
+    #[cfg(feature = "toml")]
+    pub(crate) fn key(&self) -> Option<&str> {
+        match self {
+            PathSegment::Field(name) => Some(name),
+            PathSegment::Key(key) => Some(key),
+            PathSegment::Index(_) => None,
+        }
+    }
 }
 
 /// Where a value sits in a config: `model.rho.compression`, `sections[1].mode`,
@@ -25,9 +41,9 @@ pub enum PathSegment {
 /// use lowbit_core::path::{Path, PathSegment};
 ///
 /// let path = Path::from_segments(vec![
-///     PathSegment::Field("layers"),
+///     PathSegment::Field("layers".into()),
 ///     PathSegment::Key("enc".into()),
-///     PathSegment::Field("bits"),
+///     PathSegment::Field("bits".into()),
 /// ]);
 /// assert_eq!(path.to_string(), r#"layers["enc"].bits"#);
 /// ```
@@ -82,7 +98,17 @@ impl fmt::Debug for Path {
 
 impl fmt::Display for Path {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, segment) in self.segments.iter().enumerate() {
+        Spelled(&self.segments).fmt(f)
+    }
+}
+
+/// Segments spelled as a [`Path`] displays them, for paths that are not
+/// (yet) one: `model.rho.compression`, `layers["enc"].bits`.
+pub(crate) struct Spelled<'a>(pub(crate) &'a [PathSegment]);
+
+impl fmt::Display for Spelled<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, segment) in self.0.iter().enumerate() {
             match segment {
                 PathSegment::Field(name) if i == 0 => f.write_str(name)?,
                 PathSegment::Field(name) => write!(f, ".{name}")?,
@@ -114,11 +140,13 @@ impl fmt::Display for Path {
 #[derive(Clone, Copy)]
 pub struct Location<'a> {
     parent: Option<&'a Location<'a>>,
-    step: Step<'a>,
+    link: Link<'a>,
 }
 
+/// What a [`Location`] adds to its parent: a borrowed [`PathSegment`], or,
+/// at the root, the context.
 #[derive(Clone, Copy)]
-enum Step<'a> {
+enum Link<'a> {
     /// The root, holding what `validate_with` was given.
     Root(&'a dyn Any),
     Field(&'static str),
@@ -132,7 +160,7 @@ impl Location<'static> {
     pub const fn root() -> Self {
         Location {
             parent: None,
-            step: Step::Root(&()),
+            link: Link::Root(&()),
         }
     }
 }
@@ -144,7 +172,7 @@ impl<'a> Location<'a> {
     pub const fn with_context(context: &'a dyn Any) -> Self {
         Location {
             parent: None,
-            step: Step::Root(context),
+            link: Link::Root(context),
         }
     }
 
@@ -155,8 +183,8 @@ impl<'a> Location<'a> {
     pub fn context(&self) -> &'a dyn Any {
         let mut here = self;
         loop {
-            match (here.step, here.parent) {
-                (Step::Root(context), _) => return context,
+            match (here.link, here.parent) {
+                (Link::Root(context), _) => return context,
                 (_, Some(parent)) => here = parent,
                 // Only roots have no parent.
                 (_, None) => return &(),
@@ -169,7 +197,7 @@ impl<'a> Location<'a> {
     pub fn field(&'a self, name: &'static str) -> Location<'a> {
         Location {
             parent: Some(self),
-            step: Step::Field(name),
+            link: Link::Field(name),
         }
     }
 
@@ -178,7 +206,7 @@ impl<'a> Location<'a> {
     pub fn index(&'a self, index: usize) -> Location<'a> {
         Location {
             parent: Some(self),
-            step: Step::Index(index),
+            link: Link::Index(index),
         }
     }
 
@@ -187,7 +215,7 @@ impl<'a> Location<'a> {
     pub fn key(&'a self, key: &'a dyn fmt::Display) -> Location<'a> {
         Location {
             parent: Some(self),
-            step: Step::Key(key),
+            link: Link::Key(key),
         }
     }
 
@@ -197,13 +225,13 @@ impl<'a> Location<'a> {
         let mut segments = Vec::new();
         let mut here = Some(self);
         while let Some(location) = here {
-            match location.step {
-                Step::Root(_) => {}
+            match location.link {
+                Link::Root(_) => {}
                 // A flattened field is named "" and adds no segment.
-                Step::Field("") => {}
-                Step::Field(name) => segments.push(PathSegment::Field(name)),
-                Step::Index(index) => segments.push(PathSegment::Index(index)),
-                Step::Key(key) => segments.push(PathSegment::Key(key.to_string())),
+                Link::Field("") => {}
+                Link::Field(name) => segments.push(PathSegment::Field(Cow::Borrowed(name))),
+                Link::Index(index) => segments.push(PathSegment::Index(index)),
+                Link::Key(key) => segments.push(PathSegment::Key(key.to_string())),
             }
             here = location.parent;
         }

@@ -339,7 +339,7 @@ mod tests {
     fn violation() -> Violation {
         Violation::from_template_with_names(
             Path::from_segments(vec![
-                PathSegment::Field("layers"),
+                PathSegment::Field("layers".into()),
                 PathSegment::Key("enc".into()),
                 PathSegment::Index(2),
             ]),

@@ -4,7 +4,10 @@
 //! uses it emits `const _: usize = lookup(<FieldType as Choice>::DOMAIN, "name")`
 //! with the span of the user's literal. Evaluating it either yields the variant's index,
 //! which the run-time check compares with, or panics at compile time with a
-//! message that lists the valid names and suggests the closest one.
+//! message that lists the valid names and suggests the closest one, by the
+//! rule every did-you-mean of lowbit follows ([`crate::suggest`]).
+
+use crate::suggest::{self, eq};
 
 /// The names a type's values take.
 #[derive(Clone, Copy, Debug)]
@@ -50,7 +53,7 @@ pub const fn lookup(domain: Domain, name: &str) -> usize {
     if let Some(index) = find(domain, name) {
         return index;
     }
-    let mut message = Message::new();
+    let mut message = PanicMessage::new();
     message.push("`");
     message.push(domain.type_name);
     message.push("` has no variant named \"");
@@ -68,7 +71,7 @@ pub const fn lookup(domain: Domain, name: &str) -> usize {
         }
         rust += 1;
     }
-    match closest(domain.names, name) {
+    match suggest::closest(domain.names, name) {
         Some(closest) => {
             message.push("; did you mean \"");
             message.push(domain.names[closest]);
@@ -165,7 +168,7 @@ pub const fn may_hold(domain: Domain, field: &str, name: &str, lists: &[&[&str]]
     if in_all(domain, name, lists) {
         return;
     }
-    let mut message = Message::new();
+    let mut message = PanicMessage::new();
     message.push("this condition can never hold: `");
     message.push(field);
     message.push("` is ");
@@ -189,7 +192,7 @@ pub const fn overlap(domain: Domain, field: &str, lists: &[&[&str]]) {
             i += 1;
         }
     }
-    let mut message = Message::new();
+    let mut message = PanicMessage::new();
     message.push("no value satisfies every `one_of` of `");
     message.push(field);
     message.push("`: ");
@@ -199,7 +202,7 @@ pub const fn overlap(domain: Domain, field: &str, lists: &[&[&str]]) {
 }
 
 /// `one_of("a", "b")`, and more such joined by "and".
-const fn push_lists(message: &mut Message, lists: &[&[&str]]) {
+const fn push_lists(message: &mut PanicMessage, lists: &[&[&str]]) {
     let mut i = 0;
     while i < lists.len() {
         if i > 0 {
@@ -221,141 +224,15 @@ const fn push_lists(message: &mut Message, lists: &[&[&str]]) {
     }
 }
 
-const fn eq(a: &str, b: &str) -> bool {
-    let (a, b) = (a.as_bytes(), b.as_bytes());
-    if a.len() != b.len() {
-        return false;
-    }
-    let mut i = 0;
-    while i < a.len() {
-        if a[i] != b[i] {
-            return false;
-        }
-        i += 1;
-    }
-    true
-}
-
-/// The longest name whose edit distance is computed; longer ones get no
-/// suggestion, which keeps the table below on the stack.
-const MAX: usize = 64;
-
-/// The name closest to `name`, if one is close enough to be a likely typo:
-/// within a third of its length in edits (a swap of neighbours is one,
-/// and so is a difference of case), or one that `name` shortens or
-/// lengthens (`"eval"` for `"eval_only"`).
-const fn closest(names: &[&str], name: &str) -> Option<usize> {
-    let mut best: Option<usize> = None;
-    let mut best_distance = usize::MAX;
-    let mut i = 0;
-    while i < names.len() {
-        let distance = distance(names[i].as_bytes(), name.as_bytes());
-        if distance < best_distance {
-            best_distance = distance;
-            best = Some(i);
-        }
-        i += 1;
-    }
-    let limit = if name.len() / 3 > 1 {
-        name.len() / 3
-    } else {
-        1
-    };
-    if best_distance <= limit {
-        return best;
-    }
-    let mut best: Option<usize> = None;
-    let mut best_gap = usize::MAX;
-    let mut i = 0;
-    while i < names.len() {
-        let (candidate, typed) = (names[i].as_bytes(), name.as_bytes());
-        if extends(candidate, typed) || extends(typed, candidate) {
-            let gap = candidate.len().abs_diff(typed.len());
-            if gap < best_gap {
-                best_gap = gap;
-                best = Some(i);
-            }
-        }
-        i += 1;
-    }
-    best
-}
-
-/// Whether `long` is `short` with more at its end, and `short` is long
-/// enough (three bytes) to mean something on its own.
-const fn extends(long: &[u8], short: &[u8]) -> bool {
-    if short.len() < 3 || long.len() <= short.len() {
-        return false;
-    }
-    let mut i = 0;
-    while i < short.len() {
-        if !long[i].eq_ignore_ascii_case(&short[i]) {
-            return false;
-        }
-        i += 1;
-    }
-    true
-}
-
-/// Optimal string alignment distance over ASCII-folded bytes: inserting,
-/// deleting, replacing a byte or swapping two neighbours is one edit;
-/// `usize::MAX` past `MAX`.
-const fn distance(a: &[u8], b: &[u8]) -> usize {
-    if a.len() > MAX || b.len() > MAX {
-        return usize::MAX;
-    }
-    let mut before = [0usize; MAX + 1];
-    let mut previous = [0usize; MAX + 1];
-    let mut current = [0usize; MAX + 1];
-    let mut j = 0;
-    while j <= b.len() {
-        previous[j] = j;
-        j += 1;
-    }
-    let mut i = 1;
-    while i <= a.len() {
-        current[0] = i;
-        let mut j = 1;
-        while j <= b.len() {
-            let cost = if a[i - 1].eq_ignore_ascii_case(&b[j - 1]) {
-                0
-            } else {
-                1
-            };
-            let mut best = previous[j - 1] + cost;
-            if previous[j] + 1 < best {
-                best = previous[j] + 1;
-            }
-            if current[j - 1] + 1 < best {
-                best = current[j - 1] + 1;
-            }
-            if i > 1
-                && j > 1
-                && a[i - 1].eq_ignore_ascii_case(&b[j - 2])
-                && a[i - 2].eq_ignore_ascii_case(&b[j - 1])
-                && before[j - 2] + 1 < best
-            {
-                best = before[j - 2] + 1;
-            }
-            current[j] = best;
-            j += 1;
-        }
-        before = previous;
-        previous = current;
-        i += 1;
-    }
-    previous[b.len()]
-}
-
 /// A message built in a fixed buffer at compile time; text past its end is cut.
-struct Message {
+struct PanicMessage {
     bytes: [u8; 1024],
     len: usize,
 }
 
-impl Message {
+impl PanicMessage {
     const fn new() -> Self {
-        Message {
+        PanicMessage {
             bytes: [0; 1024],
             len: 0,
         }
@@ -390,15 +267,6 @@ impl Message {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn distance_counts_edits_ignoring_ascii_case() {
-        assert_eq!(distance(b"chunk", b"chunk"), 0);
-        assert_eq!(distance(b"chunk", b"chnuk"), 1);
-        assert_eq!(distance(b"chunk", b"chnk"), 1);
-        assert_eq!(distance(b"fp16", b"FP16"), 0);
-        assert_eq!(distance(b"", b"abc"), 3);
-    }
 
     fn panic_message(domain: Domain, name: &str) -> String {
         let payload = std::panic::catch_unwind(|| lookup(domain, name)).expect_err("a panic");
@@ -482,15 +350,28 @@ mod tests {
         assert!(message.ends_with(", \""), "{message}");
     }
 
-    #[test]
-    fn closest_suggests_only_likely_typos() {
-        let names = ["step", "chunk", "eval_only"];
-        assert_eq!(closest(&names, "chunck"), Some(1));
-        assert_eq!(closest(&names, "evalonly"), Some(2));
-        assert_eq!(closest(&names, "banana"), None);
-        assert_eq!(closest(&names, "chnuk"), Some(1));
-        assert_eq!(closest(&names, "eval"), Some(2));
-        assert_eq!(closest(&names, "steps_per_chunk"), Some(0));
-        assert_eq!(closest(&names, "ev"), None);
+    mod shared {
+        use super::*;
+
+        include!("../suggest_cases.rs");
+
+        #[test]
+        fn unknown_variants_are_suggested_by_the_shared_table() {
+            for &(typed, names, expected) in CASES {
+                let domain = Domain {
+                    type_name: "T",
+                    names,
+                    rust_names: &[],
+                    aliases: &[],
+                    closed: true,
+                };
+                let message = panic_message(domain, typed);
+                let suggested = message
+                    .split_once("; did you mean \"")
+                    .and_then(|(_, rest)| rest.split_once("\"?"))
+                    .map(|(name, _)| name);
+                assert_eq!(suggested, expected, "{typed:?} among {names:?}: {message}");
+            }
+        }
     }
 }

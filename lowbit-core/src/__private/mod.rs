@@ -203,7 +203,7 @@ fn extend(at: &Location<'_>, segments: &[&'static str]) -> crate::path::Path {
         let tail = segments
             .iter()
             .filter(|name| !name.is_empty())
-            .map(|name| PathSegment::Field(name));
+            .map(|name| PathSegment::Field(std::borrow::Cow::Borrowed(name)));
         path =
             crate::path::Path::from_segments(path.segments().iter().cloned().chain(tail).collect());
     }

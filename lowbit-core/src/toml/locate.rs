@@ -1,105 +1,96 @@
-//! From a path in the document to the bytes that hold it.
+//! From a path to the value in the document it leads to: the one walk that
+//! every lookup in a document takes, whether for the bytes to point at, the
+//! value to explain, or the entry to take out.
 
-use std::fmt::Write as _;
 use std::ops::Range;
 
 use toml::Spanned;
 use toml::de::DeValue;
 
-use super::probe::Step;
+use crate::PathSegment;
 
-/// Where a path leads in a document.
-pub(crate) enum Place {
-    /// The value is there.
-    Found {
-        /// Its key, unless it is an array item or the root.
-        key: Option<Range<usize>>,
-        /// The value; for a table with a header, the header.
-        value: Range<usize>,
-    },
-    /// The document leaves it out.
-    Missing {
-        /// The nearest table (or value) on the path that is present.
-        holder: Range<usize>,
-        /// How many steps of the path are present.
-        present: usize,
-    },
+/// How far a path goes into a document.
+pub(crate) struct Reach<'v, 's> {
+    /// The value the path leads to when the document has all of it;
+    /// otherwise the last value on the path that it has (the table that
+    /// would hold the rest).
+    pub(crate) value: &'v Spanned<DeValue<'s>>,
+    /// The key of `value` in its table, unless it is an array item or the
+    /// root.
+    pub(crate) key: Option<Range<usize>>,
+    /// How many segments of the path the document has.
+    pub(crate) present: usize,
+    /// Whether that is all of them.
+    whole: bool,
 }
 
-/// Follows `steps` from `root`.
-pub(crate) fn locate(root: &Spanned<DeValue<'_>>, steps: &[Step]) -> Place {
-    let mut here = root;
-    let mut key = None;
-    for (present, step) in steps.iter().enumerate() {
-        let next = match (step, here.get_ref()) {
-            (Step::Field(name) | Step::Key(name), DeValue::Table(table)) => table
-                .get_key_value(name.as_str())
-                .map(|(name, value)| (Some(name.span()), value)),
-            (Step::Index(index), DeValue::Array(array)) => {
+impl<'v, 's> Reach<'v, 's> {
+    /// The value the path leads to, when the document has it.
+    pub(crate) fn found(&self) -> Option<&'v Spanned<DeValue<'s>>> {
+        self.whole.then_some(self.value)
+    }
+}
+
+/// Follows `path` from `root` as far as the document goes.
+pub(crate) fn walk<'v, 's>(root: &'v Spanned<DeValue<'s>>, path: &[PathSegment]) -> Reach<'v, 's> {
+    let mut reach = Reach {
+        value: root,
+        key: None,
+        present: 0,
+        whole: true,
+    };
+    for segment in path {
+        let next = match (segment, reach.value.get_ref()) {
+            (PathSegment::Index(index), DeValue::Array(array)) => {
                 array.get(*index).map(|item| (None, item))
             }
+            (segment, DeValue::Table(table)) => segment
+                .key()
+                .and_then(|key| table.get_key_value(key))
+                .map(|(key, value)| (Some(key.span()), value)),
             _ => None,
         };
-        match next {
-            Some((name, value)) => {
-                key = name;
-                here = value;
-            }
-            None => {
-                return Place::Missing {
-                    holder: here.span(),
-                    present,
-                };
-            }
-        }
+        let Some((key, value)) = next else {
+            reach.whole = false;
+            break;
+        };
+        reach.key = key;
+        reach.value = value;
+        reach.present += 1;
     }
-    Place::Found {
-        key,
-        value: here.span(),
-    }
+    reach
 }
 
-/// Removes the key `steps` lead to (for an array item, the whole array),
-/// so that reading the rest can go on. Whether there was one to remove.
-pub(crate) fn remove(root: &mut Spanned<DeValue<'_>>, steps: &[Step]) -> Option<usize> {
-    let last = steps
-        .iter()
-        .rposition(|step| matches!(step, Step::Field(_) | Step::Key(_)))?;
+/// Takes the entry `path` leads to out of its table, and returns its value;
+/// `None` when the document has no such entry (or `path` ends at an array
+/// item, which cannot be taken out alone).
+///
+/// The mutable twin of [`walk`]: the one place a document is changed.
+pub(crate) fn take<'s>(
+    root: &mut Spanned<DeValue<'s>>,
+    path: &[PathSegment],
+) -> Option<Spanned<DeValue<'s>>> {
+    let (last, parents) = path.split_last()?;
     let mut here = root;
-    for step in &steps[..last] {
-        here = match (step, here.get_mut()) {
-            (Step::Field(name) | Step::Key(name), DeValue::Table(table)) => {
-                table.get_mut(name.as_str())?
-            }
-            (Step::Index(index), DeValue::Array(array)) => array.get_mut(*index)?,
+    for segment in parents {
+        here = match (segment, here.get_mut()) {
+            (PathSegment::Index(index), DeValue::Array(array)) => array.get_mut(*index)?,
+            (segment, DeValue::Table(table)) => table.get_mut(segment.key()?)?,
             _ => return None,
         };
     }
-    match (&steps[last], here.get_mut()) {
-        (Step::Field(name) | Step::Key(name), DeValue::Table(table)) => {
-            table.remove(name.as_str()).map(|_| last + 1)
-        }
+    match here.get_mut() {
+        DeValue::Table(table) => table.remove(last.key()?),
         _ => None,
     }
 }
 
-/// The path as lowbit spells paths: `model.rho.compression`,
-/// `layers["enc"].bits`, `sections[1]`.
-pub(crate) fn display(steps: &[Step]) -> String {
-    let mut text = String::new();
-    for step in steps {
-        match step {
-            Step::Field(name) if text.is_empty() => text.push_str(name),
-            Step::Field(name) => {
-                text.push('.');
-                text.push_str(name);
-            }
-            // Writing to a `String` cannot fail.
-            Step::Key(key) => drop(write!(text, "[{key:?}]")),
-            Step::Index(index) => drop(write!(text, "[{index}]")),
-        }
-    }
-    text
+/// Cuts what `path` leads to out of the document, so that reading the rest
+/// can go on: the entry, or for an array item the array's whole entry.
+/// How many segments the path to what was cut has.
+pub(crate) fn cut(root: &mut Spanned<DeValue<'_>>, path: &[PathSegment]) -> Option<usize> {
+    let last = path.iter().rposition(|segment| segment.key().is_some())?;
+    take(root, &path[..=last]).map(|_| last + 1)
 }
 
 #[cfg(test)]
@@ -112,55 +103,68 @@ mod tests {
         Spanned::new(table.span(), DeValue::Table(table.into_inner()))
     }
 
-    fn field(name: &str) -> Step {
-        Step::Field(name.to_owned())
+    fn field(name: &'static str) -> PathSegment {
+        PathSegment::Field(name.into())
     }
 
     #[test]
     fn a_present_value_is_found_with_its_key() {
         let source = "[a]\nb = [1, { c = 2 }]\n";
         let root = document(source);
-        let steps = [field("a"), field("b"), Step::Index(1), field("c")];
-        let Place::Found { key, value } = locate(&root, &steps) else {
-            panic!("not found");
-        };
-        assert_eq!(&source[key.unwrap()], "c");
-        assert_eq!(&source[value], "2");
+        let path = [field("a"), field("b"), PathSegment::Index(1), field("c")];
+        let reach = walk(&root, &path);
+        let value = reach.found().expect("found");
+        assert_eq!(&source[reach.key.unwrap()], "c");
+        assert_eq!(&source[value.span()], "2");
+        assert_eq!(reach.present, 4);
+    }
+
+    #[test]
+    fn a_map_key_is_looked_up_as_a_field_is() {
+        let source = "[layers.enc]\nbits = 4\n";
+        let root = document(source);
+        let path = [
+            field("layers"),
+            PathSegment::Key("enc".into()),
+            field("bits"),
+        ];
+        let value = walk(&root, &path).found().expect("found");
+        assert_eq!(&source[value.span()], "4");
     }
 
     #[test]
     fn a_missing_value_points_at_the_nearest_table() {
         let source = "x = 1\n[a.b]\nc = 2\n";
         let root = document(source);
-        let Place::Missing { holder, present } =
-            locate(&root, &[field("a"), field("b"), field("d"), field("e")])
-        else {
-            panic!("found");
-        };
-        assert_eq!(&source[holder], "[a.b]");
-        assert_eq!(present, 2);
+        let reach = walk(&root, &[field("a"), field("b"), field("d"), field("e")]);
+        assert!(reach.found().is_none());
+        assert_eq!(&source[reach.value.span()], "[a.b]");
+        assert_eq!(reach.present, 2);
+        // An index into a table goes no further than the table.
+        let reach = walk(&root, &[field("a"), PathSegment::Index(0)]);
+        assert!(reach.found().is_none());
+        assert_eq!(reach.present, 1);
     }
 
     #[test]
-    fn removing_an_item_removes_its_array() {
+    fn taking_an_entry_leaves_the_rest() {
+        let source = "[a]\nb = 1\nc = 2\n";
+        let mut root = document(source);
+        let taken = take(&mut root, &[field("a"), field("b")]).expect("taken");
+        assert_eq!(&source[taken.span()], "1");
+        assert!(walk(&root, &[field("a"), field("b")]).found().is_none());
+        assert!(walk(&root, &[field("a"), field("c")]).found().is_some());
+        assert!(take(&mut root, &[field("a"), field("b")]).is_none());
+        assert!(take(&mut root, &[]).is_none());
+    }
+
+    #[test]
+    fn cutting_an_item_cuts_its_array() {
         let mut root = document("a = [1, 2]\nb = 3\n");
-        let steps = [field("a"), Step::Index(1)];
-        assert_eq!(remove(&mut root, &steps), Some(1));
-        assert!(matches!(
-            locate(&root, &steps),
-            Place::Missing { present: 0, .. }
-        ));
-        assert_eq!(remove(&mut root, &[field("z")]), None);
-    }
-
-    #[test]
-    fn paths_display_as_lowbit_paths() {
-        let steps = [
-            field("layers"),
-            Step::Key("enc".into()),
-            Step::Index(2),
-            field("bits"),
-        ];
-        assert_eq!(display(&steps), r#"layers["enc"][2].bits"#);
+        let path = [field("a"), PathSegment::Index(1)];
+        assert_eq!(cut(&mut root, &path), Some(1));
+        assert_eq!(walk(&root, &path).present, 0);
+        assert!(walk(&root, &[field("b")]).found().is_some());
+        assert_eq!(cut(&mut root, &[field("z")]), None);
     }
 }

@@ -66,8 +66,7 @@
 //! and does not validate a value read from a document it had to cut.
 
 mod locate;
-mod probe;
-mod suggest;
+mod watch;
 
 use std::cell::RefCell;
 use std::collections::HashSet;
@@ -77,10 +76,12 @@ use serde::Deserialize;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue, ValueDeserializer};
 
-use crate::Validate;
 use crate::diagnostic::{Diagnostic, LineIndex, Severity};
-use locate::{Place, display, locate, remove};
-use probe::{Record, Step};
+use crate::path::Spelled;
+use crate::suggest::closest_name;
+use crate::{PathSegment, Validate};
+use locate::{cut, take, walk};
+use watch::Seen;
 
 /// How many times a document is read again to find its next unreadable
 /// value.
@@ -152,7 +153,11 @@ impl Options {
             options: self,
             source,
             lines: LineIndex::new(source),
-            prefix: self.table.iter().cloned().map(Step::Field).collect(),
+            prefix: self
+                .table
+                .iter()
+                .map(|key| PathSegment::Field(key.clone().into()))
+                .collect(),
             diagnostics: Vec::new(),
         };
         let (value, parsed) = load.run(source);
@@ -216,7 +221,7 @@ struct Load<'o, 's> {
     source: &'s str,
     lines: LineIndex<'s>,
     /// The path of the loaded table in the document.
-    prefix: Vec<Step>,
+    prefix: Vec<PathSegment>,
     diagnostics: Vec<Diagnostic>,
 }
 
@@ -239,20 +244,22 @@ impl<'s> Load<'_, 's> {
         }
         let mut root = Spanned::new(table.span(), DeValue::Table(table.into_inner()));
         let prefix = self.prefix.clone();
-        let mut work = match locate(&root, &prefix) {
+        let reach = walk(&root, &prefix);
+        let (found, holder) = (reach.found().is_some(), reach.value.span());
+        let mut work = if found {
             // Taken out, not copied: the rest of the document is not needed.
-            Place::Found { .. } => take_at(&mut root, &prefix).unwrap_or(root),
-            Place::Missing { holder, .. } => {
-                let message = format!("no `[{}]` table; the defaults apply", display(&prefix));
-                self.push(
-                    Severity::Warning,
-                    "missing_table",
-                    message,
-                    &[],
-                    holder.clone(),
-                );
-                Spanned::new(holder, DeValue::Table(DeTable::new()))
-            }
+            // The whole document is no entry to take: it is the value.
+            take(&mut root, &prefix).unwrap_or(root)
+        } else {
+            let message = format!("no `[{}]` table; the defaults apply", Spelled(&prefix));
+            self.push(
+                Severity::Warning,
+                "missing_table",
+                message,
+                &[],
+                holder.clone(),
+            );
+            Spanned::new(holder, DeValue::Table(DeTable::new()))
         };
         let Some(value) = self.deserialize::<T>(&mut work) else {
             return (None, true);
@@ -261,29 +268,18 @@ impl<'s> Load<'_, 's> {
             return (Some(value), true);
         };
         for violation in &report {
-            let steps: Vec<Step> = violation
-                .path()
-                .segments()
-                .iter()
-                .map(|segment| match segment {
-                    crate::PathSegment::Field(name) => Step::Field((*name).to_owned()),
-                    crate::PathSegment::Key(key) => Step::Key(key.clone()),
-                    crate::PathSegment::Index(index) => Step::Index(*index),
-                })
-                .collect();
-            let (span, label) = match locate(&work, &steps) {
-                Place::Found { value, .. } => (value, None),
-                Place::Missing { holder, present } => {
-                    let missing = display(&steps[present..=present]);
-                    let label = format!("no `{missing}` in this table; its default applies");
-                    (holder, Some(label))
-                }
-            };
+            let path = violation.path().segments();
+            let reach = walk(&work, path);
+            let span = reach.value.span();
+            let label = reach.found().is_none().then(|| {
+                let missing = Spelled(&path[reach.present..=reach.present]);
+                format!("no `{missing}` in this table; its default applies")
+            });
             let at = self.push(
                 Severity::Error,
                 violation.code(),
                 violation.to_string(),
-                &steps,
+                path,
                 span,
             );
             at.label = label;
@@ -297,14 +293,14 @@ impl<'s> Load<'_, 's> {
     where
         T: Deserialize<'s>,
     {
-        let mut removed: Vec<Vec<Step>> = Vec::new();
+        let mut removed: Vec<Vec<PathSegment>> = Vec::new();
         let mut unknown_seen = HashSet::new();
         loop {
-            let record = RefCell::new(Record::default());
+            let seen = RefCell::new(Seen::default());
             let result: Result<T, toml::de::Error> =
-                probe::deserialize(ValueDeserializer::from(work.clone()), &record);
-            let record = record.into_inner();
-            for ignored in record.ignored {
+                watch::deserialize(ValueDeserializer::from(work.clone()), &seen);
+            let seen = seen.into_inner();
+            for ignored in seen.ignored {
                 if unknown_seen.insert(ignored.path.clone()) {
                     self.unknown_key(work, &ignored.path, ignored.known);
                 }
@@ -313,7 +309,7 @@ impl<'s> Load<'_, 's> {
                 Ok(value) => return removed.is_empty().then_some(value),
                 Err(error) => error,
             };
-            let failure = record.failure;
+            let failure = seen.failure;
             let path = failure.as_ref().map_or(Vec::new(), |f| f.path.clone());
             // A table that misses what an earlier pass removed from it.
             if removed.iter().any(|gone| gone.starts_with(&path)) {
@@ -323,7 +319,7 @@ impl<'s> Load<'_, 's> {
             if removed.len() + 1 >= PASSES {
                 return None;
             }
-            match remove(work, &path) {
+            match cut(work, &path) {
                 Some(kept) => removed.push(path[..kept].to_vec()),
                 None => return None,
             }
@@ -334,43 +330,40 @@ impl<'s> Load<'_, 's> {
         &mut self,
         work: &Spanned<DeValue<'s>>,
         error: &toml::de::Error,
-        failure: Option<&probe::Failure>,
+        failure: Option<&watch::Failure>,
     ) {
         let mut message = error.message().to_owned();
         let path = failure.map_or(&[][..], |failure| &failure.path[..]);
-        let place = locate(work, path);
-        let span = error.span().unwrap_or_else(|| match &place {
-            Place::Found { value, .. } => value.clone(),
-            Place::Missing { holder, .. } => holder.clone(),
-        });
+        let reach = walk(work, path);
+        let found = reach.found().map(Spanned::get_ref);
+        let span = error.span().unwrap_or_else(|| reach.value.span());
         let mut code = classify(&message);
-        let mut help = match (code, value_at(work, path).map(Spanned::get_ref)) {
+        let mut help = match (code, found) {
             ("invalid_type", Some(value)) => type_help(&message, value, &self.source[span.clone()]),
             _ => None,
         };
-        if let (Some(failure), Place::Found { .. }) = (failure, &place) {
-            match (failure.variants, value_at(work, path).map(Spanned::get_ref)) {
-                (Some(variants), Some(DeValue::String(name))) if !variants.contains(&&**name) => {
+        if let (Some(failure), Some(found)) = (failure, found) {
+            match (failure.variants, found) {
+                (Some(variants), DeValue::String(name)) if !variants.contains(&&**name) => {
                     code = "unknown_variant";
-                    help = suggest::closest(name, variants)
+                    help = closest_name(name, variants)
                         .map(|meant| format!("did you mean `{meant}`?"));
                 }
                 // The format's own words ("wanted string or table") name
                 // neither what it found nor what would do.
-                (Some(variants), Some(value)) if !value.is_table() => {
+                (Some(variants), value) if !value.is_table() => {
                     code = "invalid_type";
                     message = format!(
                         "invalid type: {}, expected one of {}",
                         value.type_str(),
-                        suggest::list(variants)
+                        list(variants)
                     );
                 }
                 _ => {}
             }
-            if let (Some(known), Some(Step::Field(name))) = (failure.known, path.last()) {
+            if let (Some(known), Some(PathSegment::Field(name))) = (failure.known, path.last()) {
                 code = "unknown_key";
-                help =
-                    suggest::closest(name, known).map(|meant| format!("did you mean `{meant}`?"));
+                help = closest_name(name, known).map(|meant| format!("did you mean `{meant}`?"));
             }
         }
         let diagnostic = self.push(Severity::Error, code, message, path, span);
@@ -380,27 +373,29 @@ impl<'s> Load<'_, 's> {
     fn unknown_key(
         &mut self,
         work: &Spanned<DeValue<'s>>,
-        path: &[Step],
+        path: &[PathSegment],
         known: Option<&'static [&'static str]>,
     ) {
-        let Some((Step::Field(name) | Step::Key(name), parent)) = path.split_last() else {
+        let Some((Some(name), parent)) =
+            path.split_last().map(|(last, parent)| (last.key(), parent))
+        else {
             return;
         };
-        let span = match locate(work, path) {
-            Place::Found { key: Some(key), .. } => key,
-            Place::Found { value, .. } => value,
-            Place::Missing { holder, .. } => holder,
+        let reach = walk(work, path);
+        let span = match (reach.found(), reach.key) {
+            (Some(_), Some(key)) => key,
+            _ => reach.value.span(),
         };
         let mut within = self.prefix.clone();
         within.extend_from_slice(parent);
         let message = if within.is_empty() {
             format!("unknown key `{name}`")
         } else {
-            format!("unknown key `{name}` in `{}`", display(&within))
+            format!("unknown key `{name}` in `{}`", Spelled(&within))
         };
-        let help = known.map(|known| match suggest::closest(name, known) {
+        let help = known.map(|known| match closest_name(name, known) {
             Some(meant) => format!("did you mean `{meant}`?"),
-            None => format!("the keys here are {}", suggest::list(known)),
+            None => format!("the keys here are {}", list(known)),
         });
         let severity = if self.options.deny_unknown_keys {
             Severity::Error
@@ -418,7 +413,7 @@ impl<'s> Load<'_, 's> {
         severity: Severity,
         code: &'static str,
         message: String,
-        path: &[Step],
+        path: &[PathSegment],
         span: Range<usize>,
     ) -> &mut Diagnostic {
         let (line, column) = self.lines.position(span.start);
@@ -428,7 +423,7 @@ impl<'s> Load<'_, 's> {
             severity,
             code,
             message,
-            path: display(&full),
+            path: Spelled(&full).to_string(),
             span,
             line,
             column,
@@ -438,39 +433,6 @@ impl<'s> Load<'_, 's> {
         let last = self.diagnostics.len() - 1;
         &mut self.diagnostics[last]
     }
-}
-
-/// The value at `path`, taken out of `here`, if there is one.
-fn take_at<'s>(here: &mut Spanned<DeValue<'s>>, path: &[Step]) -> Option<Spanned<DeValue<'s>>> {
-    match path.split_first() {
-        None => Some(std::mem::replace(
-            here,
-            Spanned::new(0..0, DeValue::Boolean(false)),
-        )),
-        Some((Step::Field(name) | Step::Key(name), rest)) => match here.get_mut() {
-            DeValue::Table(table) => take_at(table.get_mut(name.as_str())?, rest),
-            _ => None,
-        },
-        Some((Step::Index(_), _)) => None,
-    }
-}
-
-/// The value at `path`, if there is one.
-fn value_at<'a, 's>(
-    work: &'a Spanned<DeValue<'s>>,
-    path: &[Step],
-) -> Option<&'a Spanned<DeValue<'s>>> {
-    let mut here = work;
-    for step in path {
-        here = match (step, here.get_ref()) {
-            (Step::Field(name) | Step::Key(name), DeValue::Table(table)) => {
-                table.get(name.as_str())?
-            }
-            (Step::Index(index), DeValue::Array(array)) => array.get(*index)?,
-            _ => return None,
-        };
-    }
-    Some(here)
 }
 
 /// How to write what a value of the wrong type seems to mean: `text`, the
@@ -509,4 +471,21 @@ fn classify(message: &str) -> &'static str {
         .iter()
         .find(|(start, _)| message.starts_with(start))
         .map_or("deserialize", |&(_, code)| code)
+}
+
+/// `` `a`, `b`, `c` ``.
+fn list(names: &[&str]) -> String {
+    let quoted: Vec<String> = names.iter().map(|name| format!("`{name}`")).collect();
+    quoted.join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_quote_every_name() {
+        assert_eq!(list(&["fp32", "bf16"]), "`fp32`, `bf16`");
+        assert_eq!(list(&[]), "");
+    }
 }

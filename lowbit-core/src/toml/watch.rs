@@ -15,22 +15,13 @@ use serde::de::{
     self, DeserializeSeed, Deserializer, EnumAccess, MapAccess, SeqAccess, VariantAccess, Visitor,
 };
 
-/// One step from a value to a value inside it.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
-pub(crate) enum Step {
-    /// A key of a table that a struct reads.
-    Field(String),
-    /// A key of a table that a map reads.
-    Key(String),
-    /// An item of an array.
-    Index(usize),
-}
+use crate::PathSegment;
 
 /// A key whose value the type ignored.
 #[derive(Debug)]
 pub(crate) struct Ignored {
     /// Where the key sits.
-    pub(crate) path: Vec<Step>,
+    pub(crate) path: Vec<PathSegment>,
     /// The fields of the struct that ignored it.
     pub(crate) known: Option<&'static [&'static str]>,
 }
@@ -39,7 +30,7 @@ pub(crate) struct Ignored {
 #[derive(Debug)]
 pub(crate) struct Failure {
     /// The value (or, for a rejected key, the key) that failed.
-    pub(crate) path: Vec<Step>,
+    pub(crate) path: Vec<PathSegment>,
     /// The variants of the enum expected there, when one was.
     pub(crate) variants: Option<&'static [&'static str]>,
     /// The fields of the struct around a rejected key.
@@ -48,7 +39,7 @@ pub(crate) struct Failure {
 
 /// What a watched deserialization saw.
 #[derive(Debug, Default)]
-pub(crate) struct Record {
+pub(crate) struct Seen {
     pub(crate) ignored: Vec<Ignored>,
     pub(crate) failure: Option<Failure>,
     /// The key (or variant name) read last, until its value is read.
@@ -58,7 +49,7 @@ pub(crate) struct Record {
 /// A borrowed path, one node per level on the stack, as `Location` is.
 struct Chain<'a> {
     parent: Option<&'a Chain<'a>>,
-    step: Option<Step>,
+    segment: Option<PathSegment>,
     /// The fields of the struct that holds this value.
     known: Option<&'static [&'static str]>,
 }
@@ -66,19 +57,19 @@ struct Chain<'a> {
 impl Chain<'_> {
     const ROOT: Chain<'static> = Chain {
         parent: None,
-        step: None,
+        segment: None,
         known: None,
     };
 
-    fn path(&self) -> Vec<Step> {
-        let mut steps = Vec::new();
+    fn path(&self) -> Vec<PathSegment> {
+        let mut segments = Vec::new();
         let mut here = Some(self);
         while let Some(node) = here {
-            steps.extend(node.step.clone());
+            segments.extend(node.segment.clone());
             here = node.parent;
         }
-        steps.reverse();
-        steps
+        segments.reverse();
+        segments
     }
 }
 
@@ -90,31 +81,33 @@ enum Role {
     Variant,
 }
 
+/// The watch over one value: where it sits, what was seen so far, and what
+/// the value is to its container.
 #[derive(Clone, Copy)]
-struct Cx<'a> {
+struct Watch<'a> {
     at: &'a Chain<'a>,
-    record: &'a RefCell<Record>,
+    seen: &'a RefCell<Seen>,
     role: Role,
     /// For a key: the fields of the struct whose key it is.
     known: Option<&'static [&'static str]>,
 }
 
-impl<'a> Cx<'a> {
+impl<'a> Watch<'a> {
     fn with_role(self, role: Role, known: Option<&'static [&'static str]>) -> Self {
-        Cx {
+        Watch {
             role,
             known,
             ..self
         }
     }
 
-    fn below<'b>(self, at: &'b Chain<'b>) -> Cx<'b>
+    fn below<'b>(self, at: &'b Chain<'b>) -> Watch<'b>
     where
         'a: 'b,
     {
-        Cx {
+        Watch {
             at,
-            record: self.record,
+            seen: self.seen,
             role: Role::Value,
             known: None,
         }
@@ -127,8 +120,8 @@ impl<'a> Cx<'a> {
         variants: Option<&'static [&'static str]>,
     ) -> Result<T, E> {
         if result.is_err() {
-            let mut record = self.record.borrow_mut();
-            if record.failure.is_none() {
+            let mut seen = self.seen.borrow_mut();
+            if seen.failure.is_none() {
                 let failure = match self.role {
                     Role::Value => Some(Failure {
                         path: self.at.path(),
@@ -137,10 +130,10 @@ impl<'a> Cx<'a> {
                     }),
                     Role::Key => {
                         let mut path = self.at.path();
-                        let key = record.key.clone();
+                        let key = seen.key.clone();
                         path.extend(key.map(|key| match self.known {
-                            Some(_) => Step::Field(key),
-                            None => Step::Key(key),
+                            Some(_) => PathSegment::Field(key.into()),
+                            None => PathSegment::Key(key),
                         }));
                         Some(Failure {
                             path,
@@ -151,7 +144,7 @@ impl<'a> Cx<'a> {
                     // The enum's own value notes it, with its variants.
                     Role::Variant => None,
                 };
-                record.failure = failure;
+                seen.failure = failure;
             }
         }
         result
@@ -159,34 +152,36 @@ impl<'a> Cx<'a> {
 
     fn keep_key(self, key: &str) {
         if self.role != Role::Value {
-            self.record.borrow_mut().key = Some(key.to_owned());
+            self.seen.borrow_mut().key = Some(key.to_owned());
         }
     }
 }
 
-/// Deserializes a `T` from `inner`, noting what happened in `record`.
-pub(crate) fn deserialize<'de, T, D>(inner: D, record: &RefCell<Record>) -> Result<T, D::Error>
+/// Deserializes a `T` from `inner`, noting what happened in `seen`.
+pub(crate) fn deserialize<'de, T, D>(inner: D, seen: &RefCell<Seen>) -> Result<T, D::Error>
 where
     T: de::Deserialize<'de>,
     D: Deserializer<'de>,
 {
-    let cx = Cx {
+    let watch = Watch {
         at: &Chain::ROOT,
-        record,
+        seen,
         role: Role::Value,
         known: None,
     };
-    T::deserialize(Probe { inner, cx })
+    T::deserialize(Watched { inner, watch })
 }
 
-struct Probe<'a, D> {
+/// A deserializer under watch.
+struct Watched<'a, D> {
     inner: D,
-    cx: Cx<'a>,
+    watch: Watch<'a>,
 }
 
-struct Watch<'a, V> {
+/// A visitor under watch: the values it is handed are watched in turn.
+struct WatchedVisitor<'a, V> {
     inner: V,
-    cx: Cx<'a>,
+    watch: Watch<'a>,
     /// The fields of the struct this visitor builds, if it builds one.
     known: Option<&'static [&'static str]>,
 }
@@ -194,14 +189,14 @@ struct Watch<'a, V> {
 macro_rules! watched {
     ($($method:ident($($arg:ident: $ty:ty),*)),* $(,)?) => {$(
         fn $method<V: Visitor<'de>>(self, $($arg: $ty,)* visitor: V) -> Result<V::Value, D::Error> {
-            let cx = self.cx;
-            let watch = Watch { inner: visitor, cx, known: None };
-            cx.settle(self.inner.$method($($arg,)* watch), None)
+            let watch = self.watch;
+            let watched = WatchedVisitor { inner: visitor, watch, known: None };
+            watch.settle(self.inner.$method($($arg,)* watched), None)
         }
     )*};
 }
 
-impl<'de, D: Deserializer<'de>> Deserializer<'de> for Probe<'_, D> {
+impl<'de, D: Deserializer<'de>> Deserializer<'de> for Watched<'_, D> {
     type Error = D::Error;
 
     watched! {
@@ -224,13 +219,13 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Probe<'_, D> {
     ) -> Result<V::Value, D::Error> {
         // `$__`-named structs are the format's own devices (spans, dates).
         let known = (!name.starts_with("$__")).then_some(fields);
-        let cx = self.cx;
-        let watch = Watch {
+        let watch = self.watch;
+        let watched = WatchedVisitor {
             inner: visitor,
-            cx,
+            watch,
             known,
         };
-        cx.settle(self.inner.deserialize_struct(name, fields, watch), None)
+        watch.settle(self.inner.deserialize_struct(name, fields, watched), None)
     }
 
     fn deserialize_enum<V: Visitor<'de>>(
@@ -239,24 +234,29 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Probe<'_, D> {
         variants: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value, D::Error> {
-        let cx = self.cx;
-        let watch = Watch {
+        let watch = self.watch;
+        let watched = WatchedVisitor {
             inner: visitor,
-            cx,
+            watch,
             known: None,
         };
-        cx.settle(
-            self.inner.deserialize_enum(name, variants, watch),
+        watch.settle(
+            self.inner.deserialize_enum(name, variants, watched),
             Some(variants),
         )
     }
 
     fn deserialize_ignored_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, D::Error> {
-        let cx = self.cx;
-        if cx.role == Role::Value && matches!(cx.at.step, Some(Step::Field(_) | Step::Key(_))) {
-            cx.record.borrow_mut().ignored.push(Ignored {
-                path: cx.at.path(),
-                known: cx.at.known,
+        let watch = self.watch;
+        if watch.role == Role::Value
+            && matches!(
+                watch.at.segment,
+                Some(PathSegment::Field(_) | PathSegment::Key(_))
+            )
+        {
+            watch.seen.borrow_mut().ignored.push(Ignored {
+                path: watch.at.path(),
+                known: watch.at.known,
             });
         }
         self.inner.deserialize_ignored_any(visitor)
@@ -275,7 +275,7 @@ macro_rules! passed {
     )*};
 }
 
-impl<'de, V: Visitor<'de>> Visitor<'de> for Watch<'_, V> {
+impl<'de, V: Visitor<'de>> Visitor<'de> for WatchedVisitor<'_, V> {
     type Value = V::Value;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -290,17 +290,17 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Watch<'_, V> {
     }
 
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-        self.cx.keep_key(v);
+        self.watch.keep_key(v);
         self.inner.visit_str(v)
     }
 
     fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
-        self.cx.keep_key(v);
+        self.watch.keep_key(v);
         self.inner.visit_borrowed_str(v)
     }
 
     fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
-        self.cx.keep_key(&v);
+        self.watch.keep_key(&v);
         self.inner.visit_string(v)
     }
 
@@ -313,57 +313,69 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Watch<'_, V> {
     }
 
     fn visit_some<D: Deserializer<'de>>(self, inner: D) -> Result<Self::Value, D::Error> {
-        self.inner.visit_some(Probe { inner, cx: self.cx })
+        self.inner.visit_some(Watched {
+            inner,
+            watch: self.watch,
+        })
     }
 
     fn visit_newtype_struct<D: Deserializer<'de>>(self, inner: D) -> Result<Self::Value, D::Error> {
-        self.inner
-            .visit_newtype_struct(Probe { inner, cx: self.cx })
+        self.inner.visit_newtype_struct(Watched {
+            inner,
+            watch: self.watch,
+        })
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, inner: A) -> Result<Self::Value, A::Error> {
-        self.inner.visit_seq(Items {
+        self.inner.visit_seq(WatchedSeq {
             inner,
-            cx: self.cx,
+            watch: self.watch,
             index: 0,
         })
     }
 
     fn visit_map<A: MapAccess<'de>>(self, inner: A) -> Result<Self::Value, A::Error> {
-        self.inner.visit_map(Entries {
+        self.inner.visit_map(WatchedMap {
             inner,
-            cx: self.cx,
+            watch: self.watch,
             known: self.known,
             key: None,
         })
     }
 
     fn visit_enum<A: EnumAccess<'de>>(self, inner: A) -> Result<Self::Value, A::Error> {
-        self.inner.visit_enum(Variants { inner, cx: self.cx })
+        self.inner.visit_enum(WatchedEnum {
+            inner,
+            watch: self.watch,
+        })
     }
 }
 
-/// A seed whose deserializer is watched.
-struct Seed<'a, S> {
+/// A seed under watch: its deserializer is watched.
+struct WatchedSeed<'a, S> {
     inner: S,
-    cx: Cx<'a>,
+    watch: Watch<'a>,
 }
 
-impl<'de, S: DeserializeSeed<'de>> DeserializeSeed<'de> for Seed<'_, S> {
+impl<'de, S: DeserializeSeed<'de>> DeserializeSeed<'de> for WatchedSeed<'_, S> {
     type Value = S::Value;
 
     fn deserialize<D: Deserializer<'de>>(self, inner: D) -> Result<S::Value, D::Error> {
-        self.inner.deserialize(Probe { inner, cx: self.cx })
+        self.inner.deserialize(Watched {
+            inner,
+            watch: self.watch,
+        })
     }
 }
 
-struct Items<'a, A> {
+/// The items of an array under watch, each one a step further.
+struct WatchedSeq<'a, A> {
     inner: A,
-    cx: Cx<'a>,
+    watch: Watch<'a>,
     index: usize,
 }
 
-impl<'de, A: SeqAccess<'de>> SeqAccess<'de> for Items<'_, A> {
+impl<'de, A: SeqAccess<'de>> SeqAccess<'de> for WatchedSeq<'_, A> {
     type Error = A::Error;
 
     fn next_element_seed<T: DeserializeSeed<'de>>(
@@ -371,13 +383,14 @@ impl<'de, A: SeqAccess<'de>> SeqAccess<'de> for Items<'_, A> {
         seed: T,
     ) -> Result<Option<T::Value>, A::Error> {
         let node = Chain {
-            parent: Some(self.cx.at),
-            step: Some(Step::Index(self.index)),
+            parent: Some(self.watch.at),
+            segment: Some(PathSegment::Index(self.index)),
             known: None,
         };
         self.index += 1;
-        let cx = self.cx.below(&node);
-        self.inner.next_element_seed(Seed { inner: seed, cx })
+        let watch = self.watch.below(&node);
+        self.inner
+            .next_element_seed(WatchedSeed { inner: seed, watch })
     }
 
     fn size_hint(&self) -> Option<usize> {
@@ -385,41 +398,43 @@ impl<'de, A: SeqAccess<'de>> SeqAccess<'de> for Items<'_, A> {
     }
 }
 
-struct Entries<'a, A> {
+/// The entries of a table under watch, each value a step further.
+struct WatchedMap<'a, A> {
     inner: A,
-    cx: Cx<'a>,
+    watch: Watch<'a>,
     known: Option<&'static [&'static str]>,
     key: Option<String>,
 }
 
-impl<'de, A: MapAccess<'de>> MapAccess<'de> for Entries<'_, A> {
+impl<'de, A: MapAccess<'de>> MapAccess<'de> for WatchedMap<'_, A> {
     type Error = A::Error;
 
     fn next_key_seed<K: DeserializeSeed<'de>>(
         &mut self,
         seed: K,
     ) -> Result<Option<K::Value>, A::Error> {
-        self.cx.record.borrow_mut().key = None;
-        let cx = self.cx.with_role(Role::Key, self.known);
-        let key = self.inner.next_key_seed(Seed { inner: seed, cx });
-        self.key = self.cx.record.borrow_mut().key.take();
+        self.watch.seen.borrow_mut().key = None;
+        let watch = self.watch.with_role(Role::Key, self.known);
+        let key = self.inner.next_key_seed(WatchedSeed { inner: seed, watch });
+        self.key = self.watch.seen.borrow_mut().key.take();
         key
     }
 
     fn next_value_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<T::Value, A::Error> {
         let key = self.key.take().unwrap_or_default();
-        let step = if self.known.is_some() {
-            Step::Field(key)
+        let segment = if self.known.is_some() {
+            PathSegment::Field(key.into())
         } else {
-            Step::Key(key)
+            PathSegment::Key(key)
         };
         let node = Chain {
-            parent: Some(self.cx.at),
-            step: Some(step),
+            parent: Some(self.watch.at),
+            segment: Some(segment),
             known: self.known,
         };
-        let cx = self.cx.below(&node);
-        self.inner.next_value_seed(Seed { inner: seed, cx })
+        let watch = self.watch.below(&node);
+        self.inner
+            .next_value_seed(WatchedSeed { inner: seed, watch })
     }
 
     fn size_hint(&self) -> Option<usize> {
@@ -427,52 +442,55 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for Entries<'_, A> {
     }
 }
 
-struct Variants<'a, A> {
+/// An enum under watch: its variant's name is noted.
+struct WatchedEnum<'a, A> {
     inner: A,
-    cx: Cx<'a>,
+    watch: Watch<'a>,
 }
 
-impl<'a, 'de, A: EnumAccess<'de>> EnumAccess<'de> for Variants<'a, A> {
+impl<'a, 'de, A: EnumAccess<'de>> EnumAccess<'de> for WatchedEnum<'a, A> {
     type Error = A::Error;
-    type Variant = Variant<'a, A::Variant>;
+    type Variant = WatchedVariant<'a, A::Variant>;
 
     fn variant_seed<S: DeserializeSeed<'de>>(
         self,
         seed: S,
     ) -> Result<(S::Value, Self::Variant), A::Error> {
-        self.cx.record.borrow_mut().key = None;
-        let cx = self.cx.with_role(Role::Variant, None);
-        let (value, inner) = self.inner.variant_seed(Seed { inner: seed, cx })?;
-        let name = self.cx.record.borrow_mut().key.take().unwrap_or_default();
+        self.watch.seen.borrow_mut().key = None;
+        let watch = self.watch.with_role(Role::Variant, None);
+        let (value, inner) = self
+            .inner
+            .variant_seed(WatchedSeed { inner: seed, watch })?;
+        let name = self.watch.seen.borrow_mut().key.take().unwrap_or_default();
         Ok((
             value,
-            Variant {
+            WatchedVariant {
                 inner,
-                cx: self.cx,
+                watch: self.watch,
                 name,
             },
         ))
     }
 }
 
-/// The data of a variant: a table under the variant's name.
-struct Variant<'a, A> {
+/// The data of a variant under watch: a table under the variant's name.
+struct WatchedVariant<'a, A> {
     inner: A,
-    cx: Cx<'a>,
+    watch: Watch<'a>,
     name: String,
 }
 
-impl<'a, A> Variant<'a, A> {
+impl<'a, A> WatchedVariant<'a, A> {
     fn node(&self) -> Chain<'a> {
         Chain {
-            parent: Some(self.cx.at),
-            step: Some(Step::Key(self.name.clone())),
+            parent: Some(self.watch.at),
+            segment: Some(PathSegment::Key(self.name.clone())),
             known: None,
         }
     }
 }
 
-impl<'de, A: VariantAccess<'de>> VariantAccess<'de> for Variant<'_, A> {
+impl<'de, A: VariantAccess<'de>> VariantAccess<'de> for WatchedVariant<'_, A> {
     type Error = A::Error;
 
     fn unit_variant(self) -> Result<(), A::Error> {
@@ -481,19 +499,20 @@ impl<'de, A: VariantAccess<'de>> VariantAccess<'de> for Variant<'_, A> {
 
     fn newtype_variant_seed<T: DeserializeSeed<'de>>(self, seed: T) -> Result<T::Value, A::Error> {
         let node = self.node();
-        let cx = self.cx.below(&node);
-        self.inner.newtype_variant_seed(Seed { inner: seed, cx })
+        let watch = self.watch.below(&node);
+        self.inner
+            .newtype_variant_seed(WatchedSeed { inner: seed, watch })
     }
 
     fn tuple_variant<V: Visitor<'de>>(self, len: usize, visitor: V) -> Result<V::Value, A::Error> {
         let node = self.node();
-        let cx = self.cx.below(&node);
-        let watch = Watch {
+        let watch = self.watch.below(&node);
+        let watched = WatchedVisitor {
             inner: visitor,
-            cx,
+            watch,
             known: None,
         };
-        self.inner.tuple_variant(len, watch)
+        self.inner.tuple_variant(len, watched)
     }
 
     fn struct_variant<V: Visitor<'de>>(
@@ -502,12 +521,12 @@ impl<'de, A: VariantAccess<'de>> VariantAccess<'de> for Variant<'_, A> {
         visitor: V,
     ) -> Result<V::Value, A::Error> {
         let node = self.node();
-        let cx = self.cx.below(&node);
-        let watch = Watch {
+        let watch = self.watch.below(&node);
+        let watched = WatchedVisitor {
             inner: visitor,
-            cx,
+            watch,
             known: Some(fields),
         };
-        self.inner.struct_variant(fields, watch)
+        self.inner.struct_variant(fields, watched)
     }
 }
