@@ -7,7 +7,9 @@
 //! [`Diagnostic::render`] draws it with the source line and a caret under the
 //! span, and `Diagnostic::to_json` (feature `json`) writes it as one record.
 
-use std::fmt;
+use std::borrow::Cow;
+use std::cell::Cell;
+use std::fmt::{self, Write as _};
 use std::ops::Range;
 
 use annotate_snippets::{AnnotationKind, Level, Origin, Renderer, Snippet};
@@ -63,7 +65,10 @@ impl Diagnostic {
     /// [`Violation::code`](crate::Violation::code)), or one of `syntax`,
     /// `invalid_type`, `invalid_value`, `invalid_length`, `unknown_variant`,
     /// `missing_field`, `duplicate_field`, `deserialize` (any other error a
-    /// type raises while it is read), `unknown_key`, `missing_table`.
+    /// type raises while it is read), `unknown_key`, `missing_table`,
+    /// `unreported` (how many unreadable values are past the ones
+    /// reported), `too_large` (a document over the size limit), `panic` (the
+    /// type's own code panicked).
     #[must_use]
     pub fn code(&self) -> &'static str {
         self.code
@@ -119,6 +124,14 @@ impl Diagnostic {
     /// adds ANSI colours (for a terminal: decide with
     /// [`std::io::IsTerminal`]). The result ends with a newline.
     ///
+    /// Only a window of the source around the span is drawn: at most a few
+    /// hundred bytes, elided with `...` where a line goes on, so that drawing
+    /// costs the same on a line of a megabyte as on a line of a few words.
+    /// Everything drawn is safe to print to a terminal: the file name,
+    /// message, label and help are passed through [`escape`], and control
+    /// characters and bidirectional marks in the source are shown as
+    /// symbols (`␛`, `�`).
+    ///
     /// ```
     /// #[derive(serde::Deserialize, lowbit_core::Validate)]
     /// struct Train {
@@ -141,21 +154,32 @@ impl Diagnostic {
             Severity::Error => Level::ERROR,
             Severity::Warning => Level::WARNING,
         };
-        let title = level.primary_title(self.message.as_str()).id(self.code);
-        // Only the lines under the span go to the renderer, so rendering
-        // costs the length of those lines, not of the file.
-        let mut group = match shown(source, &self.span) {
-            Some((lines, span)) => title.element(
-                Snippet::source(&source[lines])
+        let file = escape(file);
+        let message = escape(&self.message);
+        let label = self.label().map(escape);
+        let title = level.primary_title(&*message).id(self.code);
+        let window = Window::new(source, &self.span);
+        let mut group = match &window {
+            Some(window) => title.element(
+                Snippet::source(window.text.as_str())
                     .line_start(self.line)
-                    .path(file)
-                    .annotation(AnnotationKind::Primary.span(span).label(self.label())),
+                    .path(&*file)
+                    .annotation(
+                        AnnotationKind::Primary
+                            .span(window.span.clone())
+                            .label(label.as_deref()),
+                    ),
             ),
             // An empty source, or not the one the diagnostic was found in.
-            None => title.element(Origin::path(file).line(self.line).char_column(self.column)),
+            None => title.element(
+                Origin::path(&*file)
+                    .line(self.line)
+                    .char_column(self.column),
+            ),
         };
-        if let Some(help) = self.help() {
-            group = group.element(Level::HELP.message(help));
+        let help = self.help().map(escape);
+        if let Some(help) = &help {
+            group = group.element(Level::HELP.message(&**help));
         }
         let renderer = if color {
             Renderer::styled()
@@ -163,6 +187,16 @@ impl Diagnostic {
             Renderer::plain()
         };
         let mut text = renderer.render(&[group]);
+        if let Some(window) = window.filter(|window| window.cut_before) {
+            // The renderer counts the column from the window's start; the
+            // diagnostic knows it from the line's.
+            let title_end = text.find('\n').unwrap_or(text.len());
+            let drawn = format!("{file}:{}:{}", self.line, window.column());
+            let meant = format!("{file}:{}:{}", self.line, self.column);
+            let rest = text[title_end..].replacen(&drawn, &meant, 1);
+            text.truncate(title_end);
+            text.push_str(&rest);
+        }
         text.push('\n');
         text
     }
@@ -170,6 +204,11 @@ impl Diagnostic {
     /// The diagnostic as one line of JSON, naming `file`: `file`, `line`,
     /// `column`, `path`, `code`, `severity`, `message`, and `help` (`null`
     /// when there is none).
+    ///
+    /// Strings are written as they are, but what [`escape`] would escape
+    /// is written as a JSON escape (`\u001b`, `\u009b`, `\u202e`), not only
+    /// the C0 controls JSON requires: a JSON reader gets the text back
+    /// exactly, and the line is safe to print to a terminal.
     ///
     /// ```
     /// #[derive(serde::Deserialize, lowbit_core::Validate)]
@@ -213,54 +252,232 @@ impl Diagnostic {
             help: self.help(),
         };
         // A struct of strings and numbers always serializes.
-        serde_json::to_string(&record).unwrap_or_default()
+        let json = serde_json::to_string(&record).unwrap_or_default();
+        escape_json(&json).into_owned()
     }
+}
+
+/// Whether `c` must not reach a terminal as it is: a control character (C0,
+/// DEL, C1: escape sequences start with ESC or, in C1, CSI) or a
+/// bidirectional mark, embedding, override or isolate (they reorder the text
+/// shown around them, so that what is read is not what is there).
+#[must_use]
+pub fn is_unsafe(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
+        )
+}
+
+/// `text` with every character that [`is_unsafe`] written as an escape, as
+/// Rust writes them: `\n`, `\r`, `\t`, else `\u{1b}`. Text that comes from
+/// outside (a file name, a key, a value, a message quoting one) goes
+/// through this before it is printed.
+///
+/// ```
+/// use lowbit_core::diagnostic::escape;
+///
+/// assert_eq!(escape("x\u{1b}]0;pwned\u{7}.toml"), "x\\u{1b}]0;pwned\\u{7}.toml");
+/// assert_eq!(escape("a\nb \u{202e}c"), "a\\nb \\u{202e}c");
+/// assert_eq!(escape("plain"), "plain");
+/// ```
+#[must_use]
+pub fn escape(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(is_unsafe) {
+        return Cow::Borrowed(text);
+    }
+    let mut escaped = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '\n' => escaped.push_str("\\n"),
+            '\r' => escaped.push_str("\\r"),
+            '\t' => escaped.push_str("\\t"),
+            // Writing to a `String` cannot fail.
+            c if is_unsafe(c) => {
+                let _ = write!(escaped, "\\u{{{:x}}}", u32::from(c));
+            }
+            c => escaped.push(c),
+        }
+    }
+    Cow::Owned(escaped)
+}
+
+/// JSON text with the unsafe characters that JSON allows raw (DEL, C1, the
+/// bidirectional marks) written as `\uXXXX`. Outside strings JSON has none of
+/// them, and inside one the escape reads back as the character.
+#[cfg(feature = "json")]
+fn escape_json(json: &str) -> Cow<'_, str> {
+    if !json.chars().any(is_unsafe) {
+        return Cow::Borrowed(json);
+    }
+    let mut escaped = String::with_capacity(json.len() + 8);
+    for c in json.chars() {
+        if is_unsafe(c) {
+            // Every unsafe character is in the Basic Multilingual Plane.
+            let _ = write!(escaped, "\\u{:04x}", u32::from(c));
+        } else {
+            escaped.push(c);
+        }
+    }
+    Cow::Owned(escaped)
 }
 
 /// How many lines of a value spread over several are drawn: the rest of a
 /// long array or inline table only hides the message.
 const SHOWN_LINES: usize = 6;
 
-/// The lines of `source` to draw for `span`, and the span within them;
-/// `None` when the span does not fit `source`.
-fn shown(source: &str, span: &Range<usize>) -> Option<(Range<usize>, Range<usize>)> {
-    if source.is_empty() || span.start > span.end || source.get(span.clone()).is_none() {
-        return None;
-    }
-    let mut lines = lines_around(source, span);
-    let mut end = span.end;
-    let text = &source[lines.clone()];
-    // The renderer draws a carriage return as a symbol: a value spread over
-    // CRLF lines is drawn on its first line, as a long one is.
-    if text.matches('\n').nth(SHOWN_LINES - 1).is_some() || text.contains("\r\n") {
-        // Keep the first line of the span only: its start is what matters.
-        end = source[span.start..]
-            .find('\n')
-            .map_or(source.len(), |at| span.start + at);
-        lines.end = end;
-    }
-    // Nor the carriage return of a CRLF line's end.
-    if source[..lines.end].ends_with('\r') {
-        lines.end -= 1;
-        end = end.min(lines.end);
-    }
-    Some((lines.clone(), span.start - lines.start..end - lines.start))
+/// How many bytes of source are drawn before the span, of the span itself,
+/// and after it. The renderer trims a line to the terminal's width anyway;
+/// these bound what it is handed, whatever the length of the line.
+const BEFORE: usize = 120;
+const WITHIN: usize = 240;
+const AFTER: usize = 120;
+
+/// The part of a source that is drawn for a span: whole lines when the span
+/// covers a few short ones, else a window of its first line, with `...`
+/// where that line goes on.
+#[derive(Debug, PartialEq, Eq)]
+struct Window {
+    /// What the renderer is handed: control characters already replaced.
+    text: String,
+    /// The span, in `text`.
+    span: Range<usize>,
+    /// Whether the line begins before `text` does.
+    cut_before: bool,
 }
 
-/// The whole lines that `span` touches, without the last line's newline.
-fn lines_around(source: &str, span: &Range<usize>) -> Range<usize> {
-    let start = source[..span.start].rfind('\n').map_or(0, |at| at + 1);
-    let end = source[span.end..]
-        .find('\n')
-        .map_or(source.len(), |at| span.end + at);
-    start..end
+impl Window {
+    /// `None` when the span does not fit `source`.
+    fn new(source: &str, span: &Range<usize>) -> Option<Window> {
+        if source.is_empty() || span.start > span.end || source.get(span.clone()).is_none() {
+            return None;
+        }
+        // Every scan below is bounded: none reads more than a few hundred
+        // bytes, whatever the length of the line or of the span.
+        let back = floor_boundary(source, span.start.saturating_sub(BEFORE));
+        let (start, cut_before) = match source[back..span.start].rfind('\n') {
+            Some(at) => (back + at + 1, false),
+            None => (back, back > 0),
+        };
+        // A few short lines under the span are drawn whole.
+        let reach = floor_boundary(source, (span.end + AFTER).min(source.len()));
+        if !cut_before && span.end - start <= WITHIN {
+            if let Some(end) = source[span.end..reach].find('\n').map(|at| span.end + at) {
+                let end = end - usize::from(source[..end].ends_with('\r'));
+                let lines = &source[start..end];
+                if lines.matches('\n').count() < SHOWN_LINES && !lines.contains('\r') {
+                    return Some(Window::drawn(
+                        "",
+                        lines,
+                        span.start - start..span.end - start,
+                        "",
+                    ));
+                }
+            } else if reach == source.len() {
+                let lines = &source[start..];
+                if lines.matches('\n').count() < SHOWN_LINES && !lines.contains('\r') {
+                    return Some(Window::drawn(
+                        "",
+                        lines,
+                        span.start - start..span.end - start,
+                        "",
+                    ));
+                }
+            }
+        }
+        // Else the first line of the span, and at most `WITHIN` of it.
+        let limit = floor_boundary(source, (span.start + WITHIN).min(span.end));
+        let mut end = source[span.start..limit]
+            .find(['\n', '\r'])
+            .map_or(limit, |at| span.start + at);
+        let span_end = end;
+        // The span may go on past what is drawn of it.
+        let mut cut_after = end == limit && limit < span.end;
+        if !cut_after {
+            let reach = floor_boundary(source, (end + AFTER).min(source.len()));
+            end = source[end..reach]
+                .find(['\n', '\r'])
+                .map_or(reach, |at| end + at);
+            cut_after = end == reach && reach < source.len();
+        }
+        let before = if cut_before { "..." } else { "" };
+        let after = if cut_after { "..." } else { "" };
+        let offset = span.start - start;
+        Some(Window::drawn(
+            before,
+            &source[start..end],
+            offset..offset + (span_end - span.start),
+            after,
+        ))
+        .map(|window| Window {
+            cut_before,
+            ..window
+        })
+    }
+
+    /// `lines`, between `before` and `after`, with `span` (in `lines`)
+    /// carried over, and each unsafe character drawn as a symbol of its
+    /// own: a control picture for C0 and DEL, `�` for the rest. One
+    /// character for one keeps the columns.
+    fn drawn(before: &str, lines: &str, span: Range<usize>, after: &str) -> Window {
+        let mut text = String::with_capacity(before.len() + lines.len() + after.len());
+        text.push_str(before);
+        let mut start = None;
+        let mut end = None;
+        for (at, c) in lines.char_indices() {
+            if at == span.start {
+                start = Some(text.len());
+            }
+            if at == span.end {
+                end = Some(text.len());
+            }
+            text.push(match c {
+                // The renderer draws these itself, and they shape the lines.
+                '\n' | '\t' => c,
+                '\0'..='\u{1f}' => char::from_u32(0x2400 + u32::from(c)).unwrap_or('\u{fffd}'),
+                '\u{7f}' => '\u{2421}',
+                c if is_unsafe(c) => '\u{fffd}',
+                c => c,
+            });
+        }
+        let start = start.unwrap_or(text.len());
+        let end = end.unwrap_or(text.len());
+        text.push_str(after);
+        Window {
+            text,
+            span: start..end,
+            cut_before: false,
+        }
+    }
+
+    /// The column the renderer gives the span's start: from 1, in
+    /// characters of the window.
+    fn column(&self) -> usize {
+        self.text[..self.span.start].chars().count() + 1
+    }
+}
+
+/// The largest char boundary of `source` at or before `at`.
+fn floor_boundary(source: &str, mut at: usize) -> usize {
+    while !source.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
 }
 
 /// A position in a source: line and column from 1, columns in characters.
+///
+/// It remembers the last position it gave, and counts from there when the
+/// next is further on the same line: positions asked for in the order of
+/// the source cost, all together, one pass over it, however many there are
+/// on one line.
 pub(crate) struct LineIndex<'s> {
     source: &'s str,
     /// The byte offset where each line starts.
     starts: Vec<usize>,
+    /// The last position given: offset, line, column.
+    last: Cell<(usize, usize, usize)>,
 }
 
 impl<'s> LineIndex<'s> {
@@ -273,7 +490,11 @@ impl<'s> LineIndex<'s> {
                 .filter(|&(_, byte)| byte == b'\n')
                 .map(|(at, _)| at + 1),
         );
-        LineIndex { source, starts }
+        LineIndex {
+            source,
+            starts,
+            last: Cell::new((0, 1, 1)),
+        }
     }
 
     /// Line and column of the byte `offset`.
@@ -281,10 +502,18 @@ impl<'s> LineIndex<'s> {
         let offset = offset.min(self.source.len());
         let line = self.starts.partition_point(|&start| start <= offset);
         let start = self.starts[line - 1];
-        let column = self
-            .source
-            .get(start..offset)
-            .map_or(offset - start, |text| text.chars().count());
+        let (last, last_line, last_column) = self.last.get();
+        let (from, column) = if last_line == line && (start..=offset).contains(&last) {
+            (last, last_column - 1)
+        } else {
+            (start, 0)
+        };
+        let column = column
+            + self
+                .source
+                .get(from..offset)
+                .map_or(offset - from, |text| text.chars().count());
+        self.last.set((offset, line, column + 1));
         (line, column + 1)
     }
 }
@@ -304,43 +533,159 @@ mod tests {
         assert_eq!(index.position(100), (3, 1));
     }
 
+    /// The text and span a window hands the renderer.
+    fn shown(source: &str, span: Range<usize>) -> Option<(String, Range<usize>)> {
+        Window::new(source, &span).map(|window| (window.text, window.span))
+    }
+
+    fn pair(text: &str, span: Range<usize>) -> Option<(String, Range<usize>)> {
+        Some((text.to_owned(), span))
+    }
+
+    #[test]
+    fn positions_asked_in_order_are_counted_from_the_last() {
+        let line = "é".repeat(50);
+        let index = LineIndex::new(&line);
+        for at in 0..=50 {
+            assert_eq!(index.position(2 * at), (1, at + 1));
+        }
+        // Backwards, and onto another line, it counts from the line's start.
+        assert_eq!(index.position(10), (1, 6));
+        let index = LineIndex::new("ab\ncd");
+        assert_eq!(index.position(4), (2, 2));
+        assert_eq!(index.position(1), (1, 2));
+        assert_eq!(index.position(5), (2, 3));
+    }
+
     #[test]
     fn a_long_span_is_drawn_on_its_first_line() {
         let source = format!("a = 1\nb = [\n{}]\n", "  2,\n".repeat(100));
         let start = source.find('[').unwrap();
         let span = start..source.rfind(']').unwrap() + 1;
-        let (lines, within) = shown(&source, &span).unwrap();
-        assert_eq!(&source[lines.clone()], "b = [");
-        assert_eq!(within, 4..5);
+        assert_eq!(shown(&source, span), pair("b = [", 4..5));
         // A short one is drawn whole.
         let source = "b = [\n  2,\n]\n";
-        let (lines, within) = shown(source, &(4..12)).unwrap();
-        assert_eq!((&source[lines], within), ("b = [\n  2,\n]", 4..12));
+        assert_eq!(shown(source, 4..12), pair("b = [\n  2,\n]", 4..12));
+        // So is one that ends the source.
+        assert_eq!(shown("a = 1\nb = [\n]", 10..13), pair("b = [\n]", 4..7));
     }
 
     #[test]
     fn carriage_returns_are_not_drawn() {
         let source = "a = 1\r\nb = [\r\n  2,\r\n]\r\n";
-        let (lines, within) = shown(source, &(4..5)).unwrap();
-        assert_eq!((&source[lines], within), ("a = 1", 4..5));
-        let (lines, within) = shown(source, &(11..21)).unwrap();
-        assert_eq!((&source[lines], within), ("b = [", 4..5));
+        assert_eq!(shown(source, 4..5), pair("a = 1", 4..5));
+        assert_eq!(shown(source, 11..21), pair("b = [", 4..5));
     }
 
     #[test]
     fn a_span_that_does_not_fit_the_source_is_not_drawn() {
-        assert_eq!(shown("a = 1", &(3..40)), None);
-        assert_eq!(shown("é", &(1..2)), None);
-        assert_eq!(shown("", &(0..0)), None);
+        assert_eq!(shown("a = 1", 3..40), None);
+        assert_eq!(shown("é", 1..2), None);
+        assert_eq!(shown("", 0..0), None);
     }
 
     #[test]
-    fn the_lines_around_a_span_are_whole_lines() {
-        let source = "a = 1\nb = [\n  2,\n]\nc = 3";
-        let b = source.find('[').unwrap();
-        let end = source.find(']').unwrap() + 1;
-        assert_eq!(&source[lines_around(source, &(b..end))], "b = [\n  2,\n]");
-        let c = source.find('3').unwrap();
-        assert_eq!(&source[lines_around(source, &(c..c + 1))], "c = 3");
+    fn a_long_line_is_drawn_as_a_window_around_the_span() {
+        let value = "x".repeat(1_000_000);
+        let source = format!("[a]\nb = \"{value}\" c = 1 # {value}\nd = 2\n");
+        let c = source.find("c = 1").unwrap();
+        let window = Window::new(&source, &(c..c + 1)).unwrap();
+        assert!(window.cut_before);
+        assert!(window.text.starts_with("...xxx"));
+        assert!(window.text.ends_with("xxx..."));
+        assert!(window.text.len() <= 3 + BEFORE + AFTER + 3 + 1);
+        assert_eq!(&window.text[window.span.clone()], "c");
+        // A span of a megabyte is drawn by its start.
+        let b = source.find('"').unwrap();
+        let window = Window::new(&source, &(b..b + value.len() + 2)).unwrap();
+        assert!(!window.cut_before);
+        assert_eq!(window.span, 4..4 + WITHIN);
+        assert!(window.text.ends_with("xxx..."));
+    }
+
+    #[test]
+    fn a_window_keeps_characters_whole() {
+        let source = format!("b = \"{}\" c = 1", "é".repeat(500));
+        let c = source.find('c').unwrap();
+        let window = Window::new(&source, &(c..c + 1)).unwrap();
+        assert_eq!(&window.text[window.span.clone()], "c");
+        assert!(window.text.starts_with("...éé"));
+    }
+
+    #[test]
+    fn rendering_a_long_line_names_the_column_of_the_line() {
+        let source = format!("b = \"{}\" c = 1\n", "x".repeat(5000));
+        let c = source.find("c = 1").unwrap();
+        let diagnostic = Diagnostic {
+            severity: Severity::Error,
+            code: "test",
+            message: "here".to_owned(),
+            path: "c".to_owned(),
+            span: c..c + 1,
+            line: 1,
+            column: c + 1,
+            label: Some("this".to_owned()),
+            help: None,
+        };
+        let text = diagnostic.render("f.toml", &source, false);
+        assert!(
+            text.contains(&format!("--> f.toml:1:{}\n", c + 1)),
+            "{text}"
+        );
+        assert!(text.contains("c = 1"), "{text}");
+        assert!(text.contains("^ this"), "{text}");
+        assert!(text.len() < 1000, "{text}");
+    }
+
+    #[test]
+    fn control_characters_are_drawn_as_symbols() {
+        let source = "a = \"\u{1b}[31m\u{9b}\u{202e}\u{7f}\u{0}\" # é";
+        let (text, span) = shown(source, 4..source.find('#').unwrap() - 1).unwrap();
+        assert_eq!(text, "a = \"␛[31m\u{fffd}\u{fffd}␡␀\" # é");
+        assert_eq!(&text[span], "\"␛[31m\u{fffd}\u{fffd}␡␀\"");
+        assert!(!text.chars().any(is_unsafe));
+    }
+
+    #[test]
+    fn everything_rendered_is_escaped() {
+        let source = "k = \"\u{9b}2J\"\n";
+        let diagnostic = Diagnostic {
+            severity: Severity::Warning,
+            code: "test",
+            message: "bad \u{1b}]0;title\u{7} \u{9b}2J\nsecond".to_owned(),
+            path: String::new(),
+            span: 4..9,
+            line: 1,
+            column: 5,
+            label: Some("label \u{202e}".to_owned()),
+            help: Some("help \u{200f}\u{85}".to_owned()),
+        };
+        let text = diagnostic.render("x\u{1b}]0;pwned\u{7}.toml", source, false);
+        assert!(!text.chars().any(|c| is_unsafe(c) && c != '\n'), "{text:?}");
+        assert!(text.contains("bad \\u{1b}]0;title\\u{7} \\u{9b}2J\\nsecond"));
+        assert!(text.contains("--> x\\u{1b}]0;pwned\\u{7}.toml:1:5"));
+        assert!(text.contains("label \\u{202e}"));
+        assert!(text.contains("help \\u{200f}\\u{85}"));
+    }
+
+    #[cfg(feature = "json")]
+    #[test]
+    fn json_escapes_what_json_allows_raw() {
+        let diagnostic = Diagnostic {
+            severity: Severity::Error,
+            code: "test",
+            message: "a\u{1b}b\u{7f}c\u{9b}d\u{2066}e\ne".to_owned(),
+            path: "k".to_owned(),
+            span: 0..0,
+            line: 1,
+            column: 1,
+            label: None,
+            help: None,
+        };
+        let json = diagnostic.to_json("f\u{202e}.toml");
+        assert!(!json.chars().any(is_unsafe), "{json}");
+        let read: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(read["message"], diagnostic.message);
+        assert_eq!(read["file"], "f\u{202e}.toml");
     }
 }
