@@ -63,14 +63,23 @@
 //! map, so keys unknown to the flattened struct are not noticed; serde stops
 //! at the first value it cannot read, so after such an error the loader
 //! removes that key and reads again (up to 16 times) to report the next one,
-//! and does not validate a value read from a document it had to cut.
+//! then says how many more there are, and does not validate a value read
+//! from a document it had to cut.
+//!
+//! Hostile input: a document larger than [`Options::max_size`] (64 MiB by
+//! default) is refused before it is parsed; an array or a table where a
+//! struct belongs is a type error, not a struct read field by field; a
+//! float too large for an `f32` is an error, not infinity; an unclosed
+//! array is one error, not one for each line after it.
 
 mod locate;
+mod syntax;
 mod watch;
 
 use std::cell::RefCell;
 use std::collections::HashSet;
 use std::ops::Range;
+use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use serde::Deserialize;
 use toml::Spanned;
@@ -86,6 +95,14 @@ use watch::Seen;
 /// How many times a document is read again to find its next unreadable
 /// value.
 const PASSES: usize = 16;
+
+/// How many times it is read in all, past those, to count the unreadable
+/// values it does not report: each read costs the whole document.
+const COUNTED: usize = 4 * PASSES;
+
+/// The size of the largest document [`Options::load`] reads unless told
+/// otherwise: 64 MiB.
+pub const DEFAULT_MAX_SIZE: usize = 64 << 20;
 
 /// How many syntax errors are reported: past the first few, a broken
 /// document mostly yields echoes of them.
@@ -106,6 +123,8 @@ where
 pub struct Options {
     deny_unknown_keys: bool,
     table: Vec<String>,
+    /// `None` for [`DEFAULT_MAX_SIZE`].
+    max_size: Option<usize>,
 }
 
 impl Options {
@@ -141,18 +160,34 @@ impl Options {
         self
     }
 
+    /// The largest document, in bytes, that [`load`](Self::load) reads:
+    /// a larger one is refused with a `too_large` error before it is parsed
+    /// (and is not TOML, for [`Loaded::is_toml`]). [`DEFAULT_MAX_SIZE`]
+    /// unless set. A program that reads files should cap what it reads at
+    /// the same size, before reading: this only bounds what parsing costs.
+    #[must_use]
+    pub fn max_size(mut self, bytes: usize) -> Self {
+        self.max_size = Some(bytes);
+        self
+    }
+
     /// Parses `source`, deserializes a `T` from it and validates the value.
     /// Every problem is a [`Diagnostic`] in the result, in the order of the
-    /// source; this never fails and never panics.
+    /// source; this never fails. It never panics either, as long as the
+    /// type's own code does not: a panic in a `Deserialize` impl or in a
+    /// rule's function (`custom`) is caught and reported as a `panic`
+    /// error, with no value. The panic hook still runs (it prints the
+    /// panic), and under `panic = "abort"` nothing can be caught.
     #[must_use]
     pub fn load<'de, T>(&self, source: &'de str) -> Loaded<T>
     where
         T: Deserialize<'de> + Validate,
     {
+        let limit = self.max_size.unwrap_or(DEFAULT_MAX_SIZE);
         let mut load = Load {
             options: self,
             source,
-            lines: LineIndex::new(source),
+            lines: LineIndex::new(if source.len() > limit { "" } else { source }),
             prefix: self
                 .table
                 .iter()
@@ -160,9 +195,39 @@ impl Options {
                 .collect(),
             diagnostics: Vec::new(),
         };
-        let (value, parsed) = load.run(source);
+        let (value, parsed) = if source.len() > limit {
+            let message = format!(
+                "the document is {} bytes, more than the {limit} this loader reads",
+                source.len()
+            );
+            load.push(Severity::Error, "too_large", message, &[], 0..0)
+                .path
+                .clear();
+            (None, false)
+        } else {
+            match catch_unwind(AssertUnwindSafe(|| load.run(source))) {
+                Ok(outcome) => outcome,
+                Err(panic) => {
+                    let what = panic
+                        .downcast_ref::<&str>()
+                        .map(|text| (*text).to_owned())
+                        .or_else(|| panic.downcast_ref::<String>().cloned())
+                        .unwrap_or_default();
+                    let message = format!("the config's own code panicked: {what}");
+                    load.push(Severity::Error, "panic", message, &[], 0..0)
+                        .path
+                        .clear();
+                    (None, true)
+                }
+            }
+        };
         let mut diagnostics = load.diagnostics;
         diagnostics.sort_by_key(|diagnostic| diagnostic.span.start);
+        // In the order of the source, positions cost one pass over it,
+        // however many diagnostics share a line.
+        for diagnostic in &mut diagnostics {
+            (diagnostic.line, diagnostic.column) = load.lines.position(diagnostic.span.start);
+        }
         Loaded {
             value,
             diagnostics,
@@ -232,11 +297,16 @@ impl<'s> Load<'_, 's> {
     {
         let (table, errors) = DeTable::parse_recoverable(source);
         if !errors.is_empty() {
-            for error in errors.iter().take(SYNTAX_ERRORS) {
-                let span = error.span().unwrap_or(source.len()..source.len());
-                let message = error.message().to_owned();
+            let errors = errors.iter().map(|error| syntax::SyntaxError {
+                span: error.span().unwrap_or(source.len()..source.len()),
+                message: error.message().to_owned(),
+            });
+            for error in syntax::worth_reporting(&table, errors)
+                .into_iter()
+                .take(SYNTAX_ERRORS)
+            {
                 // About the text, not about a value: no path.
-                self.push(Severity::Error, "syntax", message, &[], span)
+                self.push(Severity::Error, "syntax", error.message, &[], error.span)
                     .path
                     .clear();
             }
@@ -295,7 +365,10 @@ impl<'s> Load<'_, 's> {
     {
         let mut removed: Vec<Vec<PathSegment>> = Vec::new();
         let mut unknown_seen = HashSet::new();
-        loop {
+        // The unreadable values past the first `PASSES`: how many, where
+        // the first is, and whether counting stopped before the last.
+        let mut unreported = (0, None, false);
+        let value = loop {
             let seen = RefCell::new(Seen::default());
             let result: Result<T, toml::de::Error> =
                 watch::deserialize(ValueDeserializer::from(work.clone()), &seen);
@@ -306,24 +379,42 @@ impl<'s> Load<'_, 's> {
                 }
             }
             let error = match result {
-                Ok(value) => return removed.is_empty().then_some(value),
+                Ok(value) => break removed.is_empty().then_some(value),
                 Err(error) => error,
             };
             let failure = seen.failure;
             let path = failure.as_ref().map_or(Vec::new(), |f| f.path.clone());
             // A table that misses what an earlier pass removed from it.
             if removed.iter().any(|gone| gone.starts_with(&path)) {
-                return None;
+                break None;
             }
-            self.deserialize_error(work, &error, failure.as_ref());
-            if removed.len() + 1 >= PASSES {
-                return None;
+            if removed.len() < PASSES {
+                self.deserialize_error(work, &error, failure.as_ref());
+            } else if removed.len() < COUNTED {
+                unreported.0 += 1;
+                unreported
+                    .1
+                    .get_or_insert_with(|| error.span().unwrap_or_else(|| work.span()));
+            } else {
+                unreported.2 = true;
+                break None;
             }
             match cut(work, &path) {
                 Some(kept) => removed.push(path[..kept].to_vec()),
-                None => return None,
+                None => break None,
             }
+        };
+        if let (count, Some(span), more) = unreported {
+            let message = format!(
+                "{}{count} more value{} cannot be read; only the first {PASSES} are reported",
+                if more { "at least " } else { "" },
+                if count == 1 && !more { "" } else { "s" },
+            );
+            self.push(Severity::Error, "unreported", message, &[], span)
+                .path
+                .clear();
         }
+        value
     }
 
     fn deserialize_error(
@@ -338,6 +429,15 @@ impl<'s> Load<'_, 's> {
         let found = reach.found().map(Spanned::get_ref);
         let span = error.span().unwrap_or_else(|| reach.value.span());
         let mut code = classify(&message);
+        // An integer beyond 64 bits is a type error to the format; beyond the
+        // field's type, a value error to serde. Out of range is out of range.
+        if let Some((number, wanted)) = message
+            .strip_prefix("invalid type: integer `")
+            .and_then(|rest| rest.split_once("` as i128, expected "))
+        {
+            message = format!("invalid value: integer `{number}`, expected {wanted}");
+            code = "invalid_value";
+        }
         let mut help = match (code, found) {
             ("invalid_type", Some(value)) => type_help(&message, value, &self.source[span.clone()]),
             _ => None,
@@ -416,7 +516,6 @@ impl<'s> Load<'_, 's> {
         path: &[PathSegment],
         span: Range<usize>,
     ) -> &mut Diagnostic {
-        let (line, column) = self.lines.position(span.start);
         let mut full = self.prefix.clone();
         full.extend_from_slice(path);
         self.diagnostics.push(Diagnostic {
@@ -425,8 +524,9 @@ impl<'s> Load<'_, 's> {
             message,
             path: Spelled(&full).to_string(),
             span,
-            line,
-            column,
+            // Known once every diagnostic is, in one pass: see `load`.
+            line: 0,
+            column: 0,
             label: None,
             help: None,
         });
@@ -458,7 +558,7 @@ fn type_help(message: &str, value: &DeValue<'_>, text: &str) -> Option<String> {
 
 /// The code of a deserialization error, from serde's wording of it.
 fn classify(message: &str) -> &'static str {
-    const CODES: [(&str, &str); 7] = [
+    const CODES: [(&str, &str); 8] = [
         ("invalid type", "invalid_type"),
         ("invalid value", "invalid_value"),
         ("invalid length", "invalid_length"),
@@ -466,6 +566,8 @@ fn classify(message: &str) -> &'static str {
         ("unknown field", "unknown_key"),
         ("missing field", "missing_field"),
         ("duplicate field", "duplicate_field"),
+        // A float beyond `f64`: out of range, as an integer beyond its type.
+        ("floating-point number overflowed", "invalid_value"),
     ];
     CODES
         .iter()

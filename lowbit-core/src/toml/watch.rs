@@ -184,13 +184,15 @@ struct WatchedVisitor<'a, V> {
     watch: Watch<'a>,
     /// The fields of the struct this visitor builds, if it builds one.
     known: Option<&'static [&'static str]>,
+    /// Whether it reads an `f32`, which a TOML float may not fit.
+    single: bool,
 }
 
 macro_rules! watched {
     ($($method:ident($($arg:ident: $ty:ty),*)),* $(,)?) => {$(
         fn $method<V: Visitor<'de>>(self, $($arg: $ty,)* visitor: V) -> Result<V::Value, D::Error> {
             let watch = self.watch;
-            let watched = WatchedVisitor { inner: visitor, watch, known: None };
+            let watched = WatchedVisitor { inner: visitor, watch, known: None, single: false };
             watch.settle(self.inner.$method($($arg,)* watched), None)
         }
     )*};
@@ -203,12 +205,23 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Watched<'_, D> {
         deserialize_any(), deserialize_bool(), deserialize_i8(), deserialize_i16(),
         deserialize_i32(), deserialize_i64(), deserialize_i128(), deserialize_u8(),
         deserialize_u16(), deserialize_u32(), deserialize_u64(), deserialize_u128(),
-        deserialize_f32(), deserialize_f64(), deserialize_char(), deserialize_str(),
+        deserialize_f64(), deserialize_char(), deserialize_str(),
         deserialize_string(), deserialize_bytes(), deserialize_byte_buf(),
         deserialize_option(), deserialize_unit(), deserialize_unit_struct(name: &'static str),
         deserialize_newtype_struct(name: &'static str), deserialize_seq(),
         deserialize_tuple(len: usize), deserialize_tuple_struct(name: &'static str, len: usize),
         deserialize_map(), deserialize_identifier(),
+    }
+
+    fn deserialize_f32<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, D::Error> {
+        let watch = self.watch;
+        let watched = WatchedVisitor {
+            inner: visitor,
+            watch,
+            known: None,
+            single: true,
+        };
+        watch.settle(self.inner.deserialize_f32(watched), None)
     }
 
     fn deserialize_struct<V: Visitor<'de>>(
@@ -224,6 +237,7 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Watched<'_, D> {
             inner: visitor,
             watch,
             known,
+            single: false,
         };
         watch.settle(self.inner.deserialize_struct(name, fields, watched), None)
     }
@@ -239,6 +253,7 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Watched<'_, D> {
             inner: visitor,
             watch,
             known: None,
+            single: false,
         };
         watch.settle(
             self.inner.deserialize_enum(name, variants, watched),
@@ -285,8 +300,20 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for WatchedVisitor<'_, V> {
     passed! {
         visit_bool(bool), visit_i8(i8), visit_i16(i16), visit_i32(i32), visit_i64(i64),
         visit_i128(i128), visit_u8(u8), visit_u16(u16), visit_u32(u32), visit_u64(u64),
-        visit_u128(u128), visit_f32(f32), visit_f64(f64), visit_char(char),
+        visit_u128(u128), visit_f32(f32), visit_char(char),
         visit_bytes(&[u8]), visit_borrowed_bytes(&'de [u8]), visit_byte_buf(Vec<u8>),
+    }
+
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
+        // serde's `f32` takes `v as f32`: 3.5e38 would be read as infinity.
+        #[allow(clippy::cast_possible_truncation)]
+        if self.single && v.is_finite() && (v as f32).is_infinite() {
+            return Err(E::invalid_value(
+                de::Unexpected::Other(&format!("float {v:e}")),
+                &"a 32-bit float (at most 3.4028235e38 either way)",
+            ));
+        }
+        self.inner.visit_f64(v)
     }
 
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
@@ -327,6 +354,14 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for WatchedVisitor<'_, V> {
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, inner: A) -> Result<Self::Value, A::Error> {
+        // serde's derive reads a struct from a sequence, field by field in
+        // order: `quant = [true, "bitnet_b158"]` would be a valid config.
+        if self.known.is_some() {
+            return Err(de::Error::invalid_type(
+                de::Unexpected::Other("array"),
+                &"a table",
+            ));
+        }
         self.inner.visit_seq(WatchedSeq {
             inner,
             watch: self.watch,
@@ -511,6 +546,7 @@ impl<'de, A: VariantAccess<'de>> VariantAccess<'de> for WatchedVariant<'_, A> {
             inner: visitor,
             watch,
             known: None,
+            single: false,
         };
         self.inner.tuple_variant(len, watched)
     }
@@ -526,6 +562,7 @@ impl<'de, A: VariantAccess<'de>> VariantAccess<'de> for WatchedVariant<'_, A> {
             inner: visitor,
             watch,
             known: Some(fields),
+            single: false,
         };
         self.inner.struct_variant(fields, watched)
     }
