@@ -127,8 +127,10 @@ impl Diagnostic {
     /// Only a window of the source around the span is drawn: at most a few
     /// hundred bytes, elided with `...` where a line goes on, so that drawing
     /// costs the same on a line of a megabyte as on a line of a few words.
-    /// Everything drawn is safe to print to a terminal: the file name,
-    /// message, label and help are passed through [`escape`], and control
+    /// A message (or label, or help) of more than a kilobyte, one that
+    /// quotes a value of megabytes, is drawn by its start and end, with
+    /// `...` between. Everything drawn is safe to print to a terminal: the
+    /// file name, message, label and help are passed through [`escape`], and control
     /// characters and bidirectional marks in the source are shown as
     /// symbols (`␛`, `�`).
     ///
@@ -155,8 +157,8 @@ impl Diagnostic {
             Severity::Warning => Level::WARNING,
         };
         let file = escape(file);
-        let message = escape(&self.message);
-        let label = self.label().map(escape);
+        let message = elide(escape(&self.message));
+        let label = self.label().map(|label| elide(escape(label)));
         let title = level.primary_title(&*message).id(self.code);
         let window = Window::new(source, &self.span);
         let mut group = match &window {
@@ -177,7 +179,7 @@ impl Diagnostic {
                     .char_column(self.column),
             ),
         };
-        let help = self.help().map(escape);
+        let help = self.help().map(|help| elide(escape(help)));
         if let Some(help) = &help {
             group = group.element(Level::HELP.message(&**help));
         }
@@ -321,6 +323,25 @@ fn escape_json(json: &str) -> Cow<'_, str> {
         }
     }
     Cow::Owned(escaped)
+}
+
+/// The longest message drawn whole, in bytes; of a longer one, the first
+/// `MESSAGE_START` bytes and the last `MESSAGE_END` are drawn.
+const MESSAGE: usize = 1024;
+const MESSAGE_START: usize = 768;
+const MESSAGE_END: usize = 192;
+
+/// `text`, its middle elided if it is longer than `MESSAGE`.
+fn elide(text: Cow<'_, str>) -> Cow<'_, str> {
+    if text.len() <= MESSAGE {
+        return text;
+    }
+    let start = floor_boundary(&text, MESSAGE_START);
+    let mut end = text.len() - MESSAGE_END;
+    while !text.is_char_boundary(end) {
+        end += 1;
+    }
+    Cow::Owned(format!("{} ... {}", &text[..start], &text[end..]))
 }
 
 /// How many lines of a value spread over several are drawn: the rest of a
@@ -635,6 +656,17 @@ mod tests {
         assert!(text.contains("c = 1"), "{text}");
         assert!(text.contains("^ this"), "{text}");
         assert!(text.len() < 1000, "{text}");
+    }
+
+    #[test]
+    fn a_long_message_is_drawn_by_its_ends() {
+        let long = format!("unknown variant `{}é`, expected `a`", "é".repeat(5000));
+        let drawn = elide(Cow::Borrowed(&long));
+        assert!(drawn.len() <= MESSAGE + 8);
+        assert!(drawn.starts_with("unknown variant `éé"));
+        assert!(drawn.contains("éé ... éé"));
+        assert!(drawn.ends_with("é`, expected `a`"));
+        assert_eq!(elide(Cow::Borrowed("short")), "short");
     }
 
     #[test]
