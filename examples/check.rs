@@ -3,31 +3,42 @@
 //! `file:line:col`, as rustc prints errors.
 //!
 //! ```text
-//! cargo run -q --example check -- [--json] [--deny-unknown] FILE...
+//! cargo run -q --example check -- [--json] [--deny-unknown] [--max-size BYTES] [--] FILE...
 //! cargo run -q --example check -- --schema > lowbit.schema.json
 //! ```
 //!
 //! - `--json`: one JSON record per diagnostic, one a line, instead of text.
 //! - `--deny-unknown`: unknown keys are errors, not warnings.
+//! - `--max-size BYTES`: the largest file read (64 MiB by default); a
+//!   larger one is refused, having read no more than that.
+//! - `--`: what follows is files, even if it starts with `-`.
 //! - `--schema`: print the JSON Schema of such files instead (their
 //!   `[model]` table's structure, defaults and every rule), for editors that
-//!   validate TOML while it is typed.
+//!   validate TOML while it is typed. It takes no file.
 //!
 //! Other top-level tables are left alone. A document without `[model]` gets
 //! the defaults of `ModelConfig`, which are valid, and a warning.
 //!
+//! Only regular files are read (not a directory, a FIFO, `/dev/zero`).
+//! Everything printed that came from the files or their names has its
+//! control characters and bidirectional marks escaped.
+//!
 //! Exit status: 0 when every file is valid (warnings allowed), 1 when any is
 //! invalid, 2 when any cannot be read or is not TOML (or the command line is
-//! wrong).
+//! wrong, or the output cannot be written). When whoever reads the output
+//! stops (`check *.toml | head -1`), it stops quietly, with the status of the
+//! files checked so far.
 
-use std::io::IsTerminal;
+use std::ffi::OsString;
+use std::io::{self, BufWriter, IsTerminal, Read, Write};
 use std::process::ExitCode;
 
 use bitnet_config::ModelConfig;
-use lowbit_core::diagnostic::Severity;
-use lowbit_core::toml::Options;
+use lowbit_core::diagnostic::{Severity, escape, is_unsafe};
+use lowbit_core::toml::{DEFAULT_MAX_SIZE, Options};
 
-const USAGE: &str = "usage: check [--json] [--deny-unknown] FILE...\n       check --schema";
+const USAGE: &str =
+    "usage: check [--json] [--deny-unknown] [--max-size BYTES] [--] FILE...\n       check --schema";
 
 /// The outcome of one file, ordered by how bad it is.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -37,50 +48,152 @@ enum Status {
     Unreadable = 2,
 }
 
-/// How diagnostics are printed.
+/// How diagnostics are printed, and where.
 struct Output {
     json: bool,
     color: bool,
+    out: BufWriter<io::StdoutLock<'static>>,
+}
+
+/// What the command line asks for.
+enum Command {
+    Check {
+        json: bool,
+        deny: bool,
+        max_size: usize,
+        files: Vec<OsString>,
+    },
+    Schema,
+    Help,
 }
 
 fn main() -> ExitCode {
-    let mut json = false;
-    let mut deny = false;
-    let mut files = Vec::new();
-    for arg in std::env::args().skip(1) {
-        match arg.as_str() {
-            "--json" => json = true,
-            "--deny-unknown" => deny = true,
-            "--schema" => {
-                println!("{:#}", file_schema());
-                return ExitCode::SUCCESS;
-            }
-            "-h" | "--help" => {
-                println!("{USAGE}");
-                return ExitCode::SUCCESS;
-            }
-            option if option.starts_with("--") => {
-                eprintln!("error: unknown option `{option}`\n{USAGE}");
-                return ExitCode::from(2);
-            }
-            _ => files.push(arg),
+    let command = match parse(std::env::args_os().skip(1)) {
+        Ok(command) => command,
+        Err(message) => {
+            // Nothing more can be said when stderr is gone.
+            let _ = writeln!(io::stderr(), "error: {}\n{USAGE}", escape(&message));
+            return ExitCode::from(2);
+        }
+    };
+    let stdout = io::stdout();
+    let color = stdout.is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let out = BufWriter::new(stdout.lock());
+    let (json, deny, max_size, files) = match command {
+        Command::Check {
+            json,
+            deny,
+            max_size,
+            files,
+        } => (json, deny, max_size, files),
+        Command::Schema => {
+            return finish(Status::Valid, out, |out| {
+                writeln!(out, "{:#}", file_schema())
+            });
+        }
+        Command::Help => return finish(Status::Valid, out, |out| writeln!(out, "{USAGE}")),
+    };
+    let mut output = Output {
+        json,
+        color: color && !json,
+        out,
+    };
+    let options = Options::new()
+        .table("model")
+        .deny_unknown_keys(deny)
+        .max_size(max_size);
+    let mut worst = Status::Valid;
+    for file in &files {
+        match check(file, &options, max_size, &mut output) {
+            Ok(status) => worst = worst.max(status),
+            Err(error) => return failed(worst, &error),
         }
     }
-    if files.is_empty() {
-        eprintln!("error: no file to check\n{USAGE}");
-        return ExitCode::from(2);
+    finish(worst, output.out, |_| Ok(()))
+}
+
+/// Writes what is left, flushes, and exits with `status`, or as a failed
+/// write says.
+fn finish(
+    status: Status,
+    mut out: BufWriter<io::StdoutLock<'static>>,
+    write: impl FnOnce(&mut BufWriter<io::StdoutLock<'static>>) -> io::Result<()>,
+) -> ExitCode {
+    match write(&mut out).and_then(|()| out.flush()) {
+        Ok(()) => ExitCode::from(status as u8),
+        Err(error) => failed(status, &error),
     }
-    let output = Output {
+}
+
+/// The exit of a program whose output could not be written: quiet when the
+/// reader has gone (it asked for no more), an error otherwise (a full disk).
+fn failed(status: Status, error: &io::Error) -> ExitCode {
+    if error.kind() == io::ErrorKind::BrokenPipe {
+        return ExitCode::from(status as u8);
+    }
+    let _ = writeln!(io::stderr(), "error: cannot write the output: {error}");
+    ExitCode::from(Status::Unreadable as u8)
+}
+
+fn parse(args: impl Iterator<Item = OsString>) -> Result<Command, String> {
+    let mut json = false;
+    let mut deny = false;
+    let mut schema = false;
+    let mut max_size = DEFAULT_MAX_SIZE;
+    let mut files = Vec::new();
+    let mut args = args.peekable();
+    while let Some(arg) = args.next() {
+        // A file name need not be UTF-8; an option is.
+        let Some(text) = arg
+            .to_str()
+            .filter(|text| text.starts_with('-') && *text != "-")
+        else {
+            files.push(arg);
+            continue;
+        };
+        match text {
+            "--" => {
+                files.extend(args.by_ref());
+                break;
+            }
+            "--json" => json = true,
+            "--deny-unknown" => deny = true,
+            "--schema" => schema = true,
+            "-h" | "--help" => return Ok(Command::Help),
+            "--max-size" => {
+                let value = args.next().ok_or("`--max-size` needs a number of bytes")?;
+                max_size = bytes(&value.to_string_lossy())?;
+            }
+            _ if text.starts_with("--max-size=") => {
+                max_size = bytes(&text["--max-size=".len()..])?;
+            }
+            option => return Err(format!("unknown option `{option}`")),
+        }
+    }
+    if schema {
+        return match files.first() {
+            None => Ok(Command::Schema),
+            Some(file) => Err(format!(
+                "`--schema` takes no file (given `{}`)",
+                file.to_string_lossy()
+            )),
+        };
+    }
+    if files.is_empty() {
+        return Err("no file to check".to_owned());
+    }
+    Ok(Command::Check {
         json,
-        color: !json && std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
-    };
-    let options = Options::new().table("model").deny_unknown_keys(deny);
-    let worst = files
-        .iter()
-        .map(|file| check(file, &options, &output))
-        .max()
-        .unwrap_or(Status::Valid);
-    ExitCode::from(worst as u8)
+        deny,
+        max_size,
+        files,
+    })
+}
+
+/// `--max-size`'s value.
+fn bytes(text: &str) -> Result<usize, String> {
+    text.parse()
+        .map_err(|_| format!("`--max-size` takes a number of bytes, not `{text}`"))
 }
 
 /// The schema of a file this program checks: `[model]` is a `ModelConfig`
@@ -99,29 +212,61 @@ fn file_schema() -> serde_json::Value {
     })
 }
 
-fn check(file: &str, options: &Options, output: &Output) -> Status {
-    let bytes = match std::fs::read(file) {
-        Ok(bytes) => bytes,
-        Err(error) => {
-            unreadable(file, &format!("cannot read `{file}`: {error}"), output);
-            return Status::Unreadable;
+/// The text of `path`, or why it is not read: not a regular file (a FIFO
+/// would block, `/dev/zero` never ends), larger than `max_size` (found
+/// having read one byte more, not the whole file), or not UTF-8.
+fn read(path: &std::path::Path, name: &str, max_size: usize) -> Result<String, String> {
+    let cannot = |error: io::Error| format!("cannot read `{name}`: {error}");
+    let regular = |metadata: std::fs::Metadata| {
+        if metadata.is_file() {
+            Ok(())
+        } else {
+            Err(format!("cannot read `{name}`: not a regular file"))
         }
     };
-    let source = match String::from_utf8(bytes) {
+    // Asked before opening: opening a FIFO with no writer blocks.
+    regular(std::fs::metadata(path).map_err(cannot)?)?;
+    let file = std::fs::File::open(path).map_err(cannot)?;
+    // And after, of what was opened, in case the name changed hands.
+    regular(file.metadata().map_err(cannot)?)?;
+    let mut bytes = Vec::new();
+    let cap = u64::try_from(max_size).unwrap_or(u64::MAX);
+    file.take(cap.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(cannot)?;
+    if bytes.len() > max_size {
+        return Err(format!(
+            "cannot read `{name}`: larger than {max_size} bytes (raise the limit with --max-size)"
+        ));
+    }
+    String::from_utf8(bytes).map_err(|error| {
+        let at = error.utf8_error().valid_up_to();
+        format!("`{name}` is not TOML: not UTF-8 text (byte {at})")
+    })
+}
+
+fn check(
+    file: &OsString,
+    options: &Options,
+    max_size: usize,
+    output: &mut Output,
+) -> io::Result<Status> {
+    // A name that is not UTF-8 is printed lossily; the file is still read.
+    let name = file.to_string_lossy();
+    let source = match read(file.as_ref(), &name, max_size) {
         Ok(source) => source,
-        Err(error) => {
-            let at = error.utf8_error().valid_up_to();
-            let message = format!("`{file}` is not TOML: not UTF-8 text (byte {at})");
-            unreadable(file, &message, output);
-            return Status::Unreadable;
+        Err(message) => {
+            unreadable(&name, &message, output)?;
+            return Ok(Status::Unreadable);
         }
     };
     let loaded = options.load::<ModelConfig>(&source);
     for diagnostic in loaded.diagnostics() {
         if output.json {
-            println!("{}", diagnostic.to_json(file));
+            writeln!(output.out, "{}", diagnostic.to_json(&name))?;
         } else {
-            println!("{}", diagnostic.render(file, &source, output.color));
+            let text = diagnostic.render(&name, &source, output.color);
+            writeln!(output.out, "{text}")?;
         }
     }
     let status = if !loaded.is_toml() {
@@ -132,9 +277,10 @@ fn check(file: &str, options: &Options, output: &Output) -> Status {
         Status::Invalid
     };
     if !output.json {
-        println!("{}", summary(file, status, loaded.diagnostics()));
+        let summary = summary(&escape(&name), status, loaded.diagnostics());
+        writeln!(output.out, "{summary}")?;
     }
-    status
+    Ok(status)
 }
 
 /// `file: valid`, `file: invalid (2 errors, 1 warning)`, `file: not TOML`.
@@ -169,7 +315,7 @@ fn summary(
 }
 
 /// Reports a file that could not be read as text.
-fn unreadable(file: &str, message: &str, output: &Output) {
+fn unreadable(file: &str, message: &str, output: &mut Output) -> io::Result<()> {
     if output.json {
         /// The fields of `Diagnostic::to_json`, with no position to give.
         #[derive(serde::Serialize)]
@@ -194,8 +340,18 @@ fn unreadable(file: &str, message: &str, output: &Output) {
             help: None,
         };
         let record = serde_json::to_string(&record).unwrap_or_default();
-        println!("{record}");
+        // As `Diagnostic::to_json` writes them: what JSON allows raw but a
+        // terminal obeys (C1, bidirectional marks) as `\uXXXX`.
+        let mut safe = String::with_capacity(record.len());
+        for c in record.chars() {
+            if is_unsafe(c) {
+                safe.push_str(&format!("\\u{:04x}", u32::from(c)));
+            } else {
+                safe.push(c);
+            }
+        }
+        writeln!(output.out, "{safe}")
     } else {
-        println!("error: {message}");
+        writeln!(output.out, "error: {}", escape(message))
     }
 }
