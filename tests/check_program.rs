@@ -301,3 +301,286 @@ fn the_schema_agrees_with_the_program_on_every_bundled_config() {
     }
     assert!(compared >= 6, "{compared} configs compared");
 }
+
+/// Runs the check program in `dir` with `stdout`, and fails the test rather
+/// than wait for ever: a program that blocks on a FIFO or reads `/dev/zero`
+/// to the end is what is tested against.
+fn check_within(
+    dir: &Path,
+    args: &[&std::ffi::OsStr],
+    stdout: std::process::Stdio,
+) -> (Option<i32>, String) {
+    use std::io::Read;
+    let mut child = Command::new(binary())
+        .args(args)
+        .current_dir(dir)
+        .stdout(stdout)
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("the check program runs");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("a status") {
+            break status;
+        }
+        if std::time::Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("the check program did not finish: {args:?}");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    };
+    let mut stderr = String::new();
+    if let Some(mut pipe) = child.stderr.take() {
+        pipe.read_to_string(&mut stderr).expect("stderr");
+    }
+    (status.code(), stderr)
+}
+
+#[cfg(unix)]
+#[test]
+fn what_is_not_a_regular_file_is_refused_without_reading_it() {
+    let scratch = Scratch::new("special");
+    let fifo = scratch.0.join("fifo.toml");
+    let made = Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .expect("mkfifo runs");
+    assert!(made.success());
+    let fifo = fifo.to_str().unwrap();
+    let dir = scratch.0.to_str().unwrap();
+    let output = check(&["/dev/zero", fifo, dir, "examples/configs/good.toml"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(
+        stdout(&output),
+        format!(
+            "error: cannot read `/dev/zero`: not a regular file\n\
+             error: cannot read `{fifo}`: not a regular file\n\
+             error: cannot read `{dir}`: not a regular file\n\
+             examples/configs/good.toml: valid\n"
+        )
+    );
+}
+
+#[test]
+fn a_file_over_the_size_limit_is_refused_having_read_no_more() {
+    let scratch = Scratch::new("size");
+    // The default, 64 MiB: a sparse file costs nothing to write.
+    let huge = scratch.0.join("huge.toml");
+    let file = std::fs::File::create(&huge).expect("a scratch file");
+    file.set_len(64 * 1024 * 1024 + 1).expect("a sparse file");
+    let huge = huge.to_str().unwrap();
+    let output = check(&[huge]);
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(
+        stdout(&output),
+        format!(
+            "error: cannot read `{huge}`: larger than 67108864 bytes (raise the limit with --max-size)\n"
+        )
+    );
+    // Set with `--max-size`: at the limit it is read, past it not.
+    let text = format!("[model]\n{}", "#".repeat(92));
+    let file = scratch.file("hundred.toml", &text);
+    assert_eq!(check(&["--max-size", "100", &file]).status.code(), Some(0));
+    let output = check(&["--max-size=99", &file]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stdout(&output).contains("larger than 99 bytes"));
+    assert_eq!(check(&["--max-size", "lots", &file]).status.code(), Some(2));
+}
+
+#[test]
+fn a_reader_that_stops_early_stops_the_program_quietly() {
+    // More output than a pipe holds, and nobody reading it.
+    let files: Vec<&std::ffi::OsStr> = std::iter::repeat_n("examples/configs/broken.toml", 300)
+        .map(std::ffi::OsStr::new)
+        .collect();
+    let mut child = Command::new(binary())
+        .args(&files)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("the check program runs");
+    drop(child.stdout.take());
+    let output = child.wait_with_output().expect("the program ends");
+    // The status of what was checked, and not a word: no panic (101).
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(String::from_utf8_lossy(&output.stderr), "");
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn output_that_cannot_be_written_is_an_error_not_a_panic() {
+    let full = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .expect("/dev/full");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let (code, stderr) = check_within(
+        root,
+        &["examples/configs/broken.toml".as_ref()],
+        full.into(),
+    );
+    assert_eq!(code, Some(2));
+    assert!(
+        stderr.starts_with("error: cannot write the output: "),
+        "{stderr}"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn names_are_printed_escaped_and_lossily() {
+    use std::os::unix::ffi::OsStrExt;
+    let scratch = Scratch::new("names");
+    // An escape sequence that sets the terminal's title, and a byte that is
+    // not UTF-8.
+    let name = std::ffi::OsStr::from_bytes(b"x\x1b]0;pwned\x07\xff.toml");
+    std::fs::write(
+        scratch.0.join(name),
+        "[model.rho]\nprecision = \"fp8_exp\"\n",
+    )
+    .expect("a scratch file");
+    let output = Command::new(binary())
+        .arg(name)
+        .current_dir(&scratch.0)
+        .output()
+        .expect("the check program runs");
+    assert_eq!(output.status.code(), Some(1));
+    let text = stdout(&output);
+    assert!(
+        !text.contains('\u{1b}') && !text.contains('\u{7}'),
+        "{text:?}"
+    );
+    assert!(
+        text.contains(" --> x\\u{1b}]0;pwned\\u{7}\u{fffd}.toml:2:13\n"),
+        "{text}"
+    );
+    assert!(text.ends_with("x\\u{1b}]0;pwned\\u{7}\u{fffd}.toml: invalid (1 error)\n"));
+    let json = Command::new(binary())
+        .arg("--json")
+        .arg(name)
+        .current_dir(&scratch.0)
+        .output()
+        .expect("the check program runs");
+    let line = stdout(&json);
+    assert!(!line.contains('\u{1b}'), "{line:?}");
+    let record: serde_json::Value = serde_json::from_str(line.trim_end()).expect("JSON");
+    assert_eq!(record["file"], "x\u{1b}]0;pwned\u{7}\u{fffd}.toml");
+}
+
+#[test]
+fn control_characters_in_keys_and_values_are_escaped() {
+    let scratch = Scratch::new("controls");
+    // A C1 CSI in a key, a right-to-left override in a value (TOML allows
+    // them escaped; once read they are raw), and a raw DEL in a comment,
+    // which TOML does not allow: the source line drawn has it as a symbol.
+    let file = scratch.file(
+        "c1.toml",
+        "[model.quant]\n\"a\\u009b2J\" = 1\nprotocol = \"b\\u202ec\"\n",
+    );
+    let del = scratch.file("del.toml", "[model]\n# \u{7f}\u{1b}[2J\n");
+    let output = check(&[&file, &del]);
+    let text = stdout(&output);
+    assert!(text.contains("2 | # \u{2421}\u{241b}[2J\n"), "{text}");
+    assert!(
+        !text
+            .chars()
+            .any(|c| lowbit_core::diagnostic::is_unsafe(c) && c != '\n'),
+        "{text:?}"
+    );
+    assert!(text.contains("unknown key `a\\u{9b}2J`"), "{text}");
+    assert!(text.contains("b\\u{202e}c"), "{text}");
+    let json = stdout(&check(&["--json", &file]));
+    assert!(
+        !json
+            .chars()
+            .any(|c| lowbit_core::diagnostic::is_unsafe(c) && c != '\n'),
+        "{json:?}"
+    );
+    assert!(json.contains("\\u009b"), "{json}");
+}
+
+#[test]
+fn a_double_dash_ends_the_options() {
+    let scratch = Scratch::new("dashes");
+    scratch.file("--json", "[model.rho]\nprecision = \"fp8_exp\"\n");
+    let (code, _) = check_within(
+        &scratch.0,
+        &["--".as_ref(), "--json".as_ref()],
+        std::process::Stdio::null(),
+    );
+    assert_eq!(code, Some(1));
+    // Without it, `--json` is the option and there is no file.
+    let (code, stderr) = check_within(
+        &scratch.0,
+        &["--json".as_ref()],
+        std::process::Stdio::null(),
+    );
+    assert_eq!(code, Some(2));
+    assert!(stderr.starts_with("error: no file to check"), "{stderr}");
+}
+
+#[test]
+fn schema_takes_no_file() {
+    let output = check(&["--schema", "examples/configs/good.toml"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(stdout(&output), "");
+    assert!(
+        String::from_utf8_lossy(&output.stderr)
+            .starts_with("error: `--schema` takes no file (given `examples/configs/good.toml`)")
+    );
+}
+
+#[test]
+fn a_line_of_megabytes_is_drawn_in_a_window() {
+    let scratch = Scratch::new("long");
+    let value = "x".repeat(4 << 20);
+    let file = scratch.file(
+        "long.toml",
+        format!("[model.rho]\nx = \"{value}\", precision = \"fp8_exp\"\n"),
+    );
+    let output = check(&[&file]);
+    let text = stdout(&output);
+    // The syntax error after the long value, at its column in the line.
+    assert!(
+        text.contains(&format!(" --> {file}:2:{}\n", value.len() + 7)),
+        "{text}"
+    );
+    assert!(text.len() < 4000, "{} bytes printed", text.len());
+}
+
+/// Many problems on one line cost what they cost on many lines, in text
+/// and in JSON: the ratio of the program's times on the two layouts stays
+/// small (at 30,000 keys it was 110).
+#[test]
+fn the_program_is_linear_in_problems_whatever_the_layout() {
+    let scratch = Scratch::new("layout");
+    let keys: Vec<String> = (0..4000).map(|at| format!("unknown{at} = {at}")).collect();
+    let inline = scratch.file(
+        "inline.toml",
+        format!("[model]\nquant = {{ {} }}\n", keys.join(", ")),
+    );
+    let lines = scratch.file(
+        "lines.toml",
+        format!("[model.quant]\n{}\n", keys.join("\n")),
+    );
+    for json in [false, true] {
+        let time = |file: &str| {
+            (0..2)
+                .map(|_| {
+                    let start = std::time::Instant::now();
+                    let args: &[&str] = if json { &["--json", file] } else { &[file] };
+                    assert_eq!(check(args).status.code(), Some(0));
+                    start.elapsed()
+                })
+                .min()
+                .unwrap()
+        };
+        let (inline, lines) = (time(&inline), time(&lines));
+        let ratio = inline.as_secs_f64() / lines.as_secs_f64();
+        assert!(
+            ratio < 8.0,
+            "json {json}: one line {inline:?}, one key a line {lines:?}: {ratio:.1}x"
+        );
+    }
+}

@@ -120,6 +120,25 @@ fn an_unclosed_array_is_one_error_at_its_bracket() {
     );
 }
 
+#[test]
+fn deep_nesting_is_one_error_not_a_stack_overflow() {
+    for (open, close) in [("[", "]"), ("{ a = ", " }")] {
+        let depth = 100_000;
+        let source = format!(
+            "[model]\nquant = {}1{}\n",
+            open.repeat(depth),
+            close.repeat(depth)
+        );
+        let loaded = model(&source);
+        assert!(!loaded.is_toml());
+        let [error] = loaded.diagnostics() else {
+            panic!("{:?}", loaded.diagnostics())
+        };
+        assert_eq!(error.code(), "syntax");
+        assert!(error.render("f.toml", &source, false).len() < 2000);
+    }
+}
+
 #[derive(Deserialize, Validate)]
 struct Counts {
     counts: BTreeMap<String, u8>,
