@@ -8,8 +8,8 @@
 use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
 
+use bitnet_config::ModelConfig;
 use lowbit_core::Validate;
-use lowbit_core::config::ModelConfig;
 use lowbit_core::diagnostic::{Diagnostic, Severity, is_unsafe};
 use lowbit_core::toml::{DEFAULT_MAX_SIZE, Loaded, Options};
 use serde::Deserialize;
