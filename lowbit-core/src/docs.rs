@@ -147,6 +147,9 @@ fn applies(rule: &RuleInfo, path: &str, gate: Option<&[&'static str]>) -> String
     if !rule.when.is_empty() {
         let _ = write!(text, "; when it is {}", literals(&rule.when));
     }
+    if let Some(guard) = &rule.guard {
+        let _ = write!(text, "; if `{}`", render(guard, path));
+    }
     if let Some(gate) = gate {
         let _ = write!(text, "; while `{}` is set", join(path, gate));
     }
@@ -173,6 +176,9 @@ fn render(condition: &Condition, root: &str) -> String {
             format!("every({})", test_text(&join(root, path), test))
         }
         Condition::SomeItem(path, test) => format!("some({})", test_text(&join(root, path), test)),
+        Condition::Compare(left, symbol, right) => {
+            format!("{} {symbol} {}", join(root, left), join(root, right))
+        }
     }
 }
 
@@ -181,6 +187,10 @@ fn test_text(path: &str, test: &Test) -> String {
         Test::Eq(value) => format!("{path} = {value}"),
         Test::Ne(value) => format!("{path} != {value}"),
         Test::In(values) => format!("{path} in ({})", literals(values)),
+        Test::Lt(value) => format!("{path} < {value}"),
+        Test::Le(value) => format!("{path} <= {value}"),
+        Test::Gt(value) => format!("{path} > {value}"),
+        Test::Ge(value) => format!("{path} >= {value}"),
     }
 }
 

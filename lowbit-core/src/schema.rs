@@ -233,6 +233,19 @@ impl Schemas {
     }
 
     fn rule(&mut self, shape: &StructShape, rule: &RuleInfo) -> Value {
+        // JSON Schema cannot compare one value with another: such a rule is
+        // left out, so that the schema never refuses what `validate` accepts.
+        if rule_compares_fields(rule) {
+            return Value::Bool(true);
+        }
+        let schema = self.rule_itself(shape, rule);
+        match &rule.guard {
+            Some(guard) => json!({"if": Cx { shape }.condition(guard), "then": schema}),
+            None => schema,
+        }
+    }
+
+    fn rule_itself(&mut self, shape: &StructShape, rule: &RuleInfo) -> Value {
         let cx = Cx { shape };
         let subject = &rule.subject;
         let trigger = || {
@@ -495,6 +508,9 @@ impl Cx<'_> {
                 let conditions: Vec<Value> = conditions.iter().map(|c| self.condition(c)).collect();
                 json!({"anyOf": conditions})
             }
+            // A field against another field: JSON Schema cannot compare two
+            // values; `rule` leaves such rules out before they get here.
+            Condition::Compare(..) => Value::Bool(true),
             Condition::EveryItem(path, test) | Condition::SomeItem(path, test) => {
                 let every = matches!(condition, Condition::EveryItem(..));
                 let kind = self.kind_at(path);
@@ -537,6 +553,12 @@ impl Cx<'_> {
             Test::Eq(value) => self.member(path, std::slice::from_ref(value)),
             Test::Ne(value) => not(self.member(path, std::slice::from_ref(value))),
             Test::In(values) => self.member(path, values),
+            Test::Lt(_) | Test::Le(_) | Test::Gt(_) | Test::Ge(_) => {
+                let kind = self.kind_at(path);
+                let schema = test_schema(&kind, test);
+                let test = test.clone();
+                self.at(path, schema, &move |datum| datum_test(&kind, datum, &test))
+            }
         }
     }
 }
@@ -694,6 +716,18 @@ fn test_schema(kind: &Kind, test: &Test) -> Value {
         Test::Eq(value) => members(kind, std::slice::from_ref(value)),
         Test::Ne(value) => not(members(kind, std::slice::from_ref(value))),
         Test::In(values) => members(kind, values),
+        Test::Lt(value) | Test::Le(value) | Test::Gt(value) | Test::Ge(value) => {
+            let keyword = match test {
+                Test::Lt(_) => "exclusiveMaximum",
+                Test::Le(_) => "maximum",
+                Test::Gt(_) => "exclusiveMinimum",
+                _ => "minimum",
+            };
+            match literal_json(value) {
+                Some(bound) => json!({"type": "number", keyword: bound}),
+                None => Value::Bool(false),
+            }
+        }
     }
 }
 
@@ -714,11 +748,54 @@ fn datum_test(kind: &Kind, datum: &Datum, test: &Test) -> bool {
         (Datum::Float(float), Literal::Int(other)) => *float == (*other as f64),
         _ => false,
     };
+    let number = match datum {
+        Datum::Int(int) => Some(*int as f64),
+        Datum::UInt(int) => Some(*int as f64),
+        Datum::Float(float) => Some(*float),
+        _ => None,
+    };
+    let bound = |value: &Literal| match value {
+        Literal::Int(int) => Some(*int as f64),
+        Literal::Float(float) => Some(*float),
+        _ => None,
+    };
+    let order = |value: &Literal, holds: fn(f64, f64) -> bool| {
+        number
+            .zip(bound(value))
+            .is_some_and(|(number, bound)| holds(number, bound))
+    };
     match test {
         Test::Eq(value) => equal(value),
         Test::Ne(value) => !equal(value),
         Test::In(values) => values.iter().any(equal),
+        Test::Lt(value) => order(value, |a, b| a < b),
+        Test::Le(value) => order(value, |a, b| a <= b),
+        Test::Gt(value) => order(value, |a, b| a > b),
+        Test::Ge(value) => order(value, |a, b| a >= b),
     }
+}
+
+/// Whether a rule compares a field with another field anywhere, which
+/// JSON Schema cannot say.
+fn rule_compares_fields(rule: &RuleInfo) -> bool {
+    fn compares(condition: &Condition) -> bool {
+        match condition {
+            Condition::Compare(..) => true,
+            Condition::Not(inner) => compares(inner),
+            Condition::All(conditions) | Condition::Any(conditions) => {
+                conditions.iter().any(compares)
+            }
+            _ => false,
+        }
+    }
+    let in_kind = match &rule.kind {
+        RuleKind::Requires(conditions) => conditions.iter().any(compares),
+        RuleKind::OnlyIf(condition)
+        | RuleKind::RequiredIf(condition)
+        | RuleKind::ConflictsWith(condition) => compares(condition),
+        _ => false,
+    };
+    in_kind || rule.guard.as_ref().is_some_and(compares)
 }
 
 /// Every one of `schemas` (an empty `allOf` is not a valid schema).

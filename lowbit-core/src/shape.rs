@@ -230,6 +230,8 @@ pub struct RuleInfo {
     pub when: Vec<Literal>,
     /// Checked only while the struct's gate is set.
     pub gated: bool,
+    /// `if(..)`: the rule applies only while this holds.
+    pub guard: Option<Condition>,
     /// The message, with `{path}` and `{value}` left to fill in.
     pub message: String,
 }
@@ -310,6 +312,7 @@ impl RuleKind {
 
 /// A condition on a struct's fields; paths are serde names from the struct.
 #[derive(Clone, Debug)]
+#[non_exhaustive]
 pub enum Condition {
     /// The value at the path is set.
     Set(Vec<&'static str>),
@@ -325,10 +328,14 @@ pub enum Condition {
     EveryItem(Vec<&'static str>, Test),
     /// Some item of the collection at the path passes the test.
     SomeItem(Vec<&'static str>, Test),
+    /// The value at the first path compared with the value at the second
+    /// (`=`, `!=`, `<`, `<=`, `>`, `>=`); holds only when both are set.
+    Compare(Vec<&'static str>, &'static str, Vec<&'static str>),
 }
 
 /// A comparison with literals.
 #[derive(Clone, Debug)]
+#[non_exhaustive]
 pub enum Test {
     /// `= v`.
     Eq(Literal),
@@ -336,6 +343,14 @@ pub enum Test {
     Ne(Literal),
     /// `in (..)`.
     In(Vec<Literal>),
+    /// `< v`: holds only of a number.
+    Lt(Literal),
+    /// `<= v`.
+    Le(Literal),
+    /// `> v`.
+    Gt(Literal),
+    /// `>= v`.
+    Ge(Literal),
 }
 
 /// A value written in a rule.

@@ -200,11 +200,28 @@ impl Checker<'_> {
                 let resolved = self.place(place, true);
                 self.test(test);
                 let lits = match test {
-                    Test::Eq(lit) | Test::Ne(lit) => std::slice::from_ref(lit),
+                    Test::Eq(lit) | Test::Ne(lit) | Test::Order(_, lit) => {
+                        std::slice::from_ref(lit)
+                    }
                     Test::In(lits) => lits,
                 };
                 self.generic_number(place, lits);
                 Cond::Test(resolved?, test.clone())
+            }
+            Cond::Compare(left, relation, right) => {
+                let left_resolved = self.place(left, true);
+                let right_resolved = self.operand(right);
+                if same_place(left, right) {
+                    self.error(
+                        right.first().span(),
+                        format!(
+                            "`{}` is compared with itself: name another field, or quote a value",
+                            right.text()
+                        ),
+                    );
+                    return None;
+                }
+                Cond::Compare(left_resolved?, *relation, right_resolved?)
             }
             Cond::Every(place, test) | Cond::Some(place, test) => {
                 let resolved = self.place(place, true);
@@ -230,9 +247,45 @@ impl Checker<'_> {
     }
 
     fn test(&mut self, test: &Test) {
-        if let Test::In(lits) = test {
-            self.values(lits);
+        match test {
+            Test::In(lits) => self.values(lits),
+            Test::Order(order, lit) if !matches!(lit, Lit::Int(_) | Lit::Float(_)) => {
+                self.error(
+                    lit.span(),
+                    format!(
+                        "`{}` compares numbers, not {}: write `=` or `!=` for {}",
+                        order.symbol(),
+                        lit.kind(),
+                        lit.kind()
+                    ),
+                );
+            }
+            _ => {}
         }
+    }
+
+    /// The right side of a comparison: another field. A bare word that is
+    /// no field was most likely meant as a value.
+    fn operand(&mut self, path: &FieldPath) -> Option<model::Place> {
+        let names = self
+            .fields
+            .iter()
+            .map(|field| field.ident.unraw().to_string());
+        let names: Vec<String> = names.collect();
+        let word = path.first().unraw().to_string();
+        let known = self.field_index(path.first()).is_some();
+        let close = suggest::closest(&word, names.iter().map(String::as_str)).is_some();
+        if known || close || path.segments.len() > 1 {
+            return self.place(path, true);
+        }
+        self.error(
+            path.first().span(),
+            format!(
+                "no field `{word}` in `{}`; values are quoted, as the config file spells them: `\"{word}\"`",
+                self.owner
+            ),
+        );
+        None
     }
 
     /// A list of values: all of one kind, none twice.
@@ -345,7 +398,8 @@ impl Checker<'_> {
         if let Some(when) = &rule.when {
             self.values(when);
         }
-        let mut sound = true;
+        let guard = rule.guard.as_ref().map(|guard| self.cond(guard));
+        let mut sound = !matches!(guard, Some(None));
         if rule.ungated && self.gate.is_none() {
             self.error(
                 rule.name.span(),
@@ -373,6 +427,7 @@ impl Checker<'_> {
             when: rule.when.clone(),
             message: rule.message.clone(),
             ungated: rule.ungated,
+            guard: guard.flatten(),
         })
     }
 

@@ -114,6 +114,8 @@ pub struct Rule {
     pub message: Option<LitStr>,
     /// Checked even while the container's gate is off.
     pub ungated: bool,
+    /// `if(cond)`: the rule applies only while the condition holds.
+    pub guard: Option<Cond>,
 }
 
 pub enum RuleKind {
@@ -155,6 +157,8 @@ pub enum Cond<P = FieldPath> {
     Every(P, Test),
     /// `some(f = v)`: some item of the collection `f` passes the test.
     Some(P, Test),
+    /// `f = g`, `f < g`, ...: a field against another field.
+    Compare(P, Relation, P),
 }
 
 impl<P> Cond<P> {
@@ -164,7 +168,12 @@ impl<P> Cond<P> {
         match self {
             Cond::Test(place, test) => visit(place, test),
             Cond::All(conds) => conds.iter().for_each(|cond| cond.required_tests(visit)),
-            Cond::Not(_) | Cond::Any(_) | Cond::Set(_) | Cond::Every(..) | Cond::Some(..) => {}
+            Cond::Not(_)
+            | Cond::Any(_)
+            | Cond::Set(_)
+            | Cond::Every(..)
+            | Cond::Some(..)
+            | Cond::Compare(..) => {}
         }
     }
 }
@@ -174,6 +183,46 @@ pub enum Test {
     Eq(Lit),
     Ne(Lit),
     In(Vec<Lit>),
+    /// `f > 3`, `f <= 2.5`: holds only when `f` holds a number.
+    Order(Order, Lit),
+}
+
+/// `<`, `<=`, `>`, `>=`.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Order {
+    Lt,
+    Le,
+    Gt,
+    Ge,
+}
+
+impl Order {
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Order::Lt => "<",
+            Order::Le => "<=",
+            Order::Gt => ">",
+            Order::Ge => ">=",
+        }
+    }
+}
+
+/// How a field is compared with another field.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Relation {
+    Eq,
+    Ne,
+    Order(Order),
+}
+
+impl Relation {
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Relation::Eq => "=",
+            Relation::Ne => "!=",
+            Relation::Order(order) => order.symbol(),
+        }
+    }
 }
 
 /// A dotted path of Rust field names, as written, from a field of this

@@ -6,7 +6,7 @@
 use proc_macro2::Span;
 use syn::{Generics, Ident, LitInt, LitStr, Type};
 
-pub use crate::ir::{FieldDefault, Lit, Tagging, Test, VariantKind};
+pub use crate::ir::{FieldDefault, Lit, Order, Relation, Tagging, Test, VariantKind};
 use crate::vocab::RuleName;
 
 /// One `#[derive(Validate)]` input, checked.
@@ -151,6 +151,8 @@ pub struct Rule {
     pub when: Option<Vec<Lit>>,
     pub message: Option<LitStr>,
     pub ungated: bool,
+    /// `if(cond)`: the rule applies only while this holds.
+    pub guard: Option<Cond>,
 }
 
 impl Rule {

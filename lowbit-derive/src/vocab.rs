@@ -51,6 +51,7 @@ pub enum Opt {
     Min,
     Max,
     Equal,
+    If,
 }
 
 impl Opt {
@@ -64,6 +65,7 @@ impl Opt {
             Opt::Min => "min",
             Opt::Max => "max",
             Opt::Equal => "equal",
+            Opt::If => "if",
         }
     }
 }
@@ -81,6 +83,9 @@ pub struct Spec {
 }
 
 use Opt::{At, Context, Equal, Max, Message, Min, Ungated, When};
+
+/// The options every rule takes beside those of its row, listed after them.
+pub const EVERY_RULE: &[Opt] = &[Opt::If];
 
 /// Every rule, in the order the README lists them.
 pub const RULES: [Spec; 12] = [
@@ -192,7 +197,7 @@ impl RuleName {
     }
 
     pub fn takes(self, option: Opt) -> bool {
-        self.spec().options.contains(&option)
+        self.spec().options.contains(&option) || EVERY_RULE.contains(&option)
     }
 
     /// The words of its options, for lists and did-you-mean.
@@ -200,6 +205,7 @@ impl RuleName {
         self.spec()
             .options
             .iter()
+            .chain(EVERY_RULE)
             .map(|option| option.word())
             .collect()
     }
@@ -237,6 +243,8 @@ pub enum Capability {
     Item,
     /// `Describe::describe`: the value as a report shows it.
     Describe,
+    /// `Key::key`: what a field is compared with another field by.
+    Key,
 }
 
 impl Capability {
@@ -254,6 +262,7 @@ impl Capability {
             Capability::Items => ("Items", "items"),
             Capability::Item => ("Items", "Item"),
             Capability::Describe => ("Describe", "describe"),
+            Capability::Key => ("Key", "key"),
         }
     }
 }

@@ -1,11 +1,15 @@
 //! What generated code calls. Not public API: it changes with the derive,
 //! which `lowbit-core` pins to one exact version.
 
+mod compare;
 mod lookup;
 #[cfg(feature = "shape")]
 mod shapes;
 mod traits;
 
+pub use compare::{
+    Key, Ordered, Variant, at_least, at_most, differ, ge, greater, gt, le, less, lt, same,
+};
 pub use lookup::{Domain, lookup, may_hold, overlap};
 #[cfg(feature = "shape")]
 pub use shapes::{DatumOf, NoDatum, NoShape, ShapeOf, ShapeProbe, boxed, fill_names, path, table};

@@ -4,7 +4,7 @@ use proc_macro2::{Delimiter, Group, Span, TokenStream};
 use quote::quote;
 
 use super::context::{Resolved, Scope, Ty, respan};
-use crate::model::{Cond, Lit, Test};
+use crate::model::{Cond, Lit, Order, Place, Relation, Test};
 use crate::vocab::Capability;
 
 impl Scope<'_> {
@@ -39,7 +39,50 @@ impl Scope<'_> {
                 let every = matches!(cond, Cond::Every(..));
                 self.quantifier(every, place, test)
             }
+            Cond::Compare(left, relation, right) => self.compare(left, *relation, right),
         }
+    }
+
+    /// A field against another field, by their `Key`s: both must be set
+    /// and of one type (numbers of one type, strings, bools, one enum), so
+    /// that a mismatch is rustc's error at the right-hand name.
+    fn compare(&mut self, left: &Place, relation: Relation, right: &Place) -> TokenStream {
+        let krate = self.krate;
+        let Resolved {
+            access: left_access,
+            ty: left_ty,
+            ..
+        } = self.resolve(left);
+        let Resolved {
+            access: right_access,
+            ty: right_ty,
+            ..
+        } = self.resolve(right);
+        let left_key = self.call(
+            &left_ty,
+            left.first().span(),
+            Capability::Key,
+            &quote!(&#left_access),
+        );
+        let right_key = self.call(
+            &right_ty,
+            right.first().span(),
+            Capability::Key,
+            &quote!(&#right_access),
+        );
+        let helper = match relation {
+            Relation::Eq => quote!(same),
+            Relation::Ne => quote!(differ),
+            Relation::Order(Order::Lt) => quote!(less),
+            Relation::Order(Order::Le) => quote!(at_most),
+            Relation::Order(Order::Gt) => quote!(greater),
+            Relation::Order(Order::Ge) => quote!(at_least),
+        };
+        let span = right.first().span();
+        let helper = respan(quote!(#krate::__private::#helper), span);
+        let mut args = Group::new(Delimiter::Parenthesis, quote!(#left_key, #right_key));
+        args.set_span(span);
+        quote!(#helper #args)
     }
 
     /// `every(f = v)` or `some(f = v)`: whether every item of the collection
@@ -75,7 +118,36 @@ impl Scope<'_> {
                 quote!(!(#equals))
             }
             Test::In(lits) => self.any_of(value, ty, lits),
+            Test::Order(order, lit) => {
+                let helper = match order {
+                    Order::Lt => quote!(lt),
+                    Order::Le => quote!(le),
+                    Order::Gt => quote!(gt),
+                    Order::Ge => quote!(ge),
+                };
+                self.numeric(value, ty, lit, lit.span(), &helper)
+            }
         }
+    }
+
+    /// `value`'s number, compared with `lit` by the `__private` function
+    /// `helper`; false when `value` holds no number (a `None`).
+    fn numeric(
+        &mut self,
+        value: &TokenStream,
+        ty: &Ty,
+        lit: &Lit,
+        blame: Span,
+        helper: &TokenStream,
+    ) -> TokenStream {
+        let krate = self.krate;
+        let read = self.call(ty, blame, Capability::Scalar, value);
+        let number = self.number(ty, blame, lit);
+        let compare = respan(
+            quote!(.is_some_and(|__lowbit_number| #krate::__private::#helper(__lowbit_number, &#number))),
+            ty.blame.unwrap_or(blame),
+        );
+        quote!(#read #compare)
     }
 
     /// `value` is one of `lits`; a type that cannot be compared is blamed
@@ -121,7 +193,6 @@ impl Scope<'_> {
         lit: &Lit,
         blame: Span,
     ) -> TokenStream {
-        let krate = self.krate;
         let span = lit.span();
         match lit {
             Lit::Str(text) => {
@@ -136,15 +207,7 @@ impl Scope<'_> {
                 let compare = respan(quote!(== ::core::option::Option::Some), span);
                 quote!((#read #compare(#flag)))
             }
-            Lit::Int(_) | Lit::Float(_) => {
-                let read = self.call(ty, blame, Capability::Scalar, value);
-                let number = self.number(ty, blame, lit);
-                let compare = respan(
-                    quote!(.is_some_and(|__lowbit_number| #krate::__private::equal(__lowbit_number, &#number))),
-                    ty.blame.unwrap_or(blame),
-                );
-                quote!(#read #compare)
-            }
+            Lit::Int(_) | Lit::Float(_) => self.numeric(value, ty, lit, blame, &quote!(equal)),
         }
     }
 }

@@ -62,6 +62,7 @@ pub fn shell(container: &Container, body: &Enum) -> TokenStream {
     let is_set = header(quote!(#krate::__private::IsSet));
     let choice = header(quote!(#krate::__private::Choice));
     let describe = header(quote!(#krate::__private::Describe));
+    let key = header(quote!(#krate::__private::Key));
     quote! {
         #variant_names {
             const TYPE_NAME: &'static str = #type_name;
@@ -107,6 +108,15 @@ pub fn shell(container: &Container, body: &Enum) -> TokenStream {
         #describe {
             fn describe(&self) -> ::core::option::Option<#krate::Value> {
                 ::core::option::Option::Some(#krate::Value::Name(#krate::VariantNames::serde_name(self)))
+            }
+        }
+        #key {
+            type Key<'__lowbit_a> = #krate::__private::Variant<Self> where Self: '__lowbit_a;
+            #[inline]
+            fn key(&self) -> ::core::option::Option<#krate::__private::Variant<Self>> {
+                ::core::option::Option::Some(#krate::__private::Variant::new(
+                    #krate::VariantNames::variant_index(self),
+                ))
             }
         }
     }

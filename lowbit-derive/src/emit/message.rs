@@ -15,7 +15,17 @@ pub fn template(rule: &Rule, fields: &[Field]) -> (String, Vec<Place>) {
         fields,
         args: Vec::new(),
     };
-    let text = default_text(rule, &mut names);
+    let mut text = default_text(rule, &mut names);
+    if let Some(guard) = &rule.guard
+        && !text.is_empty()
+    {
+        // "lr must be at least 1.0 while stage != 3, not 0.5".
+        let guard = format!(" while {}", names.cond(guard, false));
+        match text.strip_suffix(", not {value}") {
+            Some(head) => text = format!("{head}{guard}, not {{value}}"),
+            None => text.push_str(&guard),
+        }
+    }
     (text, names.args)
 }
 
@@ -136,6 +146,9 @@ impl Names<'_> {
             Test::Eq(lit) => format!("{subject} = {}", escape(&lit.text())),
             Test::Ne(lit) => format!("{subject} != {}", escape(&lit.text())),
             Test::In(lits) => format!("{subject} is one of {}", list(lits)),
+            Test::Order(order, lit) => {
+                format!("{subject} {} {}", order.symbol(), escape(&lit.text()))
+            }
         }
     }
 
@@ -168,6 +181,11 @@ impl Names<'_> {
             Cond::Some(place, test) => {
                 let items = format!("some item of {}", self.place(place));
                 Self::test(&items, test)
+            }
+            Cond::Compare(left, relation, right) => {
+                let left = self.place(left);
+                let right = self.place(right);
+                format!("{left} {} {right}", relation.symbol())
             }
         }
     }

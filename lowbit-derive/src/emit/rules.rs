@@ -106,7 +106,7 @@ pub fn check(scope: &mut Scope, rule: &Rule, mode: Mode) -> TokenStream {
         names,
         described,
     };
-    match &rule.kind {
+    let statement = match &rule.kind {
         RuleKind::OneOf(lits) => one_of(scope, &check, lits),
         RuleKind::NoneOf(lits) => none_of(scope, &check, lits),
         RuleKind::Requires(conds) => requires(scope, &check, conds),
@@ -119,6 +119,13 @@ pub fn check(scope: &mut Scope, rule: &Rule, mode: Mode) -> TokenStream {
         RuleKind::NonEmpty => non_empty(scope, &check),
         RuleKind::Forbidden => forbidden(scope, &check),
         RuleKind::Custom { function, context } => custom(scope, &check, function, context.as_ref()),
+    };
+    match &rule.guard {
+        Some(guard) => {
+            let guard = scope.cond(guard);
+            quote!(if #guard { #statement })
+        }
+        None => statement,
     }
 }
 

@@ -10,8 +10,8 @@ use syn::ext::IdentExt;
 use super::context::{Base, Context, Scope};
 use super::message;
 use crate::model::{
-    Cond, Container, Enum, Field, FieldDefault, Lit, Place, Rule, RuleKind, Struct, Tagging, Test,
-    VariantKind,
+    Cond, Container, Enum, Field, FieldDefault, Lit, Order, Place, Rule, RuleKind, Struct, Tagging,
+    Test, VariantKind,
 };
 
 /// `impl Shape` for a struct.
@@ -265,6 +265,13 @@ fn rule_info(
     let name = field.path_name();
     let subject = path(krate, scope, &rule.subject);
     let when = lits(rule.when.as_deref().unwrap_or_default());
+    let guard = match &rule.guard {
+        Some(guard) => {
+            let guard = condition(krate, scope, guard);
+            quote!(::core::option::Option::Some(#guard))
+        }
+        None => quote!(::core::option::Option::None),
+    };
     let gated = gated && !rule.ungated;
     let (template, args) = message::template(rule, scope.fields);
     let names: Vec<TokenStream> = args
@@ -278,6 +285,7 @@ fn rule_info(
             subject: #subject,
             when: #when,
             gated: #gated,
+            guard: #guard,
             message: #krate::__private::fill_names(#template, &[#(#names),*]),
         }
     }
@@ -310,6 +318,12 @@ fn condition(krate: &syn::Path, scope: &mut Scope, cond: &Cond) -> TokenStream {
             let path = path(krate, scope, place);
             let test = test_tokens(krate, test);
             quote!(#shape::Condition::SomeItem(#path, #test))
+        }
+        Cond::Compare(left, relation, right) => {
+            let left = path(krate, scope, left);
+            let right = path(krate, scope, right);
+            let symbol = relation.symbol();
+            quote!(#shape::Condition::Compare(#left, #symbol, #right))
         }
         Cond::Not(inner) => {
             let inner = condition(krate, scope, inner);
@@ -344,6 +358,16 @@ fn test_tokens(krate: &syn::Path, test: &Test) -> TokenStream {
         Test::In(lits) => {
             let lits = lits.iter().map(|lit| literal(krate, lit));
             quote!(#shape::Test::In(#krate::__private::vec![#(#lits),*]))
+        }
+        Test::Order(order, lit) => {
+            let lit = literal(krate, lit);
+            let variant = match order {
+                Order::Lt => quote!(Lt),
+                Order::Le => quote!(Le),
+                Order::Gt => quote!(Gt),
+                Order::Ge => quote!(Ge),
+            };
+            quote!(#shape::Test::#variant(#lit))
         }
     }
 }

@@ -6,7 +6,7 @@ use syn::parse::ParseStream;
 use syn::punctuated::Punctuated;
 use syn::{Attribute, Ident, LitInt, LitStr, Meta, Token};
 
-use crate::ir::{Cond, FieldPath, Lit, Rule, RuleKind, Test};
+use crate::ir::{Cond, FieldPath, Lit, Order, Relation, Rule, RuleKind, Test};
 use crate::suggest;
 use crate::vocab::{Args, Opt, RuleName};
 
@@ -21,6 +21,7 @@ pub fn parse_rule(attr: &Attribute, name: &Ident, which: RuleName) -> syn::Resul
         when: None,
         message: None,
         ungated: false,
+        guard: None,
     };
     let tokens = match &attr.meta {
         Meta::Path(_) if args == Args::Bare => None,
@@ -271,6 +272,18 @@ fn parse_item(
             let ident: Ident = input.parse()?;
             set_once(&mut items.context, ident.clone(), &ident)?;
         }
+        "if" if fork.peek(syn::token::Paren) => {
+            input.call(Ident::parse_any)?;
+            let content;
+            syn::parenthesized!(content in input);
+            let cond = parse_cond(&content)?;
+            if !content.is_empty() {
+                return Err(content.error(
+                    "`if` takes one condition; combine several with `all(..)` or `any(..)`",
+                ));
+            }
+            set_once(&mut rule.guard, cond, &ident)?;
+        }
         "ungated" if fork.is_empty() || fork.peek(Token![,]) => {
             input.parse::<Ident>()?;
             if rule.ungated {
@@ -349,9 +362,11 @@ fn separator(input: ParseStream) -> syn::Result<()> {
 /// Where a condition starts: its first field.
 fn cond_span(cond: &Cond) -> proc_macro2::Span {
     match cond {
-        Cond::Set(place) | Cond::Test(place, _) | Cond::Every(place, _) | Cond::Some(place, _) => {
-            place.first().span()
-        }
+        Cond::Set(place)
+        | Cond::Test(place, _)
+        | Cond::Every(place, _)
+        | Cond::Some(place, _)
+        | Cond::Compare(place, ..) => place.first().span(),
         Cond::Not(inner) => cond_span(inner),
         Cond::All(conds) | Cond::Any(conds) => conds
             .first()
@@ -369,6 +384,7 @@ fn is_option(input: ParseStream) -> bool {
     let word = |option: Opt| ident == option.word();
     [Opt::Ungated, Opt::Context].into_iter().any(word) && (fork.is_empty() || fork.peek(Token![,]))
         || [Opt::Message, Opt::At].into_iter().any(word) && fork.peek(Token![=])
+        || word(Opt::If) && fork.peek(syn::token::Paren)
 }
 
 fn unknown_option(ident: &Ident, which: RuleName, rule: &Ident) -> syn::Error {
@@ -474,30 +490,75 @@ pub fn parse_cond(input: ParseStream) -> syn::Result<Cond> {
         ));
     }
     let place = parse_place(input)?;
-    Ok(match parse_test(input)? {
-        Some(test) => Cond::Test(place, test),
-        None => Cond::Set(place),
+    Ok(match parse_after(input)? {
+        After::Test(test) => Cond::Test(place, test),
+        After::Field(relation, other) => Cond::Compare(place, relation, other),
+        After::Nothing => Cond::Set(place),
     })
 }
 
-fn parse_test(input: ParseStream) -> syn::Result<Option<Test>> {
-    if input.peek(Token![!=]) {
-        input.parse::<Token![!=]>()?;
-        return Ok(Some(Test::Ne(parse_lit(input)?)));
-    }
+/// What follows a place in a condition: a test against a literal, or a
+/// comparison with another field (a bare path on the right).
+enum After {
+    Nothing,
+    Test(Test),
+    Field(Relation, FieldPath),
+}
+
+fn parse_after(input: ParseStream) -> syn::Result<After> {
     if input.peek(Token![==]) {
         return Err(input.error("write `=` for equality: `field = \"value\"`"));
     }
-    if input.peek(Token![=]) {
+    let relation = if input.peek(Token![!=]) {
+        input.parse::<Token![!=]>()?;
+        Relation::Ne
+    } else if input.peek(Token![>=]) {
+        input.parse::<Token![>=]>()?;
+        Relation::Order(Order::Ge)
+    } else if input.peek(Token![<=]) {
+        input.parse::<Token![<=]>()?;
+        Relation::Order(Order::Le)
+    } else if input.peek(Token![>]) {
+        input.parse::<Token![>]>()?;
+        Relation::Order(Order::Gt)
+    } else if input.peek(Token![<]) {
+        input.parse::<Token![<]>()?;
+        Relation::Order(Order::Lt)
+    } else if input.peek(Token![=]) {
         input.parse::<Token![=]>()?;
-        return Ok(Some(Test::Eq(parse_lit(input)?)));
-    }
-    if input.peek(Token![in]) {
+        Relation::Eq
+    } else if input.peek(Token![in]) {
         let keyword = input.parse::<Token![in]>()?;
         let list = parse_lit_list(input, &Ident::new("in", keyword.span))?;
-        return Ok(Some(Test::In(list)));
+        return Ok(After::Test(Test::In(list)));
+    } else {
+        return Ok(After::Nothing);
+    };
+    // A bare word on the right names a field; `true` and `false` are values.
+    if input.peek(Ident::peek_any) && !input.peek(syn::LitBool) {
+        return Ok(After::Field(relation, parse_place(input)?));
     }
-    Ok(None)
+    let lit = parse_lit(input)?;
+    Ok(After::Test(match relation {
+        Relation::Eq => Test::Eq(lit),
+        Relation::Ne => Test::Ne(lit),
+        Relation::Order(order) => Test::Order(order, lit),
+    }))
+}
+
+/// A test of each item of a collection: literals only.
+fn parse_test(input: ParseStream) -> syn::Result<Option<Test>> {
+    match parse_after(input)? {
+        After::Nothing => Ok(None),
+        After::Test(test) => Ok(Some(test)),
+        After::Field(_, place) => Err(syn::Error::new_spanned(
+            place.first(),
+            format!(
+                "each item is compared with a value, not with a field; values are quoted, as the config file spells them: `\"{}\"`",
+                place.text()
+            ),
+        )),
+    }
 }
 
 /// `a.b.c`, Rust field names.
