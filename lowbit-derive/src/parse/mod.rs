@@ -2,6 +2,9 @@
 //! sees every malformed attribute at once.
 
 mod rule;
+
+#[cfg(test)]
+pub use rule::MAX_COND_DEPTH;
 mod serde_attr;
 
 use darling::FromAttributes;

@@ -192,7 +192,7 @@ fn parse_item(
 ) -> syn::Result<()> {
     let usage = rule.rule.spec().usage;
     if matches!(args, Args::Conds | Args::OneCond) && input.peek(Token![!]) {
-        items.conds.push(parse_cond(input)?);
+        items.conds.push(parse_cond(input, 0)?);
         return Ok(());
     }
     // Literals are the values of `one_of` and `none_of`.
@@ -292,7 +292,7 @@ fn parse_item(
                 _ => return Err(unknown_option(&ident, which, &rule.name)),
             }
         }
-        _ if takes_cond => items.conds.push(parse_cond(input)?),
+        _ if takes_cond => items.conds.push(parse_cond(input, 0)?),
         _ => return Err(unknown_option(&ident, which, &rule.name)),
     }
     Ok(())
@@ -399,9 +399,15 @@ fn set_once<T>(slot: &mut Option<T>, value: T, key: &Ident) -> syn::Result<()> {
     Ok(())
 }
 
+/// How deep `not`, `all` and `any` may nest. Every stage walks conditions
+/// by recursion, rustc too, and a thousand levels overflow its stack; no
+/// one writes more than a few.
+pub const MAX_COND_DEPTH: usize = 32;
+
 /// A condition: `f`, `f = v`, `f != v`, `f in (a, b)`, `not(c)`, `all(..)`,
-/// `any(..)`, `every(f = v)`, `some(f in (..))`.
-pub fn parse_cond(input: ParseStream) -> syn::Result<Cond> {
+/// `any(..)`, `every(f = v)`, `some(f in (..))`, nested `depth` levels in
+/// another.
+pub fn parse_cond(input: ParseStream, depth: usize) -> syn::Result<Cond> {
     if input.peek(Token![!]) && !input.peek(Token![!=]) {
         let not: Token![!] = input.parse()?;
         return Err(syn::Error::new_spanned(
@@ -414,12 +420,20 @@ pub fn parse_cond(input: ParseStream) -> syn::Result<Cond> {
     if fork.peek(syn::token::Paren) {
         let key = head.to_string();
         if ["not", "all", "any", "every", "some"].contains(&key.as_str()) {
+            if depth >= MAX_COND_DEPTH {
+                return Err(syn::Error::new_spanned(
+                    &head,
+                    format!(
+                        "conditions nest at most {MAX_COND_DEPTH} levels deep; this one goes deeper"
+                    ),
+                ));
+            }
             input.call(Ident::parse_any)?;
             let content;
             syn::parenthesized!(content in input);
             return match key.as_str() {
                 "not" => {
-                    let cond = parse_cond(&content)?;
+                    let cond = parse_cond(&content, depth + 1)?;
                     if !content.is_empty() {
                         return Err(content.error("`not` takes one condition"));
                     }
@@ -428,7 +442,7 @@ pub fn parse_cond(input: ParseStream) -> syn::Result<Cond> {
                 "all" | "any" => {
                     let mut conds = Vec::new();
                     while !content.is_empty() {
-                        conds.push(parse_cond(&content)?);
+                        conds.push(parse_cond(&content, depth + 1)?);
                         if content.is_empty() {
                             break;
                         }
