@@ -7,6 +7,9 @@ use super::context::{Resolved, Scope, Ty, respan};
 use crate::model::{Cond, Lit, Test};
 use crate::vocab::Capability;
 
+/// Lists of names longer than this are searched as data.
+const LONG_NAME_LIST: usize = 32;
+
 impl Scope<'_> {
     pub fn cond(&mut self, cond: &Cond) -> TokenStream {
         match cond {
@@ -84,7 +87,12 @@ impl Scope<'_> {
         let blame = lits[0].span();
         match lits[0] {
             Lit::Int(_) | Lit::Float(_) => return self.among_numbers(value, ty, lits, blame),
-            Lit::Str(_) if lits.len() > 1 => return self.among_names(value, ty, lits, blame),
+            // A short list of names stays a chain: a slice of the lookups is
+            // itself a constant, which adds a note to the error of an unknown
+            // name.
+            Lit::Str(_) if lits.len() > LONG_NAME_LIST => {
+                return self.among_names(value, ty, lits, blame);
+            }
             _ => {}
         }
         let tests: Vec<TokenStream> = lits
@@ -159,7 +167,13 @@ impl Scope<'_> {
         let search = respan(quote!(#krate::__private::among_names), span);
         let mut slice = Group::new(Delimiter::Bracket, quote!(#(#pairs),*));
         slice.set_span(blame);
-        let mut args = Group::new(Delimiter::Parenthesis, quote!(&#slice, #head #is #call));
+        // The slice is a promoted constant: all of it spanned on the list,
+        // so that rustc's notes about a constant in it point there.
+        let borrow = respan(quote!(&), blame);
+        let mut args = Group::new(
+            Delimiter::Parenthesis,
+            quote!(#borrow #slice, #head #is #call),
+        );
         args.set_span(span);
         quote!(#search #args)
     }
