@@ -191,6 +191,17 @@ fn parse_item(
     items: &mut Gathered,
 ) -> syn::Result<()> {
     let usage = rule.rule.spec().usage;
+    if input.peek(Token![,]) {
+        return Err(input.error(format!(
+            "expected {} before this `,`: {usage}",
+            match args {
+                Args::Values => "a value",
+                Args::Conds | Args::OneCond => "a field name or a condition",
+                Args::Function => "the path of a function",
+                Args::Bounds | Args::Bare => "an option",
+            }
+        )));
+    }
     if matches!(args, Args::Conds | Args::OneCond) && input.peek(Token![!]) {
         items.conds.push(parse_cond(input, 0)?);
         return Ok(());
@@ -281,6 +292,17 @@ fn parse_item(
         "min" | "max" | "equal" if args == Args::Bounds && fork.peek(Token![=]) => {
             input.parse::<Ident>()?;
             input.parse::<Token![=]>()?;
+            if !input.peek(syn::Lit) && input.peek(Ident::peek_any) {
+                let word = input.call(Ident::parse_any)?;
+                return Err(syn::Error::new_spanned(
+                    &word,
+                    if which == RuleName::Range {
+                        "a range bound is a number literal, such as `1` or `0.5` (constants are not supported)"
+                    } else {
+                        "a length is an integer literal, such as `16` (constants and const parameters are not supported)"
+                    },
+                ));
+            }
             let lit = parse_lit(input)?;
             match key.as_str() {
                 "min" => set_once(&mut items.min, lit, &ident)?,
@@ -413,6 +435,11 @@ pub fn parse_cond(input: ParseStream, depth: usize) -> syn::Result<Cond> {
         return Err(syn::Error::new_spanned(
             not,
             "a condition is negated as `not(c)`, not `!c`",
+        ));
+    }
+    if !input.peek(Ident::peek_any) {
+        return Err(input.error(
+            "expected a condition: a field name such as `enable`, a test such as `mode = \"chunk\"`, or `not(..)`, `all(..)`, `any(..)`",
         ));
     }
     let fork = input.fork();
