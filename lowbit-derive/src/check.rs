@@ -205,7 +205,7 @@ impl Checker<'_> {
                     }
                     Test::In(lits) => lits,
                 };
-                self.generic_number(place, lits);
+                self.numbers(place, lits);
                 Cond::Test(resolved?, test.clone())
             }
             Cond::Compare(left, relation, right) => {
@@ -304,6 +304,58 @@ impl Checker<'_> {
         }
     }
 
+    /// The numbers of a rule or test on `place`: of a type they can be read
+    /// as, and values of it.
+    fn numbers(&mut self, place: &FieldPath, lits: &[Lit]) {
+        self.generic_number(place, lits);
+        self.fits(place, lits);
+    }
+
+    /// Numbers on a field of a primitive integer type, or an `Option` of
+    /// one, are values of that type. Checked here rather than left to
+    /// rustc, which reports a number of a list once per generated function,
+    /// and a negative bound of an unsigned type with a garbled hint.
+    fn fits(&mut self, place: &FieldPath, lits: &[Lit]) {
+        if place.segments.len() > 1 {
+            return;
+        }
+        let Some(field) = self.field_named(place.first()) else {
+            return;
+        };
+        let Some((name, min, max)) = integer_type(&field.ty) else {
+            return;
+        };
+        for lit in lits {
+            match lit {
+                Lit::Int(int) => {
+                    if int
+                        .base10_digits()
+                        .parse::<i128>()
+                        .is_ok_and(|value| (min..=max).contains(&value))
+                    {
+                        continue;
+                    }
+                    self.error(
+                        int.span(),
+                        format!(
+                            "{} does not fit {} `{name}`, whose values are {min} to {max}",
+                            int.base10_digits(),
+                            if name.starts_with('i') { "an" } else { "a" },
+                        ),
+                    );
+                }
+                Lit::Float(float) => self.error(
+                    float.span(),
+                    format!(
+                        "`{name}` is an integer type: write an integer, not {}",
+                        float.base10_digits()
+                    ),
+                ),
+                Lit::Str(_) | Lit::Bool(_) => {}
+            }
+        }
+    }
+
     /// Numbers in rules are read as the field's number type, which must be
     /// a concrete one: an integer literal cannot become a type parameter.
     fn generic_number(&mut self, place: &FieldPath, lits: &[Lit]) {
@@ -341,15 +393,15 @@ impl Checker<'_> {
     fn rule(&mut self, index: usize, field: &FieldDef, rule: &Rule) -> Option<model::Rule> {
         let subject = subject(field, rule);
         match &rule.kind {
-            RuleKind::OneOf(lits) | RuleKind::NoneOf(lits) => self.generic_number(&subject, lits),
+            RuleKind::OneOf(lits) | RuleKind::NoneOf(lits) => self.numbers(&subject, lits),
             RuleKind::Range { min, max } => {
                 let bounds: Vec<Lit> = [min, max].into_iter().flatten().cloned().collect();
-                self.generic_number(&subject, &bounds);
+                self.numbers(&subject, &bounds);
             }
             _ => {}
         }
         if let Some(when) = &rule.when {
-            self.generic_number(&subject, when);
+            self.numbers(&subject, when);
         }
         let kind = match &rule.kind {
             RuleKind::OneOf(lits) => {
@@ -711,6 +763,47 @@ fn same_place(a: &FieldPath, b: &FieldPath) -> bool {
             .iter()
             .zip(&b.segments)
             .all(|(x, y)| x.unraw() == y.unraw())
+}
+
+/// The primitive integer type `ty` is, or is an `Option` of: its name and
+/// its range. A `usize` or `isize` is taken as 64 bits wide: a number that
+/// fits that but not the target is left to rustc. 128-bit types are left to
+/// rustc too.
+fn integer_type(ty: &syn::Type) -> Option<(String, i128, i128)> {
+    let syn::Type::Path(path) = ty else {
+        return None;
+    };
+    if path.qself.is_some() {
+        return None;
+    }
+    let last = path.path.segments.last()?;
+    if last.ident == "Option" && path.path.segments.len() == 1 {
+        let syn::PathArguments::AngleBracketed(args) = &last.arguments else {
+            return None;
+        };
+        let [syn::GenericArgument::Type(inner)] = args.args.iter().collect::<Vec<_>>()[..] else {
+            return None;
+        };
+        return integer_type(inner);
+    }
+    if path.path.segments.len() != 1 || !last.arguments.is_empty() {
+        return None;
+    }
+    let name = last.ident.to_string();
+    let (min, max): (i128, i128) = match name.as_str() {
+        "u8" => (0, u8::MAX.into()),
+        "u16" => (0, u16::MAX.into()),
+        "u32" => (0, u32::MAX.into()),
+        "u64" => (0, u64::MAX.into()),
+        "usize" => (0, u64::MAX.into()),
+        "i8" => (i8::MIN.into(), i8::MAX.into()),
+        "i16" => (i16::MIN.into(), i16::MAX.into()),
+        "i32" => (i32::MIN.into(), i32::MAX.into()),
+        "i64" => (i64::MIN.into(), i64::MAX.into()),
+        "isize" => (i64::MIN.into(), i64::MAX.into()),
+        _ => return None,
+    };
+    Some((name, min, max))
 }
 
 fn number(lit: &Lit) -> Option<f64> {

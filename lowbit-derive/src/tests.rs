@@ -599,3 +599,97 @@ fn invalid_input_expands_to_errors_and_a_stub() {
         "{text}"
     );
 }
+
+/// How deep groups nest in `stream`: what rustc recurses on.
+fn nesting(stream: &TokenStream) -> usize {
+    stream
+        .clone()
+        .into_iter()
+        .map(|token| match token {
+            TokenTree::Group(group) => 1 + nesting(&group.stream()),
+            _ => 0,
+        })
+        .max()
+        .unwrap_or(0)
+}
+
+/// A long list of values expands to data: output in proportion to the
+/// list, nested no deeper than a short list's (a chain of comparisons would
+/// nest once per value, and overflow rustc's stack).
+#[test]
+fn long_lists_expand_flat() {
+    let expand_list = |values: Vec<TokenStream>, ty: TokenStream| {
+        let output = expand(quote! {
+            struct Quant {
+                #[one_of(#(#values),*)]
+                mode: #ty,
+                #[only_if(mode in (#(#values),*))]
+                extra: Option<u8>,
+            }
+        });
+        assert!(!output.to_string().contains("compile_error"), "{output}");
+        output
+    };
+    let numbers = |n: u32| (0..n).map(|i| quote!(#i)).collect::<Vec<_>>();
+    let names = |n: u32| {
+        (0..n)
+            .map(|i| {
+                let name = format!("v{i}");
+                quote!(#name)
+            })
+            .collect::<Vec<_>>()
+    };
+    for (short, half, long) in [
+        (
+            expand_list(numbers(3), quote!(u32)),
+            expand_list(numbers(10_000), quote!(u32)),
+            expand_list(numbers(20_000), quote!(u32)),
+        ),
+        (
+            expand_list(names(3), quote!(String)),
+            expand_list(names(1_000), quote!(String)),
+            expand_list(names(2_000), quote!(String)),
+        ),
+    ] {
+        assert_eq!(nesting(&long), nesting(&short), "{short}");
+        // Twice the values, twice the tokens (and the same fixed part).
+        let (short, half, long) = (count(&short), count(&half), count(&long));
+        assert!(
+            long - half <= (half - short) * 101 / 100,
+            "{short}, {half} then {long} tokens"
+        );
+    }
+}
+
+/// `not(` a thousand deep is one error at the level past the cap, not a
+/// stack overflow in rustc.
+#[test]
+fn deep_conditions_are_an_error() {
+    let mut cond = quote!(enable);
+    for _ in 0..1_000 {
+        cond = quote!(not(#cond));
+    }
+    let output = expand(quote! {
+        struct Quant {
+            enable: bool,
+            #[only_if(#cond)]
+            strict: Option<bool>,
+        }
+    });
+    let text = output.to_string();
+    assert_eq!(text.matches("compile_error").count(), 1, "{text}");
+    assert!(text.contains("nest at most 32 levels"), "{text}");
+    // Exactly at the cap is still fine.
+    let mut cond = quote!(enable);
+    for _ in 0..crate::parse::MAX_COND_DEPTH {
+        cond = quote!(not(#cond));
+    }
+    let output = expand(quote! {
+        struct Quant {
+            enable: bool,
+            #[only_if(#cond)]
+            strict: Option<bool>,
+        }
+    });
+    assert!(!output.to_string().contains("compile_error"), "{output}");
+}

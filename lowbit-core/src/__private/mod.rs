@@ -116,6 +116,20 @@ pub fn equal<T: PartialEq + ?Sized>(value: &T, other: &T) -> bool {
     value == other
 }
 
+/// Whether `value` is one of `values`: a rule's list of numbers, searched
+/// as data (see the derive's `among_numbers`).
+#[inline]
+pub fn among<T: PartialEq>(value: &T, values: &[T]) -> bool {
+    values.iter().any(|other| equal(value, other))
+}
+
+/// Whether `is` holds for one of `names`, each a name of a rule's list and
+/// its index in the type's domain: a list of names searched as data.
+#[inline]
+pub fn among_names(names: &[(usize, &str)], is: impl Fn(usize, &str) -> bool) -> bool {
+    names.iter().any(|&(index, name)| is(index, name))
+}
+
 /// Wraps a field for [`ValueOf`] and [`NoValue`]: the offending value of a
 /// violation, where the field's type can describe itself, and none where it
 /// cannot (a `custom` rule on a type lowbit does not know). Method

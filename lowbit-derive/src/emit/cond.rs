@@ -7,6 +7,9 @@ use super::context::{Resolved, Scope, Ty, respan};
 use crate::model::{Cond, Lit, Order, Place, Relation, Test};
 use crate::vocab::Capability;
 
+/// Lists of names longer than this are searched as data.
+const LONG_NAME_LIST: usize = 32;
+
 impl Scope<'_> {
     pub fn cond(&mut self, cond: &Cond) -> TokenStream {
         match cond {
@@ -143,22 +146,113 @@ impl Scope<'_> {
         let krate = self.krate;
         let read = self.call(ty, blame, Capability::Scalar, value);
         let number = self.number(ty, blame, lit);
-        let compare = respan(
-            quote!(.is_some_and(|__lowbit_number| #krate::__private::#helper(__lowbit_number, &#number))),
-            ty.blame.unwrap_or(blame),
-        );
-        quote!(#read #compare)
+        // The number keeps its own span, as in `among_numbers`: rustc quotes
+        // a literal out of the field's range by it.
+        let span = ty.blame.unwrap_or(blame);
+        let compare = respan(quote!(|__lowbit_number| #krate::__private::#helper), span);
+        let mut args = Group::new(Delimiter::Parenthesis, quote!(__lowbit_number, &#number));
+        args.set_span(span);
+        let mut closure = Group::new(Delimiter::Parenthesis, quote!(#compare #args));
+        closure.set_span(span);
+        let is_some_and = respan(quote!(.is_some_and), span);
+        quote!(#read #is_some_and #closure)
     }
 
     /// `value` is one of `lits`; a type that cannot be compared is blamed
     /// once, on the first literal.
     pub fn any_of(&mut self, value: &TokenStream, ty: &Ty, lits: &[Lit]) -> TokenStream {
         let blame = lits[0].span();
+        match lits[0] {
+            Lit::Int(_) | Lit::Float(_) => return self.among_numbers(value, ty, lits, blame),
+            // A short list of names stays a chain: a slice of the lookups is
+            // itself a constant, which adds a note to the error of an unknown
+            // name.
+            Lit::Str(_) if lits.len() > LONG_NAME_LIST => {
+                return self.among_names(value, ty, lits, blame);
+            }
+            _ => {}
+        }
         let tests: Vec<TokenStream> = lits
             .iter()
             .map(|lit| self.equals_blaming(value, ty, lit, blame))
             .collect();
         quote!((#(#tests)||*))
+    }
+
+    /// `value` is one of the numbers `lits`, written as data: one slice and
+    /// one search. A chain of comparisons, one closure each, costs rustc
+    /// time quadratic in their number, and its nesting overflows rustc's
+    /// stack at some thousands.
+    fn among_numbers(
+        &mut self,
+        value: &TokenStream,
+        ty: &Ty,
+        lits: &[Lit],
+        blame: Span,
+    ) -> TokenStream {
+        let krate = self.krate;
+        let read = self.call(ty, blame, Capability::Scalar, value);
+        let numbers: Vec<TokenStream> =
+            lits.iter().map(|lit| self.number(ty, blame, lit)).collect();
+        // Only the search is spanned on the blame: each number keeps its own
+        // span, so that rustc quotes a number that does not fit where it is.
+        let search = respan(
+            quote!(|__lowbit_number| #krate::__private::among),
+            ty.blame.unwrap_or(blame),
+        );
+        let mut slice = Group::new(Delimiter::Bracket, quote!(#(#numbers),*));
+        slice.set_span(blame);
+        let mut args = Group::new(Delimiter::Parenthesis, quote!(__lowbit_number, &#slice));
+        args.set_span(blame);
+        let mut closure = Group::new(Delimiter::Parenthesis, quote!(#search #args));
+        closure.set_span(ty.blame.unwrap_or(blame));
+        let is_some_and = respan(quote!(.is_some_and), ty.blame.unwrap_or(blame));
+        quote!(#read #is_some_and #closure)
+    }
+
+    /// `value` is one of the names `lits`, written as data as numbers are:
+    /// one slice of (index, name) pairs, each index the constant that looks
+    /// the name up, and one search.
+    fn among_names(
+        &mut self,
+        value: &TokenStream,
+        ty: &Ty,
+        lits: &[Lit],
+        blame: Span,
+    ) -> TokenStream {
+        let krate = self.krate;
+        let span = ty.blame.unwrap_or(blame);
+        let pairs: Vec<TokenStream> = lits
+            .iter()
+            .filter_map(|lit| match lit {
+                Lit::Str(text) => {
+                    let constant = self.lookup(ty, blame, text);
+                    let mut pair = Group::new(Delimiter::Parenthesis, quote!(#constant, #text));
+                    pair.set_span(text.span());
+                    Some(quote!(#pair))
+                }
+                _ => None,
+            })
+            .collect();
+        let is = self.member(ty, blame, Capability::Is);
+        let mut call = Group::new(
+            Delimiter::Parenthesis,
+            quote!(#value, __lowbit_index, __lowbit_name),
+        );
+        call.set_span(span);
+        let head = respan(quote!(|__lowbit_index, __lowbit_name|), span);
+        let search = respan(quote!(#krate::__private::among_names), span);
+        let mut slice = Group::new(Delimiter::Bracket, quote!(#(#pairs),*));
+        slice.set_span(blame);
+        // The slice is a promoted constant: all of it spanned on the list,
+        // so that rustc's notes about a constant in it point there.
+        let borrow = respan(quote!(&), blame);
+        let mut args = Group::new(
+            Delimiter::Parenthesis,
+            quote!(#borrow #slice, #head #is #call),
+        );
+        args.set_span(span);
+        quote!(#search #args)
     }
 
     /// Whether `value` holds anything to compare with literals like `lit`,

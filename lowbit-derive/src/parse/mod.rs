@@ -2,6 +2,9 @@
 //! sees every malformed attribute at once.
 
 mod rule;
+
+#[cfg(test)]
+pub use rule::MAX_COND_DEPTH;
 mod serde_attr;
 
 use darling::FromAttributes;
@@ -29,9 +32,16 @@ struct ContainerOptions {
 /// Parses the input into the IR, pushing every error found into `errors`.
 /// `None` when the input is not a shape the derive takes at all.
 pub fn parse(input: &DeriveInput, errors: &mut darling::error::Accumulator) -> Option<Container> {
-    let options = errors
-        .handle(ContainerOptions::from_attributes(&input.attrs))
-        .unwrap_or_default();
+    let options = match empty_option(&input.attrs) {
+        // darling would report "expected an expression" on the derive.
+        Some(error) => {
+            errors.push(error);
+            ContainerOptions::default()
+        }
+        None => errors
+            .handle(ContainerOptions::from_attributes(&input.attrs))
+            .unwrap_or_default(),
+    };
     let krate = options
         .krate
         .unwrap_or_else(|| syn::parse_quote!(::lowbit_core));
@@ -225,6 +235,41 @@ fn parse_field(
         default: item.default,
         rules,
     }
+}
+
+/// `#[validate(gate = )]`: an option with nothing after its `=`, blamed on
+/// the `=`.
+fn empty_option(attrs: &[syn::Attribute]) -> Option<darling::Error> {
+    use proc_macro2::TokenTree;
+    for attr in attrs.iter().filter(|attr| attr.path().is_ident("validate")) {
+        let syn::Meta::List(list) = &attr.meta else {
+            continue;
+        };
+        let tokens: Vec<TokenTree> = list.tokens.clone().into_iter().collect();
+        for (at, token) in tokens.iter().enumerate() {
+            let TokenTree::Punct(eq) = token else {
+                continue;
+            };
+            let ends = match tokens.get(at + 1) {
+                None => true,
+                Some(TokenTree::Punct(next)) => next.as_char() == ',',
+                Some(_) => false,
+            };
+            if eq.as_char() == '=' && ends {
+                let key = match at.checked_sub(1).map(|key| &tokens[key]) {
+                    Some(TokenTree::Ident(key)) => key.unraw().to_string(),
+                    _ => "option".to_owned(),
+                };
+                let expected = match key.as_str() {
+                    "gate" => "a field name after `gate =`, such as `gate = enable`",
+                    "crate" => "the path of lowbit-core after `crate =`, such as `crate = lowbit`",
+                    _ => "a value after `=`",
+                };
+                return Some(darling::Error::custom(format!("expected {expected}")).with_span(eq));
+            }
+        }
+    }
+    None
 }
 
 /// Reports a rule attribute where rules do not belong, with `message`.

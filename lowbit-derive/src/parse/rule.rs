@@ -192,8 +192,19 @@ fn parse_item(
     items: &mut Gathered,
 ) -> syn::Result<()> {
     let usage = rule.rule.spec().usage;
+    if input.peek(Token![,]) {
+        return Err(input.error(format!(
+            "expected {} before this `,`: {usage}",
+            match args {
+                Args::Values => "a value",
+                Args::Conds | Args::OneCond => "a field name or a condition",
+                Args::Function => "the path of a function",
+                Args::Bounds | Args::Bare => "an option",
+            }
+        )));
+    }
     if matches!(args, Args::Conds | Args::OneCond) && input.peek(Token![!]) {
-        items.conds.push(parse_cond(input)?);
+        items.conds.push(parse_cond(input, 0)?);
         return Ok(());
     }
     // Literals are the values of `one_of` and `none_of`.
@@ -276,7 +287,7 @@ fn parse_item(
             input.call(Ident::parse_any)?;
             let content;
             syn::parenthesized!(content in input);
-            let cond = parse_cond(&content)?;
+            let cond = parse_cond(&content, 0)?;
             if !content.is_empty() {
                 return Err(content.error(
                     "`if` takes one condition; combine several with `all(..)` or `any(..)`",
@@ -294,6 +305,17 @@ fn parse_item(
         "min" | "max" | "equal" if args == Args::Bounds && fork.peek(Token![=]) => {
             input.parse::<Ident>()?;
             input.parse::<Token![=]>()?;
+            if !input.peek(syn::Lit) && input.peek(Ident::peek_any) {
+                let word = input.call(Ident::parse_any)?;
+                return Err(syn::Error::new_spanned(
+                    &word,
+                    if which == RuleName::Range {
+                        "a range bound is a number literal, such as `1` or `0.5` (constants are not supported)"
+                    } else {
+                        "a length is an integer literal, such as `16` (constants and const parameters are not supported)"
+                    },
+                ));
+            }
             let lit = parse_lit(input)?;
             match key.as_str() {
                 "min" => set_once(&mut items.min, lit, &ident)?,
@@ -305,7 +327,7 @@ fn parse_item(
                 _ => return Err(unknown_option(&ident, which, &rule.name)),
             }
         }
-        _ if takes_cond => items.conds.push(parse_cond(input)?),
+        _ if takes_cond => items.conds.push(parse_cond(input, 0)?),
         _ => return Err(unknown_option(&ident, which, &rule.name)),
     }
     Ok(())
@@ -415,9 +437,15 @@ fn set_once<T>(slot: &mut Option<T>, value: T, key: &Ident) -> syn::Result<()> {
     Ok(())
 }
 
+/// How deep `not`, `all` and `any` may nest. Every stage walks conditions
+/// by recursion, rustc too, and a thousand levels overflow its stack; no
+/// one writes more than a few.
+pub const MAX_COND_DEPTH: usize = 32;
+
 /// A condition: `f`, `f = v`, `f != v`, `f in (a, b)`, `not(c)`, `all(..)`,
-/// `any(..)`, `every(f = v)`, `some(f in (..))`.
-pub fn parse_cond(input: ParseStream) -> syn::Result<Cond> {
+/// `any(..)`, `every(f = v)`, `some(f in (..))`, nested `depth` levels in
+/// another.
+pub fn parse_cond(input: ParseStream, depth: usize) -> syn::Result<Cond> {
     if input.peek(Token![!]) && !input.peek(Token![!=]) {
         let not: Token![!] = input.parse()?;
         return Err(syn::Error::new_spanned(
@@ -425,17 +453,30 @@ pub fn parse_cond(input: ParseStream) -> syn::Result<Cond> {
             "a condition is negated as `not(c)`, not `!c`",
         ));
     }
+    if !input.peek(Ident::peek_any) {
+        return Err(input.error(
+            "expected a condition: a field name such as `enable`, a test such as `mode = \"chunk\"`, or `not(..)`, `all(..)`, `any(..)`",
+        ));
+    }
     let fork = input.fork();
     let head = fork.call(Ident::parse_any)?;
     if fork.peek(syn::token::Paren) {
         let key = head.to_string();
         if ["not", "all", "any", "every", "some"].contains(&key.as_str()) {
+            if depth >= MAX_COND_DEPTH {
+                return Err(syn::Error::new_spanned(
+                    &head,
+                    format!(
+                        "conditions nest at most {MAX_COND_DEPTH} levels deep; this one goes deeper"
+                    ),
+                ));
+            }
             input.call(Ident::parse_any)?;
             let content;
             syn::parenthesized!(content in input);
             return match key.as_str() {
                 "not" => {
-                    let cond = parse_cond(&content)?;
+                    let cond = parse_cond(&content, depth + 1)?;
                     if !content.is_empty() {
                         return Err(content.error("`not` takes one condition"));
                     }
@@ -444,7 +485,7 @@ pub fn parse_cond(input: ParseStream) -> syn::Result<Cond> {
                 "all" | "any" => {
                     let mut conds = Vec::new();
                     while !content.is_empty() {
-                        conds.push(parse_cond(&content)?);
+                        conds.push(parse_cond(&content, depth + 1)?);
                         if content.is_empty() {
                             break;
                         }
