@@ -245,6 +245,8 @@ pub enum Capability {
     Describe,
     /// `Key::key`: what a field is compared with another field by.
     Key,
+    /// `Ordered::ordered`: the same, for `<`, `<=`, `>`, `>=`.
+    Ordered,
 }
 
 impl Capability {
@@ -263,6 +265,7 @@ impl Capability {
             Capability::Item => ("Items", "Item"),
             Capability::Describe => ("Describe", "describe"),
             Capability::Key => ("Key", "key"),
+            Capability::Ordered => ("Ordered", "ordered"),
         }
     }
 }

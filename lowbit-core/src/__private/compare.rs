@@ -23,13 +23,21 @@ pub trait Key {
     fn key(&self) -> Option<Self::Key<'_>>;
 }
 
-/// Keys with an order, for `<`, `<=`, `>`, `>=`.
+/// Fields with an order, for `<`, `<=`, `>`, `>=`: numbers and strings,
+/// and `Option`s of them. Enums have none.
 #[diagnostic::on_unimplemented(
     message = "`{Self}` has no order",
     label = "`<`, `<=`, `>` and `>=` compare numbers and strings",
-    note = "an enum is compared with `=` or `!=`"
+    note = "an enum or a bool is compared with `=` or `!=`"
 )]
-pub trait Ordered: PartialOrd {}
+pub trait Ordered {
+    /// What orders it: a reference to the number or the text.
+    type Ord<'a>: PartialOrd
+    where
+        Self: 'a;
+    /// That, or `None` where there is no value (`None`).
+    fn ordered(&self) -> Option<Self::Ord<'_>>;
+}
 
 /// An enum's variant, by index: equal only to a variant of the same enum.
 pub struct Variant<E: ?Sized> {
@@ -65,7 +73,13 @@ macro_rules! keys {
                 Some(self)
             }
         }
-        impl Ordered for &$ty {}
+        impl Ordered for $ty {
+            type Ord<'a> = &'a $ty;
+            #[inline]
+            fn ordered(&self) -> Option<&$ty> {
+                Some(self)
+            }
+        }
     )*};
 }
 
@@ -73,7 +87,54 @@ keys!(
     i8, i16, i32, i64, i128, isize, u8, u16, u32, u64, u128, usize, f32, f64
 );
 
-impl Ordered for &str {}
+impl Ordered for str {
+    type Ord<'a> = &'a str;
+    #[inline]
+    fn ordered(&self) -> Option<&str> {
+        Some(self)
+    }
+}
+
+impl Ordered for String {
+    type Ord<'a> = &'a str;
+    #[inline]
+    fn ordered(&self) -> Option<&str> {
+        Some(self)
+    }
+}
+
+impl<T: Ordered + ?Sized> Ordered for &T {
+    type Ord<'a>
+        = T::Ord<'a>
+    where
+        Self: 'a;
+    #[inline]
+    fn ordered(&self) -> Option<T::Ord<'_>> {
+        (**self).ordered()
+    }
+}
+
+impl<T: Ordered + ?Sized> Ordered for Box<T> {
+    type Ord<'a>
+        = T::Ord<'a>
+    where
+        Self: 'a;
+    #[inline]
+    fn ordered(&self) -> Option<T::Ord<'_>> {
+        (**self).ordered()
+    }
+}
+
+impl<T: Ordered> Ordered for Option<T> {
+    type Ord<'a>
+        = T::Ord<'a>
+    where
+        Self: 'a;
+    #[inline]
+    fn ordered(&self) -> Option<T::Ord<'_>> {
+        self.as_ref().and_then(Ordered::ordered)
+    }
+}
 
 impl Key for bool {
     type Key<'a> = bool;
@@ -146,25 +207,25 @@ pub fn differ<K: PartialEq>(a: Option<K>, b: Option<K>) -> bool {
 
 /// `a < b`, both present.
 #[inline]
-pub fn less<K: Ordered>(a: Option<K>, b: Option<K>) -> bool {
+pub fn less<K: PartialOrd>(a: Option<K>, b: Option<K>) -> bool {
     matches!((a, b), (Some(a), Some(b)) if a < b)
 }
 
 /// `a <= b`, both present.
 #[inline]
-pub fn at_most<K: Ordered>(a: Option<K>, b: Option<K>) -> bool {
+pub fn at_most<K: PartialOrd>(a: Option<K>, b: Option<K>) -> bool {
     matches!((a, b), (Some(a), Some(b)) if a <= b)
 }
 
 /// `a > b`, both present.
 #[inline]
-pub fn greater<K: Ordered>(a: Option<K>, b: Option<K>) -> bool {
+pub fn greater<K: PartialOrd>(a: Option<K>, b: Option<K>) -> bool {
     matches!((a, b), (Some(a), Some(b)) if a > b)
 }
 
 /// `a >= b`, both present.
 #[inline]
-pub fn at_least<K: Ordered>(a: Option<K>, b: Option<K>) -> bool {
+pub fn at_least<K: PartialOrd>(a: Option<K>, b: Option<K>) -> bool {
     matches!((a, b), (Some(a), Some(b)) if a >= b)
 }
 

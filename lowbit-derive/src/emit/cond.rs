@@ -61,16 +61,21 @@ impl Scope<'_> {
             ty: right_ty,
             ..
         } = self.resolve(right);
-        let left_key = self.call(
-            &left_ty,
-            left.first().span(),
-            Capability::Key,
-            &quote!(&#left_access),
-        );
+        let capability = match relation {
+            Relation::Eq | Relation::Ne => Capability::Key,
+            Relation::Order(_) => Capability::Ordered,
+        };
+        // An order is asked of both sides at the right-hand name, so that
+        // two fields of one type without one are one error, not two.
+        let left_blame = match relation {
+            Relation::Order(_) => right.first().span(),
+            _ => left.first().span(),
+        };
+        let left_key = self.call(&left_ty, left_blame, capability, &quote!(&#left_access));
         let right_key = self.call(
             &right_ty,
             right.first().span(),
-            Capability::Key,
+            capability,
             &quote!(&#right_access),
         );
         let helper = match relation {
