@@ -127,11 +127,30 @@ fn applies(rule: &RuleInfo, path: &str, gate: Option<&[&'static str]>) -> String
         RuleKind::RequiredIf(cond) => format!("required when {}", condition(cond)),
         RuleKind::ConflictsWith(cond) => format!("not together with {}", condition(cond)),
         RuleKind::Nested => "its own rules".to_owned(),
-        RuleKind::Range { min, max } => match (min, max) {
-            (Some(min), Some(max)) => format!("between {min} and {max}"),
-            (Some(min), None) => format!("at least {min}"),
-            (None, Some(max)) => format!("at most {max}"),
-            (None, None) => "any number".to_owned(),
+        RuleKind::Range {
+            min,
+            max,
+            min_field,
+            max_field,
+        } => {
+            let bound = |value: &Option<Literal>, field: &Option<Vec<&'static str>>| {
+                value.as_ref().map(ToString::to_string).or_else(|| {
+                    field
+                        .as_ref()
+                        .map(|field| format!("`{}`", join(path, field)))
+                })
+            };
+            match (bound(min, min_field), bound(max, max_field)) {
+                (Some(min), Some(max)) => format!("between {min} and {max}"),
+                (Some(min), None) => format!("at least {min}"),
+                (None, Some(max)) => format!("at most {max}"),
+                (None, None) => "any number".to_owned(),
+            }
+        }
+        RuleKind::MultipleOf { value, field } => match (value, field) {
+            (Some(value), _) => format!("a multiple of {value}"),
+            (None, Some(field)) => format!("a multiple of `{}`", join(path, field)),
+            (None, None) => "a multiple".to_owned(),
         },
         RuleKind::Length { min, max } => match (min, max) {
             (Some(min), Some(max)) if min == max => format!("length {min}"),

@@ -276,7 +276,28 @@ impl Schemas {
                 let rules = self.rules(&kind);
                 cx.at(subject, rules, &|_| true)
             }
-            RuleKind::Range { min, max } => cx.range(subject, min.as_ref(), max.as_ref()),
+            // A bound from another field is left out: JSON Schema cannot
+            // compare two values.
+            RuleKind::Range { min, max, .. } => cx.range(subject, min.as_ref(), max.as_ref()),
+            RuleKind::MultipleOf { value, .. } => {
+                let divisor = match value {
+                    Some(Literal::Int(int)) => Some(int.unsigned_abs() as f64),
+                    Some(Literal::Float(float)) => Some(float.abs()),
+                    _ => None,
+                };
+                match divisor.filter(|divisor| *divisor > 0.0) {
+                    Some(divisor) => {
+                        let schema = json!({"multipleOf": divisor});
+                        cx.at(subject, schema, &move |datum| match datum {
+                            Datum::Int(int) => (*int as f64 % divisor) == 0.0,
+                            Datum::UInt(int) => (*int as f64 % divisor) == 0.0,
+                            Datum::Float(float) => (float % divisor) == 0.0,
+                            _ => true,
+                        })
+                    }
+                    None => Value::Bool(true),
+                }
+            }
             RuleKind::Length { min, max } => cx.length(subject, *min, *max),
             RuleKind::NonEmpty => cx.length(subject, Some(1), None),
             RuleKind::Forbidden => not(cx.set(subject)),

@@ -264,10 +264,21 @@ pub enum RuleKind {
     Nested,
     /// `range(..)`.
     Range {
-        /// The least value allowed.
+        /// The least value allowed, where it is a literal.
         min: Option<Literal>,
-        /// The greatest value allowed.
+        /// The greatest value allowed, where it is a literal.
         max: Option<Literal>,
+        /// The path of the field whose value is the least allowed.
+        min_field: Option<Vec<&'static str>>,
+        /// The path of the field whose value is the greatest allowed.
+        max_field: Option<Vec<&'static str>>,
+    },
+    /// `multiple_of(..)`: of a literal, or of another field's value.
+    MultipleOf {
+        /// The divisor, where it is a literal.
+        value: Option<Literal>,
+        /// The path of the field that holds the divisor.
+        field: Option<Vec<&'static str>>,
     },
     /// `length(..)`, `equal` as equal bounds.
     Length {
@@ -302,6 +313,7 @@ impl RuleKind {
             RuleKind::ConflictsWith(_) => "conflicts_with",
             RuleKind::Nested => "nested",
             RuleKind::Range { .. } => "range",
+            RuleKind::MultipleOf { .. } => "multiple_of",
             RuleKind::Length { .. } => "length",
             RuleKind::NonEmpty => "non_empty",
             RuleKind::Forbidden => "forbidden",

@@ -395,8 +395,18 @@ impl Checker<'_> {
         match &rule.kind {
             RuleKind::OneOf(lits) | RuleKind::NoneOf(lits) => self.numbers(&subject, lits),
             RuleKind::Range { min, max } => {
-                let bounds: Vec<Lit> = [min, max].into_iter().flatten().cloned().collect();
+                let bounds: Vec<Lit> = [min, max]
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|operand| match operand {
+                        ir::Operand::Lit(lit) => Some(lit.clone()),
+                        ir::Operand::Field(_) => None,
+                    })
+                    .collect();
                 self.numbers(&subject, &bounds);
+            }
+            RuleKind::MultipleOf(ir::Operand::Lit(lit)) => {
+                self.numbers(&subject, std::slice::from_ref(lit));
             }
             _ => {}
         }
@@ -436,6 +446,7 @@ impl Checker<'_> {
                 })
             }
             RuleKind::Range { min, max } => self.range(min.as_ref(), max.as_ref()),
+            RuleKind::MultipleOf(operand) => self.multiple_of(operand),
             RuleKind::Length { min, max, equal } => {
                 self.length(min.as_ref(), max.as_ref(), equal.as_ref())
             }
@@ -484,26 +495,63 @@ impl Checker<'_> {
     }
 
     /// A range's bounds: numbers, of one kind, not reversed.
-    fn range(&mut self, min: Option<&Lit>, max: Option<&Lit>) -> Option<model::RuleKind> {
-        let mut bound = |lit: Option<&Lit>| -> Result<Option<model::Bound>, ()> {
-            let Some(lit) = lit else { return Ok(None) };
-            match number(lit) {
-                Some(value) => Ok(Some(model::Bound {
+    /// A number a rule is written with: a literal number, or a field.
+    fn number(&mut self, operand: &ir::Operand, what: &str) -> Option<model::Number> {
+        match operand {
+            ir::Operand::Lit(lit) => match number(lit) {
+                Some(value) => Some(model::Number::Lit(model::Bound {
                     lit: lit.clone(),
                     value,
                 })),
                 None => {
                     self.error(
                         lit.span(),
-                        format!("a range bound is a number, not {}", lit.kind()),
+                        format!("{what} is a number, not {}", lit.kind()),
                     );
-                    Err(())
+                    None
                 }
+            },
+            ir::Operand::Field(path) => {
+                let known = self.field_index(path.first()).is_some();
+                let names: Vec<String> = self
+                    .fields
+                    .iter()
+                    .map(|field| field.ident.unraw().to_string())
+                    .collect();
+                let word = path.first().unraw().to_string();
+                if known || suggest::closest(&word, names.iter().map(String::as_str)).is_some() {
+                    return self.place(path, false).map(model::Number::Field);
+                }
+                self.error(
+                    path.first().span(),
+                    format!(
+                        "no field `{word}` in `{}`; {what} is a number literal, such as `8`, or another field (constants are not supported)",
+                        self.owner
+                    ),
+                );
+                None
             }
+        }
+    }
+
+    /// A range's bounds: numbers or fields; literals of one kind, not reversed.
+    fn range(
+        &mut self,
+        min: Option<&ir::Operand>,
+        max: Option<&ir::Operand>,
+    ) -> Option<model::RuleKind> {
+        let mut bound = |operand: Option<&ir::Operand>| -> Result<Option<model::Number>, ()> {
+            let Some(operand) = operand else {
+                return Ok(None);
+            };
+            self.number(operand, "a range bound").map(Some).ok_or(())
         };
         let (min, max) = (bound(min), bound(max));
         let (min, max) = (min.ok()?, max.ok()?);
-        if let (Some(lo), Some(hi)) = (&min, &max) {
+        fn literal(number: &Option<model::Number>) -> Option<&model::Bound> {
+            number.as_ref().and_then(model::Number::literal)
+        }
+        if let (Some(lo), Some(hi)) = (literal(&min), literal(&max)) {
             let mut sound = true;
             if lo.value > hi.value {
                 self.error(
@@ -535,6 +583,22 @@ impl Checker<'_> {
             }
         }
         Some(model::RuleKind::Range { min, max })
+    }
+
+    /// `multiple_of`'s divisor: a number other than 0, or a field (whose 0
+    /// is a violation when the config is checked).
+    fn multiple_of(&mut self, operand: &ir::Operand) -> Option<model::RuleKind> {
+        let number = self.number(operand, "a divisor")?;
+        if let model::Number::Lit(bound) = &number
+            && bound.value == 0.0
+        {
+            self.error(
+                bound.lit.span(),
+                "no value but 0 is a multiple of 0: write a divisor other than 0",
+            );
+            return None;
+        }
+        Some(model::RuleKind::MultipleOf(number))
     }
 
     /// A length's bounds: counts, not reversed, `equal` alone.

@@ -127,9 +127,11 @@ pub enum RuleKind {
     ConflictsWith(Cond),
     Nested,
     Range {
-        min: Option<Lit>,
-        max: Option<Lit>,
+        min: Option<Operand>,
+        max: Option<Operand>,
     },
+    /// `multiple_of(8)`, `multiple_of(field)`.
+    MultipleOf(Operand),
     Length {
         min: Option<LitInt>,
         max: Option<LitInt>,
@@ -185,6 +187,13 @@ pub enum Test {
     In(Vec<Lit>),
     /// `f > 3`, `f <= 2.5`: holds only when `f` holds a number.
     Order(Order, Lit),
+}
+
+/// A number a rule is written with: a literal, or another field's value.
+#[derive(Clone)]
+pub enum Operand<P = FieldPath> {
+    Lit(Lit),
+    Field(P),
 }
 
 /// `<`, `<=`, `>`, `>=`.

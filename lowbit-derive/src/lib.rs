@@ -39,7 +39,8 @@ use quote::quote;
         length,
         non_empty,
         custom,
-        forbidden
+        forbidden,
+        multiple_of
     )
 )]
 pub fn derive_validate(input: proc_macro::TokenStream) -> proc_macro::TokenStream {

@@ -193,9 +193,11 @@ pub enum RuleKind {
     ConflictsWith(Cond),
     Nested,
     Range {
-        min: Option<Bound>,
-        max: Option<Bound>,
+        min: Option<Number>,
+        max: Option<Number>,
     },
+    /// `multiple_of(n)`: the subject is a multiple of `n`.
+    MultipleOf(Number),
     Length(Lengths),
     NonEmpty,
     /// `forbidden`: the subject must not be set.
@@ -213,6 +215,23 @@ pub enum RuleKind {
 pub struct Bound {
     pub lit: Lit,
     pub value: f64,
+}
+
+/// A number a rule is written with: a literal, or another field's value
+/// (which bounds nothing while it holds no number).
+#[derive(Clone)]
+pub enum Number {
+    Lit(Bound),
+    Field(Place),
+}
+
+impl Number {
+    pub fn literal(&self) -> Option<&Bound> {
+        match self {
+            Number::Lit(bound) => Some(bound),
+            Number::Field(_) => None,
+        }
+    }
 }
 
 /// A length, as written and as a count.

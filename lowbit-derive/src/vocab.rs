@@ -21,6 +21,7 @@ pub enum RuleName {
     NonEmpty,
     Custom,
     Forbidden,
+    MultipleOf,
 }
 
 /// What a rule's positional arguments are.
@@ -38,6 +39,8 @@ pub enum Args {
     Bounds,
     /// `(path::to::function)`.
     Function,
+    /// `(8)` or `(field)`: one number.
+    Operand,
 }
 
 /// An option a rule may take beside its arguments.
@@ -88,7 +91,7 @@ use Opt::{At, Context, Equal, Max, Message, Min, Ungated, When};
 pub const EVERY_RULE: &[Opt] = &[Opt::If];
 
 /// Every rule, in the order the README lists them.
-pub const RULES: [Spec; 12] = [
+pub const RULES: [Spec; 13] = [
     Spec {
         name: RuleName::OneOf,
         word: "one_of",
@@ -171,6 +174,13 @@ pub const RULES: [Spec; 12] = [
         word: "forbidden",
         args: Args::Bare,
         usage: "#[forbidden]",
+        options: &[Message, At, Ungated],
+    },
+    Spec {
+        name: RuleName::MultipleOf,
+        word: "multiple_of",
+        args: Args::Operand,
+        usage: "#[multiple_of(8)] or #[multiple_of(other_field)]",
         options: &[Message, At, Ungated],
     },
 ];

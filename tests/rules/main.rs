@@ -14,6 +14,7 @@ use support::{check, passes, rejects};
 mod enums;
 use enums::{Compression, Interval, Mode, Module, Precision};
 
+mod bounds_from_fields;
 mod comparisons;
 mod conditions;
 mod conflicts_with;

@@ -3,6 +3,7 @@
 
 mod compare;
 mod lookup;
+mod numbers;
 #[cfg(feature = "shape")]
 mod shapes;
 mod traits;
@@ -11,6 +12,7 @@ pub use compare::{
     Key, Ordered, Variant, at_least, at_most, differ, ge, greater, gt, le, less, lt, same,
 };
 pub use lookup::{Domain, lookup, may_hold, overlap};
+pub use numbers::{Divisible, not_multiple};
 #[cfg(feature = "shape")]
 pub use shapes::{DatumOf, NoDatum, NoShape, ShapeOf, ShapeProbe, boxed, fill_names, path, table};
 pub use std::vec;

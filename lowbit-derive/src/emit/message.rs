@@ -3,7 +3,7 @@
 
 use syn::ext::IdentExt;
 
-use crate::model::{Cond, Field, Lengths, Lit, Place, Rule, RuleKind, Test};
+use crate::model::{Cond, Field, Lengths, Lit, Number, Place, Rule, RuleKind, Test};
 
 /// The message template of `rule`: the user's, or the default sentence;
 /// and the places whose serde names its `{0}`..`{9}` stand for.
@@ -63,18 +63,23 @@ fn default_text(rule: &Rule, names: &mut Names) -> String {
         RuleKind::Range { min, max } => match (min, max) {
             (Some(min), Some(max)) => format!(
                 "{{path}} must be between {} and {}, not {{value}}",
-                min.lit.text(),
-                max.lit.text()
+                names.number(min),
+                names.number(max)
             ),
             (Some(min), None) => format!(
                 "{{path}} must be at least {}, not {{value}}",
-                min.lit.text()
+                names.number(min)
             ),
-            (None, _) => format!(
+            (None, Some(max)) => format!(
                 "{{path}} must be at most {}, not {{value}}",
-                max.as_ref().map(|max| max.lit.text()).unwrap_or_default()
+                names.number(max)
             ),
+            (None, None) => String::new(),
         },
+        RuleKind::MultipleOf(divisor) => format!(
+            "{{path}} must be a multiple of {}, not {{value}}",
+            names.number(divisor)
+        ),
         RuleKind::Length(lengths) => {
             let digits = |count: &crate::model::Count| count.lit.base10_digits().to_owned();
             let bound = match lengths {
@@ -123,6 +128,14 @@ struct Names<'a> {
 }
 
 impl Names<'_> {
+    /// A number of a rule: the literal, or the field's serde name.
+    fn number(&mut self, number: &Number) -> String {
+        match number {
+            Number::Lit(bound) => escape(&bound.lit.text()),
+            Number::Field(place) => self.place(place),
+        }
+    }
+
     fn place(&mut self, place: &Place) -> String {
         let field = &self.fields[place.field];
         let mut parts = Vec::new();

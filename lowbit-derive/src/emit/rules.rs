@@ -7,7 +7,7 @@ use quote::quote;
 
 use super::context::{Resolved, Scope, Ty, respan, static_names};
 use super::message;
-use crate::model::{Bound, Cond, Lengths, Lit, Rule, RuleKind};
+use crate::model::{Bound, Cond, Lengths, Lit, Number, Rule, RuleKind};
 use crate::vocab::Capability;
 
 /// What a rule's check does when the rule is broken.
@@ -115,6 +115,7 @@ pub fn check(scope: &mut Scope, rule: &Rule, mode: Mode) -> TokenStream {
         RuleKind::RequiredIf(cond) => required_if(scope, &check, cond),
         RuleKind::Nested => nested(scope, &check),
         RuleKind::Range { min, max } => range(scope, &check, min.as_ref(), max.as_ref()),
+        RuleKind::MultipleOf(divisor) => multiple_of(scope, &check, divisor),
         RuleKind::Length(lengths) => length(scope, &check, lengths),
         RuleKind::NonEmpty => non_empty(scope, &check),
         RuleKind::Forbidden => forbidden(scope, &check),
@@ -224,22 +225,41 @@ fn nested(scope: &mut Scope, check: &Check) -> TokenStream {
     }
 }
 
-fn range(
-    scope: &mut Scope,
-    check: &Check,
-    min: Option<&Bound>,
-    max: Option<&Bound>,
-) -> TokenStream {
-    let krate = scope.krate;
+/// A number of a rule as an `Option<&T>` of the subject's number type: the
+/// literal, or the other field's number (`None` while it holds none). A
+/// field of another number type is rustc's error at its name.
+fn operand(scope: &mut Scope, check: &Check, number: &Number) -> TokenStream {
     let blame = check.rule.span();
-    let mut bound = |bound: Option<&Bound>| match bound {
-        Some(Bound { lit, .. }) => {
+    match number {
+        Number::Lit(Bound { lit, .. }) => {
             let number = scope.number(&check.ty, blame, lit);
             let some = respan(quote!(::core::option::Option::Some), lit.span());
             let mut argument = Group::new(Delimiter::Parenthesis, quote!(&#number));
             argument.set_span(lit.span());
             quote!(#some #argument)
         }
+        Number::Field(place) => {
+            let Resolved { access, ty, .. } = scope.resolve(place);
+            scope.call(
+                &ty,
+                place.first().span(),
+                Capability::Scalar,
+                &quote!(&#access),
+            )
+        }
+    }
+}
+
+fn range(
+    scope: &mut Scope,
+    check: &Check,
+    min: Option<&Number>,
+    max: Option<&Number>,
+) -> TokenStream {
+    let krate = scope.krate;
+    let blame = check.rule.span();
+    let mut bound = |bound: Option<&Number>| match bound {
+        Some(number) => operand(scope, check, number),
         None => quote!(::core::option::Option::None),
     };
     let (min, max) = (bound(min), bound(max));
@@ -255,6 +275,20 @@ fn range(
     let is_some_and = respan(quote!(.is_some_and), blame);
     let record = check.record_value(krate);
     quote!(if #read #is_some_and #closure { #record })
+}
+
+/// The subject's number is a multiple of the divisor; a divisor of 0 (from
+/// a field) is a violation.
+fn multiple_of(scope: &mut Scope, check: &Check, divisor: &Number) -> TokenStream {
+    let krate = scope.krate;
+    let blame = check.rule.span();
+    let read = scope.call(&check.ty, blame, Capability::Scalar, &check.value);
+    let divisor = operand(scope, check, divisor);
+    let not_multiple = respan(quote!(#krate::__private::not_multiple), blame);
+    let mut args = Group::new(Delimiter::Parenthesis, quote!(#read, #divisor));
+    args.set_span(blame);
+    let record = check.record_value(krate);
+    quote!(if #not_multiple #args { #record })
 }
 
 fn length(scope: &mut Scope, check: &Check, lengths: &Lengths) -> TokenStream {

@@ -10,8 +10,8 @@ use syn::ext::IdentExt;
 use super::context::{Base, Context, Scope};
 use super::message;
 use crate::model::{
-    Cond, Container, Enum, Field, FieldDefault, Lit, Order, Place, Rule, RuleKind, Struct, Tagging,
-    Test, VariantKind,
+    Cond, Container, Enum, Field, FieldDefault, Lit, Number, Order, Place, Rule, RuleKind, Struct,
+    Tagging, Test, VariantKind,
 };
 
 /// `impl Shape` for a struct.
@@ -244,9 +244,13 @@ fn rule_info(
         }
         RuleKind::Nested => quote!(#shape::RuleKind::Nested),
         RuleKind::Range { min, max } => {
-            let min = optional(min.as_ref().map(|bound| literal(krate, &bound.lit)));
-            let max = optional(max.as_ref().map(|bound| literal(krate, &bound.lit)));
-            quote!(#shape::RuleKind::Range { min: #min, max: #max })
+            let (min, min_field) = number(krate, scope, min.as_ref());
+            let (max, max_field) = number(krate, scope, max.as_ref());
+            quote!(#shape::RuleKind::Range { min: #min, max: #max, min_field: #min_field, max_field: #max_field })
+        }
+        RuleKind::MultipleOf(divisor) => {
+            let (value, field) = number(krate, scope, Some(divisor));
+            quote!(#shape::RuleKind::MultipleOf { value: #value, field: #field })
         }
         RuleKind::Length(lengths) => {
             let count = |count: Option<usize>| optional(count.map(|count| quote!(#count)));
@@ -288,6 +292,27 @@ fn rule_info(
             guard: #guard,
             message: #krate::__private::fill_names(#template, &[#(#names),*]),
         }
+    }
+}
+
+/// A rule's number as data: `(Option<Literal>, Option<path>)`, one of them
+/// `Some` when there is a number.
+fn number(
+    krate: &syn::Path,
+    scope: &mut Scope,
+    number: Option<&Number>,
+) -> (TokenStream, TokenStream) {
+    let none = quote!(::core::option::Option::None);
+    match number {
+        Some(Number::Lit(bound)) => {
+            let lit = literal(krate, &bound.lit);
+            (quote!(::core::option::Option::Some(#lit)), none)
+        }
+        Some(Number::Field(place)) => {
+            let path = path(krate, scope, place);
+            (none, quote!(::core::option::Option::Some(#path)))
+        }
+        None => (none.clone(), none),
     }
 }
 

@@ -6,7 +6,7 @@ use syn::parse::ParseStream;
 use syn::punctuated::Punctuated;
 use syn::{Attribute, Ident, LitInt, LitStr, Meta, Token};
 
-use crate::ir::{Cond, FieldPath, Lit, Order, Relation, Rule, RuleKind, Test};
+use crate::ir::{Cond, FieldPath, Lit, Operand, Order, Relation, Rule, RuleKind, Test};
 use crate::suggest;
 use crate::vocab::{Args, Opt, RuleName};
 
@@ -87,8 +87,10 @@ pub fn parse_rule(attr: &Attribute, name: &Ident, which: RuleName) -> syn::Resul
 struct Gathered {
     lits: Vec<Lit>,
     conds: Vec<Cond>,
-    min: Option<Lit>,
-    max: Option<Lit>,
+    min: Option<Operand>,
+    max: Option<Operand>,
+    /// The number of `multiple_of`.
+    operand: Option<Operand>,
     equal: Option<LitInt>,
     function: Option<syn::Path>,
     /// `context` in `custom(f, context)`.
@@ -153,15 +155,21 @@ impl Gathered {
                 }
             }
             Args::Bounds => {
-                let int = |lit: Option<Lit>| -> syn::Result<Option<LitInt>> {
-                    match lit {
+                let int = |operand: Option<Operand>| -> syn::Result<Option<LitInt>> {
+                    match operand {
                         None => Ok(None),
-                        Some(Lit::Int(int)) if !int.base10_digits().starts_with('-') => {
+                        Some(Operand::Lit(Lit::Int(int)))
+                            if !int.base10_digits().starts_with('-') =>
+                        {
                             Ok(Some(int))
                         }
-                        Some(other) => Err(syn::Error::new(
+                        Some(Operand::Lit(other)) => Err(syn::Error::new(
                             other.span(),
                             "a length is a non-negative integer",
+                        )),
+                        Some(Operand::Field(place)) => Err(syn::Error::new_spanned(
+                            place.first(),
+                            "a length is an integer literal, such as `16`",
                         )),
                     }
                 };
@@ -176,6 +184,7 @@ impl Gathered {
                 }
             }
             Args::Function => RuleKind::Custom(self.function.ok_or_else(usage)?, self.context),
+            Args::Operand => RuleKind::MultipleOf(self.operand.ok_or_else(usage)?),
             Args::Bare => match which {
                 RuleName::Nested => RuleKind::Nested,
                 RuleName::Forbidden => RuleKind::Forbidden,
@@ -199,12 +208,31 @@ fn parse_item(
                 Args::Values => "a value",
                 Args::Conds | Args::OneCond => "a field name or a condition",
                 Args::Function => "the path of a function",
+                Args::Operand => "a number or a field",
                 Args::Bounds | Args::Bare => "an option",
             }
         )));
     }
     if matches!(args, Args::Conds | Args::OneCond) && input.peek(Token![!]) {
         items.conds.push(parse_cond(input, 0)?);
+        return Ok(());
+    }
+    // `multiple_of(8)`, `multiple_of(field)`.
+    if let Args::Operand = args
+        && !is_option(input)
+    {
+        let operand = if input.peek(syn::Lit) || input.peek(Token![-]) {
+            Operand::Lit(parse_lit(input)?)
+        } else {
+            Operand::Field(parse_place(input)?)
+        };
+        if items.operand.is_some() {
+            return Err(syn::Error::new(
+                operand_span(&operand),
+                format!("`{}` takes one number: {usage}", rule.name),
+            ));
+        }
+        items.operand = Some(operand);
         return Ok(());
     }
     // Literals are the values of `one_of` and `none_of`.
@@ -305,21 +333,32 @@ fn parse_item(
         "min" | "max" | "equal" if args == Args::Bounds && fork.peek(Token![=]) => {
             input.parse::<Ident>()?;
             input.parse::<Token![=]>()?;
+            if which == RuleName::Range
+                && !input.peek(syn::Lit)
+                && input.peek(Ident::peek_any)
+                && key != "equal"
+            {
+                // `range(max = other_field)`: a bound from another field.
+                let place = parse_place(input)?;
+                let slot = if key == "min" {
+                    &mut items.min
+                } else {
+                    &mut items.max
+                };
+                set_once(slot, Operand::Field(place), &ident)?;
+                return Ok(());
+            }
             if !input.peek(syn::Lit) && input.peek(Ident::peek_any) {
                 let word = input.call(Ident::parse_any)?;
                 return Err(syn::Error::new_spanned(
                     &word,
-                    if which == RuleName::Range {
-                        "a range bound is a number literal, such as `1` or `0.5` (constants are not supported)"
-                    } else {
-                        "a length is an integer literal, such as `16` (constants and const parameters are not supported)"
-                    },
+                    "a length is an integer literal, such as `16` (constants and const parameters are not supported)",
                 ));
             }
             let lit = parse_lit(input)?;
             match key.as_str() {
-                "min" => set_once(&mut items.min, lit, &ident)?,
-                "max" => set_once(&mut items.max, lit, &ident)?,
+                "min" => set_once(&mut items.min, Operand::Lit(lit), &ident)?,
+                "max" => set_once(&mut items.max, Operand::Lit(lit), &ident)?,
                 _ if which.takes(Opt::Equal) => match lit {
                     Lit::Int(int) => set_once(&mut items.equal, int, &ident)?,
                     other => return Err(syn::Error::new(other.span(), "a length is an integer")),
@@ -379,6 +418,13 @@ fn separator(input: ParseStream) -> syn::Result<()> {
     }
     input.parse::<Token![,]>()?;
     Ok(())
+}
+
+fn operand_span(operand: &Operand) -> proc_macro2::Span {
+    match operand {
+        Operand::Lit(lit) => lit.span(),
+        Operand::Field(place) => place.first().span(),
+    }
 }
 
 /// Where a condition starts: its first field.
