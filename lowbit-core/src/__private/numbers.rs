@@ -3,14 +3,14 @@
 /// Numbers that can be multiples of each other.
 pub trait Divisible {
     /// Whether `self` is a multiple of `divisor`; nothing is a multiple of 0.
-    fn is_multiple_of(&self, divisor: &Self) -> bool;
+    fn divisible_by(&self, divisor: &Self) -> bool;
 }
 
 macro_rules! integers {
     ($($ty:ty),*) => {$(
         impl Divisible for $ty {
             #[inline]
-            fn is_multiple_of(&self, divisor: &$ty) -> bool {
+            fn divisible_by(&self, divisor: &$ty) -> bool {
                 // `checked_rem` is `None` for 0, and for `MIN % -1`, whose
                 // remainder is 0.
                 match self.checked_rem(*divisor) {
@@ -31,7 +31,7 @@ macro_rules! floats {
         impl Divisible for $ty {
             /// Within rounding: `0.3` is a multiple of `0.1`.
             #[inline]
-            fn is_multiple_of(&self, divisor: &$ty) -> bool {
+            fn divisible_by(&self, divisor: &$ty) -> bool {
                 if *divisor == 0.0 || !self.is_finite() || !divisor.is_finite() {
                     return false;
                 }
@@ -49,7 +49,7 @@ floats!(f32, f64);
 /// is not a multiple. A missing value or divisor (`None`) breaks nothing.
 #[inline]
 pub fn not_multiple<T: Divisible + ?Sized>(value: Option<&T>, divisor: Option<&T>) -> bool {
-    matches!((value, divisor), (Some(value), Some(divisor)) if !value.is_multiple_of(divisor))
+    matches!((value, divisor), (Some(value), Some(divisor)) if !value.divisible_by(divisor))
 }
 
 #[cfg(test)]
@@ -58,20 +58,20 @@ mod tests {
 
     #[test]
     fn integers_and_zero() {
-        assert!(16_u32.is_multiple_of(&8));
-        assert!(!12_u32.is_multiple_of(&8));
-        assert!(!0_u32.is_multiple_of(&0));
-        assert!(i64::MIN.is_multiple_of(&-1));
-        assert!((-16_i32).is_multiple_of(&8));
+        assert!(16_u32.divisible_by(&8));
+        assert!(!12_u32.divisible_by(&8));
+        assert!(!0_u32.divisible_by(&0));
+        assert!(i64::MIN.divisible_by(&-1));
+        assert!((-16_i32).divisible_by(&8));
     }
 
     #[test]
     fn floats_within_rounding() {
-        assert!(0.3_f64.is_multiple_of(&0.1));
-        assert!(!0.35_f64.is_multiple_of(&0.1));
-        assert!(!1.0_f64.is_multiple_of(&0.0));
-        assert!(!f64::NAN.is_multiple_of(&1.0));
-        assert!(1e12_f64.is_multiple_of(&0.5));
+        assert!(0.3_f64.divisible_by(&0.1));
+        assert!(!0.35_f64.divisible_by(&0.1));
+        assert!(!1.0_f64.divisible_by(&0.0));
+        assert!(!f64::NAN.divisible_by(&1.0));
+        assert!(1e12_f64.divisible_by(&0.5));
     }
 
     #[test]
