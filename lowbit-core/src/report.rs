@@ -46,7 +46,7 @@ impl fmt::Display for Value {
 enum Message {
     /// A template and the names its `{0}`..`{9}` stand for: serde names of
     /// nested fields, which only their own derive knows.
-    Template(&'static str, &'static [&'static str]),
+    Template(Cow<'static, str>, &'static [&'static str]),
     Text(Cow<'static, str>),
 }
 
@@ -104,7 +104,7 @@ impl Violation {
             path,
             code,
             value: None,
-            message: Message::Template(template, &[]),
+            message: Message::Template(Cow::Borrowed(template), &[]),
         }
     }
 
@@ -119,7 +119,7 @@ impl Violation {
             path,
             code,
             value: None,
-            message: Message::Template(template, names),
+            message: Message::Template(Cow::Borrowed(template), names),
         }
     }
 
@@ -178,6 +178,52 @@ impl fmt::Display for Violation {
             Message::Text(text) => f.write_str(text),
             Message::Template(template, names) => render(template, names, self, f),
         }
+    }
+}
+
+impl Violation {
+    /// Fills the placeholders of sibling fields (`{action}`) in a template
+    /// message with their values as a config file spells them, text
+    /// unquoted: `"{action} needs a target_label"` reads `hashmod needs a
+    /// target_label`. A value that is absent reads `(none)`.
+    pub(crate) fn fill_siblings(&mut self, siblings: &[(&str, Option<Value>)]) {
+        let Message::Template(template, names) = &self.message else {
+            return;
+        };
+        let mut filled = String::with_capacity(template.len());
+        let mut rest: &str = template;
+        while let Some(at) = rest.find(['{', '}']) {
+            filled.push_str(&rest[..at]);
+            rest = &rest[at..];
+            let sibling = rest
+                .strip_prefix('{')
+                .and_then(|inner| inner.split_once('}'))
+                .and_then(|(name, _)| {
+                    siblings
+                        .iter()
+                        .find(|(sibling, _)| *sibling == name)
+                        .map(|(_, value)| (name.len() + 2, value))
+                });
+            if rest.starts_with("{{") || rest.starts_with("}}") {
+                filled.push_str(&rest[..2]);
+                rest = &rest[2..];
+            } else if let Some((taken, value)) = sibling {
+                let text = match value {
+                    Some(Value::Name(name)) => (*name).to_owned(),
+                    Some(Value::Text(text)) => text.clone(),
+                    Some(other) => other.to_string(),
+                    None => "(none)".to_owned(),
+                };
+                // The value is text, not a template: its braces stay braces.
+                filled.push_str(&text.replace('{', "{{").replace('}', "}}"));
+                rest = &rest[taken..];
+            } else {
+                filled.push_str(&rest[..1]);
+                rest = &rest[1..];
+            }
+        }
+        filled.push_str(rest);
+        self.message = Message::Template(Cow::Owned(filled), names);
     }
 }
 
@@ -251,6 +297,11 @@ impl Report {
     /// Records a violation.
     pub fn push(&mut self, violation: Violation) {
         self.violations.push(violation);
+    }
+
+    /// The violation recorded last, for generated code to complete.
+    pub(crate) fn last_mut(&mut self) -> Option<&mut Violation> {
+        self.violations.last_mut()
     }
 
     /// How many violations there are.

@@ -474,7 +474,14 @@ impl Checker<'_> {
             sound = false;
         }
         if let Some(message) = &rule.message
-            && let Err(problem) = check_template(&message.value())
+            && let Err(problem) = check_template(
+                &message.value(),
+                &self
+                    .fields
+                    .iter()
+                    .map(|field| field.ident.unraw().to_string())
+                    .collect::<Vec<_>>(),
+            )
         {
             self.error(message.span(), problem);
             sound = false;
@@ -879,7 +886,10 @@ fn number(lit: &Lit) -> Option<f64> {
 }
 
 /// A message may use `{path}` and `{value}`; `{{` and `}}` are braces.
-pub fn check_template(template: &str) -> Result<(), String> {
+/// A message may use `{path}`, `{value}`, and `{field}` for the value of a
+/// field of the same struct (`fields`, by Rust name); `{{` and `}}` are
+/// braces.
+pub fn check_template(template: &str, fields: &[String]) -> Result<(), String> {
     let mut rest = template;
     while let Some(at) = rest.find(['{', '}']) {
         rest = &rest[at..];
@@ -894,12 +904,19 @@ pub fn check_template(template: &str) -> Result<(), String> {
             .and_then(|r| r.split_once('}'))
             .map(|(name, _)| name)
         {
-            let hint = match suggest::closest(name, ["path", "value"]) {
+            if fields.iter().any(|field| field == name) {
+                rest = &rest[name.len() + 2..];
+                continue;
+            }
+            let known = ["path", "value"]
+                .into_iter()
+                .chain(fields.iter().map(String::as_str));
+            let hint = match suggest::closest(name, known) {
                 Some(close) => format!("; did you mean `{{{close}}}`?"),
                 None => String::new(),
             };
             return Err(format!(
-                "unknown placeholder `{{{name}}}` in message; messages can use `{{path}}` and `{{value}}`, and `{{{{` `}}}}` for braces{hint}"
+                "unknown placeholder `{{{name}}}` in message; messages can use `{{path}}`, `{{value}}`, a field of the same struct by its Rust name (`{{field}}`), and `{{{{` `}}}}` for braces{hint}"
             ));
         } else {
             return Err("unmatched brace in message; write `{{` or `}}` for a brace".to_owned());

@@ -252,6 +252,28 @@ impl FieldPath {
     }
 }
 
+/// The names in `{name}` placeholders of a message template, other than
+/// `{path}`, `{value}` and `{{`/`}}` escapes: the sibling fields whose
+/// values the message shows.
+pub fn sibling_placeholders(template: &str) -> Vec<&str> {
+    let mut names = Vec::new();
+    let mut rest = template;
+    while let Some(at) = rest.find(['{', '}']) {
+        rest = &rest[at..];
+        if rest.starts_with("{{") || rest.starts_with("}}") {
+            rest = &rest[2..];
+        } else if let Some((name, _)) = rest.strip_prefix('{').and_then(|r| r.split_once('}')) {
+            if name != "path" && name != "value" && !names.contains(&name) {
+                names.push(name);
+            }
+            rest = &rest[name.len() + 2..];
+        } else {
+            rest = &rest[1..];
+        }
+    }
+    names
+}
+
 /// Rust names joined by dots, raw identifiers without their `r#`.
 pub fn dotted(segments: &[Ident]) -> String {
     use syn::ext::IdentExt;

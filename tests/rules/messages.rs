@@ -121,3 +121,52 @@ fn accepts_and_rejects() {
         ),
     ]);
 }
+
+/// In the shape of a Prometheus relabel config: the message names the
+/// action the file chose.
+#[derive(Validate, Default)]
+struct Relabel {
+    action: String,
+    #[required_if(action = "hashmod", message = "{action} needs a {path}")]
+    target_label: String,
+    #[custom(
+        checks::even,
+        message = "{path} must be even with {action} and {modulus}, not {value}"
+    )]
+    modulus: u32,
+}
+
+#[test]
+fn sibling_placeholders_show_the_fields_values() {
+    rejects(
+        &Relabel {
+            action: "hashmod".into(),
+            ..Relabel::default()
+        },
+        "target_label",
+        "required_if",
+        Some("\"\""),
+        "hashmod needs a target_label",
+    );
+    rejects(
+        &Relabel {
+            action: "replace {x}".into(),
+            modulus: 3,
+            ..Relabel::default()
+        },
+        "modulus",
+        "custom",
+        Some("3"),
+        "modulus must be even with replace {x} and 3, not 3",
+    );
+}
+
+mod checks {
+    pub fn even(value: &u32) -> Result<(), String> {
+        if value % 2 == 0 {
+            Ok(())
+        } else {
+            Err("odd".to_owned())
+        }
+    }
+}

@@ -62,6 +62,16 @@ pub fn report_custom(
     report.push(violation.with_value(value));
 }
 
+/// Fills the sibling placeholders (`{action}`) of the violation just
+/// recorded with the values of those fields. Cold, like `report`.
+#[cold]
+#[inline(never)]
+pub fn fill_siblings(report: &mut Report, siblings: &[(&'static str, Option<Value>)]) {
+    if let Some(violation) = report.last_mut() {
+        violation.fill_siblings(siblings);
+    }
+}
+
 /// Its argument: wraps a field's place in generated code, so that the
 /// tokens rustc blames for it can carry the user's spans (see the derive's
 /// `respan`).

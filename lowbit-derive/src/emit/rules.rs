@@ -34,6 +34,9 @@ struct Check<'r> {
     names: TokenStream,
     /// The offending value, as reports show it.
     described: TokenStream,
+    /// The statement that fills the message's sibling placeholders
+    /// (`{action}`) of the violation just recorded; empty when it has none.
+    fill: TokenStream,
 }
 
 impl Check<'_> {
@@ -50,6 +53,7 @@ impl Check<'_> {
             ..
         } = self;
         let code = self.rule.code();
+        let fill = &self.fill;
         quote! {
             #krate::__private::report(
                 __lowbit_report,
@@ -60,6 +64,7 @@ impl Check<'_> {
                 #names,
                 #offending,
             );
+            #fill
         }
     }
 
@@ -67,6 +72,35 @@ impl Check<'_> {
     fn record_value(&self, krate: &syn::Path) -> TokenStream {
         self.record(krate, &self.described)
     }
+}
+
+/// The statement that fills the sibling placeholders of `rule`'s message in
+/// the violation just recorded, with those fields' values.
+fn fill_siblings(scope: &mut Scope, rule: &Rule) -> TokenStream {
+    let krate = scope.krate;
+    let Some(message) = &rule.message else {
+        return TokenStream::new();
+    };
+    let template = message.value();
+    let siblings: Vec<TokenStream> = crate::ir::sibling_placeholders(&template)
+        .into_iter()
+        .filter_map(|name| {
+            let index = scope
+                .fields
+                .iter()
+                .position(|field| syn::ext::IdentExt::unraw(&field.ident) == name)?;
+            let place = crate::model::Place {
+                field: index,
+                segments: vec![scope.fields[index].ident.clone()],
+            };
+            let Resolved { access, .. } = scope.resolve(&place);
+            Some(quote!((#name, (&&#krate::__private::Probe(&#access)).value_of())))
+        })
+        .collect();
+    if siblings.is_empty() {
+        return TokenStream::new();
+    }
+    quote!(#krate::__private::fill_siblings(__lowbit_report, &[#(#siblings),*]);)
 }
 
 /// The statement that checks `rule`.
@@ -95,9 +129,11 @@ pub fn check(scope: &mut Scope, rule: &Rule, mode: Mode) -> TokenStream {
         } else {
             quote!((&&#krate::__private::Probe(&#access)).value_of())
         };
+    let fill = fill_siblings(scope, rule);
     let check = Check {
         rule,
         mode,
+        fill,
         value,
         ty,
         segments,
@@ -405,6 +441,7 @@ fn custom(
     }
     let path = &check.path;
     let described = &check.described;
+    let fill = &check.fill;
     let report = |error: TokenStream, template: TokenStream| {
         quote! {
             #krate::__private::report_custom(
@@ -415,6 +452,7 @@ fn custom(
                 #error,
                 #described,
             );
+            #fill
         }
     };
     // The error is displayed: a type that cannot be is blamed on the

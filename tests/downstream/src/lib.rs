@@ -79,6 +79,21 @@ pub struct Layer {
     /// `type` in files.
     #[none_of("dense")]
     pub r#type: ::std::string::String,
+    /// Within its layer's window, a multiple of 8 while it has a type; its
+    /// message names the type.
+    #[serde(default)]
+    #[range(min = 1, max = window, if(r#type != ""))]
+    #[multiple_of(8, message = "{path} must be a multiple of 8 in a {type} layer")]
+    pub width: u32,
+    /// The window the width lies in.
+    #[serde(default)]
+    pub window: u32,
+    /// Kept for old files: never set when wide, and then only with a
+    /// window at least the width (compared field with field).
+    #[serde(default)]
+    #[forbidden(if(width > 64))]
+    #[requires(window >= width)]
+    pub legacy: ::std::option::Option<u32>,
 }
 
 /// A model, generic in what its heads are.
@@ -148,13 +163,21 @@ mod tests {
         precision = "fp32"
         scaleFactor = 0.5
         type = "dense"
+        width = 12
+        window = 16
         [[layers]]
         precision = "f8"
         scaleFactor = 0.5
         type = "conv"
+        width = 8
+        window = 4
+        legacy = 1
         [heads.first]
         precision = "bf16"
         type = "conv"
+        width = 72
+        window = 80
+        legacy = 3
     "#;
 
     #[test]
@@ -172,6 +195,10 @@ mod tests {
                 r#"layers[0].precision: layers[0].precision must not be "fp32""#,
                 r#"layers[0].scaleFactor: layers[0].scaleFactor may be set only when precision = "f8""#,
                 r#"layers[0].type: layers[0].type must not be "dense""#,
+                "layers[0].width: layers[0].width must be a multiple of 8 in a dense layer",
+                r#"layers[1].width: layers[1].width must be between 1 and window while type != "", not 8"#,
+                "layers[1].legacy: layers[1].legacy requires window >= width",
+                r#"heads["first"].legacy: heads["first"].legacy must not be set while width > 64"#,
                 "weightSource.path: weightSource.path must not be empty",
             ]
         );
