@@ -163,7 +163,7 @@ fn sibling_placeholders_show_the_fields_values() {
 
 mod checks {
     pub fn even(value: &u32) -> Result<(), String> {
-        if value % 2 == 0 {
+        if value.is_multiple_of(2) {
             Ok(())
         } else {
             Err("odd".to_owned())
