@@ -229,11 +229,19 @@ impl<T: Validate> Validate for VecDeque<T> {
     }
 }
 
-/// Entries are checked at `path["key"]`.
+/// Entries are checked at `path["key"]`, in the order of their keys as
+/// displayed, so that a report is the same from one run to the next
+/// whatever the hasher's order. (Only building a report sorts; the fast
+/// check of a valid config allocates nothing.)
 #[diagnostic::do_not_recommend]
 impl<K: Display, V: Validate, S: BuildHasher> Validate for HashMap<K, V, S> {
     fn validate_into(&self, at: &Location<'_>, report: &mut Report) {
-        for (key, value) in self {
+        let mut entries: Vec<(String, &V)> = self
+            .iter()
+            .map(|(key, value)| (key.to_string(), value))
+            .collect();
+        entries.sort_by(|(a, _), (b, _)| a.cmp(b));
+        for (key, value) in &entries {
             value.validate_into(&at.key(key), report);
         }
     }

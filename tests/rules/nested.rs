@@ -317,3 +317,29 @@ fn accepts_and_rejects() {
         ),
     ]);
 }
+
+/// A `HashMap`'s violations come sorted by key, whatever the hasher's order:
+/// the same config gives the same report on every run.
+#[test]
+fn hash_map_violations_come_in_key_order() {
+    let names = ["w", "b", "q", "a", "m", "z", "c", "k", "e", "x"];
+    let config = Hashed {
+        layers: names
+            .iter()
+            .map(|name| ((*name).to_owned(), Layer::bad_bits()))
+            .collect(),
+    };
+    let paths: Vec<String> = config
+        .validate()
+        .unwrap_err()
+        .iter()
+        .map(|violation| violation.path().to_string())
+        .collect();
+    let mut sorted = names.to_vec();
+    sorted.sort_unstable();
+    let expected: Vec<String> = sorted
+        .iter()
+        .map(|name| format!("layers[\"{name}\"].bits"))
+        .collect();
+    assert_eq!(paths, expected);
+}
