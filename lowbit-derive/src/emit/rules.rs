@@ -50,8 +50,13 @@ impl Check<'_> {
             ..
         } = self;
         let code = self.rule.code();
+        let record = if self.rule.warn {
+            quote!(warn)
+        } else {
+            quote!(report)
+        };
         quote! {
-            #krate::__private::report(
+            #krate::__private::#record(
                 __lowbit_report,
                 __lowbit_at,
                 #path,
@@ -71,6 +76,11 @@ impl Check<'_> {
 
 /// The statement that checks `rule`.
 pub fn check(scope: &mut Scope, rule: &Rule, mode: Mode) -> TokenStream {
+    // A warning cannot make the config invalid: the fast path, which only
+    // answers whether it is, never reads the rule.
+    if mode == Mode::Holds && rule.warn {
+        return TokenStream::new();
+    }
     let krate = scope.krate;
     let Resolved {
         access,
@@ -405,9 +415,14 @@ fn custom(
     }
     let path = &check.path;
     let described = &check.described;
+    let record = if check.rule.warn {
+        quote!(warn_custom)
+    } else {
+        quote!(report_custom)
+    };
     let report = |error: TokenStream, template: TokenStream| {
         quote! {
-            #krate::__private::report_custom(
+            #krate::__private::#record(
                 __lowbit_report,
                 __lowbit_at,
                 #path,

@@ -187,10 +187,7 @@ mod tests {
         assert_eq!(
             lines,
             [
-                format!(
-                    "this rule needs a context of type `{}`; pass one to `validate_with`",
-                    ::std::any::type_name::<Names>()
-                ),
+                "this rule needs a context of type `Names`; pass one to `validate_with` or to a loader's `Options::context`".to_owned(),
                 "strict needs the model enabled".to_owned(),
             ]
         );
