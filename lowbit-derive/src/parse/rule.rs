@@ -352,10 +352,7 @@ fn parse_item(
         "warn" if fork.peek(Token![=]) && (!takes_cond || fork.peek2(syn::LitBool)) => {
             return Err(syn::Error::new_spanned(
                 &ident,
-                format!(
-                    "`warn` is a flag: write `{}(.., warn)` for a warning, and leave it out for an error",
-                    rule.name
-                ),
+                "`warn` takes no value: write `warn` alone for a warning, and leave it out for an error",
             ));
         }
         "min" | "max" | "equal" if args == Args::Bounds && fork.peek(Token![=]) => {

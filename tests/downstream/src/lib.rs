@@ -75,9 +75,11 @@ pub struct Layer {
     /// Its scale, only for 8-bit floats; a rule may use a variant's alias,
     /// as a file may.
     #[only_if(precision = "f8")]
+    #[range(min = 0.0, max = 4.0, warn)]
     pub scale_factor: ::std::option::Option<f32>,
-    /// `type` in files.
+    /// `type` in files; a long name is only a warning.
     #[none_of("dense")]
+    #[length(max = 8, warn, message = "{path} is long")]
     pub r#type: ::std::string::String,
 }
 
@@ -136,7 +138,7 @@ mod tests {
     use ::std::prelude::rust_2021::*;
     use ::std::{assert, assert_eq, vec};
 
-    use super::{Layer, Model, Names};
+    use super::{Layer, Model, Names, Precision};
     use ::lb::Validate;
 
     const DOCUMENT: &str = r#"
@@ -176,6 +178,32 @@ mod tests {
             ]
         );
         assert!(!model.is_valid_with(&names));
+    }
+
+    #[test]
+    fn warnings_leave_a_layer_valid() {
+        let layer = Layer {
+            precision: Precision::Fp8Exp,
+            scale_factor: ::std::option::Option::Some(8.0),
+            r#type: "convolution".to_owned(),
+        };
+        assert!(layer.is_valid());
+        assert!(layer.validate().is_ok());
+        let report = layer.report();
+        let lines: Vec<(String, bool)> = report
+            .iter()
+            .map(|violation| (violation.to_string(), violation.is_warning()))
+            .collect();
+        assert_eq!(
+            lines,
+            [
+                (
+                    "scaleFactor should be between 0.0 and 4.0, not 8.0".to_owned(),
+                    true
+                ),
+                ("type is long".to_owned(), true),
+            ]
+        );
     }
 
     #[test]
