@@ -458,3 +458,53 @@ fn hand_written_warnings() {
     let violation = Violation::new(Path::root(), "custom", "x");
     assert!(!violation.is_warning());
 }
+
+/// As data: the rules say which are warnings, the docs mark them, and the
+/// JSON Schema leaves them out (a schema has no warnings).
+#[test]
+fn warnings_as_data_docs_and_schema() {
+    use lowbit_core::shape::{Kind, Named, Shape};
+
+    let Kind::Named(named) = Train::shape() else {
+        panic!("a named shape")
+    };
+    let Named::Struct(train) = named.describe() else {
+        panic!("a struct")
+    };
+    let flags: Vec<(&str, bool)> = train
+        .rules
+        .iter()
+        .map(|rule| (rule.code(), rule.warn))
+        .collect();
+    assert_eq!(
+        flags,
+        [
+            ("range", true),
+            ("range", false),
+            ("one_of", true),
+            ("nested", false)
+        ]
+    );
+
+    let docs = lowbit_core::docs::markdown::<Train>();
+    assert!(
+        docs.contains(
+            "| `batch` | `range` | at least 8 (warning) | batch is {value}; below 8 it rarely converges |"
+        ),
+        "{docs}"
+    );
+    assert!(
+        docs.contains("| `rho.precision` | `none_of` | none of \"fp32\" (warning) |"),
+        "{docs}"
+    );
+    assert!(
+        docs.contains("| `batch` | `range` | at most 1024 | batch must be"),
+        "{docs}"
+    );
+
+    let schema = lowbit_core::schema::json_schema::<Train>().to_string();
+    assert!(schema.contains("\"maximum\":1024"), "{schema}");
+    assert!(!schema.contains("\"minimum\":8"), "{schema}");
+    assert!(!schema.contains("rarely converges"), "{schema}");
+    assert!(!schema.contains("should"), "{schema}");
+}
