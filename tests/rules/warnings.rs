@@ -508,3 +508,24 @@ fn warnings_as_data_docs_and_schema() {
     assert!(!schema.contains("rarely converges"), "{schema}");
     assert!(!schema.contains("should"), "{schema}");
 }
+
+#[derive(Validate, Default)]
+struct Staged {
+    stage: u8,
+    #[range(min = 8, warn, if(stage != 3))]
+    batch: u32,
+}
+
+/// `warn` with `if(..)`: a warning only while the condition holds, worded
+/// as both say.
+#[test]
+fn a_guarded_warning() {
+    warns(
+        &Staged { stage: 1, batch: 4 },
+        "batch",
+        "range",
+        Some("4"),
+        "batch should be at least 8 while stage != 3, not 4",
+    );
+    assert!(Staged { stage: 3, batch: 4 }.report().is_empty());
+}
