@@ -514,18 +514,43 @@ struct Staged {
     stage: u8,
     #[range(min = 8, warn, if(stage != 3))]
     batch: u32,
+    #[multiple_of(8, warn)]
+    width: u32,
 }
 
 /// `warn` with `if(..)`: a warning only while the condition holds, worded
-/// as both say.
+/// as both say; and on `multiple_of`.
 #[test]
 fn a_guarded_warning() {
     warns(
-        &Staged { stage: 1, batch: 4 },
+        &Staged {
+            stage: 1,
+            batch: 4,
+            width: 0,
+        },
         "batch",
         "range",
         Some("4"),
         "batch should be at least 8 while stage != 3, not 4",
     );
-    assert!(Staged { stage: 3, batch: 4 }.report().is_empty());
+    assert!(
+        Staged {
+            stage: 3,
+            batch: 4,
+            width: 0
+        }
+        .report()
+        .is_empty()
+    );
+    warns(
+        &Staged {
+            stage: 3,
+            batch: 8,
+            width: 12,
+        },
+        "width",
+        "multiple_of",
+        Some("12"),
+        "width should be a multiple of 8, not 12",
+    );
 }
