@@ -3,12 +3,14 @@
 //! `file:line:col`, as rustc prints errors.
 //!
 //! ```text
-//! cargo run -q --example check -- [--json] [--deny-unknown] [--max-size BYTES] [--] FILE...
+//! cargo run -q --example check -- [--json] [--deny-unknown] [--deny-warnings] [--max-size BYTES] [--] FILE...
 //! cargo run -q --example check -- --schema > lowbit.schema.json
 //! ```
 //!
 //! - `--json`: one JSON record per diagnostic, one a line, instead of text.
 //! - `--deny-unknown`: unknown keys are errors, not warnings.
+//! - `--deny-warnings`: a file with a warning (a rule marked `warn`, an
+//!   unknown key, a missing `[model]`) counts as invalid: exit 1.
 //! - `--max-size BYTES`: the largest file read (64 MiB by default); a
 //!   larger one is refused, having read no more than that.
 //! - `--`: what follows is files, even if it starts with `-`.
@@ -23,8 +25,8 @@
 //! Everything printed that came from the files or their names has its
 //! control characters and bidirectional marks escaped.
 //!
-//! Exit status: 0 when every file is valid (warnings allowed), 1 when any is
-//! invalid, 2 when any cannot be read or is not TOML (or the command line is
+//! Exit status: 0 when every file is valid (warnings allowed, unless
+//! `--deny-warnings`), 1 when any is invalid, 2 when any cannot be read or is not TOML (or the command line is
 //! wrong, or the output cannot be written). When whoever reads the output
 //! stops (`check *.toml | head -1`), it stops quietly, with the status of the
 //! files checked so far.
@@ -37,8 +39,7 @@ use bitnet_config::ModelConfig;
 use lowbit_core::diagnostic::{Severity, escape, is_unsafe};
 use lowbit_core::toml::{DEFAULT_MAX_SIZE, Options};
 
-const USAGE: &str =
-    "usage: check [--json] [--deny-unknown] [--max-size BYTES] [--] FILE...\n       check --schema";
+const USAGE: &str = "usage: check [--json] [--deny-unknown] [--deny-warnings] [--max-size BYTES] [--] FILE...\n       check --schema";
 
 /// The outcome of one file, ordered by how bad it is.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -48,10 +49,12 @@ enum Status {
     Unreadable = 2,
 }
 
-/// How diagnostics are printed, and where.
+/// How diagnostics are printed, and where, and what they make of a file.
 struct Output {
     json: bool,
     color: bool,
+    /// `--deny-warnings`: a warning makes the file invalid.
+    deny_warnings: bool,
     out: BufWriter<io::StdoutLock<'static>>,
 }
 
@@ -60,6 +63,7 @@ enum Command {
     Check {
         json: bool,
         deny: bool,
+        deny_warnings: bool,
         max_size: usize,
         files: Vec<OsString>,
     },
@@ -79,13 +83,14 @@ fn main() -> ExitCode {
     let stdout = io::stdout();
     let color = stdout.is_terminal() && std::env::var_os("NO_COLOR").is_none();
     let out = BufWriter::new(stdout.lock());
-    let (json, deny, max_size, files) = match command {
+    let (json, deny, deny_warnings, max_size, files) = match command {
         Command::Check {
             json,
             deny,
+            deny_warnings,
             max_size,
             files,
-        } => (json, deny, max_size, files),
+        } => (json, deny, deny_warnings, max_size, files),
         Command::Schema => {
             return finish(Status::Valid, out, |out| {
                 writeln!(out, "{:#}", file_schema())
@@ -96,6 +101,7 @@ fn main() -> ExitCode {
     let mut output = Output {
         json,
         color: color && !json,
+        deny_warnings,
         out,
     };
     let options = Options::new()
@@ -138,6 +144,7 @@ fn failed(status: Status, error: &io::Error) -> ExitCode {
 fn parse(args: impl Iterator<Item = OsString>) -> Result<Command, String> {
     let mut json = false;
     let mut deny = false;
+    let mut deny_warnings = false;
     let mut schema = false;
     let mut max_size = DEFAULT_MAX_SIZE;
     let mut files = Vec::new();
@@ -158,6 +165,7 @@ fn parse(args: impl Iterator<Item = OsString>) -> Result<Command, String> {
             }
             "--json" => json = true,
             "--deny-unknown" => deny = true,
+            "--deny-warnings" => deny_warnings = true,
             "--schema" => schema = true,
             "-h" | "--help" => return Ok(Command::Help),
             "--max-size" => {
@@ -185,6 +193,7 @@ fn parse(args: impl Iterator<Item = OsString>) -> Result<Command, String> {
     Ok(Command::Check {
         json,
         deny,
+        deny_warnings,
         max_size,
         files,
     })
@@ -247,7 +256,7 @@ fn read(path: &std::path::Path, name: &str, max_size: usize) -> Result<String, S
 
 fn check(
     file: &OsString,
-    options: &Options,
+    options: &Options<'_>,
     max_size: usize,
     output: &mut Output,
 ) -> io::Result<Status> {
@@ -269,9 +278,13 @@ fn check(
             writeln!(output.out, "{text}")?;
         }
     }
+    let warned = loaded
+        .diagnostics()
+        .iter()
+        .any(|diagnostic| diagnostic.severity() == Severity::Warning);
     let status = if !loaded.is_toml() {
         Status::Unreadable
-    } else if loaded.is_valid() {
+    } else if loaded.is_valid() && !(output.deny_warnings && warned) {
         Status::Valid
     } else {
         Status::Invalid

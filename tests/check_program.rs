@@ -158,6 +158,39 @@ fn unknown_keys_fail_only_when_denied() {
     );
 }
 
+/// A file whose only problems are warnings is valid, unless warnings are
+/// denied; a file without any stays valid then.
+#[test]
+fn warnings_fail_only_when_denied() {
+    let scratch = Scratch::new("deny-warnings");
+    let typo = scratch.file("typo.toml", "[model.rho]\nprecison = \"fp32\"\n");
+    let empty = scratch.file("empty.toml", "");
+    for file in [&typo, &empty] {
+        assert_eq!(check(&[file]).status.code(), Some(0), "{file}");
+        let denied = check(&["--deny-warnings", file]);
+        assert_eq!(denied.status.code(), Some(1), "{file}");
+        let text = stdout(&denied);
+        assert!(text.starts_with("warning["), "{text}");
+        assert!(
+            text.ends_with(&format!("{file}: invalid (1 warning)\n")),
+            "{text}"
+        );
+    }
+    let good = check(&["--deny-warnings", "examples/configs/good.toml"]);
+    assert_eq!(good.status.code(), Some(0));
+    assert_eq!(stdout(&good), "examples/configs/good.toml: valid\n");
+    // Denied or not, what cannot be read outranks it.
+    let not_toml = scratch.file("bad.toml", "[model\n");
+    assert_eq!(
+        check(&["--deny-warnings", &typo, &not_toml]).status.code(),
+        Some(2)
+    );
+    // In JSON mode too: the record says warning, the status says invalid.
+    let json = check(&["--json", "--deny-warnings", &typo]);
+    assert_eq!(json.status.code(), Some(1));
+    assert!(stdout(&json).contains("\"severity\":\"warning\""));
+}
+
 #[test]
 fn an_unreadable_file_exits_two_and_the_others_are_still_checked() {
     let scratch = Scratch::new("unreadable");

@@ -641,10 +641,7 @@ model = 'small'";
         assert_eq!(first.code(), "custom");
         assert_eq!(
             first.to_string(),
-            format!(
-                "this rule needs a context of type `{}`; pass one to `validate_with`",
-                std::any::type_name::<Registry>()
-            )
+            "this rule needs a context of type `Registry`; pass one to `validate_with` or to a loader's `Options::context`"
         );
         // A context of another type is no context for these rules.
         let wrong = config.validate_with(&"enc").unwrap_err();

@@ -593,3 +593,118 @@ fn damaged_documents_are_reported_never_panicked_on() {
     // is valid or not.
     assert!(seen[0] > 100 && seen[1] > 100, "{seen:?}");
 }
+
+/// A training table whose rules mark advice with `warn`.
+#[derive(Deserialize, Validate, Default)]
+#[serde(default)]
+struct Train {
+    #[range(
+        min = 8,
+        warn,
+        message = "{path} is {value}; below 8 it rarely converges"
+    )]
+    #[range(max = 1024)]
+    batch: u32,
+    #[forbidden(warn)]
+    legacy: Option<String>,
+}
+
+#[test]
+fn rule_warnings_are_warnings_and_leave_the_document_valid() {
+    let source = "[train]\nbatch = 4\nlegacy = \"x\"\n";
+    let loaded = Options::new().table("train").load::<Train>(source);
+    assert!(loaded.is_valid());
+    assert!(loaded.value().is_some());
+    assert_eq!(
+        summary(&loaded),
+        owned(&[
+            ("range", "train.batch", 2, 9),
+            ("forbidden", "train.legacy", 3, 10)
+        ])
+    );
+    assert!(
+        loaded
+            .diagnostics()
+            .iter()
+            .all(|d| d.severity() == Severity::Warning)
+    );
+    assert_eq!(
+        loaded.diagnostics()[0].render("train.toml", source, false),
+        "warning[range]: batch is 4; below 8 it rarely converges\n \
+         --> train.toml:2:9\n  \
+         |\n\
+         2 | batch = 4\n  \
+         |         ^\n"
+    );
+    assert_eq!(
+        loaded.diagnostics()[1].message(),
+        "legacy should not be set"
+    );
+}
+
+#[test]
+fn an_error_beside_a_warning_makes_the_document_invalid_and_keeps_both() {
+    let source = "[train]\nbatch = 2000\nlegacy = \"x\"\n";
+    let loaded = Options::new().table("train").load::<Train>(source);
+    assert!(!loaded.is_valid());
+    let severities: Vec<(&str, Severity)> = loaded
+        .diagnostics()
+        .iter()
+        .map(|d| (d.code(), d.severity()))
+        .collect();
+    assert_eq!(
+        severities,
+        [("range", Severity::Error), ("forbidden", Severity::Warning)]
+    );
+}
+
+struct Registry(Vec<&'static str>);
+
+fn registered(name: &str, registry: &Registry) -> Result<(), String> {
+    if registry.0.contains(&name) {
+        Ok(())
+    } else {
+        Err(format!("no model named {name:?} in the registry"))
+    }
+}
+
+#[derive(Deserialize, Validate)]
+struct Deploy {
+    #[custom(registered, context)]
+    model: String,
+}
+
+#[test]
+fn the_context_reaches_the_rules_that_take_one() {
+    let registry = Registry(vec!["enc"]);
+    // Made once, reused for several documents.
+    let options = Options::new().table("deploy").context(&registry);
+    let good = options.load::<Deploy>("[deploy]\nmodel = \"enc\"\n");
+    assert!(good.is_valid(), "{:?}", good.diagnostics());
+    assert_eq!(good.diagnostics(), []);
+
+    let bad = options.load::<Deploy>("[deploy]\nmodel = \"dec\"\n");
+    assert!(!bad.is_valid());
+    assert_eq!(summary(&bad), owned(&[("custom", "deploy.model", 2, 9)]));
+    assert_eq!(
+        bad.diagnostics()[0].message(),
+        "no model named \"dec\" in the registry"
+    );
+}
+
+#[test]
+fn without_its_context_a_rule_says_which_type_it_needs_by_its_short_name() {
+    let source = "[deploy]\nmodel = \"enc\"\n";
+    let expected = "this rule needs a context of type `Registry`; pass one to `validate_with` or to a loader's `Options::context`";
+    let loaded = Options::new().table("deploy").load::<Deploy>(source);
+    assert!(!loaded.is_valid());
+    assert_eq!(summary(&loaded), owned(&[("custom", "deploy.model", 2, 9)]));
+    assert_eq!(loaded.diagnostics()[0].message(), expected);
+    // A context of another type is no context for it.
+    let other = 3_u8;
+    let loaded = Options::new()
+        .table("deploy")
+        .context(&other)
+        .load::<Deploy>(source);
+    assert_eq!(loaded.diagnostics()[0].message(), expected);
+}

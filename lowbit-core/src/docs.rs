@@ -172,6 +172,9 @@ fn applies(rule: &RuleInfo, path: &str, gate: Option<&[&'static str]>) -> String
     if let Some(gate) = gate {
         let _ = write!(text, "; while `{}` is set", join(path, gate));
     }
+    if rule.warn {
+        text.push_str(" (warning)");
+    }
     text
 }
 

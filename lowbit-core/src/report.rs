@@ -82,6 +82,8 @@ pub struct Violation {
     code: &'static str,
     value: Option<Value>,
     message: Message,
+    /// Broken by a rule marked `warn`: reported, but the config is valid.
+    warning: bool,
 }
 
 impl Violation {
@@ -93,6 +95,7 @@ impl Violation {
             code,
             value: None,
             message: Message::Text(message.into()),
+            warning: false,
         }
     }
 
@@ -105,6 +108,7 @@ impl Violation {
             code,
             value: None,
             message: Message::Template(Cow::Borrowed(template), &[]),
+            warning: false,
         }
     }
 
@@ -120,6 +124,7 @@ impl Violation {
             code,
             value: None,
             message: Message::Template(Cow::Borrowed(template), names),
+            warning: false,
         }
     }
 
@@ -128,6 +133,21 @@ impl Violation {
     pub fn with_value(mut self, value: Option<Value>) -> Self {
         self.value = value;
         self
+    }
+
+    /// The same violation as a warning: reported, but it does not make the
+    /// config invalid (what a rule marked `warn` records).
+    #[must_use]
+    pub fn into_warning(mut self) -> Self {
+        self.warning = true;
+        self
+    }
+
+    /// Whether this is a warning (a rule marked `warn`), which leaves the
+    /// config valid, rather than an error.
+    #[must_use]
+    pub fn is_warning(&self) -> bool {
+        self.warning
     }
 
     /// Where the offending value sits, in serde names.
@@ -163,12 +183,17 @@ impl Violation {
 /// `unwrap()` on a failed `validate()` says what broke.
 impl fmt::Debug for Violation {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Violation")
+        let mut debug = f.debug_struct("Violation");
+        debug
             .field("path", &format_args!("{}", self.path))
             .field("code", &self.code)
             .field("value", &self.value)
-            .field("message", &format_args!("{self}"))
-            .finish()
+            .field("message", &format_args!("{self}"));
+        // Only when it is one, so that errors read as they always have.
+        if self.warning {
+            debug.field("warning", &true);
+        }
+        debug.finish()
     }
 }
 
@@ -277,8 +302,14 @@ pub(crate) fn numbered(text: &str) -> Option<usize> {
 /// Every rule a config breaks, in the order of its fields.
 ///
 /// Iterate it with `for violation in &report`; display it to get one sentence
-/// a line. It is a [`std::error::Error`], so `?` carries it into `anyhow` or
+/// a line (a warning's starts with `warning: `). It is a
+/// [`std::error::Error`], so `?` carries it into `anyhow` or
 /// `Box<dyn Error>`.
+///
+/// It holds warnings too, the violations of rules marked `warn`
+/// ([`Violation::is_warning`]): [`Validate::report`](crate::Validate::report)
+/// returns them even for a valid config, and the report of a failed
+/// `validate()` holds them beside its errors.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Report {
     violations: Vec<Violation>,
@@ -311,11 +342,31 @@ impl Report {
         self.violations.len()
     }
 
-    /// Whether nothing was violated.
+    /// Whether nothing was violated, not even a warning's rule.
     #[must_use]
     #[inline]
     pub fn is_empty(&self) -> bool {
         self.violations.is_empty()
+    }
+
+    /// Whether a violation is an error, not a warning: whether the config
+    /// is invalid.
+    #[must_use]
+    #[inline]
+    pub fn has_errors(&self) -> bool {
+        self.violations.iter().any(|violation| !violation.warning)
+    }
+
+    /// The violations that are errors, in the order they were found.
+    pub fn errors(&self) -> impl Iterator<Item = &Violation> {
+        self.violations
+            .iter()
+            .filter(|violation| !violation.warning)
+    }
+
+    /// The violations that are warnings, in the order they were found.
+    pub fn warnings(&self) -> impl Iterator<Item = &Violation> {
+        self.violations.iter().filter(|violation| violation.warning)
     }
 
     /// The violations, in the order they were found.
@@ -329,18 +380,15 @@ impl Report {
         self.violations.iter()
     }
 
-    /// `Ok(())` when the report is empty, else `Err(self)`.
+    /// `Ok(())` when the report holds no error (warnings alone leave a
+    /// config valid), else `Err(self)`, warnings included.
     ///
     /// # Errors
     ///
-    /// The report itself, when it holds a violation.
+    /// The report itself, when it holds an error.
     #[inline]
     pub fn into_result(self) -> Result<(), Report> {
-        if self.violations.is_empty() {
-            Ok(())
-        } else {
-            Err(self)
-        }
+        if self.has_errors() { Err(self) } else { Ok(()) }
     }
 }
 
@@ -349,6 +397,9 @@ impl fmt::Display for Report {
         for (i, violation) in self.violations.iter().enumerate() {
             if i > 0 {
                 f.write_str("\n")?;
+            }
+            if violation.warning {
+                f.write_str("warning: ")?;
             }
             write!(f, "{violation}")?;
         }
@@ -430,5 +481,33 @@ mod tests {
             "first\nlayers[\"enc\"][2] (bits) is \"fp8\", not {x}"
         );
         assert!(report.into_result().is_err());
+    }
+
+    #[test]
+    fn warnings_alone_are_no_error() {
+        let mut report = Report::new();
+        report.push(violation().into_warning());
+        assert!(report.iter().all(Violation::is_warning));
+        assert!(!report.is_empty());
+        assert!(!report.has_errors());
+        assert_eq!(report.errors().count(), 0);
+        assert_eq!(report.warnings().count(), 1);
+        assert_eq!(
+            report.to_string(),
+            "warning: layers[\"enc\"][2] (bits) is \"fp8\", not {x}"
+        );
+        assert!(format!("{:?}", report.violations()[0]).ends_with(", warning: true }"));
+        assert!(report.clone().into_result().is_ok());
+
+        report.push(Violation::new(Path::root(), "custom", "an error"));
+        assert!(report.has_errors());
+        assert_eq!(report.errors().count(), 1);
+        // The error report keeps the warning beside the error.
+        let failed = report.into_result().unwrap_err();
+        assert_eq!(failed.len(), 2);
+        assert_eq!(
+            failed.to_string(),
+            "warning: layers[\"enc\"][2] (bits) is \"fp8\", not {x}\nan error"
+        );
     }
 }

@@ -32,7 +32,8 @@
 //!
 //! What the schema cannot say: a `custom` rule (its function is code), and
 //! a default that itself breaks a nested type's rules (the schema trusts
-//! defaults).
+//! defaults). A rule marked `warn` is left out: a schema has no warnings,
+//! and a document that only breaks warnings is valid.
 
 use std::collections::BTreeMap;
 
@@ -213,7 +214,8 @@ impl Schemas {
     fn struct_rules(&mut self, shape: &StructShape) -> Value {
         let mut always = Vec::new();
         let mut gated = Vec::new();
-        for rule in &shape.rules {
+        // A warning leaves the document valid, which is all a schema says.
+        for rule in shape.rules.iter().filter(|rule| !rule.warn) {
             let schema = self.rule(shape, rule);
             if rule.gated {
                 gated.push(schema);

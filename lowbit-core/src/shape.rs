@@ -232,6 +232,8 @@ pub struct RuleInfo {
     pub gated: bool,
     /// `if(..)`: the rule applies only while this holds.
     pub guard: Option<Condition>,
+    /// `warn`: a violation is a warning, which leaves the config valid.
+    pub warn: bool,
     /// The message, with `{path}` and `{value}` left to fill in.
     pub message: String,
 }

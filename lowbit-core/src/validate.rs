@@ -34,10 +34,12 @@ use crate::report::Report;
 )]
 pub trait Validate {
     /// Checks every rule and returns all the violations, not only the first.
+    /// Rules marked `warn` never make it fail; when another rule does, the
+    /// report holds their warnings too.
     ///
     /// # Errors
     ///
-    /// A [`Report`] of every violated rule, when there is one.
+    /// A [`Report`] of every violated rule, when one of them is an error.
     #[inline]
     fn validate(&self) -> Result<(), Report> {
         self.validate_with(&())
@@ -82,10 +84,11 @@ pub trait Validate {
     ///
     /// # Errors
     ///
-    /// A [`Report`] of every violated rule, when there is one.
+    /// A [`Report`] of every violated rule, when one of them is an error.
     #[inline]
     fn validate_with(&self, context: &dyn Any) -> Result<(), Report> {
-        // The fast path: a valid config builds no report at all.
+        // The fast path: a valid config builds no report at all, whatever
+        // warnings it has (the fast path does not check `warn` rules).
         if self.is_valid_with(context) {
             return Ok(());
         }
@@ -94,8 +97,46 @@ pub trait Validate {
         report.into_result()
     }
 
+    /// Every violation, warnings included, whether or not the config is
+    /// valid: what a program shows its user. `validate()` is
+    /// `report().into_result()`, checked faster.
+    ///
+    /// ```
+    /// use lowbit_core::Validate;
+    ///
+    /// #[derive(Validate, Default)]
+    /// struct Train {
+    ///     #[range(min = 8, warn, message = "{path} is {value}; below 8 it rarely converges")]
+    ///     batch: u32,
+    /// }
+    ///
+    /// let train = Train { batch: 4 };
+    /// assert!(train.validate().is_ok());
+    /// let report = train.report();
+    /// let warning = report.iter().next().unwrap();
+    /// assert!(warning.is_warning());
+    /// assert_eq!(warning.to_string(), "batch is 4; below 8 it rarely converges");
+    /// assert!(!report.has_errors());
+    /// ```
+    #[must_use]
+    #[inline]
+    fn report(&self) -> Report {
+        self.report_with(&())
+    }
+
+    /// [`report`](Self::report), with the context of
+    /// [`validate_with`](Self::validate_with).
+    #[must_use]
+    #[inline]
+    fn report_with(&self, context: &dyn Any) -> Report {
+        let mut report = Report::new();
+        self.validate_into(&Location::with_context(context), &mut report);
+        report
+    }
+
     /// Whether every rule holds: `validate().is_ok()`, but it stops at the
-    /// first broken rule and builds no report.
+    /// first broken rule and builds no report. Rules marked `warn` are not
+    /// checked: they cannot make a config invalid.
     #[inline]
     fn is_valid(&self) -> bool {
         self.is_valid_with(&())
@@ -104,15 +145,15 @@ pub trait Validate {
     /// Whether every rule holds given `context`: `validate_with(context).is_ok()`,
     /// without a report. The derive writes it as the same checks as
     /// `validate_into`; a hand-written impl may rely on this default, which
-    /// runs `validate_into`.
+    /// runs `validate_into` (and so holds despite warnings).
     #[inline]
     fn is_valid_with(&self, context: &dyn Any) -> bool {
-        let mut report = Report::new();
-        self.validate_into(&Location::with_context(context), &mut report);
-        report.is_empty()
+        !self.report_with(context).has_errors()
     }
 
-    /// Checks every rule of the value at `at`, recording violations in `report`.
+    /// Checks every rule of the value at `at`, recording violations in
+    /// `report` (warnings as [`Violation::into_warning`](crate::Violation::into_warning)
+    /// makes them).
     /// This is what `validate()` calls at the root and `#[nested]` at each
     /// level below; a hand-written impl extends `at` for the values it descends
     /// into.

@@ -14,7 +14,7 @@ use crate::suggest;
 use crate::vocab::Opt;
 
 /// Options of rules, which a misspelled one in a condition is likely to be.
-const OPTIONS: [Opt; 4] = [Opt::Message, Opt::When, Opt::At, Opt::Ungated];
+const OPTIONS: [Opt; 5] = [Opt::Message, Opt::When, Opt::At, Opt::Ungated, Opt::Warn];
 
 /// Reports what is wrong with `container` into `errors`, and returns the
 /// model of what is right: a rule that has an error is left out of it, so
@@ -498,6 +498,7 @@ impl Checker<'_> {
             message: rule.message.clone(),
             ungated: rule.ungated,
             guard: guard.flatten(),
+            warn: rule.warn,
         })
     }
 
@@ -682,7 +683,8 @@ impl Checker<'_> {
     /// `one_of` and `none_of` that leave nothing, and conditions on values a
     /// field's own `one_of` rules out.
     fn contradictions(&mut self, field: &FieldDef) {
-        let unconditional = |rule: &&Rule| rule.at.is_empty() && rule.when.is_none();
+        // A `warn` rule allows every value: broken, it only says so.
+        let unconditional = |rule: &&Rule| rule.at.is_empty() && rule.when.is_none() && !rule.warn;
         self.never_set(field);
         let mut lists =
             field
@@ -753,7 +755,7 @@ impl Checker<'_> {
     /// others: written the same in both, it is the same value, whatever its
     /// type.
     fn one_of_against_none_of(&mut self, field: &FieldDef, allowed: &[String]) {
-        let unconditional = |rule: &&Rule| rule.at.is_empty() && rule.when.is_none();
+        let unconditional = |rule: &&Rule| rule.at.is_empty() && rule.when.is_none() && !rule.warn;
         let mut clashes = Vec::new();
         for rule in field.rules.iter().filter(unconditional) {
             if let RuleKind::NoneOf(lits) = &rule.kind {
@@ -774,7 +776,7 @@ impl Checker<'_> {
     /// A field that requires a field, or may be set only if it is, and
     /// conflicts with it, can never be set.
     fn never_set(&mut self, field: &FieldDef) {
-        let plain = |rule: &&Rule| rule.at.is_empty() && rule.when.is_none();
+        let plain = |rule: &&Rule| rule.at.is_empty() && rule.when.is_none() && !rule.warn;
         let needed: Vec<&FieldPath> = field
             .rules
             .iter()

@@ -116,6 +116,8 @@ pub struct Rule {
     pub ungated: bool,
     /// `if(cond)`: the rule applies only while the condition holds.
     pub guard: Option<Cond>,
+    /// `warn`: a violation is a warning, which leaves the config valid.
+    pub warn: bool,
 }
 
 pub enum RuleKind {

@@ -153,6 +153,9 @@ pub struct Rule {
     pub ungated: bool,
     /// `if(cond)`: the rule applies only while this holds.
     pub guard: Option<Cond>,
+    /// `warn`: recorded as a warning, and skipped by the fast path, since
+    /// it cannot make the config invalid.
+    pub warn: bool,
 }
 
 impl Rule {

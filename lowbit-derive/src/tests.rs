@@ -359,7 +359,8 @@ impl Gen {
     }
 
     fn option(&mut self) -> String {
-        match self.rng.below(9) {
+        match self.rng.below(10) {
+            8 => "warn".to_owned(),
             0 => format!("message = {}", self.rng.pick(&MESSAGES)),
             1 => format!("when = {}", self.value()),
             2 => format!("when({})", self.values()),
@@ -692,4 +693,33 @@ fn deep_conditions_are_an_error() {
         }
     });
     assert!(!output.to_string().contains("compile_error"), "{output}");
+}
+
+#[test]
+fn warnings_are_recorded_as_such_and_skipped_by_the_fast_path() {
+    let output = expand(quote! {
+        struct Train {
+            #[range(min = 8, warn)]
+            #[custom(check, warn)]
+            batch: u32,
+            #[range(max = 4)]
+            epochs: u32,
+        }
+    });
+    let text = output.to_string();
+    assert!(!text.contains("compile_error"), "{text}");
+    assert_eq!(text.matches("__private :: warn (").count(), 1, "{text}");
+    assert_eq!(
+        text.matches("__private :: warn_custom (").count(),
+        1,
+        "{text}"
+    );
+    assert_eq!(text.matches("__private :: report (").count(), 1, "{text}");
+    let fast = text
+        .split("fn is_valid_with")
+        .nth(1)
+        .expect("an is_valid_with");
+    // Only `epochs`'s error is checked there.
+    assert!(!fast.contains("check ("), "{fast}");
+    assert_eq!(fast.matches("return false").count(), 1, "{fast}");
 }

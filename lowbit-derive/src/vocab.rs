@@ -55,6 +55,8 @@ pub enum Opt {
     Max,
     Equal,
     If,
+    /// `warn`: a broken rule is a warning, which leaves the config valid.
+    Warn,
 }
 
 impl Opt {
@@ -69,6 +71,7 @@ impl Opt {
             Opt::Max => "max",
             Opt::Equal => "equal",
             Opt::If => "if",
+            Opt::Warn => "warn",
         }
     }
 }
@@ -88,7 +91,8 @@ pub struct Spec {
 use Opt::{At, Context, Equal, Max, Message, Min, Ungated, When};
 
 /// The options every rule takes beside those of its row, listed after them.
-pub const EVERY_RULE: &[Opt] = &[Opt::If];
+/// (`nested` takes no `warn`: its value's own rules say which are warnings.)
+pub const EVERY_RULE: &[Opt] = &[Opt::If, Opt::Warn];
 
 /// Every rule, in the order the README lists them.
 pub const RULES: [Spec; 13] = [
@@ -207,17 +211,21 @@ impl RuleName {
     }
 
     pub fn takes(self, option: Opt) -> bool {
-        self.spec().options.contains(&option) || EVERY_RULE.contains(&option)
+        self.options().any(|taken| taken == option)
+    }
+
+    /// Its options: its row's, then those of every rule it takes.
+    pub fn options(self) -> impl Iterator<Item = Opt> {
+        let every = EVERY_RULE
+            .iter()
+            .copied()
+            .filter(move |&option| !(self == RuleName::Nested && option == Opt::Warn));
+        self.spec().options.iter().copied().chain(every)
     }
 
     /// The words of its options, for lists and did-you-mean.
     pub fn option_words(self) -> Vec<&'static str> {
-        self.spec()
-            .options
-            .iter()
-            .chain(EVERY_RULE)
-            .map(|option| option.word())
-            .collect()
+        self.options().map(Opt::word).collect()
     }
 }
 
@@ -302,6 +310,23 @@ mod tests {
         let mut expected = vec!["validate"];
         expected.extend(rule_words());
         assert_eq!(declared, expected);
+    }
+
+    #[test]
+    fn every_rule_but_nested_takes_warn() {
+        for spec in &RULES {
+            assert_eq!(
+                spec.name.takes(Opt::Warn),
+                spec.name != RuleName::Nested,
+                "{}",
+                spec.word
+            );
+            assert!(
+                !spec.options.contains(&Opt::Warn),
+                "listed once, in EVERY_RULE"
+            );
+        }
+        assert_eq!(RuleName::Range.option_words().last(), Some(&"warn"));
     }
 
     #[test]

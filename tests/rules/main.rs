@@ -36,3 +36,4 @@ mod serde_names;
 mod set;
 mod shipped_config;
 mod variant_names;
+mod warnings;

@@ -72,6 +72,46 @@ pub fn fill_siblings(report: &mut Report, siblings: &[(&'static str, Option<Valu
     }
 }
 
+/// Records the violation of a rule marked `warn`: a warning, which leaves
+/// the config valid. As [`report`], otherwise.
+#[cold]
+#[inline(never)]
+pub fn warn(
+    report: &mut Report,
+    at: &Location<'_>,
+    segments: &[&'static str],
+    code: &'static str,
+    template: &'static str,
+    names: &'static [&'static str],
+    value: Option<Value>,
+) {
+    let violation =
+        Violation::from_template_with_names(extend(at, segments), code, template, names)
+            .with_value(value)
+            .into_warning();
+    report.push(violation);
+}
+
+/// Records the failure of a `custom` rule marked `warn`, as a warning. As
+/// [`report_custom`], otherwise.
+#[cold]
+#[inline(never)]
+pub fn warn_custom(
+    report: &mut Report,
+    at: &Location<'_>,
+    segments: &[&'static str],
+    template: Option<&'static str>,
+    error: &dyn core::fmt::Display,
+    value: Option<Value>,
+) {
+    let path = extend(at, segments);
+    let violation = match template {
+        Some(template) => Violation::from_template(path, "custom", template),
+        None => Violation::new(path, "custom", error.to_string()),
+    };
+    report.push(violation.with_value(value).into_warning());
+}
+
 /// Its argument: wraps a field's place in generated code, so that the
 /// tokens rustc blames for it can carry the user's spans (see the derive's
 /// `respan`).
@@ -108,10 +148,29 @@ impl core::fmt::Display for MissingContext {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         write!(
             f,
-            "this rule needs a context of type `{}`; pass one to `validate_with`",
-            self.type_name
+            "this rule needs a context of type `{}`; pass one to `validate_with` or to a loader's `Options::context`",
+            short_type_name(self.type_name)
         )
     }
+}
+
+/// A type's name without the paths of its types: `Vec<Known>` for
+/// `alloc::vec::Vec<my_crate::checks::Known>`. The whole path says where the
+/// type is defined, which the config file's reader has no use for.
+fn short_type_name(full: &str) -> String {
+    let mut short = String::with_capacity(full.len());
+    let mut rest = full;
+    while let Some(at) = rest.find("::") {
+        short.push_str(&rest[..at]);
+        // Drop the segment just written: the word before `::`.
+        let word = short
+            .rfind(|c: char| !(c.is_alphanumeric() || c == '_'))
+            .map_or(0, |i| i + 1);
+        short.truncate(word);
+        rest = &rest[at + 2..];
+    }
+    short.push_str(rest);
+    short
 }
 
 /// Whether `value` lies outside `[min, max]` (a missing bound does not
@@ -238,4 +297,24 @@ fn extend(at: &Location<'_>, segments: &[&'static str]) -> crate::path::Path {
             crate::path::Path::from_segments(path.segments().iter().cloned().chain(tail).collect());
     }
     path
+}
+
+#[cfg(test)]
+mod tests {
+    use super::short_type_name;
+
+    #[test]
+    fn type_names_lose_their_paths() {
+        assert_eq!(short_type_name("my_crate::checks::Known"), "Known");
+        assert_eq!(short_type_name("Known"), "Known");
+        assert_eq!(
+            short_type_name("alloc::vec::Vec<my_crate::Known>"),
+            "Vec<Known>"
+        );
+        assert_eq!(
+            short_type_name("(a::B, &c::d::E<[f::G; 2]>)"),
+            "(B, &E<[G; 2]>)"
+        );
+        assert_eq!(short_type_name("&str"), "&str");
+    }
 }

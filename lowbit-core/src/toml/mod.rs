@@ -6,7 +6,8 @@
 //! validates the value. Each problem becomes a [`Diagnostic`] that points at
 //! the offending bytes: the value of a broken rule, a key nobody reads, a
 //! value of the wrong type; for a rule about a field the file leaves out, the
-//! table that would hold it.
+//! table that would hold it. A rule marked `warn` is a warning, as an
+//! unknown key is by default: reported, it leaves the document valid.
 //!
 //! ```
 //! use lowbit_core::Validate;
@@ -76,8 +77,10 @@ mod locate;
 mod syntax;
 mod watch;
 
+use std::any::Any;
 use std::cell::RefCell;
 use std::collections::HashSet;
+use std::fmt;
 use std::ops::Range;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
@@ -118,20 +121,79 @@ where
     Options::new().load(source)
 }
 
-/// How a document is loaded.
-#[derive(Clone, Debug, Default)]
-pub struct Options {
+/// How a document is loaded. Made once, it loads any number of documents.
+///
+/// `'c` is the lifetime of the [context](Self::context) it passes to the
+/// rules, if any.
+#[derive(Clone, Default)]
+pub struct Options<'c> {
     deny_unknown_keys: bool,
     table: Vec<String>,
     /// `None` for [`DEFAULT_MAX_SIZE`].
     max_size: Option<usize>,
+    /// What `custom(.., context)` rules receive; `None` for `&()`.
+    context: Option<&'c dyn Any>,
 }
 
-impl Options {
+impl fmt::Debug for Options<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Options")
+            .field("deny_unknown_keys", &self.deny_unknown_keys)
+            .field("table", &self.table)
+            .field("max_size", &self.max_size)
+            .field("context", &self.context.map(|_| ".."))
+            .finish()
+    }
+}
+
+impl<'c> Options<'c> {
     /// The whole document is the value; unknown keys are warnings.
     #[must_use]
     pub fn new() -> Self {
         Options::default()
+    }
+
+    /// The context that rules written `custom(f, context)` receive, as
+    /// [`Validate::validate_with`] gives it: a registry of names the
+    /// document may refer to, say. Without one, or with one of another type
+    /// than the rule's function takes, such a rule is reported broken, with
+    /// a message that names the type it needs.
+    ///
+    /// ```
+    /// use std::collections::HashSet;
+    /// use lowbit_core::Validate;
+    ///
+    /// struct Known(HashSet<&'static str>);
+    ///
+    /// fn known(name: &str, known: &Known) -> Result<(), String> {
+    ///     if known.0.contains(name) { Ok(()) } else { Err(format!("no model named {name:?}")) }
+    /// }
+    ///
+    /// #[derive(serde::Deserialize, Validate)]
+    /// struct Layer {
+    ///     #[custom(known, context)]
+    ///     model: String,
+    /// }
+    ///
+    /// let known_models = Known(HashSet::from(["enc"]));
+    /// let options = lowbit_core::toml::Options::new().context(&known_models);
+    /// assert!(options.load::<Layer>("model = \"enc\"").is_valid());
+    ///
+    /// let loaded = options.load::<Layer>("model = \"dec\"");
+    /// let [unknown] = loaded.diagnostics() else { panic!() };
+    /// assert_eq!((unknown.code(), unknown.message()), ("custom", "no model named \"dec\""));
+    /// assert_eq!((unknown.line(), unknown.column()), (1, 9));
+    ///
+    /// let without = lowbit_core::toml::Options::new().load::<Layer>("model = \"enc\"");
+    /// assert_eq!(
+    ///     without.diagnostics()[0].message(),
+    ///     "this rule needs a context of type `Known`; pass one to `validate_with` or to a loader's `Options::context`"
+    /// );
+    /// ```
+    #[must_use]
+    pub fn context(mut self, context: &'c dyn Any) -> Self {
+        self.context = Some(context);
+        self
     }
 
     /// Whether unknown keys are errors (and make the document invalid)
@@ -282,7 +344,7 @@ impl<T> Loaded<T> {
 
 /// One load under way.
 struct Load<'o, 's> {
-    options: &'o Options,
+    options: &'o Options<'o>,
     source: &'s str,
     lines: LineIndex<'s>,
     /// The path of the loaded table in the document.
@@ -334,9 +396,8 @@ impl<'s> Load<'_, 's> {
         let Some(value) = self.deserialize::<T>(&mut work) else {
             return (None, true);
         };
-        let Err(report) = value.validate() else {
-            return (Some(value), true);
-        };
+        // Every violation, warnings too, which a valid value may have.
+        let report = value.report_with(self.options.context.unwrap_or(&()));
         for violation in &report {
             let path = violation.path().segments();
             let reach = walk(&work, path);
@@ -345,8 +406,13 @@ impl<'s> Load<'_, 's> {
                 let missing = Spelled(&path[reach.present..=reach.present]);
                 format!("no `{missing}` in this table; its default applies")
             });
+            let severity = if violation.is_warning() {
+                Severity::Warning
+            } else {
+                Severity::Error
+            };
             let at = self.push(
-                Severity::Error,
+                severity,
                 violation.code(),
                 violation.to_string(),
                 path,

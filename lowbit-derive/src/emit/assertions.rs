@@ -20,7 +20,8 @@ pub fn one_of(scope: &mut Scope) -> TokenStream {
         let lists: Vec<&Vec<Lit>> = field
             .rules
             .iter()
-            .filter(|rule| rule.is_unconditional())
+            // A `warn` rule rules no value out.
+            .filter(|rule| rule.is_unconditional() && !rule.warn)
             .filter_map(|rule| match &rule.kind {
                 RuleKind::OneOf(lits) if matches!(lits.first(), Some(Lit::Str(_))) => Some(lits),
                 _ => None,

@@ -16,6 +16,11 @@ pub fn template(rule: &Rule, fields: &[Field]) -> (String, Vec<Place>) {
         args: Vec::new(),
     };
     let mut text = default_text(rule, &mut names);
+    // A warning advises: it says "should" where an error says "must" (the
+    // first "must" is the sentence's verb; a quoted value comes after it).
+    if rule.warn {
+        text = text.replacen(" must ", " should ", 1);
+    }
     if let Some(guard) = &rule.guard
         && !text.is_empty()
     {

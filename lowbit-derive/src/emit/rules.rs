@@ -54,8 +54,13 @@ impl Check<'_> {
         } = self;
         let code = self.rule.code();
         let fill = &self.fill;
+        let record = if self.rule.warn {
+            quote!(warn)
+        } else {
+            quote!(report)
+        };
         quote! {
-            #krate::__private::report(
+            #krate::__private::#record(
                 __lowbit_report,
                 __lowbit_at,
                 #path,
@@ -105,6 +110,11 @@ fn fill_siblings(scope: &mut Scope, rule: &Rule) -> TokenStream {
 
 /// The statement that checks `rule`.
 pub fn check(scope: &mut Scope, rule: &Rule, mode: Mode) -> TokenStream {
+    // A warning cannot make the config invalid: the fast path, which only
+    // answers whether it is, never reads the rule.
+    if mode == Mode::Holds && rule.warn {
+        return TokenStream::new();
+    }
     let krate = scope.krate;
     let Resolved {
         access,
@@ -442,9 +452,14 @@ fn custom(
     let path = &check.path;
     let described = &check.described;
     let fill = &check.fill;
+    let record = if check.rule.warn {
+        quote!(warn_custom)
+    } else {
+        quote!(report_custom)
+    };
     let report = |error: TokenStream, template: TokenStream| {
         quote! {
-            #krate::__private::report_custom(
+            #krate::__private::#record(
                 __lowbit_report,
                 __lowbit_at,
                 #path,

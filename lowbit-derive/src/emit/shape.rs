@@ -277,6 +277,7 @@ fn rule_info(
         None => quote!(::core::option::Option::None),
     };
     let gated = gated && !rule.ungated;
+    let warn = rule.warn;
     let (template, args) = message::template(rule, scope.fields);
     let names: Vec<TokenStream> = args
         .iter()
@@ -290,6 +291,7 @@ fn rule_info(
             when: #when,
             gated: #gated,
             guard: #guard,
+            warn: #warn,
             message: #krate::__private::fill_names(#template, &[#(#names),*]),
         }
     }

@@ -107,7 +107,8 @@ pub fn bodies(scope: &mut Scope, gate: Option<&Place>) -> Bodies {
         let checks: Vec<TokenStream> = crate::model::rules(fields)
             .map(|(_, rule)| {
                 let check = rules::check(scope, rule, mode);
-                if gate.is_some() && !rule.ungated {
+                // A `warn` rule has no check on the fast path.
+                if gate.is_some() && !rule.ungated && !check.is_empty() {
                     quote!(if __lowbit_gate { #check })
                 } else {
                     check

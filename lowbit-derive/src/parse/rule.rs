@@ -22,6 +22,7 @@ pub fn parse_rule(attr: &Attribute, name: &Ident, which: RuleName) -> syn::Resul
         message: None,
         ungated: false,
         guard: None,
+        warn: false,
     };
     let tokens = match &attr.meta {
         Meta::Path(_) if args == Args::Bare => None,
@@ -330,6 +331,30 @@ fn parse_item(
             }
             rule.ungated = true;
         }
+        "warn" if !which.takes(Opt::Warn) && (fork.is_empty() || fork.peek(Token![,])) => {
+            return Err(syn::Error::new_spanned(
+                &ident,
+                format!(
+                    "`{}` takes no `warn`: the rules of the value it validates say which of them are warnings",
+                    rule.name
+                ),
+            ));
+        }
+        "warn" if fork.is_empty() || fork.peek(Token![,]) => {
+            input.parse::<Ident>()?;
+            if rule.warn {
+                return Err(syn::Error::new_spanned(&ident, "`warn` is given twice"));
+            }
+            rule.warn = true;
+        }
+        // In a condition, `warn = "x"` may be a field named `warn`; a bool
+        // there is the flag written as a key.
+        "warn" if fork.peek(Token![=]) && (!takes_cond || fork.peek2(syn::LitBool)) => {
+            return Err(syn::Error::new_spanned(
+                &ident,
+                "`warn` takes no value: write `warn` alone for a warning, and leave it out for an error",
+            ));
+        }
         "min" | "max" | "equal" if args == Args::Bounds && fork.peek(Token![=]) => {
             input.parse::<Ident>()?;
             input.parse::<Token![=]>()?;
@@ -443,14 +468,17 @@ fn cond_span(cond: &Cond) -> proc_macro2::Span {
 }
 
 /// Whether the next item is an option that may stand among a rule's
-/// arguments: a flag (`ungated`), or `message = ..` or `at = ..`.
+/// arguments: a flag (`ungated`, `warn`), or `message = ..` or `at = ..`.
 fn is_option(input: ParseStream) -> bool {
     let fork = input.fork();
     let Ok(ident) = fork.call(Ident::parse_any) else {
         return false;
     };
     let word = |option: Opt| ident == option.word();
-    [Opt::Ungated, Opt::Context].into_iter().any(word) && (fork.is_empty() || fork.peek(Token![,]))
+    [Opt::Ungated, Opt::Context, Opt::Warn]
+        .into_iter()
+        .any(word)
+        && (fork.is_empty() || fork.peek(Token![,]))
         || [Opt::Message, Opt::At].into_iter().any(word) && fork.peek(Token![=])
         || word(Opt::If) && fork.peek(syn::token::Paren)
 }

@@ -75,9 +75,11 @@ pub struct Layer {
     /// Its scale, only for 8-bit floats; a rule may use a variant's alias,
     /// as a file may.
     #[only_if(precision = "f8")]
+    #[range(min = 0.0, max = 4.0, warn)]
     pub scale_factor: ::std::option::Option<f32>,
-    /// `type` in files.
+    /// `type` in files; a long name is only a warning.
     #[none_of("dense")]
+    #[length(max = 8, warn, message = "{path} is long")]
     pub r#type: ::std::string::String,
     /// Within its layer's window, a multiple of 8 while it has a type; its
     /// message names the type.
@@ -151,7 +153,7 @@ mod tests {
     use ::std::prelude::rust_2021::*;
     use ::std::{assert, assert_eq, vec};
 
-    use super::{Layer, Model, Names};
+    use super::{Layer, Model, Names, Precision};
     use ::lb::Validate;
 
     const DOCUMENT: &str = r#"
@@ -206,6 +208,35 @@ mod tests {
     }
 
     #[test]
+    fn warnings_leave_a_layer_valid() {
+        let layer = Layer {
+            precision: Precision::Fp8Exp,
+            scale_factor: ::std::option::Option::Some(8.0),
+            r#type: "convolution".to_owned(),
+            width: 8,
+            window: 8,
+            legacy: ::std::option::Option::None,
+        };
+        assert!(layer.is_valid());
+        assert!(layer.validate().is_ok());
+        let report = layer.report();
+        let lines: Vec<(String, bool)> = report
+            .iter()
+            .map(|violation| (violation.to_string(), violation.is_warning()))
+            .collect();
+        assert_eq!(
+            lines,
+            [
+                (
+                    "scaleFactor should be between 0.0 and 4.0, not 8.0".to_owned(),
+                    true
+                ),
+                ("type is long".to_owned(), true),
+            ]
+        );
+    }
+
+    #[test]
     fn the_gate_and_the_context() {
         let mut model: Model<Layer> = ::toml::from_str(DOCUMENT).unwrap();
         model.enabled = false;
@@ -214,10 +245,7 @@ mod tests {
         assert_eq!(
             lines,
             [
-                format!(
-                    "this rule needs a context of type `{}`; pass one to `validate_with`",
-                    ::std::any::type_name::<Names>()
-                ),
+                "this rule needs a context of type `Names`; pass one to `validate_with` or to a loader's `Options::context`".to_owned(),
                 "strict needs the model enabled".to_owned(),
             ]
         );
