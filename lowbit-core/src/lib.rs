@@ -66,6 +66,7 @@
 pub mod diagnostic;
 #[cfg(feature = "shape")]
 pub mod docs;
+mod issues;
 pub mod path;
 pub mod report;
 #[cfg(feature = "schema")]
@@ -81,6 +82,7 @@ mod variants;
 #[doc(hidden)]
 pub mod __private;
 
+pub use issues::{Issue, Issues};
 pub use lowbit_derive::Validate;
 pub use path::{Location, Path, PathSegment};
 pub use report::{Report, Value, Violation};
