@@ -896,7 +896,6 @@ impl Checker<'_> {
         }
         sound.then(|| model::Group {
             kind: group.kind,
-            keyword: keyword.clone(),
             members,
             message: group.message.clone(),
         })

@@ -45,17 +45,6 @@ pub enum GroupKind {
     AtLeastOne,
 }
 
-impl GroupKind {
-    /// Its word in `#[validate(..)]`, which is also its violations' code.
-    pub fn word(self) -> &'static str {
-        match self {
-            GroupKind::AtMostOne => "at_most_one",
-            GroupKind::ExactlyOne => "exactly_one",
-            GroupKind::AtLeastOne => "at_least_one",
-        }
-    }
-}
-
 /// `#[validate(at_most_one(a, b, message = ".."))]`, as written.
 #[derive(Clone)]
 pub struct Group {

@@ -68,16 +68,8 @@ pub fn rules(fields: &[Field]) -> impl Iterator<Item = (&Field, &Rule)> {
 /// A group rule, checked: its members resolved to fields of the struct.
 pub struct Group {
     pub kind: GroupKind,
-    pub keyword: Ident,
     pub members: Vec<Place>,
     pub message: Option<LitStr>,
-}
-
-impl Group {
-    /// The stable code its violations carry.
-    pub fn code(&self) -> &'static str {
-        self.kind.word()
-    }
 }
 
 pub struct Field {

@@ -371,3 +371,141 @@ mod kubernetes {
         ]);
     }
 }
+
+/// Groups as data, as docs and as JSON Schema.
+mod as_data {
+    use super::*;
+    use lowbit_core::shape::{Kind, Named, RuleKind, Shape};
+    use serde_json::{Value, json};
+
+    #[derive(Deserialize, Validate, Default)]
+    #[serde(default, rename_all = "camelCase")]
+    #[validate(at_most_one(exec, http_get, tcp_socket), exactly_one(mode, inline))]
+    #[validate(at_least_one(name, tags, message = "name it or tag it"))]
+    struct Doc {
+        exec: Option<String>,
+        http_get: String,
+        tcp_socket: bool,
+        mode: Mode,
+        inline: Vec<u8>,
+        name: String,
+        tags: Vec<String>,
+    }
+
+    #[test]
+    fn the_shape_lists_groups_after_the_fields_rules() {
+        let Kind::Named(named) = Doc::shape() else {
+            unreachable!()
+        };
+        let Named::Struct(shape) = named.describe() else {
+            unreachable!()
+        };
+        let rules: Vec<(&str, Vec<&str>, &str, bool)> = shape
+            .rules
+            .iter()
+            .map(|rule| {
+                let members = match &rule.kind {
+                    RuleKind::AtMostOne(members)
+                    | RuleKind::ExactlyOne(members)
+                    | RuleKind::AtLeastOne(members) => members.clone(),
+                    _ => Vec::new(),
+                };
+                (
+                    rule.code(),
+                    members,
+                    rule.message.as_str(),
+                    rule.subject.is_empty(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            rules,
+            [
+                (
+                    "at_most_one",
+                    vec!["exec", "httpGet", "tcpSocket"],
+                    "at most one of exec, httpGet, tcpSocket may be set",
+                    true
+                ),
+                (
+                    "exactly_one",
+                    vec!["mode", "inline"],
+                    "exactly one of mode, inline must be set",
+                    true
+                ),
+                (
+                    "at_least_one",
+                    vec!["name", "tags"],
+                    "name it or tag it",
+                    true
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn docs_name_every_key_of_a_group() {
+        #[derive(Validate, Default)]
+        struct Top {
+            #[nested]
+            probe: Doc,
+        }
+        let table = lowbit_core::docs::markdown::<Top>();
+        assert_eq!(
+            table,
+            "| key | rule | applies | message |\n\
+             |---|---|---|---|\n\
+             | `probe.exec`, `probe.httpGet`, `probe.tcpSocket` | `at_most_one` | at most one of `probe.exec`, `probe.httpGet`, `probe.tcpSocket` set | at most one of exec, httpGet, tcpSocket may be set |\n\
+             | `probe.mode`, `probe.inline` | `exactly_one` | exactly one of `probe.mode`, `probe.inline` set | exactly one of mode, inline must be set |\n\
+             | `probe.name`, `probe.tags` | `at_least_one` | at least one of `probe.name`, `probe.tags` set | name it or tag it |\n"
+        );
+    }
+
+    /// The schema and `validate()` agree on every document made of these
+    /// values for the group's keys, each left out too (taking its default).
+    #[test]
+    fn the_schema_agrees_with_validate() {
+        let schema = lowbit_core::schema::json_schema::<Doc>();
+        let validator =
+            jsonschema::draft202012::new(&schema).expect("a valid draft 2020-12 schema");
+        let keys: [(&str, Vec<Value>); 7] = [
+            ("exec", vec![json!(null), json!("true")]),
+            ("httpGet", vec![json!(""), json!("/healthz")]),
+            ("tcpSocket", vec![json!(false), json!(true)]),
+            ("mode", vec![json!("disabled"), json!("cached")]),
+            ("inline", vec![json!([]), json!([1])]),
+            ("name", vec![json!(""), json!("n")]),
+            ("tags", vec![json!([]), json!(["t"])]),
+        ];
+        // Each key: one of its values, or left out.
+        let radix = 3_u32;
+        let mut checked = 0;
+        let (mut valid, mut invalid) = (0, 0);
+        for mut n in 0..radix.pow(keys.len() as u32) {
+            let mut document = serde_json::Map::new();
+            for (key, values) in &keys {
+                let choice = (n % radix) as usize;
+                n /= radix;
+                if let Some(value) = values.get(choice) {
+                    document.insert((*key).to_owned(), value.clone());
+                }
+            }
+            let document = Value::Object(document);
+            let rust = serde_json::from_value::<Doc>(document.clone())
+                .expect("every document deserializes")
+                .is_valid();
+            assert_eq!(rust, validator.is_valid(&document), "{document}");
+            checked += 1;
+            if rust {
+                valid += 1;
+            } else {
+                invalid += 1;
+            }
+        }
+        assert_eq!(checked, 2187);
+        assert!(
+            valid > 100 && invalid > 100,
+            "{valid} valid, {invalid} invalid"
+        );
+    }
+}

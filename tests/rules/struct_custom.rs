@@ -312,3 +312,35 @@ fn issues_with_context() {
     assert!(fine.validate_with(&known).is_ok());
     assert!(fine.is_valid_with(&known));
 }
+
+/// A check of the whole struct is a row of the docs at the struct's key,
+/// and the schema leaves it out (it is code).
+#[test]
+fn as_data() {
+    #[derive(Validate, Default)]
+    struct Top {
+        #[nested]
+        window: Window,
+    }
+    assert_eq!(
+        lowbit_core::docs::markdown::<Workflow>(),
+        "| key | rule | applies | message |\n\
+         |---|---|---|---|\n\
+         | (root) | `custom` | checked by `needs_are_jobs` |  |\n"
+    );
+    assert_eq!(
+        lowbit_core::docs::markdown::<Top>(),
+        "| key | rule | applies | message |\n\
+         |---|---|---|---|\n\
+         | `window` | `custom` | checked by `window_fits` |  |\n\
+         | `window` | `custom` | checked by `checks::ordered` | window: min must not exceed max |\n"
+    );
+    let schema = lowbit_core::schema::json_schema::<Window>();
+    assert_eq!(
+        schema["$defs"]["Window.rules"],
+        serde_json::json!({"allOf": [
+            {"allOf": [true], "description": ""},
+            {"allOf": [true], "description": ": min must not exceed max"},
+        ]})
+    );
+}

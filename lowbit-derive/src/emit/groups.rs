@@ -191,3 +191,59 @@ fn struct_check(scope: &mut Scope, check: &StructCheck, mode: Mode) -> TokenStre
         }
     }
 }
+
+/// The container's rules as `RuleInfo` expressions, for `Shape`: their
+/// subject is the struct itself.
+pub fn rule_infos(krate: &syn::Path, body: &Struct) -> Vec<TokenStream> {
+    let shape = quote!(#krate::shape);
+    let gated = body.is_gated();
+    let groups = body.groups.iter().map(|group| {
+        let names: Vec<&str> = group
+            .members
+            .iter()
+            .map(|place| body.fields[place.field].name.as_str())
+            .collect();
+        let list = names.join(", ");
+        let variant = match group.kind {
+            GroupKind::AtMostOne => quote!(AtMostOne),
+            GroupKind::ExactlyOne => quote!(ExactlyOne),
+            GroupKind::AtLeastOne => quote!(AtLeastOne),
+        };
+        let message = match &group.message {
+            Some(message) => message.value(),
+            None => match group.kind {
+                GroupKind::AtMostOne => format!("at most one of {list} may be set"),
+                GroupKind::ExactlyOne => format!("exactly one of {list} must be set"),
+                GroupKind::AtLeastOne => format!("at least one of {list} must be set"),
+            },
+        };
+        let kind = quote!(#shape::RuleKind::#variant(#krate::__private::vec![#(#names),*]));
+        info(krate, &kind, gated, &message)
+    });
+    let checks = body.checks.iter().map(|check| {
+        let function = &check.function;
+        let function = quote!(#function).to_string().replace(' ', "");
+        let context = check.context.is_some();
+        let kind = quote!(#shape::RuleKind::Custom { function: #function, context: #context });
+        let message = check
+            .message
+            .as_ref()
+            .map(syn::LitStr::value)
+            .unwrap_or_default();
+        info(krate, &kind, gated, &message)
+    });
+    groups.chain(checks).collect()
+}
+
+fn info(krate: &syn::Path, kind: &TokenStream, gated: bool, message: &str) -> TokenStream {
+    quote! {
+        #krate::shape::RuleInfo {
+            kind: #kind,
+            field: "",
+            subject: #krate::__private::vec![],
+            when: #krate::__private::vec![],
+            gated: #gated,
+            message: ::core::convert::From::from(#message),
+        }
+    }
+}
