@@ -38,6 +38,8 @@ pub struct Struct {
 }
 
 /// Which group rule a container attribute is.
+// The variants are the rules' own words.
+#[allow(clippy::enum_variant_names)]
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum GroupKind {
     AtMostOne,

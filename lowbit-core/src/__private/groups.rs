@@ -8,6 +8,8 @@ use crate::path::{Location, PathSegment};
 use crate::report::{Report, Violation};
 
 /// Which group rule: how many of its fields may be set.
+// The variants are the rules' own words.
+#[allow(clippy::enum_variant_names)]
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum GroupKind {
     /// `at_most_one`: none or one.
