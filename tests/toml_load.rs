@@ -667,10 +667,7 @@ fn container_rules_are_located() {
 
     let source = "[probe]\n\n[jobs.build]\n";
     let loaded = lowbit_core::toml::load::<container::Service>(source);
-    assert_eq!(
-        summary(&loaded),
-        owned(&[("exactly_one", "probe", 1, 1)])
-    );
+    assert_eq!(summary(&loaded), owned(&[("exactly_one", "probe", 1, 1)]));
     assert_eq!(pointed(source, &loaded.diagnostics()[0]), "[probe]");
 
     // At the top of the document, the struct is the whole document.

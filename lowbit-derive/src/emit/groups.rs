@@ -109,7 +109,9 @@ fn struct_check(scope: &mut Scope, check: &StructCheck, mode: Mode) -> TokenStre
         (Some(keyword), Mode::Holds) => respan(quote!(, &mut __lowbit_issues), keyword.span()),
         (None, _) => TokenStream::new(),
     };
-    let this = respan(quote!(self), span);
+    // Through `id`, so that the argument's outer tokens carry the user's
+    // span (rustc then blames the function alone) while `self` resolves.
+    let this = respan(quote!(&(*#krate::__private::id(self))), span);
     let mut arguments = TokenGroup::new(
         Delimiter::Parenthesis,
         quote!(#this #given_argument #issues_argument),

@@ -166,6 +166,12 @@ fn set_once<T>(slot: &mut Option<T>, value: T, key: &Ident) -> syn::Result<()> {
 
 fn unknown_option(ident: &Ident, rule: &Ident, options: &[&str]) -> syn::Error {
     let name = ident.unraw().to_string();
+    if let [only] = options {
+        return syn::Error::new_spanned(
+            ident,
+            format!("unknown option `{name}` of `{rule}`, whose one option is `{only}`"),
+        );
+    }
     syn::Error::new_spanned(
         ident,
         format!(
