@@ -48,6 +48,10 @@
 //!   data, which `docs` turns into a markdown table of a config's rules.
 //! - `validate_with(&context)`: `custom` rules that take a context receive
 //!   it at every level of nesting.
+//! - `#[validate(at_most_one(a, b), exactly_one(..), at_least_one(..))]`
+//!   and `#[validate(custom(check))]` on the container: rules of the whole
+//!   struct; `custom(check, issues)` reports through [`Issues`] at any path
+//!   below it.
 //!
 //! Cargo features, all off by default:
 //!
