@@ -245,6 +245,7 @@ fn info(krate: &syn::Path, kind: &TokenStream, gated: bool, message: &str) -> To
             subject: #krate::__private::vec![],
             when: #krate::__private::vec![],
             gated: #gated,
+            guard: ::core::option::Option::None,
             message: ::core::convert::From::from(#message),
         }
     }
