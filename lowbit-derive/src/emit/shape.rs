@@ -47,7 +47,10 @@ pub fn for_struct(container: &Container, body: &Struct, scope: &mut Scope) -> To
     let describe = quote! {
         #default
         let mut __lowbit_shape = #shape;
-        __lowbit_shape.rules.extend(#krate::__private::vec![#(#container_rules),*]);
+        ::core::iter::Extend::extend(
+            &mut __lowbit_shape.rules,
+            #krate::__private::vec![#(#container_rules),*],
+        );
         #krate::shape::Named::Struct(__lowbit_shape)
     };
     shape_impl(container, &describe, &datum)
