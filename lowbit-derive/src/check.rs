@@ -884,7 +884,9 @@ impl Checker<'_> {
             members.push(place);
         }
         if let Some(message) = &group.message {
-            let problem = check_template(&message.value()).err().or_else(|| {
+            // `{field}` placeholders are not filled in container messages
+            // yet, so none is allowed.
+            let problem = check_template(&message.value(), &[]).err().or_else(|| {
                 message.value().contains("{value}").then(|| {
                     format!("a group has no single value for `{{value}}`; `{keyword}` messages can use `{{path}}`")
                 })
@@ -905,7 +907,7 @@ impl Checker<'_> {
     /// here; rustc checks the function at its call.
     fn struct_check(&mut self, check: &ir::StructCheck) -> bool {
         if let Some(message) = &check.message
-            && let Err(problem) = check_template(&message.value())
+            && let Err(problem) = check_template(&message.value(), &[])
         {
             self.error(message.span(), problem);
             return false;
