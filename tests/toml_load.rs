@@ -708,3 +708,86 @@ fn without_its_context_a_rule_says_which_type_it_needs_by_its_short_name() {
         .load::<Deploy>(source);
     assert_eq!(loaded.diagnostics()[0].message(), expected);
 }
+
+/// Rules of the container: groups and checks of the whole struct.
+mod container {
+    use super::*;
+    use lowbit_core::Issues;
+
+    #[derive(Deserialize, Validate, Default, Debug)]
+    #[serde(default, rename_all = "camelCase")]
+    #[validate(exactly_one(exec, http_get, tcp_socket))]
+    pub struct Probe {
+        pub exec: Option<Vec<String>>,
+        pub http_get: Option<String>,
+        pub tcp_socket: Option<u16>,
+    }
+
+    #[derive(Deserialize, Validate, Default, Debug)]
+    #[serde(default)]
+    pub struct Job {
+        pub needs: Vec<String>,
+    }
+
+    #[derive(Deserialize, Validate, Debug)]
+    #[validate(custom(needs_are_jobs, issues))]
+    pub struct Service {
+        #[nested]
+        #[serde(default)]
+        pub probe: Probe,
+        #[serde(default)]
+        pub jobs: BTreeMap<String, Job>,
+    }
+
+    fn needs_are_jobs(service: &Service, issues: &mut Issues<'_>) {
+        for (name, job) in &service.jobs {
+            for (index, need) in job.needs.iter().enumerate() {
+                if !service.jobs.contains_key(need) {
+                    issues
+                        .field("jobs")
+                        .key(name)
+                        .field("needs")
+                        .index(index)
+                        .error(format!("no job named `{need}`"));
+                }
+            }
+        }
+    }
+}
+
+/// A group broken by too many keys points at the second one set; by none,
+/// at the table that lacks them. Issues of a check of the whole struct
+/// point at their own keys.
+#[test]
+fn container_rules_are_located() {
+    let source = "[probe]\n\
+                  exec = [\"true\"]\n\
+                  httpGet = \"/healthz\"\n\
+                  [jobs.build]\n\
+                  needs = [\"test\", \"tset\"]\n\
+                  [jobs.test]\n";
+    let loaded = lowbit_core::toml::load::<container::Service>(source);
+    assert_eq!(
+        summary(&loaded),
+        owned(&[
+            ("exactly_one", "probe.httpGet", 3, 11),
+            ("custom", "jobs[\"build\"].needs[1]", 5, 18),
+        ])
+    );
+    assert_eq!(pointed(source, &loaded.diagnostics()[1]), "\"tset\"");
+    assert_eq!(
+        loaded.diagnostics()[0].message(),
+        "exec and httpGet are both set in probe; only one of exec, httpGet, tcpSocket may be set"
+    );
+
+    let source = "[probe]\n\n[jobs.build]\n";
+    let loaded = lowbit_core::toml::load::<container::Service>(source);
+    assert_eq!(summary(&loaded), owned(&[("exactly_one", "probe", 1, 1)]));
+    assert_eq!(pointed(source, &loaded.diagnostics()[0]), "[probe]");
+
+    // At the top of the document, the struct is the whole document.
+    let source = "# a probe\n";
+    let loaded = lowbit_core::toml::load::<container::Probe>(source);
+    assert_eq!(summary(&loaded), owned(&[("exactly_one", "", 1, 1)]));
+    assert!(!loaded.is_valid());
+}

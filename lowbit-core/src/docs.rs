@@ -36,13 +36,14 @@ pub fn markdown<T: Shape + ?Sized>() -> String {
     let mut out = String::from("| key | rule | applies | message |\n|---|---|---|---|\n");
     let mut seen = Vec::new();
     walk(&T::shape(), "", &mut seen, &mut |path, rule, gate| {
+        let key = join(path, &rule.subject);
         let _ = writeln!(
             out,
-            "| `{}` | `{}` | {} | {} |",
-            join(path, &rule.subject),
+            "| {} | `{}` | {} | {} |",
+            key_cell(&key, rule, path),
             rule.code(),
             cell(&applies(rule, path, gate)),
-            cell(&rule.message.replace("{path}", &join(path, &rule.subject))),
+            cell(&rule.message.replace("{path}", &key)),
         );
     });
     out
@@ -161,6 +162,9 @@ fn applies(rule: &RuleInfo, path: &str, gate: Option<&[&'static str]>) -> String
         },
         RuleKind::NonEmpty => "not empty".to_owned(),
         RuleKind::Forbidden => "must not be set".to_owned(),
+        RuleKind::AtMostOne(members) => format!("at most one of {} set", keys(path, members)),
+        RuleKind::ExactlyOne(members) => format!("exactly one of {} set", keys(path, members)),
+        RuleKind::AtLeastOne(members) => format!("at least one of {} set", keys(path, members)),
         RuleKind::Custom { function, .. } => format!("checked by `{function}`"),
     };
     if !rule.when.is_empty() {
@@ -233,6 +237,28 @@ fn join(path: &str, segments: &[&str]) -> String {
         joined.push_str(segment);
     }
     joined
+}
+
+/// The key column: the key a rule is about; for a rule of the container,
+/// which is about the struct itself, its group's keys or the struct's own
+/// path (`(root)` at the top of the file).
+fn key_cell(key: &str, rule: &RuleInfo, path: &str) -> String {
+    match &rule.kind {
+        RuleKind::AtMostOne(members)
+        | RuleKind::ExactlyOne(members)
+        | RuleKind::AtLeastOne(members) => keys(path, members),
+        _ if key.is_empty() => "(root)".to_owned(),
+        _ => format!("`{key}`"),
+    }
+}
+
+/// The keys of a group, each with its full path.
+fn keys(path: &str, members: &[&str]) -> String {
+    members
+        .iter()
+        .map(|member| format!("`{}`", join(path, &[member])))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// Text that a markdown table cell holds as it is.

@@ -48,6 +48,10 @@
 //!   data, which `docs` turns into a markdown table of a config's rules.
 //! - `validate_with(&context)`: `custom` rules that take a context receive
 //!   it at every level of nesting.
+//! - `#[validate(at_most_one(a, b), exactly_one(..), at_least_one(..))]`
+//!   and `#[validate(custom(check))]` on the container: rules of the whole
+//!   struct; `custom(check, issues)` reports through [`Issues`] at any path
+//!   below it.
 //!
 //! Cargo features, all off by default:
 //!
@@ -66,6 +70,7 @@
 pub mod diagnostic;
 #[cfg(feature = "shape")]
 pub mod docs;
+mod issues;
 pub mod path;
 pub mod report;
 #[cfg(feature = "schema")]
@@ -81,6 +86,7 @@ mod variants;
 #[doc(hidden)]
 pub mod __private;
 
+pub use issues::{Issue, Issues};
 pub use lowbit_derive::Validate;
 pub use path::{Location, Path, PathSegment};
 pub use report::{Report, Value, Violation};

@@ -158,7 +158,8 @@ impl Violation {
 
     /// The rule that is broken: `one_of`, `none_of`, `requires`, `only_if`,
     /// `required_if`, `conflicts_with`, `range`, `length`, `non_empty`,
-    /// `custom`. Stable across releases.
+    /// `custom`, and on the container `at_most_one`, `exactly_one`,
+    /// `at_least_one`. Stable across releases.
     #[must_use]
     pub fn code(&self) -> &'static str {
         self.code

@@ -30,7 +30,13 @@
 //! assert_eq!(schema["$defs"]["Interval"]["enum"], json!(["step", "chunk", "eval_only"]));
 //! ```
 //!
-//! What the schema cannot say: a `custom` rule (its function is code), and
+//! Group rules say how many of their fields are set, each field "set" as
+//! the rules say it (a bool `true`, a string non-empty, an `Option` present,
+//! a key left out at its default): `at_least_one` is an `anyOf` of them,
+//! `exactly_one` a `oneOf`, `at_most_one` a `not` of any two together.
+//!
+//! What the schema cannot say: a `custom` rule, on a field or on the whole
+//! struct (its function is code), and
 //! a default that itself breaks a nested type's rules (the schema trusts
 //! defaults). A rule marked `warn` is left out: a schema has no warnings,
 //! and a document that only breaks warnings is valid.
@@ -303,6 +309,24 @@ impl Schemas {
             RuleKind::Length { min, max } => cx.length(subject, *min, *max),
             RuleKind::NonEmpty => cx.length(subject, Some(1), None),
             RuleKind::Forbidden => not(cx.set(subject)),
+            RuleKind::AtMostOne(members) => {
+                let sets: Vec<Value> = members.iter().map(|member| cx.set(&[member])).collect();
+                let mut pairs = Vec::new();
+                for (i, first) in sets.iter().enumerate() {
+                    for second in &sets[i + 1..] {
+                        pairs.push(json!({"allOf": [first, second]}));
+                    }
+                }
+                not(json!({"anyOf": pairs}))
+            }
+            RuleKind::ExactlyOne(members) => {
+                let sets: Vec<Value> = members.iter().map(|member| cx.set(&[member])).collect();
+                json!({"oneOf": sets})
+            }
+            RuleKind::AtLeastOne(members) => {
+                let sets: Vec<Value> = members.iter().map(|member| cx.set(&[member])).collect();
+                json!({"anyOf": sets})
+            }
             RuleKind::Custom { .. } => Value::Bool(true),
         };
         let message = rule

@@ -115,7 +115,9 @@ pub enum Named {
 pub struct StructShape {
     /// The fields serde reads, in declaration order (`skip`ped ones left out).
     pub fields: Vec<FieldShape>,
-    /// Every rule, in the order `validate()` checks them.
+    /// Every rule, in the order `validate()` checks them: the fields'
+    /// rules, then the container's (groups, then `custom` checks of the
+    /// whole struct), whose subject is the struct itself (an empty path).
     pub rules: Vec<RuleInfo>,
     /// `#[validate(gate = ..)]`: the path of the field that gates the rules
     /// not marked `ungated`.
@@ -220,7 +222,7 @@ pub struct RuleInfo {
     /// What the rule says.
     pub kind: RuleKind,
     /// The serde name of the field the rule is written on (`""` for a
-    /// flattened one).
+    /// flattened one, and for a rule of the container).
     pub field: &'static str,
     /// The path of the value the rule is about, from the struct: the field,
     /// and `at = ..` below it.
@@ -293,7 +295,15 @@ pub enum RuleKind {
     NonEmpty,
     /// `forbidden`: the subject must not be set.
     Forbidden,
-    /// `custom(..)`: a function lowbit cannot see into.
+    /// `at_most_one(..)` on the container: at most one of these fields
+    /// (serde names) is set.
+    AtMostOne(Vec<&'static str>),
+    /// `exactly_one(..)` on the container: exactly one of these is set.
+    ExactlyOne(Vec<&'static str>),
+    /// `at_least_one(..)` on the container: one of these or more is set.
+    AtLeastOne(Vec<&'static str>),
+    /// `custom(..)`: a function lowbit cannot see into; on the container,
+    /// its subject is the whole struct.
     Custom {
         /// The function's path, as written.
         function: &'static str,
@@ -319,6 +329,9 @@ impl RuleKind {
             RuleKind::Length { .. } => "length",
             RuleKind::NonEmpty => "non_empty",
             RuleKind::Forbidden => "forbidden",
+            RuleKind::AtMostOne(_) => "at_most_one",
+            RuleKind::ExactlyOne(_) => "exactly_one",
+            RuleKind::AtLeastOne(_) => "at_least_one",
             RuleKind::Custom { .. } => "custom",
         }
     }

@@ -39,11 +39,24 @@ pub fn check(container: &ir::Container, errors: &mut Accumulator) -> model::Cont
                 .as_ref()
                 .and_then(|gate| checker.place(gate, false));
             let fields = checker.run();
+            let groups = body
+                .groups
+                .iter()
+                .filter_map(|group| checker.group(group))
+                .collect();
+            let checks = body
+                .checks
+                .iter()
+                .filter(|check| checker.struct_check(check))
+                .cloned()
+                .collect();
             model::Body::Struct(model::Struct {
                 fields,
                 serde_default: body.serde_default,
                 deny_unknown_fields: body.deny_unknown_fields,
                 gate,
+                groups,
+                checks,
             })
         }
         ir::Body::Enum(body) => {
@@ -809,6 +822,99 @@ impl Checker<'_> {
                 ),
             );
         }
+    }
+}
+
+/// The rules of the container: groups and checks of the whole struct.
+impl Checker<'_> {
+    /// A group: two members or more, each a field of this struct that a
+    /// file can set, none twice.
+    fn group(&mut self, group: &ir::Group) -> Option<model::Group> {
+        let keyword = &group.keyword;
+        let mut sound = true;
+        if group.members.len() < 2 {
+            self.error(
+                keyword.span(),
+                format!(
+                    "`{keyword}` needs two fields or more: a group of {} says nothing a rule on a field could not",
+                    if group.members.is_empty() { "none" } else { "one" }
+                ),
+            );
+            sound = false;
+        }
+        let mut members = Vec::new();
+        for (index, member) in group.members.iter().enumerate() {
+            if group.members[..index]
+                .iter()
+                .any(|earlier| earlier.unraw() == member.unraw())
+            {
+                self.error(
+                    member.span(),
+                    format!("`{}` is listed twice in this group", member.unraw()),
+                );
+                sound = false;
+                continue;
+            }
+            let place = FieldPath {
+                segments: vec![member.clone()],
+            };
+            let Some(place) = self.place(&place, false) else {
+                sound = false;
+                continue;
+            };
+            let field = &self.fields[place.field];
+            let why = if field.skip {
+                Some("is skipped by serde: no config file sets it")
+            } else if field.flatten {
+                Some(
+                    "is flattened: its keys sit among this struct's own, and it has none of its own to be set",
+                )
+            } else {
+                None
+            };
+            if let Some(why) = why {
+                self.error(
+                    member.span(),
+                    format!(
+                        "`{}` {why}; a group counts the fields a file sets",
+                        member.unraw()
+                    ),
+                );
+                sound = false;
+                continue;
+            }
+            members.push(place);
+        }
+        if let Some(message) = &group.message {
+            // `{field}` placeholders are not filled in container messages
+            // yet, so none is allowed.
+            let problem = check_template(&message.value(), &[]).err().or_else(|| {
+                message.value().contains("{value}").then(|| {
+                    format!("a group has no single value for `{{value}}`; `{keyword}` messages can use `{{path}}`")
+                })
+            });
+            if let Some(problem) = problem {
+                self.error(message.span(), problem);
+                sound = false;
+            }
+        }
+        sound.then(|| model::Group {
+            kind: group.kind,
+            members,
+            message: group.message.clone(),
+        })
+    }
+
+    /// A check of the whole struct: only its message can be known wrong
+    /// here; rustc checks the function at its call.
+    fn struct_check(&mut self, check: &ir::StructCheck) -> bool {
+        if let Some(message) = &check.message
+            && let Err(problem) = check_template(&message.value(), &[])
+        {
+            self.error(message.span(), problem);
+            return false;
+        }
+        true
     }
 }
 

@@ -31,6 +31,45 @@ pub struct Struct {
     /// `#[validate(gate = f)]`: rules not marked `ungated` are checked only
     /// while `f` is set.
     pub gate: Option<FieldPath>,
+    /// `#[validate(at_most_one(..))]` and its kin, by kind in that order.
+    pub groups: Vec<Group>,
+    /// `#[validate(custom(..))]`: checks of the whole struct.
+    pub checks: Vec<StructCheck>,
+}
+
+/// Which group rule a container attribute is.
+// The variants are the rules' own words.
+#[allow(clippy::enum_variant_names)]
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum GroupKind {
+    AtMostOne,
+    ExactlyOne,
+    AtLeastOne,
+}
+
+/// `#[validate(at_most_one(a, b, message = ".."))]`, as written.
+#[derive(Clone)]
+pub struct Group {
+    pub kind: GroupKind,
+    /// The rule's word, which errors about the whole group blame.
+    pub keyword: Ident,
+    /// The members, by Rust name.
+    pub members: Vec<Ident>,
+    pub message: Option<LitStr>,
+}
+
+/// `#[validate(custom(path::to::check, context, issues))]`: a check of the
+/// whole struct.
+#[derive(Clone)]
+pub struct StructCheck {
+    pub function: syn::Path,
+    /// The `context` keyword: the function also takes the context.
+    pub context: Option<Ident>,
+    /// The `issues` keyword: the function reports through
+    /// `&mut lowbit_core::Issues` instead of returning a `Result`.
+    pub issues: Option<Ident>,
+    /// Replaces the error's text (the `Result` form only).
+    pub message: Option<LitStr>,
 }
 
 pub struct FieldDef {

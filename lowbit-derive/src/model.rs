@@ -6,7 +6,9 @@
 use proc_macro2::Span;
 use syn::{Generics, Ident, LitInt, LitStr, Type};
 
-pub use crate::ir::{FieldDefault, Lit, Order, Relation, Tagging, Test, VariantKind};
+pub use crate::ir::{
+    FieldDefault, GroupKind, Lit, Order, Relation, StructCheck, Tagging, Test, VariantKind,
+};
 use crate::vocab::RuleName;
 
 /// One `#[derive(Validate)]` input, checked.
@@ -35,12 +37,20 @@ pub struct Struct {
     pub deny_unknown_fields: bool,
     /// `#[validate(gate = f)]`.
     pub gate: Option<Place>,
+    /// `#[validate(at_most_one(..))]` and its kin: checked after the
+    /// fields' rules, behind the gate.
+    pub groups: Vec<Group>,
+    /// `#[validate(custom(..))]`: checked last, behind the gate.
+    pub checks: Vec<StructCheck>,
 }
 
 impl Struct {
     /// Whether any rule waits for the gate: without one, the gate is not read.
     pub fn is_gated(&self) -> bool {
-        self.gate.is_some() && self.rules().any(|(_, rule)| !rule.ungated)
+        self.gate.is_some()
+            && (self.rules().any(|(_, rule)| !rule.ungated)
+                || !self.groups.is_empty()
+                || !self.checks.is_empty())
     }
 
     pub fn rules(&self) -> impl Iterator<Item = (&Field, &Rule)> {
@@ -53,6 +63,13 @@ pub fn rules(fields: &[Field]) -> impl Iterator<Item = (&Field, &Rule)> {
     fields
         .iter()
         .flat_map(|field| field.rules.iter().map(move |rule| (field, rule)))
+}
+
+/// A group rule, checked: its members resolved to fields of the struct.
+pub struct Group {
+    pub kind: GroupKind,
+    pub members: Vec<Place>,
+    pub message: Option<LitStr>,
 }
 
 pub struct Field {

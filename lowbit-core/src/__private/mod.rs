@@ -2,6 +2,7 @@
 //! which `lowbit-core` pins to one exact version.
 
 mod compare;
+mod groups;
 mod lookup;
 mod numbers;
 #[cfg(feature = "shape")]
@@ -11,6 +12,7 @@ mod traits;
 pub use compare::{
     Key, Ordered, Variant, at_least, at_most, differ, ge, greater, gt, le, less, lt, same,
 };
+pub use groups::{GroupKind, group_broken, report_group};
 pub use lookup::{Domain, lookup, may_hold, overlap};
 pub use numbers::{Divisible, not_multiple};
 #[cfg(feature = "shape")]

@@ -13,6 +13,7 @@ mod assertions;
 mod cond;
 mod context;
 mod enums;
+mod groups;
 mod message;
 mod rules;
 mod shape;
@@ -43,6 +44,8 @@ pub fn stub(mut container: Container) -> TokenStream {
     let fields = match &mut container.body {
         Body::Struct(body) => {
             body.gate = None;
+            body.groups.clear();
+            body.checks.clear();
             vec![&mut body.fields]
         }
         Body::Enum(body) => body

@@ -43,9 +43,15 @@ pub fn for_struct(container: &Container, body: &Struct, scope: &mut Scope) -> To
     let datum = quote! {
         #krate::__private::table(#krate::__private::vec![#(#entries),*])
     };
+    let container_rules = super::groups::rule_infos(krate, body);
     let describe = quote! {
         #default
-        #krate::shape::Named::Struct(#shape)
+        let mut __lowbit_shape = #shape;
+        ::core::iter::Extend::extend(
+            &mut __lowbit_shape.rules,
+            #krate::__private::vec![#(#container_rules),*],
+        );
+        #krate::shape::Named::Struct(__lowbit_shape)
     };
     shape_impl(container, &describe, &datum)
 }

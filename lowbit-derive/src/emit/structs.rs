@@ -27,6 +27,10 @@ pub fn emit(container: &Container, body: &Struct) -> TokenStream {
         None
     };
     let Bodies { report, holds } = bodies(&mut scope, gate);
+    let (container_report, container_holds) =
+        super::groups::bodies(&mut scope, body, gate.is_some());
+    let report = quote!(#report #container_report);
+    let holds = quote!(#holds #container_holds);
     let assertions = if container.is_generic() {
         TokenStream::new()
     } else {

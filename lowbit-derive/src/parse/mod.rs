@@ -1,6 +1,7 @@
 //! Parse: `syn::DeriveInput` to the IR. Errors are accumulated, so the user
 //! sees every malformed attribute at once.
 
+mod container;
 mod rule;
 
 #[cfg(test)]
@@ -27,6 +28,15 @@ struct ContainerOptions {
     krate: Option<syn::Path>,
     /// Rules not marked `ungated` are checked only while this field is set.
     gate: Option<syn::Expr>,
+    #[darling(multiple)]
+    at_most_one: Vec<container::GroupDef>,
+    #[darling(multiple)]
+    exactly_one: Vec<container::GroupDef>,
+    #[darling(multiple)]
+    at_least_one: Vec<container::GroupDef>,
+    /// Checks of the whole struct.
+    #[darling(multiple)]
+    custom: Vec<container::CheckDef>,
 }
 
 /// Parses the input into the IR, pushing every error found into `errors`.
@@ -73,16 +83,50 @@ pub fn parse(input: &DeriveInput, errors: &mut darling::error::Accumulator) -> O
                 .iter()
                 .map(|field| parse_field(field, serde.rename_all, errors))
                 .collect();
+            let groups = [
+                options.at_most_one,
+                options.exactly_one,
+                options.at_least_one,
+            ]
+            .into_iter()
+            .flatten()
+            .map(|group| group.0)
+            .collect();
+            let checks = options.custom.into_iter().map(|check| check.0).collect();
             Body::Struct(Struct {
                 fields,
                 serde_default: serde.default,
                 deny_unknown_fields: serde.deny_unknown_fields,
                 gate,
+                groups,
+                checks,
             })
         }
         Data::Enum(data) => {
             if let Some(gate) = &options.gate {
                 errors.push(darling::Error::custom("`gate` applies to structs").with_span(gate));
+            }
+            let groups = [
+                &options.at_most_one,
+                &options.exactly_one,
+                &options.at_least_one,
+            ];
+            for group in groups.into_iter().flatten() {
+                errors.push(
+                    darling::Error::custom(format!(
+                        "`{}` applies to structs: an enum's value has one variant, not fields to choose among",
+                        group.0.keyword
+                    ))
+                    .with_span(&group.0.keyword),
+                );
+            }
+            for check in &options.custom {
+                errors.push(
+                    darling::Error::custom(
+                        "`custom` on the container applies to structs; on an enum, write it on the fields of its struct variants",
+                    )
+                    .with_span(&check.0.function),
+                );
             }
             let mut default = None;
             let variants = data

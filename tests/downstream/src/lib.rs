@@ -139,6 +139,49 @@ pub fn known_name(name: &str, names: &Names) -> ::std::result::Result<(), ::std:
     }
 }
 
+/// A health check, generic in its HTTP action: one handler, and checks of
+/// the whole struct of both forms.
+#[derive(Deserialize, Validate)]
+#[serde(rename_all = "camelCase")]
+#[validate(crate = "::lb", exactly_one(exec, http_get), at_most_one(exec, port))]
+#[validate(custom(ports_in_range, issues), custom(probe_named, context))]
+pub struct Probe<P> {
+    /// A command to run.
+    pub exec: ::std::vec::Vec<::std::string::String>,
+    /// An HTTP request to make.
+    pub http_get: ::std::option::Option<P>,
+    /// The port, for `httpGet`.
+    pub port: ::std::option::Option<u16>,
+    /// Extra ports to listen on.
+    pub extra_ports: ::std::vec::Vec<u16>,
+    /// Its name, one of the context's.
+    pub name: ::std::string::String,
+}
+
+/// Every extra port is above 1023.
+pub fn ports_in_range<P>(probe: &Probe<P>, issues: &mut ::lb::Issues<'_>) {
+    for (index, port) in ::core::iter::Iterator::enumerate(probe.extra_ports.iter()) {
+        if *port < 1024 {
+            issues
+                .field("extraPorts")
+                .index(index)
+                .error(::std::format!("port {port} is privileged"));
+        }
+    }
+}
+
+/// The probe's name is one of `names`.
+///
+/// # Errors
+///
+/// When `names` does not hold it.
+pub fn probe_named<P>(
+    probe: &Probe<P>,
+    names: &Names,
+) -> ::std::result::Result<(), ::std::string::String> {
+    known_name(&probe.name, names)
+}
+
 // The hygiene module derives without `crate = ..`, so generated code names
 // `::lowbit_core`: under test only, lowbit answers to that name too. The
 // library's own types still compile with nothing but `lb`, in the build
@@ -234,6 +277,36 @@ mod tests {
                 ("type is long".to_owned(), true),
             ]
         );
+    }
+
+    #[test]
+    fn rules_of_the_whole_struct() {
+        let probe: super::Probe<::std::string::String> = ::toml::from_str(
+            r#"
+            exec = ["true"]
+            httpGet = "/healthz"
+            port = 8080
+            extraPorts = [8081, 80]
+            name = "web"
+            "#,
+        )
+        .unwrap();
+        let names = Names(vec!["enc"]);
+        let report = probe.validate_with(&names).unwrap_err();
+        let lines: Vec<String> = report
+            .iter()
+            .map(|violation| format!("{} [{}]: {violation}", violation.path(), violation.code()))
+            .collect();
+        assert_eq!(
+            lines,
+            [
+                "port [at_most_one]: exec and port are both set; at most one of exec, port may be set",
+                "httpGet [exactly_one]: exec and httpGet are both set; only one of exec, httpGet may be set",
+                "extraPorts[1] [custom]: port 80 is privileged",
+                r#" [custom]: unknown model name "web""#,
+            ]
+        );
+        assert!(!probe.is_valid_with(&names));
     }
 
     #[test]
