@@ -898,10 +898,16 @@ impl Checker<'_> {
                 sound = false;
             }
         }
+        let guard = group.guard.as_ref().map(|guard| self.cond(guard));
+        if let Some(None) = guard {
+            sound = false;
+        }
         sound.then(|| model::Group {
             kind: group.kind,
             members,
             message: group.message.clone(),
+            guard: guard.flatten(),
+            warn: group.warn,
         })
     }
 

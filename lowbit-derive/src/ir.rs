@@ -56,6 +56,10 @@ pub struct Group {
     /// The members, by Rust name.
     pub members: Vec<Ident>,
     pub message: Option<LitStr>,
+    /// `if(cond)`: the group applies only while this holds.
+    pub guard: Option<Cond>,
+    /// `warn`: a broken group is a warning.
+    pub warn: bool,
 }
 
 /// `#[validate(custom(path::to::check, context, issues))]`: a check of the
@@ -188,6 +192,7 @@ pub enum RuleKind {
 
 /// A condition on the struct's fields, whose places are `P`: dotted paths
 /// as written ([`FieldPath`]) until `check` resolves them to fields.
+#[derive(Clone)]
 pub enum Cond<P = FieldPath> {
     /// `f`: the field is set.
     Set(P),

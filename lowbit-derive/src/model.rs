@@ -70,6 +70,10 @@ pub struct Group {
     pub kind: GroupKind,
     pub members: Vec<Place>,
     pub message: Option<LitStr>,
+    /// `if(cond)`: the group applies only while this holds.
+    pub guard: Option<Cond>,
+    /// `warn`: a broken group is a warning.
+    pub warn: bool,
 }
 
 pub struct Field {

@@ -509,3 +509,62 @@ mod as_data {
         );
     }
 }
+
+/// `if(..)` narrows a group; `warn` makes it advice that leaves the config
+/// valid.
+#[derive(Validate, Default)]
+#[validate(exactly_one(file, url, if(enabled)))]
+#[validate(at_most_one(fp16, bf16, warn))]
+struct Narrowed {
+    enabled: bool,
+    file: Option<String>,
+    url: Option<String>,
+    fp16: bool,
+    bf16: bool,
+}
+
+#[test]
+fn if_narrows_a_group_and_warn_makes_it_a_warning() {
+    table(&[(
+        "if",
+        &[
+            pass(&Narrowed::default()),
+            reject(
+                &Narrowed {
+                    enabled: true,
+                    ..Narrowed::default()
+                },
+                "",
+                "exactly_one",
+                None,
+                "exactly one of file, url must be set, and none is",
+            ),
+        ],
+    )]);
+    let both = Narrowed {
+        fp16: true,
+        bf16: true,
+        ..Narrowed::default()
+    };
+    assert!(both.is_valid());
+    assert!(both.validate().is_ok());
+    let report = both.report();
+    let lines: Vec<(String, String, bool)> = report
+        .iter()
+        .map(|violation| {
+            (
+                violation.path().to_string(),
+                violation.to_string(),
+                violation.is_warning(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        lines,
+        [(
+            "bf16".to_owned(),
+            "fp16 and bf16 are both set; at most one of fp16, bf16 may be set".to_owned(),
+            true
+        )]
+    );
+}

@@ -57,6 +57,7 @@ pub fn report_group(
     names: &[&'static str],
     set: &[bool],
     template: Option<&'static str>,
+    warn: bool,
 ) {
     let chosen: Vec<&'static str> = names
         .iter()
@@ -83,7 +84,11 @@ pub fn report_group(
         Some(template) => Violation::from_template(path, kind.code(), template),
         None => Violation::new(path, kind.code(), message(kind, names, &chosen, &within)),
     };
-    report.push(violation);
+    report.push(if warn {
+        violation.into_warning()
+    } else {
+        violation
+    });
 }
 
 /// The default sentence: which fields are set, and what the group allows.

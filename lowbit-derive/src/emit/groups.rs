@@ -35,6 +35,10 @@ pub fn bodies(scope: &mut Scope, body: &Struct, gated: bool) -> (TokenStream, To
 /// are. A member that has no notion of set is an error on its name.
 fn check(scope: &mut Scope, group: &Group, mode: Mode) -> TokenStream {
     let krate = scope.krate;
+    // A warning cannot make the config invalid: the fast path skips it.
+    if mode == Mode::Holds && group.warn {
+        return TokenStream::new();
+    }
     let flags: Vec<TokenStream> = group
         .members
         .iter()
@@ -66,6 +70,7 @@ fn check(scope: &mut Scope, group: &Group, mode: Mode) -> TokenStream {
                 Some(message) => quote!(::core::option::Option::Some(#message)),
                 None => quote!(::core::option::Option::None),
             };
+            let warn = group.warn;
             quote! {
                 #krate::__private::report_group(
                     __lowbit_report,
@@ -74,17 +79,25 @@ fn check(scope: &mut Scope, group: &Group, mode: Mode) -> TokenStream {
                     &[#(#names),*],
                     &__lowbit_set,
                     #template,
+                    #warn,
                 );
             }
         }
     };
-    quote! {
+    let statement = quote! {
         {
             let __lowbit_set: [bool; #count] = [#(#flags),*];
             if #krate::__private::group_broken(#kind, &__lowbit_set) {
                 #record
             }
         }
+    };
+    match &group.guard {
+        Some(guard) => {
+            let guard = scope.cond(guard);
+            quote!(if #guard #statement)
+        }
+        None => statement,
     }
 }
 
@@ -196,7 +209,7 @@ fn struct_check(scope: &mut Scope, check: &StructCheck, mode: Mode) -> TokenStre
 
 /// The container's rules as `RuleInfo` expressions, for `Shape`: their
 /// subject is the struct itself.
-pub fn rule_infos(krate: &syn::Path, body: &Struct) -> Vec<TokenStream> {
+pub fn rule_infos(krate: &syn::Path, body: &Struct, scope: &mut Scope) -> Vec<TokenStream> {
     let shape = quote!(#krate::shape);
     let gated = body.is_gated();
     let groups = body.groups.iter().map(|group| {
@@ -220,8 +233,16 @@ pub fn rule_infos(krate: &syn::Path, body: &Struct) -> Vec<TokenStream> {
             },
         };
         let kind = quote!(#shape::RuleKind::#variant(#krate::__private::vec![#(#names),*]));
-        info(krate, &kind, gated, &message)
+        let guard = match &group.guard {
+            Some(guard) => {
+                let guard = super::shape::condition(krate, scope, guard);
+                quote!(::core::option::Option::Some(#guard))
+            }
+            None => quote!(::core::option::Option::None),
+        };
+        info(krate, &kind, gated, &message, &guard, group.warn)
     });
+    let groups: Vec<TokenStream> = groups.collect();
     let checks = body.checks.iter().map(|check| {
         let function = &check.function;
         let function = quote!(#function).to_string().replace(' ', "");
@@ -232,12 +253,20 @@ pub fn rule_infos(krate: &syn::Path, body: &Struct) -> Vec<TokenStream> {
             .as_ref()
             .map(syn::LitStr::value)
             .unwrap_or_default();
-        info(krate, &kind, gated, &message)
+        let none = quote!(::core::option::Option::None);
+        info(krate, &kind, gated, &message, &none, false)
     });
-    groups.chain(checks).collect()
+    groups.into_iter().chain(checks).collect()
 }
 
-fn info(krate: &syn::Path, kind: &TokenStream, gated: bool, message: &str) -> TokenStream {
+fn info(
+    krate: &syn::Path,
+    kind: &TokenStream,
+    gated: bool,
+    message: &str,
+    guard: &TokenStream,
+    warn: bool,
+) -> TokenStream {
     quote! {
         #krate::shape::RuleInfo {
             kind: #kind,
@@ -245,8 +274,8 @@ fn info(krate: &syn::Path, kind: &TokenStream, gated: bool, message: &str) -> To
             subject: #krate::__private::vec![],
             when: #krate::__private::vec![],
             gated: #gated,
-            guard: ::core::option::Option::None,
-            warn: false,
+            guard: #guard,
+            warn: #warn,
             message: ::core::convert::From::from(#message),
         }
     }

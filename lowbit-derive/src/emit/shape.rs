@@ -43,7 +43,7 @@ pub fn for_struct(container: &Container, body: &Struct, scope: &mut Scope) -> To
     let datum = quote! {
         #krate::__private::table(#krate::__private::vec![#(#entries),*])
     };
-    let container_rules = super::groups::rule_infos(krate, body);
+    let container_rules = super::groups::rule_infos(krate, body, scope);
     let describe = quote! {
         #default
         let mut __lowbit_shape = #shape;
@@ -330,7 +330,7 @@ fn path(krate: &syn::Path, scope: &mut Scope, place: &Place) -> TokenStream {
     quote!(#krate::__private::path(&[#(#segments),*]))
 }
 
-fn condition(krate: &syn::Path, scope: &mut Scope, cond: &Cond) -> TokenStream {
+pub fn condition(krate: &syn::Path, scope: &mut Scope, cond: &Cond) -> TokenStream {
     let shape = quote!(#krate::shape);
     match cond {
         Cond::Set(place) => {

@@ -32,6 +32,8 @@ impl FromMeta for GroupDef {
             keyword: keyword.clone(),
             members: Vec::new(),
             message: None,
+            guard: None,
+            warn: false,
         };
         list.parse_args_with(|input: ParseStream| {
             while !input.is_empty() {
@@ -47,9 +49,26 @@ impl FromMeta for GroupDef {
                     ));
                 }
                 let ident = input.call(Ident::parse_any)?;
-                if input.peek(Token![=]) {
+                if ident == "if" && input.peek(syn::token::Paren) {
+                    let content;
+                    syn::parenthesized!(content in input);
+                    let cond = super::rule::parse_cond(&content, 0)?;
+                    if !content.is_empty() {
+                        return Err(content.error(
+                            "`if` takes one condition; combine several with `all(..)` or `any(..)`",
+                        ));
+                    }
+                    if group.guard.replace(cond).is_some() {
+                        return Err(syn::Error::new_spanned(&ident, "`if` is given twice"));
+                    }
+                } else if ident == "warn" && (input.is_empty() || input.peek(Token![,])) {
+                    if group.warn {
+                        return Err(syn::Error::new_spanned(&ident, "`warn` is given twice"));
+                    }
+                    group.warn = true;
+                } else if input.peek(Token![=]) {
                     if ident != "message" {
-                        return Err(unknown_option(&ident, &keyword, &["message"]));
+                        return Err(unknown_option(&ident, &keyword, &["message", "if", "warn"]));
                     }
                     input.parse::<Token![=]>()?;
                     if group.message.is_some() {
