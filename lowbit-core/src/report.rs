@@ -82,6 +82,8 @@ pub struct Violation {
     code: &'static str,
     value: Option<Value>,
     message: Message,
+    /// About a map's key rather than its value (`keys(..)`).
+    about_key: bool,
 }
 
 impl Violation {
@@ -93,6 +95,7 @@ impl Violation {
             code,
             value: None,
             message: Message::Text(message.into()),
+            about_key: false,
         }
     }
 
@@ -105,6 +108,7 @@ impl Violation {
             code,
             value: None,
             message: Message::Template(Cow::Borrowed(template), &[]),
+            about_key: false,
         }
     }
 
@@ -120,6 +124,7 @@ impl Violation {
             code,
             value: None,
             message: Message::Template(Cow::Borrowed(template), names),
+            about_key: false,
         }
     }
 
@@ -128,6 +133,22 @@ impl Violation {
     pub fn with_value(mut self, value: Option<Value>) -> Self {
         self.value = value;
         self
+    }
+
+    /// The same violation, about the key of the map entry its path ends
+    /// at rather than the entry's value: what `#[keys(..)]` reports, and
+    /// what a loader points at.
+    #[must_use]
+    pub fn about_key(mut self) -> Self {
+        self.about_key = true;
+        self
+    }
+
+    /// Whether the violation is about the key its path ends at, not the
+    /// value under it (see [`about_key`](Self::about_key)).
+    #[must_use]
+    pub fn is_about_key(&self) -> bool {
+        self.about_key
     }
 
     /// Where the offending value sits, in serde names.
@@ -302,6 +323,14 @@ impl Report {
     /// The violation recorded last, for generated code to complete.
     pub(crate) fn last_mut(&mut self) -> Option<&mut Violation> {
         self.violations.last_mut()
+    }
+
+    /// Marks the violations from the `from`th on as about keys: those a
+    /// `keys(..)` rule just recorded.
+    pub(crate) fn about_keys_from(&mut self, from: usize) {
+        for violation in self.violations.iter_mut().skip(from) {
+            violation.about_key = true;
+        }
     }
 
     /// How many violations there are.

@@ -298,6 +298,13 @@ pub enum RuleKind {
         /// Whether it takes the context given to `validate_with`.
         context: bool,
     },
+    /// `items(..)`: these rules hold of each item of the subject (each
+    /// value of a map, the items of an `Option`'s collection). Their
+    /// `subject` is the one of `items`; their messages' `{path}` is the
+    /// item's.
+    Items(Vec<RuleInfo>),
+    /// `keys(..)`: these rules hold of each key of the subject, a map.
+    Keys(Vec<RuleInfo>),
 }
 
 impl RuleKind {
@@ -318,6 +325,8 @@ impl RuleKind {
             RuleKind::NonEmpty => "non_empty",
             RuleKind::Forbidden => "forbidden",
             RuleKind::Custom { .. } => "custom",
+            RuleKind::Items(_) => "items",
+            RuleKind::Keys(_) => "keys",
         }
     }
 }

@@ -21,6 +21,7 @@ mod conflicts_with;
 mod custom;
 mod forbidden;
 mod gate;
+mod items;
 mod length;
 mod messages;
 mod nested;

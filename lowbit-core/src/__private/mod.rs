@@ -16,7 +16,7 @@ pub use numbers::{Divisible, not_multiple};
 #[cfg(feature = "shape")]
 pub use shapes::{DatumOf, NoDatum, NoShape, ShapeOf, ShapeProbe, boxed, fill_names, path, table};
 pub use std::vec;
-pub use traits::{Choice, Describe, Field, Flag, IsSet, Items, Length, Scalar};
+pub use traits::{Choice, Describe, Each, Field, Flag, IsSet, Items, Keys, Length, Scalar, Slot};
 
 use crate::path::{Location, PathSegment};
 use crate::report::{Report, Value, Violation};
@@ -70,6 +70,14 @@ pub fn fill_siblings(report: &mut Report, siblings: &[(&'static str, Option<Valu
     if let Some(violation) = report.last_mut() {
         violation.fill_siblings(siblings);
     }
+}
+
+/// Marks what a `keys(..)` rule recorded, the violations from the
+/// `from`th on, as about keys, so that a loader points at the key.
+#[cold]
+#[inline(never)]
+pub fn about_keys(report: &mut Report, from: usize) {
+    report.about_keys_from(from);
 }
 
 /// Its argument: wraps a field's place in generated code, so that the
