@@ -474,3 +474,57 @@ fn generic_items() {
     assert_eq!(violation.path().to_string(), "values[1]");
     assert_eq!(violation.to_string(), "values[1] must not be empty");
 }
+
+#[derive(Validate, Default)]
+struct Scrape {
+    schemes: Vec<String>,
+}
+
+#[derive(Validate, Default)]
+#[validate(gate = enable)]
+struct Job {
+    enable: bool,
+    #[items(one_of("http", "https"), at = schemes)]
+    scrape: Scrape,
+    #[items(non_empty, ungated)]
+    targets: Vec<String>,
+}
+
+/// `at` moves `items` below the field, and `ungated` checks it while the
+/// gate is off.
+#[test]
+fn at_and_ungated_on_items() {
+    let job = |enable: bool, scheme: &str, target: &str| Job {
+        enable,
+        scrape: Scrape {
+            schemes: vec![scheme.to_owned()],
+        },
+        targets: vec![target.to_owned()],
+    };
+    table(&[
+        (
+            "at",
+            &[
+                pass(&job(true, "http", "a")),
+                reject(
+                    &job(true, "ftp", "a"),
+                    "scrape.schemes[0]",
+                    "one_of",
+                    Some("\"ftp\""),
+                    r#"scrape.schemes[0] must be one of "http", "https", not "ftp""#,
+                ),
+                pass(&job(false, "ftp", "a")),
+            ],
+        ),
+        (
+            "ungated",
+            &[reject(
+                &job(false, "ftp", ""),
+                "targets[0]",
+                "non_empty",
+                None,
+                "targets[0] must not be empty",
+            )],
+        ),
+    ]);
+}

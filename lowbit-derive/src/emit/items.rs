@@ -28,8 +28,9 @@ pub(super) fn check(scope: &mut Scope, check: &Check, rules: &[Rule], side: Side
         Side::Items => (Capability::Each, Capability::EachItem, ""),
         Side::Keys => (Capability::Keys, Capability::MapKey, "key "),
     };
-    // A subject with no items is one error, on `items`; the rules inside
-    // blame their own tokens for what the item's type lacks.
+    // A subject with no items is an error at `items`; the rules inside
+    // blame their own tokens for what the item's type lacks, so that a
+    // rule that does not fit the items is one error, at that rule.
     let item_ty = Ty {
         tokens: scope.member(&check.ty, blame, item),
         blame: None,
