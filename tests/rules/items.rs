@@ -528,3 +528,45 @@ fn at_and_ungated_on_items() {
         ),
     ]);
 }
+
+#[derive(Validate, Default)]
+struct Guarded {
+    strict: bool,
+    #[items(non_empty, if(strict))]
+    names: Vec<String>,
+    #[items(length(max = 2, if(strict)))]
+    codes: Vec<String>,
+}
+
+/// `if(..)` on `items` guards all the rules inside; on a rule inside, that
+/// rule alone.
+#[test]
+fn if_on_items_and_inside() {
+    let guarded = |strict: bool, name: &str, code: &str| Guarded {
+        strict,
+        names: vec![name.to_owned()],
+        codes: vec![code.to_owned()],
+    };
+    table(&[
+        ("off", &[pass(&guarded(false, "", "abc"))]),
+        (
+            "on",
+            &[
+                reject(
+                    &guarded(true, "", "ab"),
+                    "names[0]",
+                    "non_empty",
+                    None,
+                    "names[0] must not be empty",
+                ),
+                reject(
+                    &guarded(true, "a", "abc"),
+                    "codes[0]",
+                    "length",
+                    Some("3"),
+                    "codes[0] must have a length of at most 2 while strict, not 3",
+                ),
+            ],
+        ),
+    ]);
+}
