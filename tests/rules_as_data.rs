@@ -150,3 +150,40 @@ fn the_markdown_table_lists_every_rule_with_its_full_path() {
         "{table}"
     );
 }
+
+#[derive(lowbit_core::Validate)]
+struct Entries {
+    #[items(one_of("http", "https"), length(max = 5))]
+    schemes: Vec<String>,
+    #[keys(length(max = 3))]
+    #[items(range(min = 1))]
+    jobs: std::collections::BTreeMap<String, u32>,
+}
+
+/// Rules inside `items` and `keys` are recorded inside the rule, and the
+/// markdown table names the items' path, `f[i]` or `f["key"]`.
+#[test]
+fn items_and_keys_as_data_and_docs() {
+    let shape = struct_of::<Entries>();
+    let RuleKind::Items(inner) = &shape.rules[0].kind else {
+        panic!("{:?}", shape.rules[0]);
+    };
+    assert_eq!(shape.rules[0].code(), "items");
+    let codes: Vec<&str> = inner.iter().map(|rule| rule.code()).collect();
+    assert_eq!(codes, ["one_of", "length"]);
+    assert_eq!(
+        inner[1].message,
+        "{path} must have a length of at most 5, not {value}"
+    );
+    assert!(
+        matches!(&shape.rules[1].kind, RuleKind::Keys(inner) if inner[0].message.starts_with("key {path}"))
+    );
+    assert_eq!(
+        docs::markdown::<Entries>(),
+        "| key | rule | applies | message |\n\
+         |---|---|---|---|\n\
+         | `schemes[i]` | `items` | one of \"http\", \"https\"; length at most 5 | schemes[i] must be one of \"http\", \"https\", not {value}; schemes[i] must have a length of at most 5, not {value} |\n\
+         | `jobs` | `keys` | each key: length at most 3 | key jobs[\"key\"] must have a length of at most 3, not {value} |\n\
+         | `jobs[\"key\"]` | `items` | at least 1 | jobs[\"key\"] must be at least 1, not {value} |\n"
+    );
+}

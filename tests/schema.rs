@@ -236,3 +236,60 @@ fn the_schema_reads_as_documentation() {
     );
     assert_eq!(descriptions.len(), 4);
 }
+
+#[derive(serde::Deserialize, lowbit_core::Validate)]
+struct Entries {
+    #[serde(default)]
+    #[items(one_of("http", "https"))]
+    schemes: Vec<String>,
+    #[serde(default)]
+    #[keys(length(max = 3))]
+    #[items(range(min = 1))]
+    jobs: std::collections::BTreeMap<String, u32>,
+    #[items(non_empty)]
+    labels: Option<Vec<String>>,
+}
+
+/// `items` is the list's `items` and the map's `additionalProperties`,
+/// `keys` the map's `propertyNames`: the schema and `validate()` agree on
+/// items, values and keys that pass and that do not.
+#[test]
+fn items_and_keys_every_document() {
+    let validator = validator::<Entries>();
+    let keys = vec![
+        (
+            "schemes",
+            vec![
+                Some(json!([])),
+                Some(json!(["http", "https"])),
+                Some(json!(["http", "ftp"])),
+                None,
+            ],
+        ),
+        (
+            "jobs",
+            vec![
+                Some(json!({})),
+                Some(json!({"a": 1, "abc": 2})),
+                Some(json!({"a": 0})),
+                Some(json!({"abcd": 1})),
+                None,
+            ],
+        ),
+        (
+            "labels",
+            vec![
+                Some(json!(null)),
+                Some(json!(["x"])),
+                Some(json!(["x", ""])),
+                None,
+            ],
+        ),
+    ];
+    let (tried, valid) = agree::<Entries>(&validator, &keys, 1, &|doc| doc);
+    // Three of four choices of each key pass: 3 * 3 * 3 documents.
+    assert_eq!((tried, valid), (80, 27));
+    let schema = json_schema::<Entries>();
+    let rules = schema["$defs"]["Entries.rules"].to_string();
+    assert!(rules.contains(r#""propertyNames":{"description":"key jobs[\"key\"] must have a length of at most 3, not the value","#), "{rules}");
+}

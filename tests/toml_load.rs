@@ -791,3 +791,38 @@ fn container_rules_are_located() {
     assert_eq!(summary(&loaded), owned(&[("exactly_one", "", 1, 1)]));
     assert!(!loaded.is_valid());
 }
+#[derive(Deserialize, Validate, Debug)]
+struct Scrape {
+    #[items(one_of("http", "https"))]
+    schemes: Vec<String>,
+    #[keys(length(max = 6))]
+    #[items(range(min = 1))]
+    jobs: BTreeMap<String, u32>,
+}
+
+/// A rule inside `items` is located at the item; one inside `keys` at the
+/// key, not at the value under it.
+#[test]
+fn item_and_key_rules_point_at_the_item_and_the_key() {
+    let source = "schemes = [\"http\", \"ftp\"]\n\n[jobs]\nnode = 0\nkubelets = 5\n";
+    let loaded: Loaded<Scrape> = Options::new().load(source);
+    assert!(!loaded.is_valid());
+    assert_eq!(
+        summary(&loaded),
+        owned(&[
+            ("one_of", "schemes[1]", 1, 20),
+            ("range", "jobs[\"node\"]", 4, 8),
+            ("length", "jobs[\"kubelets\"]", 5, 1),
+        ])
+    );
+    let pointed: Vec<&str> = loaded
+        .diagnostics()
+        .iter()
+        .map(|diagnostic| pointed(source, diagnostic))
+        .collect();
+    assert_eq!(pointed, ["\"ftp\"", "0", "kubelets"]);
+    assert_eq!(
+        loaded.diagnostics()[2].message(),
+        "key jobs[\"kubelets\"] must have a length of at most 6, not 8"
+    );
+}

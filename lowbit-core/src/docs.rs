@@ -97,7 +97,12 @@ fn walk_struct(shape: &StructShape, path: &str, seen: &mut Vec<&'static str>, ro
             } else {
                 None
             };
-            row(path, rule, gate);
+            match &rule.kind {
+                RuleKind::Items(inner) | RuleKind::Keys(inner) => {
+                    row(path, &entries_row(shape, rule, inner), gate);
+                }
+                _ => row(path, rule, gate),
+            }
         }
     }
     for field in &shape.fields {
@@ -107,6 +112,45 @@ fn walk_struct(shape: &StructShape, path: &str, seen: &mut Vec<&'static str>, ro
             join(path, &[field.name])
         };
         walk(&field.kind, &path, seen, row);
+    }
+}
+
+/// The row of `items(..)` (or `keys(..)`): about the items' path (`f[i]`,
+/// `f["key"]`), or the map's for keys, with the messages of the rules
+/// inside.
+fn entries_row(shape: &StructShape, rule: &RuleInfo, inner: &[RuleInfo]) -> RuleInfo {
+    let keys = matches!(rule.kind, RuleKind::Keys(_));
+    let mut subject = rule.subject.clone();
+    if !keys {
+        // A map's values are under their keys; anything else's items at an index.
+        let map = match shape
+            .fields
+            .iter()
+            .find(|field| rule.subject == [field.name])
+        {
+            Some(field) => match &field.kind {
+                Kind::Optional(inner) => matches!(**inner, Kind::Map(_)),
+                kind => matches!(kind, Kind::Map(_)),
+            },
+            None => false,
+        };
+        subject.push(if map { "[\"key\"]" } else { "[i]" });
+    }
+    let message = inner
+        .iter()
+        .map(|rule| {
+            if keys {
+                rule.message.replace("{path}", "{path}[\"key\"]")
+            } else {
+                rule.message.clone()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("; ");
+    RuleInfo {
+        subject,
+        message,
+        ..rule.clone()
     }
 }
 
@@ -166,6 +210,8 @@ fn applies(rule: &RuleInfo, path: &str, gate: Option<&[&'static str]>) -> String
         RuleKind::ExactlyOne(members) => format!("exactly one of {} set", keys(path, members)),
         RuleKind::AtLeastOne(members) => format!("at least one of {} set", keys(path, members)),
         RuleKind::Custom { function, .. } => format!("checked by `{function}`"),
+        RuleKind::Items(rules) => each(rules, path),
+        RuleKind::Keys(rules) => format!("each key: {}", each(rules, path)),
     };
     if !rule.when.is_empty() {
         let _ = write!(text, "; when it is {}", literals(&rule.when));
@@ -180,6 +226,15 @@ fn applies(rule: &RuleInfo, path: &str, gate: Option<&[&'static str]>) -> String
         text.push_str(" (warning)");
     }
     text
+}
+
+/// What the rules inside `items(..)` or `keys(..)` require of each item.
+fn each(rules: &[RuleInfo], path: &str) -> String {
+    rules
+        .iter()
+        .map(|rule| applies(rule, path, None))
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 /// A condition as the attribute spells it, with the keys' full paths from
@@ -231,7 +286,8 @@ fn literals(values: &[Literal]) -> String {
 fn join(path: &str, segments: &[&str]) -> String {
     let mut joined = path.to_owned();
     for segment in segments {
-        if !joined.is_empty() {
+        // An item's segment (`[i]`) follows its collection without a dot.
+        if !joined.is_empty() && !segment.starts_with('[') {
             joined.push('.');
         }
         joined.push_str(segment);

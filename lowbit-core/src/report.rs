@@ -84,6 +84,8 @@ pub struct Violation {
     message: Message,
     /// Broken by a rule marked `warn`: reported, but the config is valid.
     warning: bool,
+    /// About a map's key rather than its value (`keys(..)`).
+    about_key: bool,
 }
 
 impl Violation {
@@ -96,6 +98,7 @@ impl Violation {
             value: None,
             message: Message::Text(message.into()),
             warning: false,
+            about_key: false,
         }
     }
 
@@ -109,6 +112,7 @@ impl Violation {
             value: None,
             message: Message::Template(Cow::Borrowed(template), &[]),
             warning: false,
+            about_key: false,
         }
     }
 
@@ -125,6 +129,7 @@ impl Violation {
             value: None,
             message: Message::Template(Cow::Borrowed(template), names),
             warning: false,
+            about_key: false,
         }
     }
 
@@ -148,6 +153,22 @@ impl Violation {
     #[must_use]
     pub fn is_warning(&self) -> bool {
         self.warning
+    }
+
+    /// The same violation, about the key of the map entry its path ends
+    /// at rather than the entry's value: what `#[keys(..)]` reports, and
+    /// what a loader points at.
+    #[must_use]
+    pub fn about_key(mut self) -> Self {
+        self.about_key = true;
+        self
+    }
+
+    /// Whether the violation is about the key its path ends at, not the
+    /// value under it (see [`about_key`](Self::about_key)).
+    #[must_use]
+    pub fn is_about_key(&self) -> bool {
+        self.about_key
     }
 
     /// Where the offending value sits, in serde names.
@@ -334,6 +355,14 @@ impl Report {
     /// The violation recorded last, for generated code to complete.
     pub(crate) fn last_mut(&mut self) -> Option<&mut Violation> {
         self.violations.last_mut()
+    }
+
+    /// Marks the violations from the `from`th on as about keys: those a
+    /// `keys(..)` rule just recorded.
+    pub(crate) fn about_keys_from(&mut self, from: usize) {
+        for violation in self.violations.iter_mut().skip(from) {
+            violation.about_key = true;
+        }
     }
 
     /// How many violations there are.

@@ -35,8 +35,13 @@
 //! a key left out at its default): `at_least_one` is an `anyOf` of them,
 //! `exactly_one` a `oneOf`, `at_most_one` a `not` of any two together.
 //!
-//! What the schema cannot say: a `custom` rule, on a field or on the whole
-//! struct (its function is code), and
+//! `items(..)` is the `items` of a list and the `additionalProperties` of a
+//! map, `keys(..)` a map's `propertyNames`, each holding the rules inside.
+//!
+//! What the schema cannot say, and leaves out: a `custom` rule, on a field or
+//! on the whole struct (its function is code); a rule that compares a field
+//! with another field, a `range` bound or a `multiple_of` divisor taken from
+//! another field (and, inside `items(..)`, `multiple_of` at all); and
 //! a default that itself breaks a nested type's rules (the schema trusts
 //! defaults). A rule marked `warn` is left out: a schema has no warnings,
 //! and a document that only breaks warnings is valid.
@@ -328,6 +333,9 @@ impl Schemas {
                 json!({"anyOf": sets})
             }
             RuleKind::Custom { .. } => Value::Bool(true),
+            // The rules inside carry their own descriptions.
+            RuleKind::Items(rules) => return self.entries(shape, rule, rules, false),
+            RuleKind::Keys(rules) => return self.entries(shape, rule, rules, true),
         };
         let message = rule
             .message
@@ -431,6 +439,118 @@ impl Schemas {
         }
         all(rules)
     }
+}
+
+impl Schemas {
+    /// `items(..)` (or `keys(..)`): `rules` on each item (or key) of the
+    /// rule's subject.
+    fn entries(
+        &mut self,
+        shape: &StructShape,
+        rule: &RuleInfo,
+        rules: &[RuleInfo],
+        keys: bool,
+    ) -> Value {
+        let cx = Cx { shape };
+        let kind = cx.kind_at(&rule.subject);
+        let schema = entries_schema(&kind, rules, keys, &rule.subject.join("."));
+        // A default is trusted, as `nested` trusts it.
+        cx.at(&rule.subject, schema, &|_| true)
+    }
+}
+
+/// Every item (or key) of a value of `kind`, at `path`, holds `rules`: a
+/// list's `items`, a map's `additionalProperties` (or `propertyNames`).
+fn entries_schema(kind: &Kind, rules: &[RuleInfo], keys: bool, path: &str) -> Value {
+    match kind {
+        Kind::Optional(inner) => {
+            let inner = entries_schema(inner, rules, keys, path);
+            json!({"anyOf": [{"type": "null"}, inner]})
+        }
+        Kind::List { items, .. } if !keys => {
+            json!({"items": item_rules(items, rules, &format!("{path}[i]"))})
+        }
+        Kind::Map(_) if keys => {
+            json!({"propertyNames": item_rules(&Kind::Text, rules, &format!("{path}[\"key\"]"))})
+        }
+        Kind::Map(values) => {
+            json!({"additionalProperties": item_rules(values, rules, &format!("{path}[\"key\"]"))})
+        }
+        _ => Value::Bool(true),
+    }
+}
+
+/// One value of `kind`, at `path`, holds each of `rules`.
+fn item_rules(kind: &Kind, rules: &[RuleInfo], path: &str) -> Value {
+    let schemas = rules
+        .iter()
+        .map(|rule| {
+            let mut schema = value_rule(kind, &rule.kind, path);
+            let message = rule
+                .message
+                .replace("{path}", path)
+                .replace("{value}", "the value");
+            if message.is_empty() {
+                return schema;
+            }
+            if let Value::Object(object) = &mut schema {
+                object.insert("description".into(), json!(message));
+            } else {
+                schema = json!({"allOf": [schema], "description": message});
+            }
+            schema
+        })
+        .collect();
+    all(schemas)
+}
+
+/// A rule about one value of `kind`, as a schema of that value.
+fn value_rule(kind: &Kind, rule: &RuleKind, path: &str) -> Value {
+    match rule {
+        RuleKind::OneOf(values) => {
+            let members = members(kind, values);
+            if let Kind::Optional(_) = kind {
+                json!({"anyOf": [{"type": "null"}, members]})
+            } else {
+                members
+            }
+        }
+        RuleKind::NoneOf(values) => not(members(kind, values)),
+        RuleKind::Range { min, max, .. } => {
+            let mut bounds = Map::new();
+            if let Some(min) = min.as_ref().and_then(literal_json) {
+                bounds.insert("minimum".into(), min);
+            }
+            if let Some(max) = max.as_ref().and_then(literal_json) {
+                bounds.insert("maximum".into(), max);
+            }
+            json!({"anyOf": [{"not": {"type": "number"}}, bounds]})
+        }
+        RuleKind::Length { min, max } => length_schema(*min, *max),
+        RuleKind::NonEmpty => length_schema(Some(1), None),
+        RuleKind::Forbidden => not(set_schema(kind)),
+        RuleKind::Items(rules) => entries_schema(kind, rules, false, path),
+        RuleKind::Keys(rules) => entries_schema(kind, rules, true, path),
+        _ => Value::Bool(true),
+    }
+}
+
+/// A string's, list's or map's length between `min` and `max`.
+fn length_schema(min: Option<usize>, max: Option<usize>) -> Value {
+    let mut schema = Map::new();
+    for (keyword, bound) in [
+        ("minLength", min),
+        ("maxLength", max),
+        ("minItems", min),
+        ("maxItems", max),
+        ("minProperties", min),
+        ("maxProperties", max),
+    ] {
+        if let Some(bound) = bound {
+            schema.insert(keyword.into(), json!(bound));
+        }
+    }
+    Value::Object(schema)
 }
 
 /// The struct a rule's paths start from.

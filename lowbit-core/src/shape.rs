@@ -310,6 +310,13 @@ pub enum RuleKind {
         /// Whether it takes the context given to `validate_with`.
         context: bool,
     },
+    /// `items(..)`: these rules hold of each item of the subject (each
+    /// value of a map, the items of an `Option`'s collection). Their
+    /// `subject` is the one of `items`; their messages' `{path}` is the
+    /// item's.
+    Items(Vec<RuleInfo>),
+    /// `keys(..)`: these rules hold of each key of the subject, a map.
+    Keys(Vec<RuleInfo>),
 }
 
 impl RuleKind {
@@ -333,6 +340,8 @@ impl RuleKind {
             RuleKind::ExactlyOne(_) => "exactly_one",
             RuleKind::AtLeastOne(_) => "at_least_one",
             RuleKind::Custom { .. } => "custom",
+            RuleKind::Items(_) => "items",
+            RuleKind::Keys(_) => "keys",
         }
     }
 }

@@ -470,6 +470,19 @@ impl Checker<'_> {
                 function: function.clone(),
                 context: context.clone(),
             }),
+            RuleKind::Items(inner) | RuleKind::Keys(inner) => {
+                // Each inner rule is checked as if on the field; emitting
+                // points it at the item instead.
+                let checked: Vec<Option<model::Rule>> = inner
+                    .iter()
+                    .map(|inner| self.rule(index, field, inner))
+                    .collect();
+                let checked = checked.into_iter().collect::<Option<Vec<_>>>();
+                checked.map(|rules| match &rule.kind {
+                    RuleKind::Items(_) => model::RuleKind::Items(rules),
+                    _ => model::RuleKind::Keys(rules),
+                })
+            }
         };
         if let Some(when) = &rule.when {
             self.values(when);

@@ -188,6 +188,10 @@ pub enum RuleKind {
     /// `custom(f)`, or `custom(f, context)`: `f` also receives the context
     /// given to `validate_with`; the ident is the `context` keyword.
     Custom(syn::Path, Option<Ident>),
+    /// `items(..)`: these rules, on each item of the field.
+    Items(Vec<Rule>),
+    /// `keys(..)`: these rules, on each key of the field.
+    Keys(Vec<Rule>),
 }
 
 /// A condition on the struct's fields, whose places are `P`: dotted paths

@@ -40,7 +40,9 @@ use quote::quote;
         non_empty,
         custom,
         forbidden,
-        multiple_of
+        multiple_of,
+        items,
+        keys
     )
 )]
 pub fn derive_validate(input: proc_macro::TokenStream) -> proc_macro::TokenStream {

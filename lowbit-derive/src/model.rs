@@ -231,6 +231,11 @@ pub enum RuleKind {
         function: syn::Path,
         context: Option<Ident>,
     },
+    /// `items(..)`: these rules, on each item of the subject. Their own
+    /// subjects are the subject's; what they read is the item.
+    Items(Vec<Rule>),
+    /// `keys(..)`: these rules, on each key of the subject.
+    Keys(Vec<Rule>),
 }
 
 /// A range bound: the literal as written (its tokens are emitted as they

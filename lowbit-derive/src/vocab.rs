@@ -22,6 +22,8 @@ pub enum RuleName {
     Custom,
     Forbidden,
     MultipleOf,
+    Items,
+    Keys,
 }
 
 /// What a rule's positional arguments are.
@@ -41,6 +43,9 @@ pub enum Args {
     Function,
     /// `(8)` or `(field)`: one number.
     Operand,
+    /// `(one_of("a"), length(max = 8))`: rules, each as its own attribute
+    /// would be written.
+    Rules,
 }
 
 /// An option a rule may take beside its arguments.
@@ -95,7 +100,7 @@ use Opt::{At, Context, Equal, Max, Message, Min, Ungated, When};
 pub const EVERY_RULE: &[Opt] = &[Opt::If, Opt::Warn];
 
 /// Every rule, in the order the README lists them.
-pub const RULES: [Spec; 13] = [
+pub const RULES: [Spec; 15] = [
     Spec {
         name: RuleName::OneOf,
         word: "one_of",
@@ -187,6 +192,20 @@ pub const RULES: [Spec; 13] = [
         usage: "#[multiple_of(8)] or #[multiple_of(other_field)]",
         options: &[Message, At, Ungated],
     },
+    Spec {
+        name: RuleName::Items,
+        word: "items",
+        args: Args::Rules,
+        usage: "#[items(one_of(\"a\", \"b\"), length(max = 8))]",
+        options: &[At, Ungated],
+    },
+    Spec {
+        name: RuleName::Keys,
+        word: "keys",
+        args: Args::Rules,
+        usage: "#[keys(length(max = 8))]",
+        options: &[At, Ungated],
+    },
 ];
 
 impl RuleName {
@@ -265,6 +284,14 @@ pub enum Capability {
     Key,
     /// `Ordered::ordered`: the same, for `<`, `<=`, `>`, `>=`.
     Ordered,
+    /// `Each::each`: the items `items(..)` checks, each with its place.
+    Each,
+    /// `Each::Item`: their type.
+    EachItem,
+    /// `Keys::keys`: the keys `keys(..)` checks, each with its entry.
+    Keys,
+    /// `Keys::Key`: their type.
+    MapKey,
 }
 
 impl Capability {
@@ -284,6 +311,10 @@ impl Capability {
             Capability::Describe => ("Describe", "describe"),
             Capability::Key => ("Key", "key"),
             Capability::Ordered => ("Ordered", "ordered"),
+            Capability::Each => ("Each", "each"),
+            Capability::EachItem => ("Each", "Item"),
+            Capability::Keys => ("Keys", "keys"),
+            Capability::MapKey => ("Keys", "Key"),
         }
     }
 }

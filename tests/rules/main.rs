@@ -22,6 +22,7 @@ mod custom;
 mod forbidden;
 mod gate;
 mod groups;
+mod items;
 mod length;
 mod messages;
 mod nested;

@@ -18,7 +18,7 @@ pub use numbers::{Divisible, not_multiple};
 #[cfg(feature = "shape")]
 pub use shapes::{DatumOf, NoDatum, NoShape, ShapeOf, ShapeProbe, boxed, fill_names, path, table};
 pub use std::vec;
-pub use traits::{Choice, Describe, Field, Flag, IsSet, Items, Length, Scalar};
+pub use traits::{Choice, Describe, Each, Field, Flag, IsSet, Items, Keys, Length, Scalar, Slot};
 
 use crate::path::{Location, PathSegment};
 use crate::report::{Report, Value, Violation};
@@ -112,6 +112,14 @@ pub fn warn_custom(
         None => Violation::new(path, "custom", error.to_string()),
     };
     report.push(violation.with_value(value).into_warning());
+}
+
+/// Marks what a `keys(..)` rule recorded, the violations from the
+/// `from`th on, as about keys, so that a loader points at the key.
+#[cold]
+#[inline(never)]
+pub fn about_keys(report: &mut Report, from: usize) {
+    report.about_keys_from(from);
 }
 
 /// Its argument: wraps a field's place in generated code, so that the

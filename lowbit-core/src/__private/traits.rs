@@ -439,3 +439,159 @@ impl Describe for f32 {
         self.to_string().parse().ok().map(Value::Float)
     }
 }
+
+/// Where an item of a collection sits in it, for the path of a violation
+/// about that item.
+#[derive(Clone, Copy)]
+pub enum Slot<'a> {
+    /// Item `i` of a sequence: `f[i]`.
+    Index(usize),
+    /// The entry of a map under this key: `f["key"]`.
+    Key(&'a dyn core::fmt::Display),
+    /// An item of a set, whose order is not the file's: located at the set
+    /// itself, since an index would point at another item.
+    Here,
+}
+
+impl<'a> Slot<'a> {
+    /// The location of the item below `parent`, the collection's.
+    #[inline]
+    #[must_use]
+    pub fn locate(self, parent: &'a crate::Location<'a>) -> crate::Location<'a> {
+        match self {
+            Slot::Index(index) => parent.index(index),
+            Slot::Key(key) => parent.key(key),
+            Slot::Here => *parent,
+        }
+    }
+}
+
+/// The items `#[items(..)]` checks, each with where it sits: a sequence's
+/// items, a map's values, the items of an `Option` of either when `Some`.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` has no items for `items` to check",
+    label = "`items` applies to sequences, maps and options of them",
+    note = "`Vec`, arrays, slices, `VecDeque`, sets, `HashMap` and `BTreeMap` (by their values) have items; rules written on an `Option` field already apply to what it holds"
+)]
+pub trait Each {
+    /// The item type.
+    type Item: ?Sized;
+    /// The items, in the collection's order.
+    fn each(&self) -> impl Iterator<Item = (Slot<'_>, &Self::Item)>;
+}
+
+/// The keys `#[keys(..)]` checks: a map's, or those of an `Option` of a
+/// map when `Some`.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` has no keys for `keys` to check",
+    label = "`keys` applies to maps and options of them",
+    note = "`HashMap` and `BTreeMap` have keys; the items of a sequence are checked with `items(..)`"
+)]
+pub trait Keys {
+    /// The key type.
+    type Key: ?Sized;
+    /// The keys, each located at its entry.
+    fn keys(&self) -> impl Iterator<Item = (Slot<'_>, &Self::Key)>;
+}
+
+macro_rules! sequences {
+    ($([$($generics:tt)*] $ty:ty;)*) => {$(
+        #[diagnostic::do_not_recommend]
+        impl<$($generics)*> Each for $ty {
+            type Item = T;
+            #[inline]
+            fn each(&self) -> impl Iterator<Item = (Slot<'_>, &T)> {
+                self.iter().enumerate().map(|(index, item)| (Slot::Index(index), item))
+            }
+        }
+    )*};
+}
+
+sequences! {
+    [T] [T];
+    [T, const N: usize] [T; N];
+    [T] Vec<T>;
+    [T] VecDeque<T>;
+}
+
+#[diagnostic::do_not_recommend]
+impl<T> Each for BTreeSet<T> {
+    type Item = T;
+    #[inline]
+    fn each(&self) -> impl Iterator<Item = (Slot<'_>, &T)> {
+        self.iter().map(|item| (Slot::Here, item))
+    }
+}
+
+#[diagnostic::do_not_recommend]
+impl<T, S> Each for HashSet<T, S> {
+    type Item = T;
+    #[inline]
+    fn each(&self) -> impl Iterator<Item = (Slot<'_>, &T)> {
+        self.iter().map(|item| (Slot::Here, item))
+    }
+}
+
+/// A map's values, and its keys, each at its entry.
+macro_rules! maps {
+    ($([$($generics:tt)*] $ty:ty;)*) => {$(
+        #[diagnostic::do_not_recommend]
+        impl<$($generics)*> Each for $ty {
+            type Item = V;
+            #[inline]
+            fn each(&self) -> impl Iterator<Item = (Slot<'_>, &V)> {
+                self.iter().map(|(key, value)| (Slot::Key(key), value))
+            }
+        }
+        #[diagnostic::do_not_recommend]
+        impl<$($generics)*> Keys for $ty {
+            type Key = K;
+            #[inline]
+            fn keys(&self) -> impl Iterator<Item = (Slot<'_>, &K)> {
+                self.keys().map(|key| (Slot::Key(key), key))
+            }
+        }
+    )*};
+}
+
+maps! {
+    [K: core::fmt::Display, V] BTreeMap<K, V>;
+    [K: core::fmt::Display, V, S] HashMap<K, V, S>;
+}
+
+/// `None` has no items; `Some` has those of what it holds.
+#[diagnostic::do_not_recommend]
+impl<C: Each> Each for Option<C> {
+    type Item = C::Item;
+    #[inline]
+    fn each(&self) -> impl Iterator<Item = (Slot<'_>, &C::Item)> {
+        self.iter().flat_map(Each::each)
+    }
+}
+
+#[diagnostic::do_not_recommend]
+impl<M: Keys> Keys for Option<M> {
+    type Key = M::Key;
+    #[inline]
+    fn keys(&self) -> impl Iterator<Item = (Slot<'_>, &M::Key)> {
+        self.iter().flat_map(Keys::keys)
+    }
+}
+
+#[diagnostic::do_not_recommend]
+impl<C: Each + ?Sized> Each for Box<C> {
+    type Item = C::Item;
+    #[inline]
+    fn each(&self) -> impl Iterator<Item = (Slot<'_>, &C::Item)> {
+        (**self).each()
+    }
+}
+
+#[diagnostic::do_not_recommend]
+impl<M: Keys + ?Sized> Keys for Box<M> {
+    type Key = M::Key;
+    #[inline]
+    fn keys(&self) -> impl Iterator<Item = (Slot<'_>, &M::Key)> {
+        (**self).keys()
+    }
+}

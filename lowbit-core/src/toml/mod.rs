@@ -401,7 +401,11 @@ impl<'s> Load<'_, 's> {
         for violation in &report {
             let path = violation.path().segments();
             let reach = walk(&work, path);
-            let span = reach.value.span();
+            // A rule about a map's key points at the key, not its value.
+            let span = match (violation.is_about_key(), reach.found(), &reach.key) {
+                (true, Some(_), Some(key)) => key.clone(),
+                _ => reach.value.span(),
+            };
             let label = reach.found().is_none().then(|| {
                 let missing = Spelled(&path[reach.present..=reach.present]);
                 format!("no `{missing}` in this table; its default applies")

@@ -111,6 +111,8 @@ fn default_text(rule: &Rule, names: &mut Names) -> String {
         RuleKind::NonEmpty => "{path} must not be empty".to_owned(),
         RuleKind::Forbidden => "{path} must not be set".to_owned(),
         RuleKind::Nested | RuleKind::Custom { .. } => String::new(),
+        // The rules inside have their own messages.
+        RuleKind::Items(_) | RuleKind::Keys(_) => String::new(),
     }
 }
 

@@ -5,7 +5,8 @@
 //!
 //! `context` holds what the checks of a derive share and how places and
 //! capabilities become tokens, `cond` writes conditions, `rules` the check
-//! of each rule, `structs` and `enums` the impls around them, `assertions`
+//! of each rule (`items` that of the rules inside `items(..)` and
+//! `keys(..)`), `structs` and `enums` the impls around them, `assertions`
 //! the compile-time checks of names, `message` the default messages and
 //! `shape` the rules as data.
 
@@ -14,6 +15,7 @@ mod cond;
 mod context;
 mod enums;
 mod groups;
+mod items;
 mod message;
 mod rules;
 mod shape;

@@ -20,14 +20,14 @@ pub enum Mode {
 }
 
 /// What the check of one rule shares, whatever the rule.
-struct Check<'r> {
-    rule: &'r Rule,
-    mode: Mode,
+pub(super) struct Check<'r> {
+    pub(super) rule: &'r Rule,
+    pub(super) mode: Mode,
     /// `&` the subject.
-    value: TokenStream,
-    ty: Ty,
+    pub(super) value: TokenStream,
+    pub(super) ty: Ty,
     /// The subject's serde path below the current location.
-    segments: Vec<TokenStream>,
+    pub(super) segments: Vec<TokenStream>,
     path: TokenStream,
     /// The message template, and the serde names its placeholders stand for.
     template: String,
@@ -110,6 +110,20 @@ fn fill_siblings(scope: &mut Scope, rule: &Rule) -> TokenStream {
 
 /// The statement that checks `rule`.
 pub fn check(scope: &mut Scope, rule: &Rule, mode: Mode) -> TokenStream {
+    let subject = scope.resolve(&rule.subject);
+    check_subject(scope, rule, mode, subject, "")
+}
+
+/// The statement that checks `rule` of `subject`, which is the rule's own
+/// subject, or an item of it for the rules inside `items(..)`; `lead` goes
+/// before a default message (`"key "` for those inside `keys(..)`).
+pub(super) fn check_subject(
+    scope: &mut Scope,
+    rule: &Rule,
+    mode: Mode,
+    subject: Resolved,
+    lead: &str,
+) -> TokenStream {
     // A warning cannot make the config invalid: the fast path, which only
     // answers whether it is, never reads the rule.
     if mode == Mode::Holds && rule.warn {
@@ -120,9 +134,12 @@ pub fn check(scope: &mut Scope, rule: &Rule, mode: Mode) -> TokenStream {
         access,
         ty,
         segments,
-    } = scope.resolve(&rule.subject);
+    } = subject;
     let value = quote!(&#access);
-    let (template, args) = message::template(rule, scope.fields);
+    let (mut template, args) = message::template(rule, scope.fields);
+    if rule.message.is_none() && !template.is_empty() {
+        template.insert_str(0, lead);
+    }
     let names: Vec<TokenStream> = args
         .iter()
         .filter_map(|place| scope.last_name(place))
@@ -133,12 +150,15 @@ pub fn check(scope: &mut Scope, rule: &Rule, mode: Mode) -> TokenStream {
     // the container's parameters is asked for it by a bound, since the
     // probe cannot see through a parameter; a `custom` rule asks nothing of
     // its field's type, so that bound is not added for it.
-    let described =
-        if scope.cx.bounds.depends(&ty.tokens) && !matches!(rule.kind, RuleKind::Custom { .. }) {
-            scope.call(&ty, rule.span(), Capability::Describe, &value)
-        } else {
-            quote!((&&#krate::__private::Probe(&#access)).value_of())
-        };
+    let described = if scope.cx.bounds.depends(&ty.tokens)
+        && !matches!(
+            rule.kind,
+            RuleKind::Custom { .. } | RuleKind::Items(_) | RuleKind::Keys(_)
+        ) {
+        scope.call(&ty, rule.span(), Capability::Describe, &value)
+    } else {
+        quote!((&&#krate::__private::Probe(&#access)).value_of())
+    };
     let fill = fill_siblings(scope, rule);
     let check = Check {
         rule,
@@ -166,6 +186,12 @@ pub fn check(scope: &mut Scope, rule: &Rule, mode: Mode) -> TokenStream {
         RuleKind::NonEmpty => non_empty(scope, &check),
         RuleKind::Forbidden => forbidden(scope, &check),
         RuleKind::Custom { function, context } => custom(scope, &check, function, context.as_ref()),
+        RuleKind::Items(rules) => {
+            super::items::check(scope, &check, rules, super::items::Side::Items)
+        }
+        RuleKind::Keys(rules) => {
+            super::items::check(scope, &check, rules, super::items::Side::Keys)
+        }
     };
     match &rule.guard {
         Some(guard) => {

@@ -185,7 +185,7 @@ fn struct_shape(
         }
     });
     let rules: Vec<TokenStream> = crate::model::rules(fields)
-        .map(|(field, rule)| rule_info(krate, field, rule, gate.is_some(), scope))
+        .map(|(field, rule)| rule_info(krate, field, rule, gate.is_some(), scope, ""))
         .collect();
     let gate = match gate {
         Some(gate) => {
@@ -204,12 +204,15 @@ fn struct_shape(
     }
 }
 
+/// A rule's `RuleInfo`; `lead` goes before its default message (that of a
+/// rule inside `keys(..)`).
 fn rule_info(
     krate: &syn::Path,
     field: &Field,
     rule: &Rule,
     gated: bool,
     scope: &mut Scope,
+    lead: &str,
 ) -> TokenStream {
     let shape = quote!(#krate::shape);
     let lits = |lits: &[Lit]| {
@@ -271,6 +274,17 @@ fn rule_info(
             let context = context.is_some();
             quote!(#shape::RuleKind::Custom { function: #function, context: #context })
         }
+        RuleKind::Items(rules) | RuleKind::Keys(rules) => {
+            let (variant, lead) = match &rule.kind {
+                RuleKind::Items(_) => (quote!(Items), ""),
+                _ => (quote!(Keys), "key "),
+            };
+            let rules: Vec<TokenStream> = rules
+                .iter()
+                .map(|inner| rule_info(krate, field, inner, gated, scope, lead))
+                .collect();
+            quote!(#shape::RuleKind::#variant(#krate::__private::vec![#(#rules),*]))
+        }
     };
     let name = field.path_name();
     let subject = path(krate, scope, &rule.subject);
@@ -284,7 +298,10 @@ fn rule_info(
     };
     let gated = gated && !rule.ungated;
     let warn = rule.warn;
-    let (template, args) = message::template(rule, scope.fields);
+    let (mut template, args) = message::template(rule, scope.fields);
+    if rule.message.is_none() && !template.is_empty() {
+        template.insert_str(0, lead);
+    }
     let names: Vec<TokenStream> = args
         .iter()
         .filter_map(|place| scope.last_name(place))

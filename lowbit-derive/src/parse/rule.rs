@@ -12,6 +12,12 @@ use crate::vocab::{Args, Opt, RuleName};
 
 /// Parses one rule attribute, `name`, which is the rule `which`.
 pub fn parse_rule(attr: &Attribute, name: &Ident, which: RuleName) -> syn::Result<Rule> {
+    parse_meta(&attr.meta, name, which)
+}
+
+/// Parses a rule written as `meta`: an attribute's, or one inside
+/// `items(..)`, which is written as its own attribute would be.
+fn parse_meta(meta: &Meta, name: &Ident, which: RuleName) -> syn::Result<Rule> {
     let args = which.spec().args;
     let mut rule = Rule {
         rule: which,
@@ -24,7 +30,7 @@ pub fn parse_rule(attr: &Attribute, name: &Ident, which: RuleName) -> syn::Resul
         guard: None,
         warn: false,
     };
-    let tokens = match &attr.meta {
+    let tokens = match meta {
         Meta::Path(_) if args == Args::Bare => None,
         Meta::Path(_) => {
             return Err(syn::Error::new_spanned(
@@ -96,6 +102,8 @@ struct Gathered {
     function: Option<syn::Path>,
     /// `context` in `custom(f, context)`.
     context: Option<Ident>,
+    /// The rules inside `items(..)` and `keys(..)`.
+    rules: Vec<Rule>,
 }
 
 impl Gathered {
@@ -186,6 +194,14 @@ impl Gathered {
             }
             Args::Function => RuleKind::Custom(self.function.ok_or_else(usage)?, self.context),
             Args::Operand => RuleKind::MultipleOf(self.operand.ok_or_else(usage)?),
+            Args::Rules if self.rules.is_empty() => {
+                return Err(syn::Error::new_spanned(
+                    name,
+                    format!("`{name}` needs at least one rule: {}", spec.usage),
+                ));
+            }
+            Args::Rules if which == RuleName::Items => RuleKind::Items(self.rules),
+            Args::Rules => RuleKind::Keys(self.rules),
             Args::Bare => match which {
                 RuleName::Nested => RuleKind::Nested,
                 RuleName::Forbidden => RuleKind::Forbidden,
@@ -211,6 +227,7 @@ fn parse_item(
                 Args::Function => "the path of a function",
                 Args::Operand => "a number or a field",
                 Args::Bounds | Args::Bare => "an option",
+                Args::Rules => "a rule",
             }
         )));
     }
@@ -235,6 +252,24 @@ fn parse_item(
         }
         items.operand = Some(operand);
         return Ok(());
+    }
+    if let Args::Rules = args {
+        if !is_option(input) {
+            items.rules.push(parse_inner(input, &rule.name)?);
+            return Ok(());
+        }
+        let fork = input.fork();
+        if let Ok(word) = fork.call(Ident::parse_any)
+            && word == "message"
+        {
+            return Err(syn::Error::new_spanned(
+                &word,
+                format!(
+                    "a message belongs to each rule inside `{0}`: `#[{0}(one_of(\"a\", message = \"..\"))]`",
+                    rule.name
+                ),
+            ));
+        }
     }
     // Literals are the values of `one_of` and `none_of`.
     if input.peek(syn::Lit) || input.peek(Token![-]) {
@@ -395,6 +430,85 @@ fn parse_item(
         _ => return Err(unknown_option(&ident, which, &rule.name)),
     }
     Ok(())
+}
+
+/// One rule inside `items(..)` or `keys(..)`, written as its own attribute
+/// would be: a rule about one value, which each item (or key) is.
+fn parse_inner(input: ParseStream, outer: &Ident) -> syn::Result<Rule> {
+    if input.peek(syn::Lit) || input.peek(Token![-]) {
+        return Err(input.error(format!(
+            "`{outer}` takes rules, not values: `#[{outer}(one_of(\"a\", \"b\"))]`"
+        )));
+    }
+    let meta: Meta = input.parse()?;
+    let Some(name) = meta.path().get_ident().cloned() else {
+        return Err(syn::Error::new_spanned(
+            meta.path(),
+            "expected a rule, such as `one_of(\"a\")`",
+        ));
+    };
+    let what = if outer == "keys" { "key" } else { "item" };
+    let Some(which) = RuleName::of(&name) else {
+        let word = name.unraw().to_string();
+        let value_rules: Vec<&str> = value_rules().collect();
+        return Err(syn::Error::new_spanned(
+            &name,
+            format!(
+                "unknown rule `{word}` in `{outer}`; the rules that apply to each {what} are {}{}",
+                value_rules
+                    .iter()
+                    .map(|rule| format!("`{rule}`"))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                suggest::hint(&word, value_rules.iter().copied()),
+            ),
+        ));
+    };
+    match which.spec().args {
+        Args::Conds | Args::OneCond => {
+            return Err(syn::Error::new_spanned(
+                &name,
+                format!(
+                    "`{name}` relates fields to each other, not one {what} to the rest: write `#[{name}(..)]` on the field itself"
+                ),
+            ));
+        }
+        _ if which == RuleName::Nested => {
+            return Err(syn::Error::new_spanned(
+                &name,
+                format!(
+                    "`#[nested]` on the field already validates each item of a collection: write `#[nested]` instead of `{outer}(nested)`"
+                ),
+            ));
+        }
+        _ => {}
+    }
+    let rule = parse_meta(&meta, &name, which)?;
+    if let Some(at) = rule.at.first() {
+        return Err(syn::Error::new_spanned(
+            at,
+            format!(
+                "`at` is not available inside `{outer}`: the rules inside apply to each {what} itself"
+            ),
+        ));
+    }
+    if rule.ungated {
+        return Err(syn::Error::new_spanned(
+            &name,
+            format!("`ungated` goes on `{outer}` itself: `#[{outer}(.., ungated)]`"),
+        ));
+    }
+    Ok(rule)
+}
+
+/// The rules about one value, which `items(..)` and `keys(..)` take.
+fn value_rules() -> impl Iterator<Item = &'static str> {
+    crate::vocab::RULES
+        .iter()
+        .filter(|spec| {
+            !matches!(spec.args, Args::Conds | Args::OneCond) && spec.name != RuleName::Nested
+        })
+        .map(|spec| spec.word)
 }
 
 /// Whether the next item is a word or path on its own (`Fp32`,

@@ -122,6 +122,13 @@ mod shadowed {
         /// A ratio.
         #[range(min = 0.0, max = 1.0)]
         pub ratio: f64,
+        /// Limits by name: rules on each value and each key.
+        #[items(range(min = 1), one_of(1, 2, 4))]
+        #[keys(length(max = 4), none_of("bad"))]
+        pub limits: ::std::collections::BTreeMap<::std::string::String, u32>,
+        /// The mode of each stage, when given.
+        #[items(one_of("off", "recompute"))]
+        pub stages: ::core::option::Option<::std::vec::Vec<Mode>>,
     }
 }
 
@@ -147,6 +154,8 @@ fn generated_code_ignores_shadowed_names() {
         label: "bad".into(),
         count: 0,
         ratio: 2.0,
+        limits: vec![("bad".to_owned(), 3)].into_iter().collect(),
+        stages: ::core::option::Option::Some(vec![Mode::Off, Mode::CachedExp]),
         ..Outer::default()
     };
     let report = outer.validate().unwrap_err();
@@ -165,6 +174,9 @@ fn generated_code_ignores_shadowed_names() {
             ("count".to_owned(), "custom"),
             ("count".to_owned(), "one_of"),
             ("ratio".to_owned(), "range"),
+            (r#"limits["bad"]"#.to_owned(), "one_of"),
+            (r#"limits["bad"]"#.to_owned(), "none_of"),
+            ("stages[1]".to_owned(), "one_of"),
         ]
     );
 }

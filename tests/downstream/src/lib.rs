@@ -109,8 +109,9 @@ pub struct Model<H> {
     #[nested]
     #[length(max = 4)]
     pub layers: ::std::vec::Vec<Layer>,
-    /// Named heads.
+    /// Named heads, by short names.
     #[nested]
+    #[keys(length(max = 8))]
     pub heads: ::std::collections::BTreeMap<::std::string::String, H>,
     /// Its weights.
     #[nested]
@@ -223,6 +224,11 @@ mod tests {
         width = 72
         window = 80
         legacy = 3
+        [heads.second_head]
+        precision = "bf16"
+        type = "conv"
+        width = 8
+        window = 8
     "#;
 
     #[test]
@@ -244,6 +250,7 @@ mod tests {
                 r#"layers[1].width: layers[1].width must be between 1 and window while type != "", not 8"#,
                 "layers[1].legacy: layers[1].legacy requires window >= width",
                 r#"heads["first"].legacy: heads["first"].legacy must not be set while width > 64"#,
+                r#"heads["second_head"]: key heads["second_head"] must have a length of at most 8, not 11"#,
                 "weightSource.path: weightSource.path must not be empty",
             ]
         );
