@@ -12,10 +12,12 @@
 //! 6. Step logging needs non-zero `logging_steps`.
 //! 7. `reduce_lr_on_plateau` needs an evaluation strategy.
 //! 8. `warmup_ratio` lies in [0, 1].
-//! 9–11. `logging_steps`, `eval_steps`, `save_steps` above 1 are integers
-//!    (below 1 they are ratios of the training steps).
+//! 9. `logging_steps` above 1 is an integer (below 1 it is a ratio of the
+//!    training steps).
+//! 10. So is `eval_steps`.
+//! 11. So is `save_steps`.
 //! 12. `fsdp_min_num_params` and `fsdp_transformer_layer_cls_to_wrap`
-//!    exclude each other.
+//!     exclude each other.
 
 use lowbit_core::Validate;
 use serde::Deserialize;
