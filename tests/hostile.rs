@@ -460,3 +460,54 @@ fn mutated_bundled_configs_never_panic_and_every_refusal_says_why() {
     // The mutations do break configs: the assertions above were exercised.
     assert!(refused > 500, "{refused} refused");
 }
+
+/// A recursive type, as a hostile file could nest it.
+#[derive(Validate, Default)]
+struct Node {
+    #[range(max = 9)]
+    weight: u8,
+    #[nested]
+    children: Vec<Node>,
+}
+
+/// `#[nested]` descends at most `limits::max_nesting()` levels, in the
+/// fast check and in the report alike: 100,000 levels are checked on a
+/// test thread's ordinary stack (2 MiB), which recursion through every level
+/// overflows. Building and dropping the tree, which recurse on their own,
+/// get a large stack.
+#[test]
+fn nesting_is_bounded_never_a_stack_overflow() {
+    let levels = 100_000;
+    let builder = std::thread::Builder::new().stack_size(1 << 30);
+    let handle = builder
+        .spawn(move || {
+            let mut tree = Node::default();
+            for _ in 0..levels {
+                tree = Node {
+                    weight: 1,
+                    children: vec![tree],
+                };
+            }
+            let (valid, codes, path_depth) = std::thread::scope(|scope| {
+                scope
+                    .spawn(|| {
+                        let valid = tree.is_valid();
+                        let report = tree.validate().unwrap_err();
+                        let codes: Vec<&str> = report.iter().map(|v| v.code()).collect();
+                        let path = report.iter().next().unwrap().path().to_string();
+                        (valid, codes, path.matches("children").count())
+                    })
+                    .join()
+                    .unwrap()
+            });
+            drop(tree);
+            (valid, codes, path_depth)
+        })
+        .unwrap();
+    let (valid, codes, path_depth) = handle.join().unwrap();
+    assert!(!valid);
+    assert_eq!(codes, ["max_nesting"]);
+    // The root and 128 levels below it are checked; the violation sits at
+    // the first level that was not.
+    assert_eq!(path_depth, lowbit_core::limits::DEFAULT_MAX_NESTING + 1);
+}

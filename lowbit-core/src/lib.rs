@@ -71,6 +71,7 @@ pub mod diagnostic;
 #[cfg(feature = "shape")]
 pub mod docs;
 mod issues;
+pub mod limits;
 pub mod path;
 pub mod report;
 #[cfg(feature = "schema")]

@@ -141,6 +141,8 @@ impl fmt::Display for Spelled<'_> {
 pub struct Location<'a> {
     parent: Option<&'a Location<'a>>,
     link: Link<'a>,
+    /// How many `nested` descents lie between the root and here.
+    nesting: usize,
 }
 
 /// What a [`Location`] adds to its parent: a borrowed [`PathSegment`], or,
@@ -161,6 +163,7 @@ impl Location<'static> {
         Location {
             parent: None,
             link: Link::Root(&()),
+            nesting: 0,
         }
     }
 }
@@ -173,6 +176,7 @@ impl<'a> Location<'a> {
         Location {
             parent: None,
             link: Link::Root(context),
+            nesting: 0,
         }
     }
 
@@ -198,6 +202,7 @@ impl<'a> Location<'a> {
         Location {
             parent: Some(self),
             link: Link::Field(name),
+            nesting: self.nesting,
         }
     }
 
@@ -207,6 +212,7 @@ impl<'a> Location<'a> {
         Location {
             parent: Some(self),
             link: Link::Index(index),
+            nesting: self.nesting,
         }
     }
 
@@ -216,7 +222,26 @@ impl<'a> Location<'a> {
         Location {
             parent: Some(self),
             link: Link::Key(key),
+            nesting: self.nesting,
         }
+    }
+
+    /// The same place, one `nested` descent deeper: what the derive's
+    /// `#[nested]` validates the value below it at. It adds no segment to
+    /// the path; it counts toward [`max_nesting`](crate::limits::max_nesting).
+    #[must_use]
+    pub fn nested(&'a self) -> Location<'a> {
+        Location {
+            parent: Some(self),
+            link: Link::Field(""),
+            nesting: self.nesting + 1,
+        }
+    }
+
+    /// How many `nested` descents lie between the root and here.
+    #[must_use]
+    pub fn nesting(&self) -> usize {
+        self.nesting
     }
 
     /// The owned path of this location.

@@ -151,6 +151,17 @@ pub trait Validate {
         !self.report_with(context).has_errors()
     }
 
+    /// [`is_valid_with`](Self::is_valid_with) for a value `depth` levels of
+    /// `#[nested]` below the root, which the derive counts so that it stops
+    /// at [`max_nesting`](crate::limits::max_nesting). Containers pass the
+    /// depth through; a hand-written impl may rely on this default.
+    #[doc(hidden)]
+    #[inline]
+    fn is_valid_at_depth(&self, context: &dyn Any, depth: usize) -> bool {
+        let _ = depth;
+        self.is_valid_with(context)
+    }
+
     /// Checks every rule of the value at `at`, recording violations in
     /// `report` (warnings as [`Violation::into_warning`](crate::Violation::into_warning)
     /// makes them).
@@ -192,8 +203,12 @@ impl<T: Validate + ?Sized> Validate for &T {
         (**self).validate_into(at, report);
     }
     #[inline]
+    fn is_valid_at_depth(&self, context: &dyn Any, depth: usize) -> bool {
+        (**self).is_valid_at_depth(context, depth)
+    }
+    #[inline]
     fn is_valid_with(&self, context: &dyn Any) -> bool {
-        (**self).is_valid_with(context)
+        self.is_valid_at_depth(context, 0)
     }
 }
 
@@ -204,8 +219,12 @@ impl<T: Validate + ?Sized> Validate for Box<T> {
         (**self).validate_into(at, report);
     }
     #[inline]
+    fn is_valid_at_depth(&self, context: &dyn Any, depth: usize) -> bool {
+        (**self).is_valid_at_depth(context, depth)
+    }
+    #[inline]
     fn is_valid_with(&self, context: &dyn Any) -> bool {
-        (**self).is_valid_with(context)
+        self.is_valid_at_depth(context, 0)
     }
 }
 
@@ -219,9 +238,13 @@ impl<T: Validate> Validate for Option<T> {
         }
     }
     #[inline]
-    fn is_valid_with(&self, context: &dyn Any) -> bool {
+    fn is_valid_at_depth(&self, context: &dyn Any, depth: usize) -> bool {
         self.as_ref()
-            .is_none_or(|value| value.is_valid_with(context))
+            .is_none_or(|value| value.is_valid_at_depth(context, depth))
+    }
+    #[inline]
+    fn is_valid_with(&self, context: &dyn Any) -> bool {
+        self.is_valid_at_depth(context, 0)
     }
 }
 
@@ -233,8 +256,13 @@ impl<T: Validate> Validate for [T] {
             item.validate_into(&at.index(index), report);
         }
     }
+    fn is_valid_at_depth(&self, context: &dyn Any, depth: usize) -> bool {
+        self.iter()
+            .all(|item| item.is_valid_at_depth(context, depth))
+    }
+    #[inline]
     fn is_valid_with(&self, context: &dyn Any) -> bool {
-        self.iter().all(|item| item.is_valid_with(context))
+        self.is_valid_at_depth(context, 0)
     }
 }
 
@@ -243,8 +271,12 @@ impl<T: Validate, const N: usize> Validate for [T; N] {
     fn validate_into(&self, at: &Location<'_>, report: &mut Report) {
         self.as_slice().validate_into(at, report);
     }
+    fn is_valid_at_depth(&self, context: &dyn Any, depth: usize) -> bool {
+        self.as_slice().is_valid_at_depth(context, depth)
+    }
+    #[inline]
     fn is_valid_with(&self, context: &dyn Any) -> bool {
-        self.as_slice().is_valid_with(context)
+        self.is_valid_at_depth(context, 0)
     }
 }
 
@@ -253,8 +285,12 @@ impl<T: Validate> Validate for Vec<T> {
     fn validate_into(&self, at: &Location<'_>, report: &mut Report) {
         self.as_slice().validate_into(at, report);
     }
+    fn is_valid_at_depth(&self, context: &dyn Any, depth: usize) -> bool {
+        self.as_slice().is_valid_at_depth(context, depth)
+    }
+    #[inline]
     fn is_valid_with(&self, context: &dyn Any) -> bool {
-        self.as_slice().is_valid_with(context)
+        self.is_valid_at_depth(context, 0)
     }
 }
 
@@ -265,8 +301,13 @@ impl<T: Validate> Validate for VecDeque<T> {
             item.validate_into(&at.index(index), report);
         }
     }
+    fn is_valid_at_depth(&self, context: &dyn Any, depth: usize) -> bool {
+        self.iter()
+            .all(|item| item.is_valid_at_depth(context, depth))
+    }
+    #[inline]
     fn is_valid_with(&self, context: &dyn Any) -> bool {
-        self.iter().all(|item| item.is_valid_with(context))
+        self.is_valid_at_depth(context, 0)
     }
 }
 
@@ -286,8 +327,13 @@ impl<K: Display, V: Validate, S: BuildHasher> Validate for HashMap<K, V, S> {
             value.validate_into(&at.key(key), report);
         }
     }
+    fn is_valid_at_depth(&self, context: &dyn Any, depth: usize) -> bool {
+        self.values()
+            .all(|value| value.is_valid_at_depth(context, depth))
+    }
+    #[inline]
     fn is_valid_with(&self, context: &dyn Any) -> bool {
-        self.values().all(|value| value.is_valid_with(context))
+        self.is_valid_at_depth(context, 0)
     }
 }
 
@@ -299,7 +345,12 @@ impl<K: Display, V: Validate> Validate for BTreeMap<K, V> {
             value.validate_into(&at.key(key), report);
         }
     }
+    fn is_valid_at_depth(&self, context: &dyn Any, depth: usize) -> bool {
+        self.values()
+            .all(|value| value.is_valid_at_depth(context, depth))
+    }
+    #[inline]
     fn is_valid_with(&self, context: &dyn Any) -> bool {
-        self.values().all(|value| value.is_valid_with(context))
+        self.is_valid_at_depth(context, 0)
     }
 }

@@ -122,6 +122,22 @@ pub fn about_keys(report: &mut Report, from: usize) {
     report.about_keys_from(from);
 }
 
+/// Records that `#[nested]` stopped at `at`, past
+/// [`max_nesting`](crate::limits::max_nesting): the value there was not
+/// checked.
+#[cold]
+#[inline(never)]
+pub fn too_deep(report: &mut Report, at: &Location<'_>) {
+    let path = at.to_path();
+    let levels = crate::limits::max_nesting();
+    let message = if path.is_root() {
+        format!("the config is nested deeper than {levels} levels; what lies below was not checked")
+    } else {
+        format!("{path} is nested deeper than {levels} levels; it was not checked")
+    };
+    report.push(Violation::new(path, "max_nesting", message));
+}
+
 /// Its argument: wraps a field's place in generated code, so that the
 /// tokens rustc blames for it can carry the user's spans (see the derive's
 /// `respan`).

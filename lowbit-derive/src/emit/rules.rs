@@ -270,12 +270,19 @@ fn nested(scope: &mut Scope, check: &Check) -> TokenStream {
         .cx
         .bounds
         .require(&check.ty.tokens, quote!(#krate::Validate));
+    // Descending is bounded (`limits::max_nesting`), so that a recursive
+    // type is never a stack overflow: the fast path fails there, and the
+    // report says where checking stopped.
     if check.mode == Mode::Holds {
         let holds = respan(
-            quote!(#krate::Validate::is_valid_with(#value, __lowbit_context)),
+            quote!(#krate::Validate::is_valid_at_depth(#value, __lowbit_context, __lowbit_depth + 1)),
             span,
         );
-        return quote!(if !#holds { return false; });
+        return quote! {
+            if __lowbit_depth >= #krate::limits::max_nesting() || !#holds {
+                return false;
+            }
+        };
     }
     // Each step borrows the one before it; a flattened field adds none.
     let mut parent = quote!(__lowbit_at);
@@ -286,13 +293,18 @@ fn nested(scope: &mut Scope, check: &Check) -> TokenStream {
         parent = quote!(&#local);
     }
     let call = respan(
-        quote!(#krate::Validate::validate_into(#value, #parent, __lowbit_report);),
+        quote!(#krate::Validate::validate_into(#value, &__lowbit_nested, __lowbit_report);),
         span,
     );
     quote! {
         {
             #(#steps)*
-            #call
+            let __lowbit_nested = #parent.nested();
+            if __lowbit_nested.nesting() > #krate::limits::max_nesting() {
+                #krate::__private::too_deep(__lowbit_report, &__lowbit_nested);
+            } else {
+                #call
+            }
         }
     }
 }

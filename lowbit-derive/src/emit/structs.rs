@@ -157,6 +157,15 @@ pub fn validate_impl(
 
             #[inline]
             fn is_valid_with(&self, __lowbit_context: &dyn ::core::any::Any) -> bool {
+                <Self as #krate::Validate>::is_valid_at_depth(self, __lowbit_context, 0)
+            }
+
+            #[inline]
+            fn is_valid_at_depth(
+                &self,
+                __lowbit_context: &dyn ::core::any::Any,
+                __lowbit_depth: usize,
+            ) -> bool {
                 #holds
                 true
             }
