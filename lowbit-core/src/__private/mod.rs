@@ -8,6 +8,7 @@ mod numbers;
 #[cfg(feature = "shape")]
 mod shapes;
 mod traits;
+mod via;
 
 pub use compare::{
     Key, Ordered, Variant, at_least, at_most, differ, ge, greater, gt, le, less, lt, same,
@@ -19,6 +20,7 @@ pub use numbers::{Divisible, not_multiple};
 pub use shapes::{DatumOf, NoDatum, NoShape, ShapeOf, ShapeProbe, boxed, fill_names, path, table};
 pub use std::vec;
 pub use traits::{Choice, Describe, Each, Field, Flag, IsSet, Items, Keys, Length, Scalar, Slot};
+pub use via::{Through, Via};
 
 use crate::path::{Location, PathSegment};
 use crate::report::{Report, Value, Violation};

@@ -103,6 +103,7 @@ impl Scope<'_> {
         let item_ty = Ty {
             tokens: self.member(&ty, blame, Capability::Item),
             blame: Some(blame),
+            through: false,
         };
         let item = respan(quote!(__lowbit_item), blame);
         let test = self.test(&item, &item_ty, test);

@@ -28,6 +28,11 @@ pub struct Resolved {
 pub struct Ty {
     pub tokens: TokenStream,
     pub blame: Option<Span>,
+    /// The value is reached through a dotted path, as a `__private::Via` of
+    /// this type: what lies at the end of the path, or nothing when an
+    /// `Option` on the way is `None`. Capabilities are asked of the `Via`;
+    /// bounds of the type itself.
+    pub through: bool,
 }
 
 impl Ty {
@@ -36,6 +41,7 @@ impl Ty {
         Ty {
             tokens: quote!(#ty),
             blame: None,
+            through: false,
         }
     }
 }
@@ -209,25 +215,45 @@ impl Scope<'_> {
             segments,
         };
         let mut text = format!("{}.{}", self.prefix.join("."), place.first().unraw());
+        // Below the first field, each step goes `Through` the value it
+        // stands on (a struct, or an `Option` or `Box` of one), so that a
+        // path may pass an `Option`: the chain is an `Option<&_>` of the
+        // value reached so far, `None` once an `Option` on the way is.
+        let mut chain: Option<TokenStream> = None;
         for segment in &place.segments[1..] {
             let key = field_key(&segment.unraw().to_string());
             let ty = &resolved.ty.tokens;
-            let access = &resolved.access;
+            let inner = respan(
+                quote!(<#ty as #krate::__private::Through>::Inner),
+                segment.span(),
+            );
             // No `Field` bound: the derive implements it for every instance,
             // and a bound would keep rustc from normalizing `Type`.
             let field = |member: TokenStream| {
                 respan(
-                    quote!(<#ty as #krate::__private::Field<#key>>::#member),
+                    quote!(<#inner as #krate::__private::Field<#key>>::#member),
                     segment.span(),
                 )
             };
+            let through = respan(quote!(#krate::__private::Through::through), segment.span());
+            let step = quote!(.map(|__lowbit_x| &(*__lowbit_x).#segment));
+            chain = Some(match chain {
+                None => {
+                    let access = &resolved.access;
+                    quote!(#through(&#access) #step)
+                }
+                Some(chain) => quote!(#chain.and_then(|__lowbit_x| #through(__lowbit_x)) #step),
+            });
             text = format!("{text}.{}", segment.unraw());
             resolved.segments.push(field(quote!(NAME)));
-            resolved.access = quote!(#access.#segment);
             resolved.ty = Ty {
                 tokens: self.alias(&text, field(quote!(Type))),
                 blame: Some(segment.span()),
+                through: true,
             };
+        }
+        if let Some(chain) = chain {
+            resolved.access = quote!(#krate::__private::Via(#chain));
         }
         resolved
     }
@@ -296,8 +322,14 @@ impl Scope<'_> {
         self.cx
             .bounds
             .require(tokens, quote!(#krate::__private::#trait_));
+        // A `Via` answers as the type at the end of the path does.
+        let asked = if ty.through {
+            quote!(#krate::__private::Via<'_, #tokens>)
+        } else {
+            tokens.clone()
+        };
         respan(
-            quote!(<#tokens as #krate::__private::#trait_>::#member),
+            quote!(<#asked as #krate::__private::#trait_>::#member),
             ty.blame.unwrap_or(blame),
         )
     }

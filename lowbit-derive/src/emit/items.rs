@@ -34,6 +34,7 @@ pub(super) fn check(scope: &mut Scope, check: &Check, rules: &[Rule], side: Side
     let item_ty = Ty {
         tokens: scope.member(&check.ty, blame, item),
         blame: None,
+        through: false,
     };
     let entries = scope.call(&check.ty, blame, each, &check.value);
     let checks: Vec<TokenStream> = rules

@@ -426,6 +426,20 @@ fn forbidden(scope: &mut Scope, check: &Check) -> TokenStream {
     quote!(if #set { #record })
 }
 
+/// `statement`, run with `__lowbit_some` bound to the value at the end of a
+/// dotted path when there is one; `statement` as it is for a field.
+fn through_some(check: &Check, statement: TokenStream) -> TokenStream {
+    if !check.ty.through {
+        return statement;
+    }
+    let value = &check.value;
+    quote! {
+        if let ::core::option::Option::Some(__lowbit_some) = (#value).0 {
+            #statement
+        }
+    }
+}
+
 /// Calls the user's function on the subject (and the context, with
 /// `context`), and reports its error.
 fn custom(
@@ -450,7 +464,13 @@ fn custom(
         Some(keyword) => respan(quote!(, __lowbit_given), keyword.span()),
         None => TokenStream::new(),
     };
-    let value = respan(check.value.clone(), span);
+    // Through a dotted path, the function is called with the value at its
+    // end, when an `Option` on the way is not `None`.
+    let value = if check.ty.through {
+        respan(quote!(__lowbit_some), span)
+    } else {
+        respan(check.value.clone(), span)
+    };
     let mut arguments = Group::new(Delimiter::Parenthesis, quote!(#value #given_argument));
     arguments.set_span(span);
     // The function's path keeps its own spans, which rustc's suggestions
@@ -485,7 +505,7 @@ fn custom(
             }
         };
         let checks = with_context(checked, quote!(return false;));
-        return quote!({ #checks });
+        return through_some(check, quote!({ #checks }));
     }
     let path = &check.path;
     let described = &check.described;
@@ -526,5 +546,5 @@ fn custom(
         quote!(::core::option::Option::None),
     );
     let checks = with_context(checked, missing);
-    quote!({ #checks })
+    through_some(check, quote!({ #checks }))
 }

@@ -74,6 +74,14 @@ pub fn shell(container: &Container, body: &Struct) -> TokenStream {
     });
     quote! {
         #[automatically_derived]
+        impl #impl_generics #krate::__private::Through for #ident #ty_generics #where_clause {
+            type Inner = Self;
+            #[inline]
+            fn through(&self) -> ::core::option::Option<&Self> {
+                ::core::option::Option::Some(self)
+            }
+        }
+        #[automatically_derived]
         impl #impl_generics #krate::__private::Describe for #ident #ty_generics #where_clause {
             fn describe(&self) -> ::core::option::Option<#krate::Value> {
                 ::core::option::Option::None
