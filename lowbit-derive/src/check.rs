@@ -78,6 +78,7 @@ pub fn check(container: &ir::Container, errors: &mut Accumulator) -> model::Cont
                         aliases: variant.aliases.clone(),
                         kind: variant.kind,
                         fields,
+                        payload: variant.payload.clone(),
                     }
                 })
                 .collect();

@@ -133,6 +133,9 @@ pub struct VariantDef {
     /// The fields of a struct variant; rules on them are checked while the
     /// variant is the active one.
     pub fields: Vec<FieldDef>,
+    /// The type of a newtype variant's one field (`Adamw(AdamParams)`),
+    /// which is validated in place when it implements `Validate`.
+    pub payload: Option<syn::Type>,
 }
 
 /// Which fields a variant has.

@@ -117,6 +117,8 @@ pub struct Variant {
     pub aliases: Vec<String>,
     pub kind: VariantKind,
     pub fields: Vec<Field>,
+    /// A newtype variant's one field's type, validated in place.
+    pub payload: Option<Type>,
 }
 
 impl Variant {

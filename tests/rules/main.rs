@@ -40,4 +40,5 @@ mod shipped_config;
 mod struct_custom;
 mod through_option;
 mod variant_names;
+mod variants;
 mod warnings;

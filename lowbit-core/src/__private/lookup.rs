@@ -23,6 +23,9 @@ pub struct Domain {
     pub aliases: &'static [(&'static str, usize)],
     /// Whether `names` is the whole set (enums), or any text is a value (strings).
     pub closed: bool,
+    /// An untagged enum: a config file spells its values by their contents,
+    /// never by a variant's name, so no rule may name one.
+    pub untagged: bool,
 }
 
 impl Domain {
@@ -33,6 +36,7 @@ impl Domain {
         rust_names: &[],
         aliases: &[],
         closed: false,
+        untagged: false,
     };
 }
 
@@ -47,6 +51,15 @@ impl Domain {
 // user's literal, with no notes from inside lowbit.
 #[track_caller]
 pub const fn lookup(domain: Domain, name: &str) -> usize {
+    if domain.untagged {
+        let mut message = PanicMessage::new();
+        message.push("`");
+        message.push(domain.type_name);
+        message.push("` is untagged: a config file spells its values by their contents, never by a variant's name, so a rule cannot name \"");
+        message.push(name);
+        message.push("\"");
+        panic!("{}", message.text());
+    }
     if !domain.closed {
         return usize::MAX;
     }
@@ -287,6 +300,7 @@ mod tests {
         rust_names: &["Step", "Chunk", "EvalOnly"],
         aliases: &[("every_chunk", 1)],
         closed: true,
+        untagged: false,
     };
 
     #[test]
@@ -340,6 +354,7 @@ mod tests {
             rust_names: &[],
             aliases: &[],
             closed: true,
+            untagged: false,
         };
         let message = panic_message(many, "zzz");
         assert!(
@@ -364,6 +379,7 @@ mod tests {
                     rust_names: &[],
                     aliases: &[],
                     closed: true,
+                    untagged: false,
                 };
                 let message = panic_message(domain, typed);
                 let suggested = message

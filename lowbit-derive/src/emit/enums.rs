@@ -62,6 +62,7 @@ pub fn shell(container: &Container, body: &Enum) -> TokenStream {
     let is_set = header(quote!(#krate::__private::IsSet));
     let choice = header(quote!(#krate::__private::Choice));
     let describe = header(quote!(#krate::__private::Describe));
+    let untagged = matches!(body.tagging, crate::model::Tagging::Untagged);
     let key = header(quote!(#krate::__private::Key));
     quote! {
         #variant_names {
@@ -95,6 +96,7 @@ pub fn shell(container: &Container, body: &Enum) -> TokenStream {
                 rust_names: <Self as #krate::VariantNames>::RUST_NAMES,
                 aliases: <Self as #krate::VariantNames>::ALIASES,
                 closed: true,
+                untagged: #untagged,
             };
             #[inline]
             fn present(&self) -> bool {
@@ -122,6 +124,34 @@ pub fn shell(container: &Container, body: &Enum) -> TokenStream {
     }
 }
 
+/// The checks of a newtype variant's payload, at the path serde gives it:
+/// under the variant's name (externally tagged), under the content key
+/// (adjacently tagged), or in place (internally tagged, untagged).
+fn payload_checks(
+    krate: &syn::Path,
+    variant: &crate::model::Variant,
+    tagging: &crate::model::Tagging,
+) -> (TokenStream, TokenStream) {
+    let mut parent = quote!(__lowbit_at);
+    let mut steps = Vec::new();
+    for (i, segment) in variant.prefix(tagging).iter().enumerate() {
+        let local = quote::format_ident!("__lowbit_at_{}", i);
+        steps.push(quote!(let #local = #parent.field(#segment);));
+        parent = quote!(&#local);
+    }
+    let probe = quote!((&&#krate::__private::Payload(__lowbit_payload)));
+    let report = quote! {
+        #(#steps)*
+        #probe.validate_payload(#parent, __lowbit_report);
+    };
+    let holds = quote! {
+        if !#probe.payload_holds(__lowbit_context, __lowbit_depth) {
+            return false;
+        }
+    };
+    (report, holds)
+}
+
 /// `Validate`: the rules on the fields of the active variant, where its
 /// fields sit in the config file.
 fn validate(container: &Container, body: &Enum) -> TokenStream {
@@ -136,6 +166,13 @@ fn validate(container: &Container, body: &Enum) -> TokenStream {
         TokenStream::new()
     };
     for variant in &body.variants {
+        if variant.payload.is_some() {
+            let (report, holds) = payload_checks(krate, variant, &body.tagging);
+            let variant_ident = &variant.ident;
+            report_arms.push(quote!(Self::#variant_ident(__lowbit_payload) => { #report }));
+            holds_arms.push(quote!(Self::#variant_ident(__lowbit_payload) => { #holds }));
+            continue;
+        }
         if variant.fields.iter().all(|field| field.rules.is_empty()) {
             continue;
         }
@@ -180,8 +217,14 @@ fn validate(container: &Container, body: &Enum) -> TokenStream {
         #[allow(unreachable_patterns)]
         _ => {}
     };
-    let report = quote!(match self { #(#report_arms)* #rest });
-    let holds = quote!(match self { #(#holds_arms)* #rest });
+    // The probes that validate a newtype variant's payload only when its
+    // type can be validated.
+    let probes = quote! {
+        #[allow(unused_imports)]
+        use #krate::__private::{ValidatePayload as _, SkipPayload as _};
+    };
+    let report = quote!(#probes match self { #(#report_arms)* #rest });
+    let holds = quote!(#probes match self { #(#holds_arms)* #rest });
     let validate = validate_impl(container, &cx, &report, &holds);
     quote!(#(#assertions)* #shape #validate)
 }

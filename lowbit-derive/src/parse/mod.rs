@@ -222,6 +222,12 @@ fn parse_variant(
         aliases: item.aliases,
         kind,
         fields,
+        payload: match &variant.fields {
+            Fields::Unnamed(unnamed) if unnamed.unnamed.len() == 1 => {
+                Some(unnamed.unnamed[0].ty.clone())
+            }
+            _ => None,
+        },
     }
 }
 
