@@ -39,5 +39,6 @@ mod set;
 mod shipped_config;
 mod struct_custom;
 mod through_option;
+mod text;
 mod variant_names;
 mod warnings;

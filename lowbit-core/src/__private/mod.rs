@@ -7,6 +7,7 @@ mod lookup;
 mod numbers;
 #[cfg(feature = "shape")]
 mod shapes;
+pub mod text;
 mod traits;
 mod via;
 
@@ -19,6 +20,7 @@ pub use numbers::{Divisible, not_multiple};
 #[cfg(feature = "shape")]
 pub use shapes::{DatumOf, NoDatum, NoShape, ShapeOf, ShapeProbe, boxed, fill_names, path, table};
 pub use std::vec;
+pub use text::Text;
 pub use traits::{Choice, Describe, Each, Field, Flag, IsSet, Items, Keys, Length, Scalar, Slot};
 pub use via::{Through, Via};
 
