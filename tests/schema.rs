@@ -293,3 +293,77 @@ fn items_and_keys_every_document() {
     let rules = schema["$defs"]["Entries.rules"].to_string();
     assert!(rules.contains(r#""propertyNames":{"description":"key jobs[\"key\"] must have a length of at most 3, not the value","#), "{rules}");
 }
+
+#[derive(serde::Deserialize, lowbit_core::Validate)]
+struct Texts {
+    #[serde(default = "root")]
+    #[prefix("/")]
+    #[does_not_contain("..")]
+    root: String,
+    #[suffix(".sock")]
+    socket: Option<String>,
+    #[serde(default)]
+    #[contains("{id}.")]
+    #[ascii]
+    template: String,
+    #[serde(default)]
+    #[items(alphanumeric)]
+    tokens: Vec<String>,
+}
+
+fn root() -> String {
+    "/srv".to_owned()
+}
+
+/// The text rules are `pattern`s (escaped where the text has pattern
+/// syntax, `{`, `}` and `.` here), and `does_not_contain` a `not` of one;
+/// the schema and `validate()` agree on every document, on text that passes
+/// and that does not, on Unicode letters and digits, and on `null`.
+#[test]
+fn text_rules_every_document() {
+    let validator = validator::<Texts>();
+    let keys = vec![
+        (
+            "root",
+            vec![
+                Some(json!("/a")),
+                Some(json!("a/")),
+                Some(json!("/a/../b")),
+                None,
+            ],
+        ),
+        (
+            "socket",
+            vec![
+                Some(json!(null)),
+                Some(json!("/run/a.sock")),
+                Some(json!("/run/a.sockx")),
+                None,
+            ],
+        ),
+        (
+            "template",
+            vec![
+                Some(json!("")),
+                Some(json!("job-{id}.log")),
+                Some(json!("job-{id}xlog")),
+                Some(json!("jöb-{id}.log")),
+                None,
+            ],
+        ),
+        (
+            "tokens",
+            vec![
+                Some(json!(["abc", "Éé٣"])),
+                Some(json!(["a_b"])),
+                Some(json!([""])),
+                None,
+            ],
+        ),
+    ];
+    let (tried, valid) = agree::<Texts>(&validator, &keys, 1, &|doc| doc);
+    // root 2 of 4 (its default passes), socket 3 of 4, template 1 of 5
+    // (neither "" nor the default "" contains "{id}."; "jöb" is not ASCII),
+    // tokens 3 of 4 (every character of "" is alphanumeric).
+    assert_eq!((tried, valid), (320, 18));
+}

@@ -212,6 +212,12 @@ fn applies(rule: &RuleInfo, path: &str, gate: Option<&[&'static str]>) -> String
         RuleKind::Custom { function, .. } => format!("checked by `{function}`"),
         RuleKind::Items(rules) => each(rules, path),
         RuleKind::Keys(rules) => format!("each key: {}", each(rules, path)),
+        RuleKind::Prefix(text) => format!("starts with `{text:?}`"),
+        RuleKind::Suffix(text) => format!("ends with `{text:?}`"),
+        RuleKind::Contains(text) => format!("contains `{text:?}`"),
+        RuleKind::DoesNotContain(text) => format!("does not contain `{text:?}`"),
+        RuleKind::Ascii => "ASCII characters only".to_owned(),
+        RuleKind::Alphanumeric => "letters and digits only".to_owned(),
     };
     if !rule.when.is_empty() {
         let _ = write!(text, "; when it is {}", literals(&rule.when));

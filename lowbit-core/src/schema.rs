@@ -35,6 +35,10 @@
 //! a key left out at its default): `at_least_one` is an `anyOf` of them,
 //! `exactly_one` a `oneOf`, `at_most_one` a `not` of any two together.
 //!
+//! The text rules (`prefix`, `suffix`, `contains`, `does_not_contain`,
+//! `ascii`, `alphanumeric`) are `pattern`s, which JSON Schema applies to
+//! strings only, so that `null` passes them as `None` does.
+//!
 //! `items(..)` is the `items` of a list and the `additionalProperties` of a
 //! map, `keys(..)` a map's `propertyNames`, each holding the rules inside.
 //!
@@ -314,6 +318,18 @@ impl Schemas {
             RuleKind::Length { min, max } => cx.length(subject, *min, *max),
             RuleKind::NonEmpty => cx.length(subject, Some(1), None),
             RuleKind::Forbidden => not(cx.set(subject)),
+            RuleKind::Prefix(_)
+            | RuleKind::Suffix(_)
+            | RuleKind::Contains(_)
+            | RuleKind::DoesNotContain(_)
+            | RuleKind::Ascii
+            | RuleKind::Alphanumeric => {
+                let kind = &rule.kind;
+                cx.at(subject, text_schema(kind), &|datum| match datum {
+                    Datum::Str(text) => text_holds(kind, text),
+                    _ => true,
+                })
+            }
             RuleKind::AtMostOne(members) => {
                 let sets: Vec<Value> = members.iter().map(|member| cx.set(&[member])).collect();
                 let mut pairs = Vec::new();
@@ -529,10 +545,65 @@ fn value_rule(kind: &Kind, rule: &RuleKind, path: &str) -> Value {
         RuleKind::Length { min, max } => length_schema(*min, *max),
         RuleKind::NonEmpty => length_schema(Some(1), None),
         RuleKind::Forbidden => not(set_schema(kind)),
+        RuleKind::Prefix(_)
+        | RuleKind::Suffix(_)
+        | RuleKind::Contains(_)
+        | RuleKind::DoesNotContain(_)
+        | RuleKind::Ascii
+        | RuleKind::Alphanumeric => text_schema(rule),
         RuleKind::Items(rules) => entries_schema(kind, rules, false, path),
         RuleKind::Keys(rules) => entries_schema(kind, rules, true, path),
         _ => Value::Bool(true),
     }
+}
+
+/// A test of a string's text as a `pattern`, which applies to strings only,
+/// so that an absent value (`null`) passes, as it does `validate()`.
+/// Patterns are ECMA-262 regular expressions with Unicode semantics: the
+/// text of `prefix` and its kin is escaped as such, and `alphanumeric` is
+/// the union of Unicode's `Alphabetic` and `N` (numbers) properties, which
+/// is what `char::is_alphanumeric` tests.
+fn text_schema(rule: &RuleKind) -> Value {
+    let pattern = match rule {
+        RuleKind::Prefix(text) => format!("^{}", escape_pattern(text)),
+        RuleKind::Suffix(text) => format!("{}$", escape_pattern(text)),
+        RuleKind::Contains(text) | RuleKind::DoesNotContain(text) => escape_pattern(text),
+        RuleKind::Ascii => r"^[\x00-\x7F]*$".to_owned(),
+        RuleKind::Alphanumeric => r"^[\p{Alphabetic}\p{N}]*$".to_owned(),
+        _ => return Value::Bool(true),
+    };
+    if let RuleKind::DoesNotContain(_) = rule {
+        json!({"not": {"type": "string", "pattern": pattern}})
+    } else {
+        json!({"pattern": pattern})
+    }
+}
+
+/// Whether `text` passes a test of its text, for defaults.
+fn text_holds(rule: &RuleKind, text: &str) -> bool {
+    match rule {
+        RuleKind::Prefix(part) => text.starts_with(part),
+        RuleKind::Suffix(part) => text.ends_with(part),
+        RuleKind::Contains(part) => text.contains(part),
+        RuleKind::DoesNotContain(part) => !text.contains(part),
+        RuleKind::Ascii => text.is_ascii(),
+        RuleKind::Alphanumeric => text.chars().all(char::is_alphanumeric),
+        _ => true,
+    }
+}
+
+/// `text` as a pattern that matches it literally: ECMA-262's syntax
+/// characters escaped, and no other (Unicode patterns refuse escapes of
+/// characters that need none).
+fn escape_pattern(text: &str) -> String {
+    let mut pattern = String::with_capacity(text.len());
+    for c in text.chars() {
+        if "^$\\.*+?()[]{}|/".contains(c) {
+            pattern.push('\\');
+        }
+        pattern.push(c);
+    }
+    pattern
 }
 
 /// A string's, list's or map's length between `min` and `max`.

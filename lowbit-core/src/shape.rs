@@ -317,6 +317,19 @@ pub enum RuleKind {
     Items(Vec<RuleInfo>),
     /// `keys(..)`: these rules hold of each key of the subject, a map.
     Keys(Vec<RuleInfo>),
+    /// `prefix(..)`: the string starts with this text.
+    Prefix(&'static str),
+    /// `suffix(..)`: the string ends with this text.
+    Suffix(&'static str),
+    /// `contains(..)`: the string contains this text.
+    Contains(&'static str),
+    /// `does_not_contain(..)`: the string does not contain this text.
+    DoesNotContain(&'static str),
+    /// `ascii`: every character of the string is ASCII.
+    Ascii,
+    /// `alphanumeric`: every character is alphanumeric (Unicode's
+    /// Alphabetic or Numeric, as `char::is_alphanumeric`).
+    Alphanumeric,
 }
 
 impl RuleKind {
@@ -342,6 +355,12 @@ impl RuleKind {
             RuleKind::Custom { .. } => "custom",
             RuleKind::Items(_) => "items",
             RuleKind::Keys(_) => "keys",
+            RuleKind::Prefix(_) => "prefix",
+            RuleKind::Suffix(_) => "suffix",
+            RuleKind::Contains(_) => "contains",
+            RuleKind::DoesNotContain(_) => "does_not_contain",
+            RuleKind::Ascii => "ascii",
+            RuleKind::Alphanumeric => "alphanumeric",
         }
     }
 }

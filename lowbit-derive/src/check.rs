@@ -467,6 +467,7 @@ impl Checker<'_> {
             RuleKind::Nested => Some(model::RuleKind::Nested),
             RuleKind::NonEmpty => Some(model::RuleKind::NonEmpty),
             RuleKind::Forbidden => Some(model::RuleKind::Forbidden),
+            RuleKind::Text(test) => self.text(rule, test),
             RuleKind::Custom(function, context) => Some(model::RuleKind::Custom {
                 function: function.clone(),
                 context: context.clone(),
@@ -618,6 +619,29 @@ impl Checker<'_> {
             }
         }
         Some(model::RuleKind::Range { min, max })
+    }
+
+    /// A test of a string's text: its string is not empty, since every
+    /// string starts with, ends with and contains `""` (and none lacks it).
+    fn text(&mut self, rule: &Rule, test: &ir::TextRule) -> Option<model::RuleKind> {
+        if let Some(text) = test.argument()
+            && text.value().is_empty()
+        {
+            let why = if matches!(test, ir::TextRule::DoesNotContain(_)) {
+                "every string contains \"\", so no value satisfies it"
+            } else {
+                "every string satisfies it"
+            };
+            self.error(
+                text.span(),
+                format!(
+                    "an empty string says nothing here: {why}; write the text `{}` is about",
+                    rule.name
+                ),
+            );
+            return None;
+        }
+        Some(model::RuleKind::Text(test.clone()))
     }
 
     /// `multiple_of`'s divisor: a number other than 0, or a field (whose 0

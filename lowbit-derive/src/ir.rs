@@ -195,6 +195,35 @@ pub enum RuleKind {
     Items(Vec<Rule>),
     /// `keys(..)`: these rules, on each key of the field.
     Keys(Vec<Rule>),
+    /// `prefix("/")`, `ascii` and their kin: a test of a string's text.
+    Text(TextRule<LitStr>),
+}
+
+/// A test of a string's text. The argument is `S`: the literal as written
+/// until it is checked.
+#[derive(Clone)]
+pub enum TextRule<S = LitStr> {
+    Prefix(S),
+    Suffix(S),
+    Contains(S),
+    DoesNotContain(S),
+    /// Every character is ASCII.
+    Ascii,
+    /// Every character is alphanumeric, as `char::is_alphanumeric` says.
+    Alphanumeric,
+}
+
+impl<S> TextRule<S> {
+    /// The string it is written with, if any.
+    pub fn argument(&self) -> Option<&S> {
+        match self {
+            TextRule::Prefix(text)
+            | TextRule::Suffix(text)
+            | TextRule::Contains(text)
+            | TextRule::DoesNotContain(text) => Some(text),
+            TextRule::Ascii | TextRule::Alphanumeric => None,
+        }
+    }
 }
 
 /// A condition on the struct's fields, whose places are `P`: dotted paths

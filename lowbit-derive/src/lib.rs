@@ -42,7 +42,13 @@ use quote::quote;
         forbidden,
         multiple_of,
         items,
-        keys
+        keys,
+        prefix,
+        suffix,
+        contains,
+        does_not_contain,
+        ascii,
+        alphanumeric
     )
 )]
 pub fn derive_validate(input: proc_macro::TokenStream) -> proc_macro::TokenStream {

@@ -7,7 +7,8 @@ use proc_macro2::Span;
 use syn::{Generics, Ident, LitInt, LitStr, Type};
 
 pub use crate::ir::{
-    FieldDefault, GroupKind, Lit, Order, Relation, StructCheck, Tagging, Test, VariantKind,
+    FieldDefault, GroupKind, Lit, Order, Relation, StructCheck, Tagging, Test, TextRule,
+    VariantKind,
 };
 use crate::vocab::RuleName;
 
@@ -238,6 +239,8 @@ pub enum RuleKind {
     Items(Vec<Rule>),
     /// `keys(..)`: these rules, on each key of the subject.
     Keys(Vec<Rule>),
+    /// `prefix("/")`, `ascii` and their kin; the argument is not empty.
+    Text(TextRule),
 }
 
 /// A range bound: the literal as written (its tokens are emitted as they

@@ -24,6 +24,12 @@ pub enum RuleName {
     MultipleOf,
     Items,
     Keys,
+    Prefix,
+    Suffix,
+    Contains,
+    DoesNotContain,
+    Ascii,
+    Alphanumeric,
 }
 
 /// What a rule's positional arguments are.
@@ -46,6 +52,8 @@ pub enum Args {
     /// `(one_of("a"), length(max = 8))`: rules, each as its own attribute
     /// would be written.
     Rules,
+    /// `("/")`: one string.
+    Text,
 }
 
 /// An option a rule may take beside its arguments.
@@ -100,7 +108,7 @@ use Opt::{At, Context, Equal, Max, Message, Min, Ungated, When};
 pub const EVERY_RULE: &[Opt] = &[Opt::If, Opt::Warn];
 
 /// Every rule, in the order the README lists them.
-pub const RULES: [Spec; 15] = [
+pub const RULES: [Spec; 21] = [
     Spec {
         name: RuleName::OneOf,
         word: "one_of",
@@ -206,6 +214,48 @@ pub const RULES: [Spec; 15] = [
         usage: "#[keys(length(max = 8))]",
         options: &[At, Ungated],
     },
+    Spec {
+        name: RuleName::Prefix,
+        word: "prefix",
+        args: Args::Text,
+        usage: "#[prefix(\"/\")]",
+        options: &[Message, At, Ungated],
+    },
+    Spec {
+        name: RuleName::Suffix,
+        word: "suffix",
+        args: Args::Text,
+        usage: "#[suffix(\".sock\")]",
+        options: &[Message, At, Ungated],
+    },
+    Spec {
+        name: RuleName::Contains,
+        word: "contains",
+        args: Args::Text,
+        usage: "#[contains(\"{id}\")]",
+        options: &[Message, At, Ungated],
+    },
+    Spec {
+        name: RuleName::DoesNotContain,
+        word: "does_not_contain",
+        args: Args::Text,
+        usage: "#[does_not_contain(\"..\")]",
+        options: &[Message, At, Ungated],
+    },
+    Spec {
+        name: RuleName::Ascii,
+        word: "ascii",
+        args: Args::Bare,
+        usage: "#[ascii]",
+        options: &[Message, At, Ungated],
+    },
+    Spec {
+        name: RuleName::Alphanumeric,
+        word: "alphanumeric",
+        args: Args::Bare,
+        usage: "#[alphanumeric]",
+        options: &[Message, At, Ungated],
+    },
 ];
 
 impl RuleName {
@@ -292,6 +342,8 @@ pub enum Capability {
     Keys,
     /// `Keys::Key`: their type.
     MapKey,
+    /// `Text::text`: the string inside.
+    Text,
 }
 
 impl Capability {
@@ -315,6 +367,7 @@ impl Capability {
             Capability::EachItem => ("Each", "Item"),
             Capability::Keys => ("Keys", "keys"),
             Capability::MapKey => ("Keys", "Key"),
+            Capability::Text => ("Text", "text"),
         }
     }
 }

@@ -38,6 +38,7 @@ mod serde_names;
 mod set;
 mod shipped_config;
 mod struct_custom;
+mod text;
 mod through_option;
 mod variant_names;
 mod variants;

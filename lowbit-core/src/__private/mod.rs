@@ -8,6 +8,7 @@ mod numbers;
 mod payload;
 #[cfg(feature = "shape")]
 mod shapes;
+pub mod text;
 mod traits;
 mod via;
 
@@ -21,6 +22,7 @@ pub use payload::{Payload, SkipPayload, ValidatePayload};
 #[cfg(feature = "shape")]
 pub use shapes::{DatumOf, NoDatum, NoShape, ShapeOf, ShapeProbe, boxed, fill_names, path, table};
 pub use std::vec;
+pub use text::Text;
 pub use traits::{Choice, Describe, Each, Field, Flag, IsSet, Items, Keys, Length, Scalar, Slot};
 pub use via::{Through, Via};
 

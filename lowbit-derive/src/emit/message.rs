@@ -3,7 +3,7 @@
 
 use syn::ext::IdentExt;
 
-use crate::model::{Cond, Field, Lengths, Lit, Number, Place, Rule, RuleKind, Test};
+use crate::model::{Cond, Field, Lengths, Lit, Number, Place, Rule, RuleKind, Test, TextRule};
 
 /// The message template of `rule`: the user's, or the default sentence;
 /// and the places whose serde names its `{0}`..`{9}` stand for.
@@ -110,6 +110,28 @@ fn default_text(rule: &Rule, names: &mut Names) -> String {
         }
         RuleKind::NonEmpty => "{path} must not be empty".to_owned(),
         RuleKind::Forbidden => "{path} must not be set".to_owned(),
+        RuleKind::Text(test) => {
+            let quoted = |text: &syn::LitStr| escape(&format!("{:?}", text.value()));
+            match test {
+                TextRule::Prefix(text) => {
+                    format!("{{path}} must start with {}, not {{value}}", quoted(text))
+                }
+                TextRule::Suffix(text) => {
+                    format!("{{path}} must end with {}, not {{value}}", quoted(text))
+                }
+                TextRule::Contains(text) => {
+                    format!("{{path}} must contain {}, not {{value}}", quoted(text))
+                }
+                TextRule::DoesNotContain(text) => {
+                    format!(
+                        "{{path}} must not contain {}, as {{value}} does",
+                        quoted(text)
+                    )
+                }
+                TextRule::Ascii => "{path} must be ASCII, not {value}".to_owned(),
+                TextRule::Alphanumeric => "{path} must be alphanumeric, not {value}".to_owned(),
+            }
+        }
         RuleKind::Nested | RuleKind::Custom { .. } => String::new(),
         // The rules inside have their own messages.
         RuleKind::Items(_) | RuleKind::Keys(_) => String::new(),

@@ -7,7 +7,7 @@ use quote::quote;
 
 use super::context::{Resolved, Scope, Ty, respan, static_names};
 use super::message;
-use crate::model::{Bound, Cond, Lengths, Lit, Number, Rule, RuleKind};
+use crate::model::{Bound, Cond, Lengths, Lit, Number, Rule, RuleKind, TextRule};
 use crate::vocab::Capability;
 
 /// What a rule's check does when the rule is broken.
@@ -185,6 +185,7 @@ pub(super) fn check_subject(
         RuleKind::Length(lengths) => length(scope, &check, lengths),
         RuleKind::NonEmpty => non_empty(scope, &check),
         RuleKind::Forbidden => forbidden(scope, &check),
+        RuleKind::Text(test) => text(scope, &check, test),
         RuleKind::Custom { function, context } => custom(scope, &check, function, context.as_ref()),
         RuleKind::Items(rules) => {
             super::items::check(scope, &check, rules, super::items::Side::Items)
@@ -438,6 +439,27 @@ fn through_some(check: &Check, statement: TokenStream) -> TokenStream {
             #statement
         }
     }
+}
+
+/// A test of the subject's text, which passes an absent one (`None`).
+fn text(scope: &mut Scope, check: &Check, test: &TextRule) -> TokenStream {
+    let krate = scope.krate;
+    let blame = check.rule.span();
+    let read = scope.call(&check.ty, blame, Capability::Text, &check.value);
+    let (helper, argument) = match test {
+        TextRule::Prefix(text) => (quote!(lacks_prefix), Some(text)),
+        TextRule::Suffix(text) => (quote!(lacks_suffix), Some(text)),
+        TextRule::Contains(text) => (quote!(lacks), Some(text)),
+        TextRule::DoesNotContain(text) => (quote!(holds), Some(text)),
+        TextRule::Ascii => (quote!(not_ascii), None),
+        TextRule::Alphanumeric => (quote!(not_alphanumeric), None),
+    };
+    let helper = respan(quote!(#krate::__private::text::#helper), blame);
+    let argument = argument.map(|text| quote!(, #text));
+    let mut args = Group::new(Delimiter::Parenthesis, quote!(#read #argument));
+    args.set_span(blame);
+    let record = check.record_value(krate);
+    quote!(if #helper #args { #record })
 }
 
 /// Calls the user's function on the subject (and the context, with

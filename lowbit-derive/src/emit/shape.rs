@@ -11,7 +11,7 @@ use super::context::{Base, Context, Scope};
 use super::message;
 use crate::model::{
     Cond, Container, Enum, Field, FieldDefault, Lit, Number, Order, Place, Rule, RuleKind, Struct,
-    Tagging, Test, VariantKind,
+    Tagging, Test, TextRule, VariantKind,
 };
 
 /// `impl Shape` for a struct.
@@ -269,6 +269,14 @@ fn rule_info(
         }
         RuleKind::NonEmpty => quote!(#shape::RuleKind::NonEmpty),
         RuleKind::Forbidden => quote!(#shape::RuleKind::Forbidden),
+        RuleKind::Text(test) => match test {
+            TextRule::Prefix(text) => quote!(#shape::RuleKind::Prefix(#text)),
+            TextRule::Suffix(text) => quote!(#shape::RuleKind::Suffix(#text)),
+            TextRule::Contains(text) => quote!(#shape::RuleKind::Contains(#text)),
+            TextRule::DoesNotContain(text) => quote!(#shape::RuleKind::DoesNotContain(#text)),
+            TextRule::Ascii => quote!(#shape::RuleKind::Ascii),
+            TextRule::Alphanumeric => quote!(#shape::RuleKind::Alphanumeric),
+        },
         RuleKind::Custom { function, context } => {
             let function = quote!(#function).to_string().replace(' ', "");
             let context = context.is_some();

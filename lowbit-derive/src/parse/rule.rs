@@ -6,7 +6,7 @@ use syn::parse::ParseStream;
 use syn::punctuated::Punctuated;
 use syn::{Attribute, Ident, LitInt, LitStr, Meta, Token};
 
-use crate::ir::{Cond, FieldPath, Lit, Operand, Order, Relation, Rule, RuleKind, Test};
+use crate::ir::{Cond, FieldPath, Lit, Operand, Order, Relation, Rule, RuleKind, Test, TextRule};
 use crate::suggest;
 use crate::vocab::{Args, Opt, RuleName};
 
@@ -205,8 +205,41 @@ impl Gathered {
             Args::Bare => match which {
                 RuleName::Nested => RuleKind::Nested,
                 RuleName::Forbidden => RuleKind::Forbidden,
+                RuleName::Ascii => RuleKind::Text(TextRule::Ascii),
+                RuleName::Alphanumeric => RuleKind::Text(TextRule::Alphanumeric),
                 _ => RuleKind::NonEmpty,
             },
+            Args::Text => {
+                let mut lits = self.lits.into_iter();
+                let (Some(lit), extra) = (lits.next(), lits.next()) else {
+                    return Err(syn::Error::new_spanned(
+                        name,
+                        format!("`{name}` needs a string: {}", spec.usage),
+                    ));
+                };
+                if let Some(extra) = extra {
+                    return Err(syn::Error::new(
+                        extra.span(),
+                        format!("`{name}` takes one string; write one `#[{name}(..)]` for each"),
+                    ));
+                }
+                let Lit::Str(text) = lit else {
+                    return Err(syn::Error::new(
+                        lit.span(),
+                        format!(
+                            "`{name}` takes a string, not {}: {}",
+                            lit.kind(),
+                            spec.usage
+                        ),
+                    ));
+                };
+                RuleKind::Text(match which {
+                    RuleName::Prefix => TextRule::Prefix(text),
+                    RuleName::Suffix => TextRule::Suffix(text),
+                    RuleName::Contains => TextRule::Contains(text),
+                    _ => TextRule::DoesNotContain(text),
+                })
+            }
         })
     }
 }
@@ -223,6 +256,7 @@ fn parse_item(
             "expected {} before this `,`: {usage}",
             match args {
                 Args::Values => "a value",
+                Args::Text => "a string",
                 Args::Conds | Args::OneCond => "a field name or a condition",
                 Args::Function => "the path of a function",
                 Args::Operand => "a number or a field",
@@ -274,7 +308,7 @@ fn parse_item(
     // Literals are the values of `one_of` and `none_of`.
     if input.peek(syn::Lit) || input.peek(Token![-]) {
         let lit = parse_lit(input)?;
-        if let Args::Values = args {
+        if let Args::Values | Args::Text = args {
             items.lits.push(lit);
             return Ok(());
         }
@@ -296,7 +330,7 @@ fn parse_item(
         items.function = Some(function);
         return Ok(());
     }
-    if let Args::Values = args
+    if let Args::Values | Args::Text = args
         && !is_option(input)
         && bare_word(input)
     {
