@@ -357,6 +357,13 @@ impl Report {
         self.violations.last_mut()
     }
 
+    /// Makes the violation recorded last a warning (a rule marked `warn`).
+    pub(crate) fn mark_last_warning(&mut self) {
+        if let Some(last) = self.violations.last_mut() {
+            last.warning = true;
+        }
+    }
+
     /// Marks the violations from the `from`th on as about keys: those a
     /// `keys(..)` rule just recorded.
     pub(crate) fn about_keys_from(&mut self, from: usize) {

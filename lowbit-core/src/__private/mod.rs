@@ -93,11 +93,8 @@ pub fn warn(
     names: &'static [&'static str],
     value: Option<Value>,
 ) {
-    let violation =
-        Violation::from_template_with_names(extend(at, segments), code, template, names)
-            .with_value(value)
-            .into_warning();
-    report.push(violation);
+    self::report(report, at, segments, code, template, names, value);
+    report.mark_last_warning();
 }
 
 /// Records the failure of a `custom` rule marked `warn`, as a warning. As
@@ -112,12 +109,8 @@ pub fn warn_custom(
     error: &dyn core::fmt::Display,
     value: Option<Value>,
 ) {
-    let path = extend(at, segments);
-    let violation = match template {
-        Some(template) => Violation::from_template(path, "custom", template),
-        None => Violation::new(path, "custom", error.to_string()),
-    };
-    report.push(violation.with_value(value).into_warning());
+    report_custom(report, at, segments, template, error, value);
+    report.mark_last_warning();
 }
 
 /// Marks what a `keys(..)` rule recorded, the violations from the

@@ -8,8 +8,8 @@ use syn::ext::IdentExt;
 use syn::parse::ParseStream;
 use syn::{Ident, LitStr, Meta, Token};
 
+use super::unknown_option;
 use crate::ir::{Group, GroupKind, StructCheck};
-use crate::suggest;
 
 /// One group rule of a kind that darling's field name fixes: the kind is
 /// read back from the attribute's word.
@@ -181,26 +181,4 @@ fn set_once<T>(slot: &mut Option<T>, value: T, key: &Ident) -> syn::Result<()> {
     }
     *slot = Some(value);
     Ok(())
-}
-
-fn unknown_option(ident: &Ident, rule: &Ident, options: &[&str]) -> syn::Error {
-    let name = ident.unraw().to_string();
-    if let [only] = options {
-        return syn::Error::new_spanned(
-            ident,
-            format!("unknown option `{name}` of `{rule}`, whose one option is `{only}`"),
-        );
-    }
-    syn::Error::new_spanned(
-        ident,
-        format!(
-            "unknown option `{name}` of `{rule}`, whose options are {}{}",
-            options
-                .iter()
-                .map(|option| format!("`{option}`"))
-                .collect::<Vec<_>>()
-                .join(", "),
-            suggest::hint(&name, options.iter().copied()),
-        ),
-    )
 }

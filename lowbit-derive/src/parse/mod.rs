@@ -370,3 +370,30 @@ fn expr_place(expr: &syn::Expr) -> darling::Result<FieldPath> {
         ),
     }
 }
+
+/// "unknown option `x` of `rule`", listing its options, with a did-you-mean.
+pub(crate) fn unknown_option(
+    ident: &syn::Ident,
+    rule: &syn::Ident,
+    options: &[&str],
+) -> syn::Error {
+    let name = ident.unraw().to_string();
+    if let [only] = options {
+        return syn::Error::new_spanned(
+            ident,
+            format!("unknown option `{name}` of `{rule}`, whose one option is `{only}`"),
+        );
+    }
+    syn::Error::new_spanned(
+        ident,
+        format!(
+            "unknown option `{name}` of `{rule}`, whose options are {}{}",
+            options
+                .iter()
+                .map(|option| format!("`{option}`"))
+                .collect::<Vec<_>>()
+                .join(", "),
+            crate::suggest::hint(&name, options.iter().copied()),
+        ),
+    )
+}

@@ -632,20 +632,7 @@ fn is_option(input: ParseStream) -> bool {
 }
 
 fn unknown_option(ident: &Ident, which: RuleName, rule: &Ident) -> syn::Error {
-    let options = which.option_words();
-    let name = ident.unraw().to_string();
-    syn::Error::new_spanned(
-        ident,
-        format!(
-            "unknown option `{name}` of `{rule}`, whose options are {}{}",
-            options
-                .iter()
-                .map(|option| format!("`{option}`"))
-                .collect::<Vec<_>>()
-                .join(", "),
-            suggest::hint(&name, options.iter().copied()),
-        ),
-    )
+    super::unknown_option(ident, rule, &which.option_words())
 }
 
 fn set_once<T>(slot: &mut Option<T>, value: T, key: &Ident) -> syn::Result<()> {
