@@ -174,7 +174,9 @@ impl<'de> Deserializer<'de> for Node {
                     items: items.into_iter(),
                     taken: 0,
                 };
-                let value = visitor.visit_seq(&mut access)?;
+                let value = visitor
+                    .visit_seq(&mut access)
+                    .map_err(|error: Error| error.at(&span))?;
                 if access.items.len() > 0 {
                     let expected = format!("{} items", access.taken);
                     return Err(

@@ -37,7 +37,8 @@
 //! (a value reached through an alias is located at the alias). Plain
 //! scalars take the core schema's types: `yes` is a string, `0x1f` an
 //! integer, `~` null. A file holds one document; a key is a scalar; merge
-//! keys (`<<`) are not expanded. Aliases may add at most
+//! keys (`<<`) are not expanded. Tabs separate as spaces do, except
+//! right after a key's `:`, which `saphyr-parser` wants a space after. Aliases may add at most
 //! [`MAX_ALIASED`] values to the tree, and collections nest at most 128
 //! levels: a hostile document is an error, not an exhausted memory or stack.
 
