@@ -1,9 +1,9 @@
-//! Checks config files: each one's `[model]` table is the port's
-//! `ModelConfig` (`bitnet_config`); every problem is printed at its
-//! `file:line:col`, as rustc prints errors.
+//! Checks config files, TOML, JSON or YAML: each one's `model` table (JSON
+//! object, YAML mapping) is the port's `ModelConfig` (`bitnet_config`);
+//! every problem is printed at its `file:line:col`, as rustc prints errors.
 //!
 //! ```text
-//! cargo run -q --example check -- [--json] [--deny-unknown] [--deny-warnings] [--max-size BYTES] [--] FILE...
+//! cargo run -q --example check -- [--json] [--deny-unknown] [--deny-warnings] [--max-size BYTES] [--format toml|json|yaml] [--] FILE...
 //! cargo run -q --example check -- --schema > lowbit.schema.json
 //! ```
 //!
@@ -13,6 +13,9 @@
 //!   unknown key, a missing `[model]`) counts as invalid: exit 1.
 //! - `--max-size BYTES`: the largest file read (64 MiB by default); a
 //!   larger one is refused, having read no more than that.
+//! - `--format toml|json|yaml`: read every file in this format. Without
+//!   it, a file's extension says (`.json`; `.yaml` or `.yml`), and any
+//!   other file is TOML.
 //! - `--`: what follows is files, even if it starts with `-`.
 //! - `--schema`: print the JSON Schema of such files instead (their
 //!   `[model]` table's structure, defaults and every rule), for editors that
@@ -26,7 +29,7 @@
 //! control characters and bidirectional marks escaped.
 //!
 //! Exit status: 0 when every file is valid (warnings allowed, unless
-//! `--deny-warnings`), 1 when any is invalid, 2 when any cannot be read or is not TOML (or the command line is
+//! `--deny-warnings`), 1 when any is invalid, 2 when any cannot be read or is not in its format (or the command line is
 //! wrong, or the output cannot be written). When whoever reads the output
 //! stops (`check *.toml | head -1`), it stops quietly, with the status of the
 //! files checked so far.
@@ -36,10 +39,81 @@ use std::io::{self, BufWriter, IsTerminal, Read, Write};
 use std::process::ExitCode;
 
 use bitnet_config::ModelConfig;
+use lowbit_core::Validate;
 use lowbit_core::diagnostic::{Severity, escape, is_unsafe};
-use lowbit_core::toml::{DEFAULT_MAX_SIZE, Options};
+use lowbit_core::load::{DEFAULT_MAX_SIZE, Loaded};
 
-const USAGE: &str = "usage: check [--json] [--deny-unknown] [--deny-warnings] [--max-size BYTES] [--] FILE...\n       check --schema";
+const USAGE: &str = "usage: check [--json] [--deny-unknown] [--deny-warnings] [--max-size BYTES] [--format toml|json|yaml] [--] FILE...\n       check --schema";
+
+/// The formats a file can be in.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Format {
+    Toml,
+    Json,
+    Yaml,
+}
+
+impl Format {
+    fn named(name: &str) -> Option<Self> {
+        match name {
+            "toml" => Some(Format::Toml),
+            "json" => Some(Format::Json),
+            "yaml" | "yml" => Some(Format::Yaml),
+            _ => None,
+        }
+    }
+
+    /// A file's format by its extension; TOML unless it says otherwise.
+    fn of(file: &std::path::Path) -> Self {
+        let extension = file.extension().and_then(|e| e.to_str()).unwrap_or("");
+        Format::named(&extension.to_ascii_lowercase()).unwrap_or(Format::Toml)
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            Format::Toml => "TOML",
+            Format::Json => "JSON",
+            Format::Yaml => "YAML",
+        }
+    }
+}
+
+/// One options of each format, set alike.
+struct Loaders {
+    toml: lowbit_core::toml::Options<'static>,
+    json: lowbit_core::json::Options<'static>,
+    yaml: lowbit_core::yaml::Options<'static>,
+}
+
+impl Loaders {
+    fn new(deny: bool, max_size: usize) -> Self {
+        Loaders {
+            toml: lowbit_core::toml::Options::new()
+                .table("model")
+                .deny_unknown_keys(deny)
+                .max_size(max_size),
+            json: lowbit_core::json::Options::new()
+                .table("model")
+                .deny_unknown_keys(deny)
+                .max_size(max_size),
+            yaml: lowbit_core::yaml::Options::new()
+                .table("model")
+                .deny_unknown_keys(deny)
+                .max_size(max_size),
+        }
+    }
+
+    fn load<T>(&self, format: Format, source: &str) -> Loaded<T>
+    where
+        T: for<'de> serde::Deserialize<'de> + Validate,
+    {
+        match format {
+            Format::Toml => self.toml.load(source),
+            Format::Json => self.json.load(source),
+            Format::Yaml => self.yaml.load(source),
+        }
+    }
+}
 
 /// The outcome of one file, ordered by how bad it is.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -65,6 +139,7 @@ enum Command {
         deny: bool,
         deny_warnings: bool,
         max_size: usize,
+        format: Option<Format>,
         files: Vec<OsString>,
     },
     Schema,
@@ -83,14 +158,15 @@ fn main() -> ExitCode {
     let stdout = io::stdout();
     let color = stdout.is_terminal() && std::env::var_os("NO_COLOR").is_none();
     let out = BufWriter::new(stdout.lock());
-    let (json, deny, deny_warnings, max_size, files) = match command {
+    let (json, deny, deny_warnings, max_size, format, files) = match command {
         Command::Check {
             json,
             deny,
             deny_warnings,
             max_size,
+            format,
             files,
-        } => (json, deny, deny_warnings, max_size, files),
+        } => (json, deny, deny_warnings, max_size, format, files),
         Command::Schema => {
             return finish(Status::Valid, out, |out| {
                 writeln!(out, "{:#}", file_schema())
@@ -104,13 +180,11 @@ fn main() -> ExitCode {
         deny_warnings,
         out,
     };
-    let options = Options::new()
-        .table("model")
-        .deny_unknown_keys(deny)
-        .max_size(max_size);
+    let loaders = Loaders::new(deny, max_size);
     let mut worst = Status::Valid;
     for file in &files {
-        match check(file, &options, max_size, &mut output) {
+        let format = format.unwrap_or_else(|| Format::of(file.as_ref()));
+        match check(file, &loaders, format, max_size, &mut output) {
             Ok(status) => worst = worst.max(status),
             Err(error) => return failed(worst, &error),
         }
@@ -147,6 +221,7 @@ fn parse(args: impl Iterator<Item = OsString>) -> Result<Command, String> {
     let mut deny_warnings = false;
     let mut schema = false;
     let mut max_size = DEFAULT_MAX_SIZE;
+    let mut format = None;
     let mut files = Vec::new();
     let mut args = args.peekable();
     while let Some(arg) = args.next() {
@@ -175,6 +250,13 @@ fn parse(args: impl Iterator<Item = OsString>) -> Result<Command, String> {
             _ if text.starts_with("--max-size=") => {
                 max_size = bytes(&text["--max-size=".len()..])?;
             }
+            "--format" => {
+                let value = args.next().ok_or("`--format` needs toml, json or yaml")?;
+                format = Some(format_named(&value.to_string_lossy())?);
+            }
+            _ if text.starts_with("--format=") => {
+                format = Some(format_named(&text["--format=".len()..])?);
+            }
             option => return Err(format!("unknown option `{option}`")),
         }
     }
@@ -195,8 +277,14 @@ fn parse(args: impl Iterator<Item = OsString>) -> Result<Command, String> {
         deny,
         deny_warnings,
         max_size,
+        format,
         files,
     })
+}
+
+/// `--format`'s value.
+fn format_named(text: &str) -> Result<Format, String> {
+    Format::named(text).ok_or_else(|| format!("`--format` takes toml, json or yaml, not `{text}`"))
 }
 
 /// `--max-size`'s value.
@@ -224,7 +312,12 @@ fn file_schema() -> serde_json::Value {
 /// The text of `path`, or why it is not read: not a regular file (a FIFO
 /// would block, `/dev/zero` never ends), larger than `max_size` (found
 /// having read one byte more, not the whole file), or not UTF-8.
-fn read(path: &std::path::Path, name: &str, max_size: usize) -> Result<String, String> {
+fn read(
+    path: &std::path::Path,
+    name: &str,
+    format: Format,
+    max_size: usize,
+) -> Result<String, String> {
     let cannot = |error: io::Error| format!("cannot read `{name}`: {error}");
     let regular = |metadata: std::fs::Metadata| {
         if metadata.is_file() {
@@ -250,26 +343,30 @@ fn read(path: &std::path::Path, name: &str, max_size: usize) -> Result<String, S
     }
     String::from_utf8(bytes).map_err(|error| {
         let at = error.utf8_error().valid_up_to();
-        format!("`{name}` is not TOML: not UTF-8 text (byte {at})")
+        format!(
+            "`{name}` is not {}: not UTF-8 text (byte {at})",
+            format.name()
+        )
     })
 }
 
 fn check(
     file: &OsString,
-    options: &Options<'_>,
+    loaders: &Loaders,
+    format: Format,
     max_size: usize,
     output: &mut Output,
 ) -> io::Result<Status> {
     // A name that is not UTF-8 is printed lossily; the file is still read.
     let name = file.to_string_lossy();
-    let source = match read(file.as_ref(), &name, max_size) {
+    let source = match read(file.as_ref(), &name, format, max_size) {
         Ok(source) => source,
         Err(message) => {
             unreadable(&name, &message, output)?;
             return Ok(Status::Unreadable);
         }
     };
-    let loaded = options.load::<ModelConfig>(&source);
+    let loaded = loaders.load::<ModelConfig>(format, &source);
     for diagnostic in loaded.diagnostics() {
         if output.json {
             writeln!(output.out, "{}", diagnostic.to_json(&name))?;
@@ -282,7 +379,7 @@ fn check(
         .diagnostics()
         .iter()
         .any(|diagnostic| diagnostic.severity() == Severity::Warning);
-    let status = if !loaded.is_toml() {
+    let status = if !loaded.is_parsed() {
         Status::Unreadable
     } else if loaded.is_valid() && !(output.deny_warnings && warned) {
         Status::Valid
@@ -290,7 +387,7 @@ fn check(
         Status::Invalid
     };
     if !output.json {
-        let summary = summary(&escape(&name), status, loaded.diagnostics());
+        let summary = summary(&escape(&name), format, status, loaded.diagnostics());
         writeln!(output.out, "{summary}")?;
     }
     Ok(status)
@@ -299,6 +396,7 @@ fn check(
 /// `file: valid`, `file: invalid (2 errors, 1 warning)`, `file: not TOML`.
 fn summary(
     file: &str,
+    format: Format,
     status: Status,
     diagnostics: &[lowbit_core::diagnostic::Diagnostic],
 ) -> String {
@@ -313,7 +411,7 @@ fn summary(
     let verdict = match status {
         Status::Valid => "valid",
         Status::Invalid => "invalid",
-        Status::Unreadable => "not TOML",
+        Status::Unreadable => &format!("not {}", format.name()),
     };
     match (errors, warnings) {
         (0, 0) => format!("{file}: {verdict}"),

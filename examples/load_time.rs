@@ -3,7 +3,11 @@
 //! and, as the baseline in the same run, with plain `toml::from_str` and
 //! `validate()` (no locations). Time per byte that stays flat as the size
 //! doubles is time linear in the size. A second table times documents made
-//! of unknown keys, one diagnostic a line, each one rendered.
+//! of unknown keys, one diagnostic a line, each one rendered. A third times
+//! the same config as JSON and as YAML, against `serde_json::from_str` and
+//! `serde_yaml_ng::from_str` (a serde YAML reader: saphyr-parser, which
+//! lowbit reads YAML with, has no `from_str` of its own), each with
+//! `validate()`.
 //!
 //! ```text
 //! cargo run --release --example load_time
@@ -52,6 +56,46 @@ fn unknown_keys(size: usize) -> (String, usize) {
         key += 1;
     }
     (source, key)
+}
+
+/// The config of [`document`] as JSON (`yaml` false) or YAML, `size` bytes
+/// or more.
+fn other_format(size: usize, yaml: bool) -> String {
+    let mut source = String::new();
+    let (item, close_modules, key_line, end) = if yaml {
+        source.push_str(
+            "model:\n  quant:\n    enable: true\n    protocol: bitnet_b158\n    target_modules:\n",
+        );
+        (
+            "      - encoder\n",
+            "  rho:\n    precision: fp8_exp\n    colour: 1\ndata:\n",
+            "  key{key}: \"{key:0>24}\"\n",
+            "",
+        )
+    } else {
+        source.push_str("{\"model\": {\"quant\": {\"enable\": true, \"protocol\": \"bitnet_b158\", \"target_modules\": [\n");
+        (
+            "  \"encoder\",\n",
+            "  \"encoder\"]},\n\"rho\": {\"precision\": \"fp8_exp\", \"colour\": 1}},\n\"data\": {\n",
+            "  \"key{key}\": \"{key:0>24}\",\n",
+            "  \"last\": 0}}\n",
+        )
+    };
+    while source.len() < size / 2 {
+        source.push_str(item);
+    }
+    source.push_str(close_modules);
+    let mut key = 0;
+    while source.len() < size {
+        source.push_str(
+            &key_line
+                .replace("{key}", &key.to_string())
+                .replace("{key:0>24}", &format!("{key:0>24}")),
+        );
+        key += 1;
+    }
+    source.push_str(end);
+    source
 }
 
 /// The least of `runs` timings of `work`: the run the machine disturbed least.
@@ -130,5 +174,41 @@ fn main() {
             render.as_secs_f64() * 1e3,
             per_byte / first,
         );
+    }
+
+    println!();
+    println!("| format | size | baseline | lowbit load | lowbit / baseline | lowbit ns/byte |");
+    println!("|---|---:|---:|---:|---:|---:|");
+    let json = lowbit_core::json::Options::new().table("model");
+    let yaml = lowbit_core::yaml::Options::new().table("model");
+    for megabytes in [1usize, 2, 4] {
+        for is_yaml in [false, true] {
+            let source = other_format(megabytes << 20, is_yaml);
+            let baseline = fastest(RUNS, || {
+                let file: ConfigFile = if is_yaml {
+                    serde_yaml_ng::from_str(&source).expect("the document is YAML")
+                } else {
+                    serde_json::from_str(&source).expect("the document is JSON")
+                };
+                black_box(file.model.validate().is_err());
+            });
+            let lowbit = fastest(RUNS, || {
+                let loaded = if is_yaml {
+                    yaml.load::<ModelConfig>(&source)
+                } else {
+                    json.load::<ModelConfig>(&source)
+                };
+                assert_eq!(loaded.diagnostics().len(), 2, "{:?}", loaded.diagnostics());
+                black_box(loaded);
+            });
+            println!(
+                "| {} | {megabytes} MB | {:.1} ms | {:.1} ms | {:.2} | {:.1} |",
+                if is_yaml { "YAML" } else { "JSON" },
+                baseline.as_secs_f64() * 1e3,
+                lowbit.as_secs_f64() * 1e3,
+                lowbit.as_secs_f64() / baseline.as_secs_f64(),
+                lowbit.as_secs_f64() * 1e9 / source.len() as f64,
+            );
+        }
     }
 }

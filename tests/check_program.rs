@@ -109,6 +109,93 @@ fn not_toml_output() {
 }
 
 #[test]
+fn broken_json_output() {
+    let output = check(&["examples/configs/broken.json"]);
+    assert_eq!(output.status.code(), Some(1));
+    insta::assert_snapshot!(stdout(&output));
+}
+
+#[test]
+fn wrong_type_yaml_output() {
+    let output = check(&["examples/configs/wrong-type.yaml"]);
+    assert_eq!(output.status.code(), Some(1));
+    insta::assert_snapshot!(stdout(&output));
+}
+
+#[test]
+fn typo_yml_output() {
+    let output = check(&["examples/configs/typo.yml"]);
+    assert_eq!(output.status.code(), Some(0));
+    insta::assert_snapshot!(stdout(&output));
+}
+
+#[test]
+fn not_json_and_not_yaml_output() {
+    let output = check(&[
+        "examples/configs/not-json.json",
+        "examples/configs/not-yaml.yaml",
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    insta::assert_snapshot!(stdout(&output));
+}
+
+#[test]
+fn each_format_is_read_by_its_extension_or_as_told() {
+    let output = check(&[
+        "examples/configs/good.toml",
+        "examples/configs/good.json",
+        "examples/configs/good.yaml",
+        "examples/configs/broken.yaml",
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    let text = stdout(&output);
+    assert!(
+        text.contains("examples/configs/good.json: valid\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("examples/configs/good.yaml: valid\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("examples/configs/broken.yaml: invalid (8 errors)\n"),
+        "{text}"
+    );
+    // A name that says nothing is TOML, unless `--format` says otherwise.
+    let scratch = Scratch::new("format");
+    let file = scratch.file("model.conf", "model:\n  quant:\n    enable: yes\n");
+    let as_toml = check(&[&file]);
+    assert_eq!(as_toml.status.code(), Some(2));
+    assert!(stdout(&as_toml).ends_with(": not TOML (4 errors)\n"));
+    let as_yaml = check(&["--format", "yaml", &file]);
+    assert_eq!(as_yaml.status.code(), Some(1));
+    assert!(stdout(&as_yaml).contains(&format!("--> {file}:3:13\n")));
+    let as_json = check(&["--format=json", &file]);
+    assert!(stdout(&as_json).ends_with(": not JSON (1 error)\n"));
+    let wrong = check(&["--format", "ini", &file]);
+    assert_eq!(wrong.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&wrong.stderr)
+            .contains("`--format` takes toml, json or yaml, not `ini`")
+    );
+}
+
+#[test]
+fn json_records_come_from_every_format() {
+    let output = check(&["--json", "examples/configs/typo.yml"]);
+    let lines: Vec<serde_json::Value> = stdout(&output)
+        .lines()
+        .map(|line| serde_json::from_str(line).expect("a JSON record"))
+        .collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["path"], "model.quant.enabel");
+    assert_eq!(
+        (lines[0]["line"].as_u64(), lines[0]["column"].as_u64()),
+        (Some(5), Some(5))
+    );
+}
+
+#[test]
 fn valid_files_exit_zero() {
     let output = check(&[
         "examples/configs/good.toml",

@@ -1,7 +1,7 @@
 //! Problems found in a config file, located in its source and rendered as
 //! rustc renders errors.
 //!
-//! A [`Diagnostic`] is what [`toml::Options::load`](crate::toml::Options::load)
+//! A [`Diagnostic`] is what a loader (`lowbit_core::toml`, `json`, `yaml`)
 //! reports: a broken rule, a value of the wrong type, an unknown key. It knows
 //! its byte span in the source and the line and column where that starts;
 //! [`Diagnostic::render`] draws it with the source line and a caret under the

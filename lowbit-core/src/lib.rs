@@ -58,7 +58,11 @@
 //! - `toml`: `lowbit_core::toml` loads a TOML document into a `Validate`
 //!   type and locates every problem in the source; `lowbit_core::diagnostic`
 //!   renders them as rustc renders errors.
-//! - `json`: `Diagnostic::to_json`, one JSON record per problem.
+//! - `json`: `lowbit_core::json` does the same for a JSON document (no
+//!   comments, no trailing commas, as JSON has none), and
+//!   `Diagnostic::to_json` writes one JSON record per problem.
+//! - `yaml`: `lowbit_core::yaml` does the same for a YAML document.
+//! - `load` (with any of the three): what they share, `lowbit_core::load`.
 //! - `shape`: the derive also implements `shape::Shape`, and the modules
 //!   `shape` and `docs` exist.
 //! - `schema` (with `shape`): `lowbit_core::schema::json_schema`, a
@@ -66,12 +70,16 @@
 
 #![deny(missing_docs)]
 
-#[cfg(feature = "toml")]
+#[cfg(feature = "load")]
 pub mod diagnostic;
 #[cfg(feature = "shape")]
 pub mod docs;
 mod issues;
+#[cfg(feature = "json")]
+pub mod json;
 pub mod limits;
+#[cfg(feature = "load")]
+pub mod load;
 pub mod path;
 pub mod report;
 #[cfg(feature = "schema")]
@@ -83,6 +91,8 @@ mod suggest;
 pub mod toml;
 mod validate;
 mod variants;
+#[cfg(feature = "yaml")]
+pub mod yaml;
 
 #[doc(hidden)]
 pub mod __private;

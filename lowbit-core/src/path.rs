@@ -24,7 +24,7 @@ pub enum PathSegment {
 impl PathSegment {
     /// The key this segment names in a table: a field's name or a map
     /// entry's key; `None` for a sequence item.
-    #[cfg(feature = "toml")]
+    #[cfg(feature = "load")]
     pub(crate) fn key(&self) -> Option<&str> {
         match self {
             PathSegment::Field(name) => Some(name),

@@ -46,7 +46,7 @@ pub(crate) const fn closest(names: &[&str], name: &str) -> Option<usize> {
 }
 
 /// The name in `names` closest to `name`, by the rule above.
-#[cfg(feature = "toml")]
+#[cfg(feature = "load")]
 pub(crate) fn closest_name<'a>(name: &str, names: &[&'a str]) -> Option<&'a str> {
     closest(names, name).map(|index| names[index])
 }

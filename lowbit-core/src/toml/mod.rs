@@ -73,43 +73,24 @@
 //! float too large for an `f32` is an error, not infinity; an unclosed
 //! array is one error, not one for each line after it.
 
-mod locate;
 mod syntax;
-mod watch;
 
-use std::any::Any;
 use std::cell::RefCell;
-use std::collections::HashSet;
-use std::fmt;
 use std::ops::Range;
-use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use serde::Deserialize;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue, ValueDeserializer};
 
-use crate::diagnostic::{Diagnostic, LineIndex, Severity};
-use crate::path::Spelled;
-use crate::suggest::closest_name;
-use crate::{PathSegment, Validate};
-use locate::{cut, take, walk};
-use watch::Seen;
+use crate::PathSegment;
+use crate::Validate;
+use crate::load::{Document, Seen, Tree};
 
-/// How many times a document is read again to find its next unreadable
-/// value.
-const PASSES: usize = 16;
+pub use crate::load::{DEFAULT_MAX_SIZE, Loaded, Toml};
 
-/// How many times it is read in all, past those, to count the unreadable
-/// values it does not report: each read costs the whole document.
-const COUNTED: usize = 4 * PASSES;
-
-/// The size of the largest document [`Options::load`] reads unless told
-/// otherwise: 64 MiB.
-pub const DEFAULT_MAX_SIZE: usize = 64 << 20;
-
-/// How many syntax errors are reported: past the first few, a broken
-/// document mostly yields echoes of them.
-const SYNTAX_ERRORS: usize = 20;
+/// How a TOML document is loaded: [`crate::load::Options`] for TOML. Made
+/// once, it loads any number of documents.
+pub type Options<'c> = crate::load::Options<'c, Toml>;
 
 /// Loads `source` with the default [`Options`]: the whole document is a `T`,
 /// unknown keys are warnings.
@@ -121,543 +102,116 @@ where
     Options::new().load(source)
 }
 
-/// How a document is loaded. Made once, it loads any number of documents.
-///
-/// `'c` is the lifetime of the [context](Self::context) it passes to the
-/// rules, if any.
-#[derive(Clone, Default)]
-pub struct Options<'c> {
-    deny_unknown_keys: bool,
-    table: Vec<String>,
-    /// `None` for [`DEFAULT_MAX_SIZE`].
-    max_size: Option<usize>,
-    /// What `custom(.., context)` rules receive; `None` for `&()`.
-    context: Option<&'c dyn Any>,
-}
-
-impl fmt::Debug for Options<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Options")
-            .field("deny_unknown_keys", &self.deny_unknown_keys)
-            .field("table", &self.table)
-            .field("max_size", &self.max_size)
-            .field("context", &self.context.map(|_| ".."))
-            .finish()
-    }
-}
-
-impl<'c> Options<'c> {
-    /// The whole document is the value; unknown keys are warnings.
-    #[must_use]
-    pub fn new() -> Self {
-        Options::default()
-    }
-
-    /// The context that rules written `custom(f, context)` receive, as
-    /// [`Validate::validate_with`] gives it: a registry of names the
-    /// document may refer to, say. Without one, or with one of another type
-    /// than the rule's function takes, such a rule is reported broken, with
-    /// a message that names the type it needs.
-    ///
-    /// ```
-    /// use std::collections::HashSet;
-    /// use lowbit_core::Validate;
-    ///
-    /// struct Known(HashSet<&'static str>);
-    ///
-    /// fn known(name: &str, known: &Known) -> Result<(), String> {
-    ///     if known.0.contains(name) { Ok(()) } else { Err(format!("no model named {name:?}")) }
-    /// }
-    ///
-    /// #[derive(serde::Deserialize, Validate)]
-    /// struct Layer {
-    ///     #[custom(known, context)]
-    ///     model: String,
-    /// }
-    ///
-    /// let known_models = Known(HashSet::from(["enc"]));
-    /// let options = lowbit_core::toml::Options::new().context(&known_models);
-    /// assert!(options.load::<Layer>("model = \"enc\"").is_valid());
-    ///
-    /// let loaded = options.load::<Layer>("model = \"dec\"");
-    /// let [unknown] = loaded.diagnostics() else { panic!() };
-    /// assert_eq!((unknown.code(), unknown.message()), ("custom", "no model named \"dec\""));
-    /// assert_eq!((unknown.line(), unknown.column()), (1, 9));
-    ///
-    /// let without = lowbit_core::toml::Options::new().load::<Layer>("model = \"enc\"");
-    /// assert_eq!(
-    ///     without.diagnostics()[0].message(),
-    ///     "this rule needs a context of type `Known`; pass one to `validate_with` or to a loader's `Options::context`"
-    /// );
-    /// ```
-    #[must_use]
-    pub fn context(mut self, context: &'c dyn Any) -> Self {
-        self.context = Some(context);
-        self
-    }
-
-    /// Whether unknown keys are errors (and make the document invalid)
-    /// rather than warnings.
-    #[must_use]
-    pub fn deny_unknown_keys(mut self, deny: bool) -> Self {
-        self.deny_unknown_keys = deny;
-        self
-    }
-
-    /// The value is the table at this dotted path (`"model"`,
-    /// `"tool.lowbit"`: bare keys joined by dots), not the whole document;
-    /// the rest of the document is left alone. Paths in diagnostics start
-    /// from the document's root. `""` is the whole document.
-    ///
-    /// A document without that table loads the value from an empty table
-    /// (so a type whose fields all have defaults gets its defaults), with a
-    /// `missing_table` warning.
-    #[must_use]
-    pub fn table(mut self, path: &str) -> Self {
-        self.table = path
-            .split('.')
-            .filter(|key| !key.is_empty())
-            .map(str::to_owned)
-            .collect();
-        self
-    }
-
-    /// The largest document, in bytes, that [`load`](Self::load) reads:
-    /// a larger one is refused with a `too_large` error before it is parsed
-    /// (and is not TOML, for [`Loaded::is_toml`]). [`DEFAULT_MAX_SIZE`]
-    /// unless set. A program that reads files should cap what it reads at
-    /// the same size, before reading: this only bounds what parsing costs.
-    #[must_use]
-    pub fn max_size(mut self, bytes: usize) -> Self {
-        self.max_size = Some(bytes);
-        self
-    }
-
+impl Options<'_> {
     /// Parses `source`, deserializes a `T` from it and validates the value.
-    /// Every problem is a [`Diagnostic`] in the result, in the order of the
-    /// source; this never fails. It never panics either, as long as the
-    /// type's own code does not: a panic in a `Deserialize` impl or in a
-    /// rule's function (`custom`) is caught and reported as a `panic`
-    /// error, with no value. The panic hook still runs (it prints the
-    /// panic), and under `panic = "abort"` nothing can be caught.
+    /// Every problem is a [`Diagnostic`](crate::diagnostic::Diagnostic) in
+    /// the result, in the order of the source; this never fails. It never
+    /// panics either, as long as the type's own code does not: a panic in a
+    /// `Deserialize` impl or in a rule's function (`custom`) is caught and
+    /// reported as a `panic` error, with no value. The panic hook still runs
+    /// (it prints the panic), and under `panic = "abort"` nothing can be
+    /// caught.
     #[must_use]
     pub fn load<'de, T>(&self, source: &'de str) -> Loaded<T>
     where
         T: Deserialize<'de> + Validate,
     {
-        let limit = self.max_size.unwrap_or(DEFAULT_MAX_SIZE);
-        let mut load = Load {
-            options: self,
-            source,
-            lines: LineIndex::new(if source.len() > limit { "" } else { source }),
-            prefix: self
-                .table
-                .iter()
-                .map(|key| PathSegment::Field(key.clone().into()))
-                .collect(),
-            diagnostics: Vec::new(),
-        };
-        let (value, parsed) = if source.len() > limit {
-            let message = format!(
-                "the document is {} bytes, more than the {limit} this loader reads",
-                source.len()
-            );
-            load.push(Severity::Error, "too_large", message, &[], 0..0)
-                .path
-                .clear();
-            (None, false)
-        } else {
-            match catch_unwind(AssertUnwindSafe(|| load.run(source))) {
-                Ok(outcome) => outcome,
-                Err(panic) => {
-                    let what = panic
-                        .downcast_ref::<&str>()
-                        .map(|text| (*text).to_owned())
-                        .or_else(|| panic.downcast_ref::<String>().cloned())
-                        .unwrap_or_default();
-                    let message = format!("the config's own code panicked: {what}");
-                    load.push(Severity::Error, "panic", message, &[], 0..0)
-                        .path
-                        .clear();
-                    (None, true)
-                }
-            }
-        };
-        let mut diagnostics = load.diagnostics;
-        diagnostics.sort_by_key(|diagnostic| diagnostic.span.start);
-        // In the order of the source, positions cost one pass over it,
-        // however many diagnostics share a line.
-        for diagnostic in &mut diagnostics {
-            (diagnostic.line, diagnostic.column) = load.lines.position(diagnostic.span.start);
-        }
-        Loaded {
-            value,
-            diagnostics,
-            parsed,
-        }
+        self.load_as::<Toml, T>(source)
     }
 }
 
-/// What [`Options::load`] found.
-#[derive(Clone, Debug)]
-pub struct Loaded<T> {
-    value: Option<T>,
-    diagnostics: Vec<Diagnostic>,
-    parsed: bool,
-}
-
-impl<T> Loaded<T> {
-    /// The value, when the document deserialized (valid or not).
-    #[must_use]
-    pub fn value(&self) -> Option<&T> {
-        self.value.as_ref()
+impl Tree for Spanned<DeValue<'_>> {
+    fn span(&self) -> Range<usize> {
+        Spanned::span(self)
     }
 
-    /// The value, when the document deserialized (valid or not).
-    #[must_use]
-    pub fn into_value(self) -> Option<T> {
-        self.value
-    }
-
-    /// Every problem, in the order of the source.
-    #[must_use]
-    pub fn diagnostics(&self) -> &[Diagnostic] {
-        &self.diagnostics
-    }
-
-    /// Whether the source is TOML at all (a syntax error says it is not).
-    #[must_use]
-    pub fn is_toml(&self) -> bool {
-        self.parsed
-    }
-
-    /// Whether the value deserialized and no diagnostic is an error.
-    #[must_use]
-    pub fn is_valid(&self) -> bool {
-        self.value.is_some()
-            && self
-                .diagnostics
-                .iter()
-                .all(|diagnostic| diagnostic.severity != Severity::Error)
-    }
-}
-
-/// One load under way.
-struct Load<'o, 's> {
-    options: &'o Options<'o>,
-    source: &'s str,
-    lines: LineIndex<'s>,
-    /// The path of the loaded table in the document.
-    prefix: Vec<PathSegment>,
-    diagnostics: Vec<Diagnostic>,
-}
-
-impl<'s> Load<'_, 's> {
-    fn run<T>(&mut self, source: &'s str) -> (Option<T>, bool)
-    where
-        T: Deserialize<'s> + Validate,
-    {
-        let (table, errors) = DeTable::parse_recoverable(source);
-        if !errors.is_empty() {
-            let errors = errors.iter().map(|error| syntax::SyntaxError {
-                span: error.span().unwrap_or(source.len()..source.len()),
-                message: error.message().to_owned(),
-            });
-            for error in syntax::worth_reporting(&table, errors)
-                .into_iter()
-                .take(SYNTAX_ERRORS)
-            {
-                // About the text, not about a value: no path.
-                self.push(Severity::Error, "syntax", error.message, &[], error.span)
-                    .path
-                    .clear();
+    fn child(&self, segment: &PathSegment) -> Option<(Option<Range<usize>>, &Self)> {
+        match (segment, self.get_ref()) {
+            (PathSegment::Index(index), DeValue::Array(array)) => {
+                array.get(*index).map(|item| (None, item))
             }
-            return (None, false);
-        }
-        let mut root = Spanned::new(table.span(), DeValue::Table(table.into_inner()));
-        let prefix = self.prefix.clone();
-        let reach = walk(&root, &prefix);
-        let (found, holder) = (reach.found().is_some(), reach.value.span());
-        let mut work = if found {
-            // Taken out, not copied: the rest of the document is not needed.
-            // The whole document is no entry to take: it is the value.
-            take(&mut root, &prefix).unwrap_or(root)
-        } else {
-            let message = format!("no `[{}]` table; the defaults apply", Spelled(&prefix));
-            self.push(
-                Severity::Warning,
-                "missing_table",
-                message,
-                &[],
-                holder.clone(),
-            );
-            Spanned::new(holder, DeValue::Table(DeTable::new()))
-        };
-        let Some(value) = self.deserialize::<T>(&mut work) else {
-            return (None, true);
-        };
-        // Every violation, warnings too, which a valid value may have.
-        let report = value.report_with(self.options.context.unwrap_or(&()));
-        for violation in &report {
-            let path = violation.path().segments();
-            let reach = walk(&work, path);
-            // A rule about a map's key points at the key, not its value.
-            let span = match (violation.is_about_key(), reach.found(), &reach.key) {
-                (true, Some(_), Some(key)) => key.clone(),
-                _ => reach.value.span(),
-            };
-            let label = reach.found().is_none().then(|| {
-                let missing = Spelled(&path[reach.present..=reach.present]);
-                format!("no `{missing}` in this table; its default applies")
-            });
-            let severity = if violation.is_warning() {
-                Severity::Warning
-            } else {
-                Severity::Error
-            };
-            let at = self.push(
-                severity,
-                violation.code(),
-                violation.to_string(),
-                path,
-                span,
-            );
-            at.label = label;
-        }
-        (Some(value), true)
-    }
-
-    /// Reads a `T` from `work`, reporting unknown keys and every value it
-    /// cannot read. `None` unless it read the document as it is.
-    fn deserialize<T>(&mut self, work: &mut Spanned<DeValue<'s>>) -> Option<T>
-    where
-        T: Deserialize<'s>,
-    {
-        let mut removed: Vec<Vec<PathSegment>> = Vec::new();
-        let mut unknown_seen = HashSet::new();
-        // The unreadable values past the first `PASSES`: how many, where
-        // the first is, and whether counting stopped before the last.
-        let mut unreported = (0, None, false);
-        let value = loop {
-            let seen = RefCell::new(Seen::default());
-            let result: Result<T, toml::de::Error> =
-                watch::deserialize(ValueDeserializer::from(work.clone()), &seen);
-            let seen = seen.into_inner();
-            for ignored in seen.ignored {
-                if unknown_seen.insert(ignored.path.clone()) {
-                    self.unknown_key(work, &ignored.path, ignored.known);
-                }
-            }
-            let error = match result {
-                Ok(value) => break removed.is_empty().then_some(value),
-                Err(error) => error,
-            };
-            let failure = seen.failure;
-            let path = failure.as_ref().map_or(Vec::new(), |f| f.path.clone());
-            // A table that misses what an earlier pass removed from it.
-            if removed.iter().any(|gone| gone.starts_with(&path)) {
-                break None;
-            }
-            if removed.len() < PASSES {
-                self.deserialize_error(work, &error, failure.as_ref());
-            } else if removed.len() < COUNTED {
-                unreported.0 += 1;
-                unreported
-                    .1
-                    .get_or_insert_with(|| error.span().unwrap_or_else(|| work.span()));
-            } else {
-                unreported.2 = true;
-                break None;
-            }
-            match cut(work, &path) {
-                Some(kept) => removed.push(path[..kept].to_vec()),
-                None => break None,
-            }
-        };
-        if let (count, Some(span), more) = unreported {
-            let message = format!(
-                "{}{count} more value{} cannot be read; only the first {PASSES} are reported",
-                if more { "at least " } else { "" },
-                if count == 1 && !more { "" } else { "s" },
-            );
-            self.push(Severity::Error, "unreported", message, &[], span)
-                .path
-                .clear();
-        }
-        value
-    }
-
-    fn deserialize_error(
-        &mut self,
-        work: &Spanned<DeValue<'s>>,
-        error: &toml::de::Error,
-        failure: Option<&watch::Failure>,
-    ) {
-        let mut message = error.message().to_owned();
-        let path = failure.map_or(&[][..], |failure| &failure.path[..]);
-        let reach = walk(work, path);
-        let found = reach.found().map(Spanned::get_ref);
-        let span = error.span().unwrap_or_else(|| reach.value.span());
-        let mut code = classify(&message);
-        // An integer beyond 64 bits is a type error to the format; beyond the
-        // field's type, a value error to serde. Out of range is out of range.
-        if let Some((number, wanted)) = message
-            .strip_prefix("invalid type: integer `")
-            .and_then(|rest| rest.split_once("` as i128, expected "))
-        {
-            message = format!("invalid value: integer `{number}`, expected {wanted}");
-            code = "invalid_value";
-        }
-        let mut help = match (code, found) {
-            ("invalid_type", Some(value)) => type_help(&message, value, &self.source[span.clone()]),
+            (segment, DeValue::Table(table)) => segment
+                .key()
+                .and_then(|key| table.get_key_value(key))
+                .map(|(key, value)| (Some(key.span()), value)),
             _ => None,
-        };
-        if let (Some(failure), Some(found)) = (failure, found) {
-            match (failure.variants, found) {
-                (Some(variants), DeValue::String(name)) if !variants.contains(&&**name) => {
-                    code = "unknown_variant";
-                    help = closest_name(name, variants)
-                        .map(|meant| format!("did you mean `{meant}`?"));
-                }
-                // The format's own words ("wanted string or table") name
-                // neither what it found nor what would do.
-                (Some(variants), value) if !value.is_table() => {
-                    code = "invalid_type";
-                    message = format!(
-                        "invalid type: {}, expected one of {}",
-                        value.type_str(),
-                        list(variants)
-                    );
-                }
-                _ => {}
-            }
-            if let (Some(known), Some(PathSegment::Field(name))) = (failure.known, path.last()) {
-                code = "unknown_key";
-                help = closest_name(name, known).map(|meant| format!("did you mean `{meant}`?"));
-            }
         }
-        let diagnostic = self.push(Severity::Error, code, message, path, span);
-        diagnostic.help = help;
     }
 
-    fn unknown_key(
-        &mut self,
-        work: &Spanned<DeValue<'s>>,
-        path: &[PathSegment],
-        known: Option<&'static [&'static str]>,
-    ) {
-        let Some((Some(name), parent)) =
-            path.split_last().map(|(last, parent)| (last.key(), parent))
-        else {
-            return;
-        };
-        let reach = walk(work, path);
-        let span = match (reach.found(), reach.key) {
-            (Some(_), Some(key)) => key,
-            _ => reach.value.span(),
-        };
-        let mut within = self.prefix.clone();
-        within.extend_from_slice(parent);
-        let message = if within.is_empty() {
-            format!("unknown key `{name}`")
-        } else {
-            format!("unknown key `{name}` in `{}`", Spelled(&within))
-        };
-        let help = known.map(|known| match closest_name(name, known) {
-            Some(meant) => format!("did you mean `{meant}`?"),
-            None => format!("the keys here are {}", list(known)),
+    fn child_mut(&mut self, segment: &PathSegment) -> Option<&mut Self> {
+        match (segment, self.get_mut()) {
+            (PathSegment::Index(index), DeValue::Array(array)) => array.get_mut(*index),
+            (segment, DeValue::Table(table)) => table.get_mut(segment.key()?),
+            _ => None,
+        }
+    }
+
+    fn remove(&mut self, key: &str) -> Option<Self> {
+        match self.get_mut() {
+            DeValue::Table(table) => table.remove(key),
+            _ => None,
+        }
+    }
+
+    fn as_str(&self) -> Option<&str> {
+        match self.get_ref() {
+            DeValue::String(text) => Some(text),
+            _ => None,
+        }
+    }
+
+    fn is_table(&self) -> bool {
+        self.get_ref().is_table()
+    }
+
+    fn type_str(&self) -> &'static str {
+        self.get_ref().type_str()
+    }
+}
+
+impl<'s> Document<'s> for Toml {
+    type Tree = Spanned<DeValue<'s>>;
+    type Error = toml::de::Error;
+    const TABLE: &'static str = "table";
+
+    fn parse(source: &'s str) -> Result<Self::Tree, Vec<(Range<usize>, String)>> {
+        let (table, errors) = DeTable::parse_recoverable(source);
+        if errors.is_empty() {
+            return Ok(Spanned::new(
+                table.span(),
+                DeValue::Table(table.into_inner()),
+            ));
+        }
+        let errors = errors.iter().map(|error| syntax::SyntaxError {
+            span: error.span().unwrap_or(source.len()..source.len()),
+            message: error.message().to_owned(),
         });
-        let severity = if self.options.deny_unknown_keys {
-            Severity::Error
-        } else {
-            Severity::Warning
-        };
-        let diagnostic = self.push(severity, "unknown_key", message, path, span);
-        diagnostic.label = Some("this key is ignored".to_owned());
-        diagnostic.help = help;
+        Err(syntax::worth_reporting(&table, errors)
+            .into_iter()
+            .map(|error| (error.span, error.message))
+            .collect())
     }
 
-    /// Records a diagnostic at `path` (below the loaded table) and `span`.
-    fn push(
-        &mut self,
-        severity: Severity,
-        code: &'static str,
-        message: String,
-        path: &[PathSegment],
-        span: Range<usize>,
-    ) -> &mut Diagnostic {
-        let mut full = self.prefix.clone();
-        full.extend_from_slice(path);
-        self.diagnostics.push(Diagnostic {
-            severity,
-            code,
-            message,
-            path: Spelled(&full).to_string(),
-            span,
-            // Known once every diagnostic is, in one pass: see `load`.
-            line: 0,
-            column: 0,
-            label: None,
-            help: None,
-        });
-        let last = self.diagnostics.len() - 1;
-        &mut self.diagnostics[last]
+    fn empty_table(span: Range<usize>) -> Self::Tree {
+        Spanned::new(span, DeValue::Table(DeTable::new()))
     }
-}
 
-/// How to write what a value of the wrong type seems to mean: `text`, the
-/// value as written, in the type serde's `message` expects.
-fn type_help(message: &str, value: &DeValue<'_>, text: &str) -> Option<String> {
-    let wanted = message.rsplit_once(", expected ")?.1;
-    match (wanted, value) {
-        ("a sequence", value) if !value.is_table() => {
-            Some(format!("a list of one is written `[{text}]`"))
-        }
-        ("a boolean", DeValue::String(said)) => {
-            let meant = match said.to_lowercase().as_str() {
-                "true" | "yes" | "on" | "1" => "true",
-                "false" | "no" | "off" | "0" => "false",
-                _ => return Some("a boolean is written `true` or `false`".to_owned()),
-            };
-            Some(format!("a boolean is written `{meant}`, without quotes"))
-        }
-        ("a boolean", _) => Some("a boolean is written `true` or `false`".to_owned()),
-        _ => None,
+    fn missing_table(path: &str) -> String {
+        format!("`[{path}]` table")
     }
-}
 
-/// The code of a deserialization error, from serde's wording of it.
-fn classify(message: &str) -> &'static str {
-    const CODES: [(&str, &str); 8] = [
-        ("invalid type", "invalid_type"),
-        ("invalid value", "invalid_value"),
-        ("invalid length", "invalid_length"),
-        ("unknown variant", "unknown_variant"),
-        ("unknown field", "unknown_key"),
-        ("missing field", "missing_field"),
-        ("duplicate field", "duplicate_field"),
-        // A float beyond `f64`: out of range, as an integer beyond its type.
-        ("floating-point number overflowed", "invalid_value"),
-    ];
-    CODES
-        .iter()
-        .find(|(start, _)| message.starts_with(start))
-        .map_or("deserialize", |&(_, code)| code)
-}
+    fn deserialize<T: Deserialize<'s>>(
+        tree: Self::Tree,
+        seen: &RefCell<Seen>,
+    ) -> Result<T, Self::Error> {
+        crate::load::watch(ValueDeserializer::from(tree), seen)
+    }
 
-/// `` `a`, `b`, `c` ``.
-fn list(names: &[&str]) -> String {
-    let quoted: Vec<String> = names.iter().map(|name| format!("`{name}`")).collect();
-    quoted.join(", ")
-}
+    fn error_message(error: &Self::Error) -> String {
+        error.message().to_owned()
+    }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn lists_quote_every_name() {
-        assert_eq!(list(&["fp32", "bf16"]), "`fp32`, `bf16`");
-        assert_eq!(list(&[]), "");
+    fn error_span(error: &Self::Error) -> Option<Range<usize>> {
+        error.span()
     }
 }

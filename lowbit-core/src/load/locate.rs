@@ -1,20 +1,19 @@
 //! From a path to the value in the document it leads to: the one walk that
 //! every lookup in a document takes, whether for the bytes to point at, the
-//! value to explain, or the entry to take out.
+//! value to explain, or the entry to take out. It works on any format's
+//! tree of spans, through [`Tree`].
 
 use std::ops::Range;
 
-use toml::Spanned;
-use toml::de::DeValue;
-
+use super::Tree;
 use crate::PathSegment;
 
 /// How far a path goes into a document.
-pub(crate) struct Reach<'v, 's> {
+pub(crate) struct Reach<'v, V> {
     /// The value the path leads to when the document has all of it;
     /// otherwise the last value on the path that it has (the table that
     /// would hold the rest).
-    pub(crate) value: &'v Spanned<DeValue<'s>>,
+    pub(crate) value: &'v V,
     /// The key of `value` in its table, unless it is an array item or the
     /// root.
     pub(crate) key: Option<Range<usize>>,
@@ -24,15 +23,15 @@ pub(crate) struct Reach<'v, 's> {
     whole: bool,
 }
 
-impl<'v, 's> Reach<'v, 's> {
+impl<'v, V> Reach<'v, V> {
     /// The value the path leads to, when the document has it.
-    pub(crate) fn found(&self) -> Option<&'v Spanned<DeValue<'s>>> {
+    pub(crate) fn found(&self) -> Option<&'v V> {
         self.whole.then_some(self.value)
     }
 }
 
 /// Follows `path` from `root` as far as the document goes.
-pub(crate) fn walk<'v, 's>(root: &'v Spanned<DeValue<'s>>, path: &[PathSegment]) -> Reach<'v, 's> {
+pub(crate) fn walk<'v, V: Tree>(root: &'v V, path: &[PathSegment]) -> Reach<'v, V> {
     let mut reach = Reach {
         value: root,
         key: None,
@@ -40,17 +39,7 @@ pub(crate) fn walk<'v, 's>(root: &'v Spanned<DeValue<'s>>, path: &[PathSegment])
         whole: true,
     };
     for segment in path {
-        let next = match (segment, reach.value.get_ref()) {
-            (PathSegment::Index(index), DeValue::Array(array)) => {
-                array.get(*index).map(|item| (None, item))
-            }
-            (segment, DeValue::Table(table)) => segment
-                .key()
-                .and_then(|key| table.get_key_value(key))
-                .map(|(key, value)| (Some(key.span()), value)),
-            _ => None,
-        };
-        let Some((key, value)) = next else {
+        let Some((key, value)) = reach.value.child(segment) else {
             reach.whole = false;
             break;
         };
@@ -66,37 +55,28 @@ pub(crate) fn walk<'v, 's>(root: &'v Spanned<DeValue<'s>>, path: &[PathSegment])
 /// item, which cannot be taken out alone).
 ///
 /// The mutable twin of [`walk`]: the one place a document is changed.
-pub(crate) fn take<'s>(
-    root: &mut Spanned<DeValue<'s>>,
-    path: &[PathSegment],
-) -> Option<Spanned<DeValue<'s>>> {
+pub(crate) fn take<V: Tree>(root: &mut V, path: &[PathSegment]) -> Option<V> {
     let (last, parents) = path.split_last()?;
     let mut here = root;
     for segment in parents {
-        here = match (segment, here.get_mut()) {
-            (PathSegment::Index(index), DeValue::Array(array)) => array.get_mut(*index)?,
-            (segment, DeValue::Table(table)) => table.get_mut(segment.key()?)?,
-            _ => return None,
-        };
+        here = here.child_mut(segment)?;
     }
-    match here.get_mut() {
-        DeValue::Table(table) => table.remove(last.key()?),
-        _ => None,
-    }
+    here.remove(last.key()?)
 }
 
 /// Cuts what `path` leads to out of the document, so that reading the rest
 /// can go on: the entry, or for an array item the array's whole entry.
 /// How many segments the path to what was cut has.
-pub(crate) fn cut(root: &mut Spanned<DeValue<'_>>, path: &[PathSegment]) -> Option<usize> {
+pub(crate) fn cut<V: Tree>(root: &mut V, path: &[PathSegment]) -> Option<usize> {
     let last = path.iter().rposition(|segment| segment.key().is_some())?;
     take(root, &path[..=last]).map(|_| last + 1)
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "toml"))]
 mod tests {
     use super::*;
-    use toml::de::DeTable;
+    use toml::Spanned;
+    use toml::de::{DeTable, DeValue};
 
     fn document(source: &str) -> Spanned<DeValue<'_>> {
         let table = DeTable::parse(source).unwrap();

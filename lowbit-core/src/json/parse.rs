@@ -1,0 +1,451 @@
+//! A strict JSON parser (RFC 8259) that records the bytes of every value
+//! and key. It stops at the first error: JSON has no lines to resume at.
+
+use std::ops::Range;
+
+use crate::load::tree::{Entry, Kind, Node};
+
+/// How deep arrays and objects nest, at most: as `serde_json`, and few
+/// enough that reading the tree back cannot exhaust the stack.
+const MAX_DEPTH: usize = 128;
+
+/// A syntax error: where, and what is wrong.
+type SyntaxError = (Range<usize>, String);
+
+/// Parses a whole document: one value, with only whitespace around it.
+pub(super) fn document(source: &str) -> Result<Node, SyntaxError> {
+    let mut parser = Parser {
+        source,
+        bytes: source.as_bytes(),
+        at: 0,
+        depth: 0,
+    };
+    parser.blank()?;
+    if parser.at == parser.bytes.len() {
+        return Err((
+            0..0,
+            "the document is empty; a JSON value was expected".to_owned(),
+        ));
+    }
+    let value = parser.value()?;
+    parser.blank()?;
+    if parser.at < parser.bytes.len() {
+        return Err(parser.error("trailing characters after the JSON value"));
+    }
+    Ok(value)
+}
+
+struct Parser<'s> {
+    source: &'s str,
+    bytes: &'s [u8],
+    at: usize,
+    depth: usize,
+}
+
+impl Parser<'_> {
+    /// An error at the character under the cursor (or the end).
+    fn error(&self, message: &str) -> SyntaxError {
+        let width = self.source[self.at..]
+            .chars()
+            .next()
+            .map_or(0, char::len_utf8);
+        (self.at..self.at + width, message.to_owned())
+    }
+
+    fn peek(&self) -> Option<u8> {
+        self.bytes.get(self.at).copied()
+    }
+
+    /// Skips whitespace; a comment is an error, as JSON has none.
+    fn blank(&mut self) -> Result<(), SyntaxError> {
+        while let Some(byte) = self.peek() {
+            match byte {
+                b' ' | b'\t' | b'\n' | b'\r' => self.at += 1,
+                b'/' if matches!(self.bytes.get(self.at + 1), Some(b'/' | b'*')) => {
+                    return Err((self.at..self.at + 2, "comments are not JSON".to_owned()));
+                }
+                _ => break,
+            }
+        }
+        Ok(())
+    }
+
+    fn value(&mut self) -> Result<Node, SyntaxError> {
+        let start = self.at;
+        let kind = match self.peek() {
+            Some(b'{') => return self.nest(Self::object),
+            Some(b'[') => return self.nest(Self::array),
+            Some(b'"') => Kind::Str(self.string()?),
+            Some(b't') => self.word("true", Kind::Bool(true))?,
+            Some(b'f') => self.word("false", Kind::Bool(false))?,
+            Some(b'n') => self.word("null", Kind::Null)?,
+            Some(b'-' | b'0'..=b'9') => self.number()?,
+            None => return Err(self.error("the document ends where a value was expected")),
+            Some(_) => return Err(self.error("expected a value")),
+        };
+        Ok(Node {
+            span: start..self.at,
+            kind,
+        })
+    }
+
+    fn nest(
+        &mut self,
+        read: fn(&mut Self) -> Result<Node, SyntaxError>,
+    ) -> Result<Node, SyntaxError> {
+        if self.depth == MAX_DEPTH {
+            return Err(self.error(&format!("nested more than {MAX_DEPTH} levels deep")));
+        }
+        self.depth += 1;
+        let node = read(self);
+        self.depth -= 1;
+        node
+    }
+
+    fn word(&mut self, word: &str, kind: Kind) -> Result<Kind, SyntaxError> {
+        if self.bytes[self.at..].starts_with(word.as_bytes()) {
+            self.at += word.len();
+            Ok(kind)
+        } else {
+            Err(self.error("expected a value"))
+        }
+    }
+
+    fn object(&mut self) -> Result<Node, SyntaxError> {
+        let start = self.at;
+        self.at += 1;
+        let mut entries = Vec::new();
+        self.blank()?;
+        if self.peek() == Some(b'}') {
+            self.at += 1;
+            return Ok(Node {
+                span: start..self.at,
+                kind: Kind::Map(entries),
+            });
+        }
+        loop {
+            self.blank()?;
+            let key_start = self.at;
+            match self.peek() {
+                Some(b'"') => {}
+                Some(b'}') if !entries.is_empty() => {
+                    return Err(self.error("trailing comma: JSON allows none before `}`"));
+                }
+                None => return Err(self.unclosed(start, "object", '}')),
+                Some(_) => return Err(self.error("expected a key, a string in double quotes")),
+            }
+            let key = self.string()?;
+            let key_span = key_start..self.at;
+            self.blank()?;
+            match self.peek() {
+                Some(b':') => self.at += 1,
+                None => return Err(self.unclosed(start, "object", '}')),
+                Some(_) => return Err(self.error("expected `:` after the key")),
+            }
+            self.blank()?;
+            let value = self.value()?;
+            entries.push(Entry {
+                key,
+                key_span,
+                value,
+            });
+            self.blank()?;
+            match self.peek() {
+                Some(b',') => self.at += 1,
+                Some(b'}') => {
+                    self.at += 1;
+                    return Ok(Node {
+                        span: start..self.at,
+                        kind: Kind::Map(entries),
+                    });
+                }
+                None => return Err(self.unclosed(start, "object", '}')),
+                Some(_) => return Err(self.error("expected `,` or `}`")),
+            }
+        }
+    }
+
+    fn array(&mut self) -> Result<Node, SyntaxError> {
+        let start = self.at;
+        self.at += 1;
+        let mut items = Vec::new();
+        self.blank()?;
+        if self.peek() == Some(b']') {
+            self.at += 1;
+            return Ok(Node {
+                span: start..self.at,
+                kind: Kind::Seq(items),
+            });
+        }
+        loop {
+            self.blank()?;
+            match self.peek() {
+                Some(b']') if !items.is_empty() => {
+                    return Err(self.error("trailing comma: JSON allows none before `]`"));
+                }
+                None => return Err(self.unclosed(start, "array", ']')),
+                _ => {}
+            }
+            items.push(self.value()?);
+            self.blank()?;
+            match self.peek() {
+                Some(b',') => self.at += 1,
+                Some(b']') => {
+                    self.at += 1;
+                    return Ok(Node {
+                        span: start..self.at,
+                        kind: Kind::Seq(items),
+                    });
+                }
+                None => return Err(self.unclosed(start, "array", ']')),
+                Some(_) => return Err(self.error("expected `,` or `]`")),
+            }
+        }
+    }
+
+    /// An array or object still open at the end: located at its bracket.
+    fn unclosed(&self, start: usize, what: &str, bracket: char) -> SyntaxError {
+        (
+            start..start + 1,
+            format!("unclosed {what}, expected `{bracket}`"),
+        )
+    }
+
+    /// A string, the cursor on its opening quote.
+    fn string(&mut self) -> Result<String, SyntaxError> {
+        let start = self.at;
+        self.at += 1;
+        let mut text = String::new();
+        loop {
+            // Runs of plain characters are copied whole.
+            let run = self.at;
+            while let Some(byte) = self.peek() {
+                if byte == b'"' || byte == b'\\' || byte < 0x20 {
+                    break;
+                }
+                self.at += 1;
+            }
+            text.push_str(&self.source[run..self.at]);
+            match self.peek() {
+                Some(b'"') => {
+                    self.at += 1;
+                    return Ok(text);
+                }
+                Some(b'\\') => text.push(self.escape()?),
+                Some(_) => {
+                    return Err(self.error("a control character in a string must be escaped"));
+                }
+                None => {
+                    return Err((
+                        start..start + 1,
+                        "unclosed string, expected `\"`".to_owned(),
+                    ));
+                }
+            }
+        }
+    }
+
+    /// An escape, the cursor on its backslash.
+    fn escape(&mut self) -> Result<char, SyntaxError> {
+        let start = self.at;
+        let bad = |at: usize, message: &str| (start..at, message.to_owned());
+        let Some(&letter) = self.bytes.get(self.at + 1) else {
+            return Err(bad(self.at + 1, "unfinished escape"));
+        };
+        self.at += 2;
+        let c = match letter {
+            b'"' => '"',
+            b'\\' => '\\',
+            b'/' => '/',
+            b'b' => '\u{8}',
+            b'f' => '\u{c}',
+            b'n' => '\n',
+            b'r' => '\r',
+            b't' => '\t',
+            b'u' => {
+                let high = self
+                    .hex()
+                    .ok_or_else(|| bad(self.at, "`\\u` needs four hex digits"))?;
+                if !(0xD800..0xDC00).contains(&high) {
+                    return char::from_u32(high).ok_or_else(|| bad(self.at, "a lone surrogate"));
+                }
+                if !self.bytes[self.at..].starts_with(b"\\u") {
+                    return Err(bad(self.at, "a lone surrogate"));
+                }
+                self.at += 2;
+                let low = self
+                    .hex()
+                    .ok_or_else(|| bad(self.at, "`\\u` needs four hex digits"))?;
+                if !(0xDC00..0xE000).contains(&low) {
+                    return Err(bad(self.at, "a lone surrogate"));
+                }
+                let code = 0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00);
+                char::from_u32(code).ok_or_else(|| bad(self.at, "a lone surrogate"))?
+            }
+            _ => {
+                let end = start
+                    + 1
+                    + self.source[start + 1..]
+                        .chars()
+                        .next()
+                        .map_or(0, char::len_utf8);
+                return Err((start..end, "unknown escape".to_owned()));
+            }
+        };
+        Ok(c)
+    }
+
+    /// Four hex digits, consumed.
+    fn hex(&mut self) -> Option<u32> {
+        let digits = self.bytes.get(self.at..self.at + 4)?;
+        let mut value = 0;
+        for &digit in digits {
+            value = value * 16 + char::from(digit).to_digit(16)?;
+        }
+        self.at += 4;
+        Some(value)
+    }
+
+    /// A number: `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`.
+    fn number(&mut self) -> Result<Kind, SyntaxError> {
+        let start = self.at;
+        let digits = |parser: &mut Self| {
+            let from = parser.at;
+            while matches!(parser.peek(), Some(b'0'..=b'9')) {
+                parser.at += 1;
+            }
+            parser.at - from
+        };
+        if self.peek() == Some(b'-') {
+            self.at += 1;
+        }
+        let first = self.at;
+        match digits(self) {
+            0 => return Err(self.error("expected a digit")),
+            n if n > 1 && self.bytes[first] == b'0' => {
+                return Err((
+                    first..first + 1,
+                    "a number cannot start with `0`".to_owned(),
+                ));
+            }
+            _ => {}
+        }
+        let mut integer = true;
+        if self.peek() == Some(b'.') {
+            self.at += 1;
+            integer = false;
+            if digits(self) == 0 {
+                return Err(self.error("expected a digit after `.`"));
+            }
+        }
+        if matches!(self.peek(), Some(b'e' | b'E')) {
+            self.at += 1;
+            integer = false;
+            if matches!(self.peek(), Some(b'+' | b'-')) {
+                self.at += 1;
+            }
+            if digits(self) == 0 {
+                return Err(self.error("expected a digit in the exponent"));
+            }
+        }
+        let text = &self.source[start..self.at];
+        if integer {
+            if let Ok(value) = text.parse::<i64>() {
+                return Ok(Kind::Int(value));
+            }
+            if let Ok(value) = text.parse::<u64>() {
+                return Ok(Kind::UInt(value));
+            }
+        }
+        // An integer beyond 64 bits is read as a float, as `serde_json` does.
+        match text.parse::<f64>() {
+            Ok(value) if value.is_finite() => Ok(Kind::Float(value)),
+            _ => Err((start..self.at, "number out of range".to_owned())),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn error(source: &str) -> (String, String) {
+        let (span, message) = document(source).expect_err("an error");
+        (source[span].to_owned(), message)
+    }
+
+    #[test]
+    fn spans_cover_values_and_keys() {
+        let source = r#" {"a": [1, -2.5e3, "x\n\u00e9\ud83d\ude00"], "b": {"c": null}} "#;
+        let root = document(source).unwrap();
+        let Kind::Map(entries) = &root.kind else {
+            panic!()
+        };
+        assert_eq!(&source[root.span.clone()], source.trim());
+        assert_eq!(&source[entries[0].key_span.clone()], "\"a\"");
+        let Kind::Seq(items) = &entries[0].value.kind else {
+            panic!()
+        };
+        assert_eq!(&source[items[1].span.clone()], "-2.5e3");
+        assert!(matches!(items[1].kind, Kind::Float(v) if v == -2500.0));
+        assert!(matches!(&items[2].kind, Kind::Str(s) if s == "x\n\u{e9}\u{1f600}"));
+        assert_eq!(&source[entries[1].value.span.clone()], r#"{"c": null}"#);
+    }
+
+    #[test]
+    fn numbers_keep_their_kind() {
+        assert!(matches!(document("-9").unwrap().kind, Kind::Int(-9)));
+        assert!(matches!(
+            document("18446744073709551615").unwrap().kind,
+            Kind::UInt(u64::MAX)
+        ));
+        assert!(document("1e400").is_err());
+        assert_eq!(error("012").1, "a number cannot start with `0`");
+        assert_eq!(error("1.").0, "");
+    }
+
+    #[test]
+    fn what_json_forbids_is_located() {
+        assert_eq!(
+            error("{\"a\": 1,}"),
+            (
+                "}".to_owned(),
+                "trailing comma: JSON allows none before `}`".to_owned()
+            )
+        );
+        assert_eq!(
+            error("[1,]").1,
+            "trailing comma: JSON allows none before `]`"
+        );
+        assert_eq!(
+            error("{\"a\": 1 // no\n}"),
+            ("//".to_owned(), "comments are not JSON".to_owned())
+        );
+        assert_eq!(error("/* x */ {}").0, "/*");
+        assert_eq!(
+            error("{a: 1}").1,
+            "expected a key, a string in double quotes"
+        );
+        assert_eq!(
+            error("{\"a\": [1, 2"),
+            ("[".to_owned(), "unclosed array, expected `]`".to_owned())
+        );
+        assert_eq!(error("\"a\tb\"").0, "\t");
+        assert_eq!(error("\"\\x\"").0, "\\x");
+        assert_eq!(error("\"\\ud800\"").1, "a lone surrogate");
+        assert_eq!(error("{} {}").1, "trailing characters after the JSON value");
+        assert_eq!(
+            error("  ").1,
+            "the document is empty; a JSON value was expected"
+        );
+        assert_eq!(error("tru").1, "expected a value");
+    }
+
+    #[test]
+    fn deep_nesting_is_an_error_not_a_crash() {
+        let deep = "[".repeat(100_000);
+        assert_eq!(error(&deep).1, "nested more than 128 levels deep");
+        let fine = format!("{}{}", "[".repeat(128), "]".repeat(128));
+        assert!(document(&fine).is_ok());
+    }
+}

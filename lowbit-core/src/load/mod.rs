@@ -1,0 +1,693 @@
+//! What every loader shares, whatever the format: the [`Options`] of a
+//! load, what it found ([`Loaded`]), and the work between a tree of spans
+//! and the diagnostics. Each format (`toml`, `json`, `yaml`) parses its
+//! text to a tree whose every value and key knows its bytes, and hands the
+//! tree here: deserializing under watch, locating every violation, unknown
+//! key and unreadable value, and reading again past each unreadable one
+//! are the same for all.
+
+mod locate;
+#[cfg(any(feature = "json", feature = "yaml"))]
+pub(crate) mod tree;
+mod watch;
+
+use std::any::Any;
+use std::cell::RefCell;
+use std::collections::HashSet;
+use std::fmt;
+use std::marker::PhantomData;
+use std::ops::Range;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+
+use serde::Deserialize;
+
+use crate::diagnostic::{Diagnostic, LineIndex, Severity};
+use crate::path::Spelled;
+use crate::suggest::closest_name;
+use crate::{PathSegment, Validate};
+use locate::{cut, take, walk};
+pub(crate) use watch::{Seen, deserialize as watch};
+/// How many times a document is read again to find its next unreadable
+/// value.
+const PASSES: usize = 16;
+
+/// How many times it is read in all, past those, to count the unreadable
+/// values it does not report: each read costs the whole document.
+const COUNTED: usize = 4 * PASSES;
+
+/// The size of the largest document [`Options::load`] reads unless told
+/// otherwise: 64 MiB.
+pub const DEFAULT_MAX_SIZE: usize = 64 << 20;
+
+/// How many syntax errors are reported: past the first few, a broken
+/// document mostly yields echoes of them.
+pub(crate) const SYNTAX_ERRORS: usize = 20;
+
+/// The TOML format, for [`Options`]: `lowbit_core::toml::Options`.
+#[cfg(feature = "toml")]
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Toml;
+
+/// The JSON format, for [`Options`]: `lowbit_core::json::Options`.
+#[cfg(feature = "json")]
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Json;
+
+/// The YAML format, for [`Options`]: `lowbit_core::yaml::Options`.
+#[cfg(feature = "yaml")]
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Yaml;
+
+/// A format's tree of spans, as the walk from a path to a value sees it.
+pub(crate) trait Tree: Sized {
+    /// The bytes of this value.
+    fn span(&self) -> Range<usize>;
+    /// The value `segment` leads to from this one, with its key's bytes
+    /// when it is a table's entry.
+    fn child(&self, segment: &PathSegment) -> Option<(Option<Range<usize>>, &Self)>;
+    /// The value `segment` leads to, to change.
+    fn child_mut(&mut self, segment: &PathSegment) -> Option<&mut Self>;
+    /// Takes the entry `key` out of this table.
+    fn remove(&mut self, key: &str) -> Option<Self>;
+    /// The text of a string value.
+    fn as_str(&self) -> Option<&str>;
+    /// Whether this is a table (object, mapping).
+    fn is_table(&self) -> bool;
+    /// What the format calls this kind of value: `string`, `table`.
+    fn type_str(&self) -> &'static str;
+}
+
+/// A format: how to parse its text to a tree of spans, and how to read a
+/// value from that tree.
+pub(crate) trait Document<'s> {
+    /// The tree a document parses to.
+    type Tree: Tree + Clone;
+    /// What the format's deserializer fails with.
+    type Error: fmt::Display;
+    /// What the format calls a table, in `no `x` in this table`.
+    const TABLE: &'static str;
+    /// Parses `source`, or says where and why it cannot.
+    fn parse(source: &'s str) -> Result<Self::Tree, Vec<(Range<usize>, String)>>;
+    /// An empty table at `span`, for a table the document lacks.
+    fn empty_table(span: Range<usize>) -> Self::Tree;
+    /// What a missing table at `path` is called: `` `[model]` table``.
+    fn missing_table(path: &str) -> String;
+    /// Reads a `T` from `tree`, under watch.
+    fn deserialize<T: Deserialize<'s>>(
+        tree: Self::Tree,
+        seen: &RefCell<Seen>,
+    ) -> Result<T, Self::Error>;
+    /// The error's message, without its position.
+    fn error_message(error: &Self::Error) -> String;
+    /// The bytes the error is about, when it knows them.
+    fn error_span(error: &Self::Error) -> Option<Range<usize>>;
+}
+
+/// How a document is loaded. Made once, it loads any number of documents.
+///
+/// `'c` is the lifetime of the [context](Self::context) it passes to the
+/// rules, if any.
+///
+/// One type for every format: `F` is [`Toml`], [`Json`] or [`Yaml`], and
+/// each format's module names its own (`lowbit_core::json::Options`).
+pub struct Options<'c, F> {
+    deny_unknown_keys: bool,
+    table: Vec<String>,
+    /// `None` for [`DEFAULT_MAX_SIZE`].
+    max_size: Option<usize>,
+    /// What `custom(.., context)` rules receive; `None` for `&()`.
+    context: Option<&'c dyn Any>,
+    format: PhantomData<F>,
+}
+
+impl<F> Clone for Options<'_, F> {
+    fn clone(&self) -> Self {
+        Options {
+            deny_unknown_keys: self.deny_unknown_keys,
+            table: self.table.clone(),
+            max_size: self.max_size,
+            context: self.context,
+            format: PhantomData,
+        }
+    }
+}
+
+impl<F> Default for Options<'_, F> {
+    fn default() -> Self {
+        Options {
+            deny_unknown_keys: false,
+            table: Vec::new(),
+            max_size: None,
+            context: None,
+            format: PhantomData,
+        }
+    }
+}
+
+impl<F> fmt::Debug for Options<'_, F> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Options")
+            .field("deny_unknown_keys", &self.deny_unknown_keys)
+            .field("table", &self.table)
+            .field("max_size", &self.max_size)
+            .field("context", &self.context.map(|_| ".."))
+            .finish()
+    }
+}
+
+impl<'c, F> Options<'c, F> {
+    /// The whole document is the value; unknown keys are warnings.
+    #[must_use]
+    pub fn new() -> Self {
+        Options::default()
+    }
+
+    /// The context that rules written `custom(f, context)` receive, as
+    /// [`Validate::validate_with`] gives it: a registry of names the
+    /// document may refer to, say. Without one, or with one of another type
+    /// than the rule's function takes, such a rule is reported broken, with
+    /// a message that names the type it needs.
+    ///
+    /// ```
+    /// use std::collections::HashSet;
+    /// use lowbit_core::Validate;
+    ///
+    /// struct Known(HashSet<&'static str>);
+    ///
+    /// fn known(name: &str, known: &Known) -> Result<(), String> {
+    ///     if known.0.contains(name) { Ok(()) } else { Err(format!("no model named {name:?}")) }
+    /// }
+    ///
+    /// #[derive(serde::Deserialize, Validate)]
+    /// struct Layer {
+    ///     #[custom(known, context)]
+    ///     model: String,
+    /// }
+    ///
+    /// let known_models = Known(HashSet::from(["enc"]));
+    /// let options = lowbit_core::toml::Options::new().context(&known_models);
+    /// assert!(options.load::<Layer>("model = \"enc\"").is_valid());
+    ///
+    /// let loaded = options.load::<Layer>("model = \"dec\"");
+    /// let [unknown] = loaded.diagnostics() else { panic!() };
+    /// assert_eq!((unknown.code(), unknown.message()), ("custom", "no model named \"dec\""));
+    /// assert_eq!((unknown.line(), unknown.column()), (1, 9));
+    ///
+    /// let without = lowbit_core::toml::Options::new().load::<Layer>("model = \"enc\"");
+    /// assert_eq!(
+    ///     without.diagnostics()[0].message(),
+    ///     "this rule needs a context of type `Known`; pass one to `validate_with` or to a loader's `Options::context`"
+    /// );
+    /// ```
+    #[must_use]
+    pub fn context(mut self, context: &'c dyn Any) -> Self {
+        self.context = Some(context);
+        self
+    }
+
+    /// Whether unknown keys are errors (and make the document invalid)
+    /// rather than warnings.
+    #[must_use]
+    pub fn deny_unknown_keys(mut self, deny: bool) -> Self {
+        self.deny_unknown_keys = deny;
+        self
+    }
+
+    /// The value is the table (JSON object, YAML mapping) at this dotted
+    /// path (`"model"`,
+    /// `"tool.lowbit"`: bare keys joined by dots), not the whole document;
+    /// the rest of the document is left alone. Paths in diagnostics start
+    /// from the document's root. `""` is the whole document.
+    ///
+    /// A document without that table loads the value from an empty table
+    /// (so a type whose fields all have defaults gets its defaults), with a
+    /// `missing_table` warning.
+    #[must_use]
+    pub fn table(mut self, path: &str) -> Self {
+        self.table = path
+            .split('.')
+            .filter(|key| !key.is_empty())
+            .map(str::to_owned)
+            .collect();
+        self
+    }
+
+    /// The largest document, in bytes, that [`load`](Self::load) reads:
+    /// a larger one is refused with a `too_large` error before it is parsed
+    /// (and is not parsed, for [`Loaded::is_parsed`]). [`DEFAULT_MAX_SIZE`]
+    /// unless set. A program that reads files should cap what it reads at
+    /// the same size, before reading: this only bounds what parsing costs.
+    #[must_use]
+    pub fn max_size(mut self, bytes: usize) -> Self {
+        self.max_size = Some(bytes);
+        self
+    }
+
+    /// Parses `source` in the format `D`, deserializes a `T` from it and validates
+    /// the value: the work of each format's `load`, documented there.
+    ///
+    /// Parses `source`, deserializes a `T` from it and validates the value.
+    /// Every problem is a [`Diagnostic`] in the result, in the order of the
+    /// source; this never fails. It never panics either, as long as the
+    /// type's own code does not: a panic in a `Deserialize` impl or in a
+    /// rule's function (`custom`) is caught and reported as a `panic`
+    /// error, with no value. The panic hook still runs (it prints the
+    /// panic), and under `panic = "abort"` nothing can be caught.
+    pub(crate) fn load_as<'de, D, T>(&self, source: &'de str) -> Loaded<T>
+    where
+        D: Document<'de>,
+        T: Deserialize<'de> + Validate,
+    {
+        let options = Common {
+            deny_unknown_keys: self.deny_unknown_keys,
+            context: self.context,
+        };
+        let limit = self.max_size.unwrap_or(DEFAULT_MAX_SIZE);
+        let mut load = Load {
+            options,
+            source,
+            lines: LineIndex::new(if source.len() > limit { "" } else { source }),
+            prefix: self
+                .table
+                .iter()
+                .map(|key| PathSegment::Field(key.clone().into()))
+                .collect(),
+            diagnostics: Vec::new(),
+        };
+        let (value, parsed) = if source.len() > limit {
+            let message = format!(
+                "the document is {} bytes, more than the {limit} this loader reads",
+                source.len()
+            );
+            load.push(Severity::Error, "too_large", message, &[], 0..0)
+                .path
+                .clear();
+            (None, false)
+        } else {
+            match catch_unwind(AssertUnwindSafe(|| load.run::<D, T>(source))) {
+                Ok(outcome) => outcome,
+                Err(panic) => {
+                    let what = panic
+                        .downcast_ref::<&str>()
+                        .map(|text| (*text).to_owned())
+                        .or_else(|| panic.downcast_ref::<String>().cloned())
+                        .unwrap_or_default();
+                    let message = format!("the config's own code panicked: {what}");
+                    load.push(Severity::Error, "panic", message, &[], 0..0)
+                        .path
+                        .clear();
+                    (None, true)
+                }
+            }
+        };
+        let mut diagnostics = load.diagnostics;
+        diagnostics.sort_by_key(|diagnostic| diagnostic.span.start);
+        // In the order of the source, positions cost one pass over it,
+        // however many diagnostics share a line.
+        for diagnostic in &mut diagnostics {
+            (diagnostic.line, diagnostic.column) = load.lines.position(diagnostic.span.start);
+        }
+        Loaded {
+            value,
+            diagnostics,
+            parsed,
+        }
+    }
+}
+
+/// What a load found: `toml::Options::load`, or JSON's, or YAML's.
+#[derive(Clone, Debug)]
+pub struct Loaded<T> {
+    value: Option<T>,
+    diagnostics: Vec<Diagnostic>,
+    parsed: bool,
+}
+
+impl<T> Loaded<T> {
+    /// The value, when the document deserialized (valid or not).
+    #[must_use]
+    pub fn value(&self) -> Option<&T> {
+        self.value.as_ref()
+    }
+
+    /// The value, when the document deserialized (valid or not).
+    #[must_use]
+    pub fn into_value(self) -> Option<T> {
+        self.value
+    }
+
+    /// Every problem, in the order of the source.
+    #[must_use]
+    pub fn diagnostics(&self) -> &[Diagnostic] {
+        &self.diagnostics
+    }
+
+    /// Whether the source is in its format at all (a syntax error says it
+    /// is not).
+    #[must_use]
+    pub fn is_parsed(&self) -> bool {
+        self.parsed
+    }
+
+    /// [`is_parsed`](Self::is_parsed), under the name it had when TOML was
+    /// the only format.
+    #[must_use]
+    pub fn is_toml(&self) -> bool {
+        self.parsed
+    }
+
+    /// Whether the value deserialized and no diagnostic is an error.
+    #[must_use]
+    pub fn is_valid(&self) -> bool {
+        self.value.is_some()
+            && self
+                .diagnostics
+                .iter()
+                .all(|diagnostic| diagnostic.severity != Severity::Error)
+    }
+}
+
+/// What a load under way needs of its [`Options`], whatever the format.
+struct Common<'c> {
+    deny_unknown_keys: bool,
+    context: Option<&'c dyn Any>,
+}
+
+/// One load under way.
+struct Load<'o, 's> {
+    options: Common<'o>,
+    source: &'s str,
+    lines: LineIndex<'s>,
+    /// The path of the loaded table in the document.
+    prefix: Vec<PathSegment>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl<'s> Load<'_, 's> {
+    fn run<D, T>(&mut self, source: &'s str) -> (Option<T>, bool)
+    where
+        D: Document<'s>,
+        T: Deserialize<'s> + Validate,
+    {
+        let mut root = match D::parse(source) {
+            Ok(root) => root,
+            Err(errors) => {
+                for (span, message) in errors.into_iter().take(SYNTAX_ERRORS) {
+                    // About the text, not about a value: no path.
+                    self.push(Severity::Error, "syntax", message, &[], span)
+                        .path
+                        .clear();
+                }
+                return (None, false);
+            }
+        };
+        let prefix = self.prefix.clone();
+        let reach = walk(&root, &prefix);
+        let (found, holder) = (reach.found().is_some(), reach.value.span());
+        let mut work = if found {
+            // Taken out, not copied: the rest of the document is not needed.
+            // The whole document is no entry to take: it is the value.
+            take(&mut root, &prefix).unwrap_or(root)
+        } else {
+            let message = format!(
+                "no {}; the defaults apply",
+                D::missing_table(&Spelled(&prefix).to_string())
+            );
+            self.push(
+                Severity::Warning,
+                "missing_table",
+                message,
+                &[],
+                holder.clone(),
+            );
+            D::empty_table(holder)
+        };
+        let Some(value) = self.deserialize::<D, T>(&mut work) else {
+            return (None, true);
+        };
+        // Every violation, warnings too, which a valid value may have.
+        let report = value.report_with(self.options.context.unwrap_or(&()));
+        for violation in &report {
+            let path = violation.path().segments();
+            let reach = walk(&work, path);
+            // A rule about a map's key points at the key, not its value.
+            let span = match (violation.is_about_key(), reach.found(), &reach.key) {
+                (true, Some(_), Some(key)) => key.clone(),
+                _ => reach.value.span(),
+            };
+            let label = reach.found().is_none().then(|| {
+                let missing = Spelled(&path[reach.present..=reach.present]);
+                format!("no `{missing}` in this {}; its default applies", D::TABLE)
+            });
+            let severity = if violation.is_warning() {
+                Severity::Warning
+            } else {
+                Severity::Error
+            };
+            let at = self.push(
+                severity,
+                violation.code(),
+                violation.to_string(),
+                path,
+                span,
+            );
+            at.label = label;
+        }
+        (Some(value), true)
+    }
+
+    /// Reads a `T` from `work`, reporting unknown keys and every value it
+    /// cannot read. `None` unless it read the document as it is.
+    fn deserialize<D, T>(&mut self, work: &mut D::Tree) -> Option<T>
+    where
+        D: Document<'s>,
+        T: Deserialize<'s>,
+    {
+        let mut removed: Vec<Vec<PathSegment>> = Vec::new();
+        let mut unknown_seen = HashSet::new();
+        // The unreadable values past the first `PASSES`: how many, where
+        // the first is, and whether counting stopped before the last.
+        let mut unreported = (0, None, false);
+        let value = loop {
+            let seen = RefCell::new(Seen::default());
+            let result: Result<T, D::Error> = D::deserialize(work.clone(), &seen);
+            let seen = seen.into_inner();
+            for ignored in seen.ignored {
+                if unknown_seen.insert(ignored.path.clone()) {
+                    self.unknown_key(work, &ignored.path, ignored.known);
+                }
+            }
+            let error = match result {
+                Ok(value) => break removed.is_empty().then_some(value),
+                Err(error) => error,
+            };
+            let failure = seen.failure;
+            let path = failure.as_ref().map_or(Vec::new(), |f| f.path.clone());
+            // A table that misses what an earlier pass removed from it.
+            if removed.iter().any(|gone| gone.starts_with(&path)) {
+                break None;
+            }
+            if removed.len() < PASSES {
+                self.deserialize_error::<D>(work, &error, failure.as_ref());
+            } else if removed.len() < COUNTED {
+                unreported.0 += 1;
+                unreported
+                    .1
+                    .get_or_insert_with(|| D::error_span(&error).unwrap_or_else(|| work.span()));
+            } else {
+                unreported.2 = true;
+                break None;
+            }
+            match cut(work, &path) {
+                Some(kept) => removed.push(path[..kept].to_vec()),
+                None => break None,
+            }
+        };
+        if let (count, Some(span), more) = unreported {
+            let message = format!(
+                "{}{count} more value{} cannot be read; only the first {PASSES} are reported",
+                if more { "at least " } else { "" },
+                if count == 1 && !more { "" } else { "s" },
+            );
+            self.push(Severity::Error, "unreported", message, &[], span)
+                .path
+                .clear();
+        }
+        value
+    }
+
+    fn deserialize_error<D: Document<'s>>(
+        &mut self,
+        work: &D::Tree,
+        error: &D::Error,
+        failure: Option<&watch::Failure>,
+    ) {
+        let mut message = D::error_message(error);
+        let path = failure.map_or(&[][..], |failure| &failure.path[..]);
+        let reach = walk(work, path);
+        let found = reach.found();
+        let span = D::error_span(error).unwrap_or_else(|| reach.value.span());
+        let mut code = classify(&message);
+        // An integer beyond 64 bits is a type error to the format; beyond the
+        // field's type, a value error to serde. Out of range is out of range.
+        if let Some((number, wanted)) = message
+            .strip_prefix("invalid type: integer `")
+            .and_then(|rest| rest.split_once("` as i128, expected "))
+        {
+            message = format!("invalid value: integer `{number}`, expected {wanted}");
+            code = "invalid_value";
+        }
+        let mut help = match (code, found) {
+            ("invalid_type", Some(value)) => type_help(&message, value, &self.source[span.clone()]),
+            _ => None,
+        };
+        if let (Some(failure), Some(found)) = (failure, found) {
+            match (failure.variants, found.as_str()) {
+                (Some(variants), Some(name)) if !variants.contains(&name) => {
+                    code = "unknown_variant";
+                    help = closest_name(name, variants)
+                        .map(|meant| format!("did you mean `{meant}`?"));
+                }
+                // The format's own words ("wanted string or table") name
+                // neither what it found nor what would do.
+                (Some(variants), _) if !found.is_table() => {
+                    code = "invalid_type";
+                    message = format!(
+                        "invalid type: {}, expected one of {}",
+                        found.type_str(),
+                        list(variants)
+                    );
+                }
+                _ => {}
+            }
+            if let (Some(known), Some(PathSegment::Field(name))) = (failure.known, path.last()) {
+                code = "unknown_key";
+                help = closest_name(name, known).map(|meant| format!("did you mean `{meant}`?"));
+            }
+        }
+        let diagnostic = self.push(Severity::Error, code, message, path, span);
+        diagnostic.help = help;
+    }
+
+    fn unknown_key<D: Tree>(
+        &mut self,
+        work: &D,
+        path: &[PathSegment],
+        known: Option<&'static [&'static str]>,
+    ) {
+        let Some((Some(name), parent)) =
+            path.split_last().map(|(last, parent)| (last.key(), parent))
+        else {
+            return;
+        };
+        let reach = walk(work, path);
+        let span = match (reach.found(), reach.key) {
+            (Some(_), Some(key)) => key,
+            _ => reach.value.span(),
+        };
+        let mut within = self.prefix.clone();
+        within.extend_from_slice(parent);
+        let message = if within.is_empty() {
+            format!("unknown key `{name}`")
+        } else {
+            format!("unknown key `{name}` in `{}`", Spelled(&within))
+        };
+        let help = known.map(|known| match closest_name(name, known) {
+            Some(meant) => format!("did you mean `{meant}`?"),
+            None => format!("the keys here are {}", list(known)),
+        });
+        let severity = if self.options.deny_unknown_keys {
+            Severity::Error
+        } else {
+            Severity::Warning
+        };
+        let diagnostic = self.push(severity, "unknown_key", message, path, span);
+        diagnostic.label = Some("this key is ignored".to_owned());
+        diagnostic.help = help;
+    }
+
+    /// Records a diagnostic at `path` (below the loaded table) and `span`.
+    fn push(
+        &mut self,
+        severity: Severity,
+        code: &'static str,
+        message: String,
+        path: &[PathSegment],
+        span: Range<usize>,
+    ) -> &mut Diagnostic {
+        let mut full = self.prefix.clone();
+        full.extend_from_slice(path);
+        self.diagnostics.push(Diagnostic {
+            severity,
+            code,
+            message,
+            path: Spelled(&full).to_string(),
+            span,
+            // Known once every diagnostic is, in one pass: see `load`.
+            line: 0,
+            column: 0,
+            label: None,
+            help: None,
+        });
+        let last = self.diagnostics.len() - 1;
+        &mut self.diagnostics[last]
+    }
+}
+
+/// How to write what a value of the wrong type seems to mean: `text`, the
+/// value as written, in the type serde's `message` expects.
+fn type_help(message: &str, value: &impl Tree, text: &str) -> Option<String> {
+    let wanted = message.rsplit_once(", expected ")?.1;
+    match (wanted, value) {
+        ("a sequence", value) if !value.is_table() => {
+            Some(format!("a list of one is written `[{text}]`"))
+        }
+        ("a boolean", value) if value.as_str().is_some() => {
+            let said = value.as_str().unwrap_or_default();
+            let meant = match said.to_lowercase().as_str() {
+                "true" | "yes" | "on" | "1" => "true",
+                "false" | "no" | "off" | "0" => "false",
+                _ => return Some("a boolean is written `true` or `false`".to_owned()),
+            };
+            Some(format!("a boolean is written `{meant}`, without quotes"))
+        }
+        ("a boolean", _) => Some("a boolean is written `true` or `false`".to_owned()),
+        _ => None,
+    }
+}
+
+/// The code of a deserialization error, from serde's wording of it.
+fn classify(message: &str) -> &'static str {
+    const CODES: [(&str, &str); 8] = [
+        ("invalid type", "invalid_type"),
+        ("invalid value", "invalid_value"),
+        ("invalid length", "invalid_length"),
+        ("unknown variant", "unknown_variant"),
+        ("unknown field", "unknown_key"),
+        ("missing field", "missing_field"),
+        ("duplicate field", "duplicate_field"),
+        // A float beyond `f64`: out of range, as an integer beyond its type.
+        ("floating-point number overflowed", "invalid_value"),
+    ];
+    CODES
+        .iter()
+        .find(|(start, _)| message.starts_with(start))
+        .map_or("deserialize", |&(_, code)| code)
+}
+
+/// `` `a`, `b`, `c` ``.
+fn list(names: &[&str]) -> String {
+    let quoted: Vec<String> = names.iter().map(|name| format!("`{name}`")).collect();
+    quoted.join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_quote_every_name() {
+        assert_eq!(list(&["fp32", "bf16"]), "`fp32`, `bf16`");
+        assert_eq!(list(&[]), "");
+    }
+}

@@ -1,0 +1,404 @@
+//! From `saphyr-parser`'s events to the shared tree of spans: collections
+//! built on a stack (no recursion), anchors remembered, aliases copied,
+//! plain scalars typed by YAML 1.2's core schema.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use saphyr_parser::{Event, Marker, Parser, ScalarStyle, Span, Tag};
+
+use crate::load::tree::{Entry, Kind, Node};
+
+/// How many values aliases may add to a document, beyond those written:
+/// enough for any config, too few for an alias bomb to exhaust memory.
+pub const MAX_ALIASED: usize = 100_000;
+
+/// How deep collections nest, at most, as in JSON.
+const MAX_DEPTH: usize = 128;
+
+/// A syntax error: where, and what is wrong.
+type SyntaxError = (Range<usize>, String);
+
+/// A collection being read.
+enum Frame {
+    Seq {
+        start: usize,
+        anchor: usize,
+        items: Vec<Node>,
+    },
+    Map {
+        start: usize,
+        anchor: usize,
+        entries: Vec<Entry>,
+        /// The key read, until its value is.
+        key: Option<(String, Range<usize>)>,
+    },
+}
+
+/// Parses the one document of `source`. A stream with no document (empty,
+/// or only comments) is an empty mapping, as an empty TOML file is an empty
+/// table.
+pub(super) fn document(source: &str) -> Result<Node, SyntaxError> {
+    let mut bytes = Bytes::new(source);
+    let mut parser = Parser::new_from_str(source);
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut anchors: HashMap<usize, Node> = HashMap::new();
+    let mut root: Option<Node> = None;
+    let mut documents = 0;
+    let mut aliased = 0;
+    while let Some(event) = parser.next_event() {
+        let (event, span) = event.map_err(|error| {
+            let at = bytes.at(*error.marker());
+            let end = at + source[at..].chars().next().map_or(0, char::len_utf8);
+            (at..end, error.info().to_owned())
+        })?;
+        let range = bytes.span(span);
+        let (node, anchor) = match event {
+            Event::DocumentStart(_) => {
+                documents += 1;
+                if documents > 1 {
+                    return Err((
+                        range,
+                        "a second document; a config file holds one".to_owned(),
+                    ));
+                }
+                continue;
+            }
+            Event::StreamEnd => break,
+            Event::Scalar(text, style, anchor, tag) => {
+                if let Some(Frame::Map {
+                    key: key @ None, ..
+                }) = stack.last_mut()
+                {
+                    *key = Some((text.into_owned(), range));
+                    continue;
+                }
+                (
+                    scalar(text.into_owned(), style, tag.as_deref(), range),
+                    anchor,
+                )
+            }
+            Event::Alias(id) => {
+                let Some(target) = anchors.get(&id) else {
+                    return Err((range, "an alias to no anchor".to_owned()));
+                };
+                if let Some(Frame::Map {
+                    key: key @ None, ..
+                }) = stack.last_mut()
+                {
+                    let text = match &target.kind {
+                        Kind::Str(text) => text.clone(),
+                        _ => return Err((range, "a key must be a scalar".to_owned())),
+                    };
+                    *key = Some((text, range));
+                    continue;
+                }
+                aliased += size(target);
+                if aliased > MAX_ALIASED {
+                    return Err((range, format!("aliases add more than {MAX_ALIASED} values")));
+                }
+                let mut node = target.clone();
+                node.span = range;
+                (node, 0)
+            }
+            Event::SequenceStart(anchor, _) | Event::MappingStart(anchor, _) => {
+                if let Some(Frame::Map { key: None, .. }) = stack.last() {
+                    return Err((range, "a key must be a scalar, not a collection".to_owned()));
+                }
+                if stack.len() == MAX_DEPTH {
+                    return Err((range, format!("nested more than {MAX_DEPTH} levels deep")));
+                }
+                let start = range.start;
+                stack.push(match event {
+                    Event::SequenceStart(..) => Frame::Seq {
+                        start,
+                        anchor,
+                        items: Vec::new(),
+                    },
+                    _ => Frame::Map {
+                        start,
+                        anchor,
+                        entries: Vec::new(),
+                        key: None,
+                    },
+                });
+                continue;
+            }
+            Event::SequenceEnd | Event::MappingEnd => match stack.pop() {
+                Some(Frame::Seq {
+                    start,
+                    anchor,
+                    items,
+                }) => (
+                    Node {
+                        span: start..range.end.max(start),
+                        kind: Kind::Seq(items),
+                    },
+                    anchor,
+                ),
+                Some(Frame::Map {
+                    start,
+                    anchor,
+                    entries,
+                    ..
+                }) => (
+                    Node {
+                        span: start..range.end.max(start),
+                        kind: Kind::Map(entries),
+                    },
+                    anchor,
+                ),
+                None => continue,
+            },
+            _ => continue,
+        };
+        if anchor != 0 {
+            anchors.insert(anchor, node.clone());
+        }
+        match stack.last_mut() {
+            None => root = Some(node),
+            Some(Frame::Seq { items, .. }) => items.push(node),
+            Some(Frame::Map { entries, key, .. }) => {
+                let (key, key_span) = key.take().unwrap_or_default();
+                entries.push(Entry {
+                    key,
+                    key_span,
+                    value: node,
+                });
+            }
+        }
+    }
+    Ok(match root {
+        // No document, or `---` and nothing: no settings at all.
+        None => empty(0..0),
+        Some(Node {
+            span,
+            kind: Kind::Null,
+        }) if span.is_empty() => empty(span),
+        Some(root) => root,
+    })
+}
+
+fn empty(span: Range<usize>) -> Node {
+    Node {
+        span,
+        kind: Kind::Map(Vec::new()),
+    }
+}
+
+/// How many values a node holds, itself included.
+fn size(node: &Node) -> usize {
+    let mut count = 0;
+    let mut stack = vec![node];
+    while let Some(node) = stack.pop() {
+        count += 1;
+        match &node.kind {
+            Kind::Seq(items) => stack.extend(items),
+            Kind::Map(entries) => stack.extend(entries.iter().map(|entry| &entry.value)),
+            _ => {}
+        }
+    }
+    count
+}
+
+/// A scalar's value: quoted and block scalars, and those tagged `!!str`,
+/// are strings; a plain one is typed by the core schema.
+fn scalar(text: String, style: ScalarStyle, tag: Option<&Tag>, span: Range<usize>) -> Node {
+    let string = style != ScalarStyle::Plain
+        || tag.is_some_and(|tag| tag.is_yaml_core_schema() && tag.suffix == "str");
+    let kind = if string { Kind::Str(text) } else { plain(text) };
+    Node { span, kind }
+}
+
+/// A plain scalar by the core schema (YAML 1.2, 10.3.2).
+fn plain(text: String) -> Kind {
+    match text.as_str() {
+        "" | "~" | "null" | "Null" | "NULL" => return Kind::Null,
+        "true" | "True" | "TRUE" => return Kind::Bool(true),
+        "false" | "False" | "FALSE" => return Kind::Bool(false),
+        ".nan" | ".NaN" | ".NAN" => return Kind::Float(f64::NAN),
+        _ => {}
+    }
+    let (sign, digits) = match text.as_bytes().first() {
+        Some(b'-') => (-1.0, &text[1..]),
+        Some(b'+') => (1.0, &text[1..]),
+        _ => (1.0, &text[..]),
+    };
+    if matches!(digits, ".inf" | ".Inf" | ".INF") {
+        return Kind::Float(sign * f64::INFINITY);
+    }
+    let radix = |prefix: &str, radix: u32| {
+        let rest = text.strip_prefix(prefix)?;
+        let value = u64::from_str_radix(rest, radix).ok()?;
+        Some(i64::try_from(value).map_or(Kind::UInt(value), Kind::Int))
+    };
+    if let Some(kind) = radix("0o", 8).or_else(|| radix("0x", 16)) {
+        return kind;
+    }
+    if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
+        if let Ok(value) = text.parse::<i64>() {
+            return Kind::Int(value);
+        }
+        if let Ok(value) = digits.parse::<u64>()
+            && sign > 0.0
+        {
+            return Kind::UInt(value);
+        }
+    }
+    if is_float(digits)
+        && let Ok(value) = text.parse::<f64>()
+    {
+        return Kind::Float(value);
+    }
+    Kind::Str(text)
+}
+
+/// `(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?`, the sign taken off.
+fn is_float(text: &str) -> bool {
+    let (mantissa, exponent) = match text.find(['e', 'E']) {
+        Some(at) => (&text[..at], Some(&text[at + 1..])),
+        None => (text, None),
+    };
+    let (whole, fraction) = match mantissa.split_once('.') {
+        Some((whole, fraction)) => (whole, Some(fraction)),
+        None => (mantissa, None),
+    };
+    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    let mantissa_ok = match fraction {
+        Some(fraction) => {
+            digits(whole) && digits(fraction) && !(whole.is_empty() && fraction.is_empty())
+        }
+        None => !whole.is_empty() && digits(whole),
+    };
+    let exponent_ok = exponent.is_none_or(|e| {
+        let e = e.strip_prefix(['+', '-']).unwrap_or(e);
+        !e.is_empty() && digits(e)
+    });
+    mantissa_ok && exponent_ok
+}
+
+/// From the parser's positions, counted in characters, to byte offsets.
+/// Events come mostly in order, so a cursor walks from one to the next:
+/// linear in the document, not quadratic.
+struct Bytes<'s> {
+    source: &'s str,
+    ascii: bool,
+    /// A character index and its byte offset.
+    cursor: (usize, usize),
+}
+
+impl<'s> Bytes<'s> {
+    fn new(source: &'s str) -> Self {
+        Bytes {
+            source,
+            ascii: source.is_ascii(),
+            cursor: (0, 0),
+        }
+    }
+
+    fn span(&mut self, span: Span) -> Range<usize> {
+        let start = self.at(span.start);
+        let end = self.at(span.end).max(start);
+        start..end
+    }
+
+    fn at(&mut self, marker: Marker) -> usize {
+        let index = marker.index();
+        if self.ascii {
+            return index.min(self.source.len());
+        }
+        let (mut chars, mut byte) = self.cursor;
+        if index < chars {
+            (chars, byte) = (0, 0);
+        }
+        for c in self.source[byte..].chars() {
+            if chars == index {
+                break;
+            }
+            chars += 1;
+            byte += c.len_utf8();
+        }
+        self.cursor = (chars, byte);
+        byte
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(source: &str) -> String {
+        format!("{:?}", document(source).map(|node| node.kind))
+    }
+
+    #[test]
+    fn plain_scalars_take_the_core_schema() {
+        assert!(matches!(plain("~".into()), Kind::Null));
+        assert!(matches!(plain("True".into()), Kind::Bool(true)));
+        assert!(matches!(plain("yes".into()), Kind::Str(_)));
+        assert!(matches!(plain("-12".into()), Kind::Int(-12)));
+        assert!(matches!(plain("0x1f".into()), Kind::Int(31)));
+        assert!(matches!(plain("0o17".into()), Kind::Int(15)));
+        assert!(matches!(
+            plain("18446744073709551615".into()),
+            Kind::UInt(u64::MAX)
+        ));
+        assert!(matches!(plain("1.5e3".into()), Kind::Float(v) if v == 1500.0));
+        assert!(matches!(plain(".5".into()), Kind::Float(v) if v == 0.5));
+        assert!(matches!(plain("-.inf".into()), Kind::Float(v) if v == f64::NEG_INFINITY));
+        assert!(matches!(plain("inf".into()), Kind::Str(_)));
+        assert!(matches!(plain("1e".into()), Kind::Str(_)));
+        assert!(matches!(plain("1_000".into()), Kind::Str(_)));
+    }
+
+    #[test]
+    fn spans_are_bytes_even_after_wide_characters() {
+        let source = "é: \"ü\"\nk: [1, 2]\n";
+        let root = document(source).unwrap();
+        let Kind::Map(entries) = &root.kind else {
+            panic!()
+        };
+        assert_eq!(&source[entries[0].key_span.clone()], "é");
+        assert_eq!(&source[entries[0].value.span.clone()], "\"ü\"");
+        assert_eq!(&source[entries[1].key_span.clone()], "k");
+        assert_eq!(&source[entries[1].value.span.clone()], "[1, 2]");
+    }
+
+    #[test]
+    fn aliases_copy_their_anchor_and_point_at_themselves() {
+        let source = "a: &x {b: 1}\nc: *x\n";
+        let root = document(source).unwrap();
+        let Kind::Map(entries) = &root.kind else {
+            panic!()
+        };
+        assert_eq!(&source[entries[1].value.span.clone()], "*x");
+        assert!(matches!(&entries[1].value.kind, Kind::Map(inner) if inner.len() == 1));
+    }
+
+    #[test]
+    fn hostile_documents_are_errors() {
+        let mut bomb = String::from("a: &a [x, x, x, x, x, x, x, x, x, x]\n");
+        for level in 0..8 {
+            let previous = if level == 0 {
+                'a'
+            } else {
+                (b'a' + level) as char
+            };
+            let name = (b'b' + level) as char;
+            let refs = vec![format!("*{previous}"); 10].join(", ");
+            bomb.push_str(&format!("{name}: &{name} [{refs}]\n"));
+        }
+        assert!(kinds(&bomb).contains("aliases add more than"));
+        let deep = "[".repeat(10_000);
+        assert!(document(&deep).is_err());
+        assert!(kinds("a: 1\n---\nb: 2\n").contains("a second document"));
+        assert!(kinds("? [a]\n: 1\n").contains("a key must be a scalar"));
+    }
+
+    #[test]
+    fn an_empty_stream_is_an_empty_mapping() {
+        assert_eq!(kinds(""), "Ok(Map([]))");
+        assert_eq!(kinds("# nothing\n"), "Ok(Map([]))");
+        assert_eq!(kinds("---\n"), "Ok(Map([]))");
+    }
+}

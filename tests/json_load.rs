@@ -1,0 +1,341 @@
+//! Loading JSON documents with `lowbit_core::json`: the guarantees of the
+//! TOML loader, on JSON's syntax.
+
+use std::collections::BTreeMap;
+
+use bitnet_config::ModelConfig;
+use lowbit_core::Validate;
+use lowbit_core::diagnostic::{Diagnostic, Severity};
+use lowbit_core::json::{Loaded, Options};
+use serde::Deserialize;
+
+/// Loads `source`'s `model` object as the port's `ModelConfig`.
+fn model(source: &str) -> Loaded<ModelConfig> {
+    Options::new().table("model").load(source)
+}
+
+fn pointed<'s>(source: &'s str, diagnostic: &Diagnostic) -> &'s str {
+    &source[diagnostic.span()]
+}
+
+/// `(code, path, line, column)` of each diagnostic.
+fn summary(loaded: &Loaded<impl Sized>) -> Vec<(&'static str, String, usize, usize)> {
+    loaded
+        .diagnostics()
+        .iter()
+        .map(|d| (d.code(), d.path().to_owned(), d.line(), d.column()))
+        .collect()
+}
+
+fn owned(rows: &[(&'static str, &str, usize, usize)]) -> Vec<(&'static str, String, usize, usize)> {
+    rows.iter()
+        .map(|&(code, path, line, column)| (code, path.to_owned(), line, column))
+        .collect()
+}
+
+#[test]
+fn a_valid_document_gives_its_value_and_nothing_else() {
+    let loaded = model(include_str!("../examples/configs/good.json"));
+    assert!(loaded.is_valid() && loaded.is_parsed());
+    assert_eq!(loaded.diagnostics(), []);
+    let value = loaded.into_value().expect("a value");
+    assert!(value.quant.enable);
+    assert_eq!(value.quant.target_modules.len(), 2);
+}
+
+#[test]
+fn every_rule_violation_is_located_at_its_value() {
+    let source = include_str!("../examples/configs/broken.json");
+    let loaded = model(source);
+    assert_eq!(
+        summary(&loaded),
+        owned(&[
+            ("none_of", "model.quant.protocol", 5, 19),
+            ("one_of", "model.quant.act_grouping", 6, 23),
+            ("only_if", "model.quant.act_format", 7, 21),
+            ("requires", "model.quant.saved_activations.mode", 10, 17),
+            ("one_of", "model.quant.saved_activations.format", 11, 19),
+            ("conflicts_with", "model.rho.precision", 15, 20),
+            ("one_of", "model.rho.precision", 15, 20),
+            ("one_of", "model.rho.compression", 16, 22),
+        ])
+    );
+    assert_eq!(pointed(source, &loaded.diagnostics()[0]), "\"none\"");
+    // The diagnostics say what `validate()` says.
+    let report = loaded.value().expect("a value").validate().unwrap_err();
+    assert_eq!(report.len(), loaded.diagnostics().len());
+}
+
+#[test]
+fn values_of_the_wrong_type_are_each_located_with_help() {
+    let source = include_str!("../examples/configs/wrong-type.json");
+    let loaded = model(source);
+    assert!(loaded.value().is_none());
+    assert_eq!(
+        summary(&loaded),
+        owned(&[
+            ("invalid_type", "model.quant.enable", 4, 17),
+            ("invalid_type", "model.quant.target_modules", 6, 25),
+            ("unknown_variant", "model.rho.precision", 8, 26),
+            ("invalid_type", "model.rho.stats_monitoring", 8, 58),
+        ])
+    );
+    let [enable, modules, _, stats] = loaded.diagnostics() else {
+        panic!()
+    };
+    assert_eq!(
+        enable.message(),
+        "invalid type: string \"yes\", expected a boolean"
+    );
+    assert_eq!(
+        enable.help(),
+        Some("a boolean is written `true`, without quotes")
+    );
+    assert_eq!(
+        modules.help(),
+        Some("a list of one is written `[\"encoder\"]`")
+    );
+    assert_eq!(pointed(source, stats), "1");
+}
+
+#[test]
+fn an_unknown_variant_suggests_the_closest_name() {
+    let source = r#"{"model": {"rho": {"compression": "int8_blok_exp"}}}"#;
+    let loaded = model(source);
+    let [typo] = loaded.diagnostics() else {
+        panic!("{:#?}", loaded.diagnostics())
+    };
+    assert_eq!(
+        (typo.code(), typo.path()),
+        ("unknown_variant", "model.rho.compression")
+    );
+    assert_eq!(pointed(source, typo), "\"int8_blok_exp\"");
+    assert_eq!(typo.help(), Some("did you mean `int8_block_exp`?"));
+    // In an array, the item is named.
+    let source = r#"{"model": {"quant": {"target_modules": ["encoder", "decoder"]}}}"#;
+    assert_eq!(
+        summary(&model(source)),
+        owned(&[("unknown_variant", "model.quant.target_modules[1]", 1, 52)])
+    );
+}
+
+#[test]
+fn unknown_keys_are_warnings_at_the_key_or_errors_when_denied() {
+    let source = include_str!("../examples/configs/typo.json");
+    let loaded = model(source);
+    assert!(loaded.is_valid());
+    assert_eq!(
+        summary(&loaded),
+        owned(&[
+            ("unknown_key", "model.quant.enabel", 3, 15),
+            ("unknown_key", "model.rho.compresion_interval", 4, 13),
+        ])
+    );
+    let typo = &loaded.diagnostics()[0];
+    assert_eq!(typo.severity(), Severity::Warning);
+    assert_eq!(pointed(source, typo), "\"enabel\"");
+    assert_eq!(typo.help(), Some("did you mean `enable`?"));
+
+    let denied = Options::new()
+        .table("model")
+        .deny_unknown_keys(true)
+        .load::<ModelConfig>(source);
+    assert!(!denied.is_valid() && denied.value().is_some());
+    assert!(
+        denied
+            .diagnostics()
+            .iter()
+            .all(|d| d.severity() == Severity::Error)
+    );
+}
+
+#[test]
+fn a_missing_object_gets_the_defaults_and_a_warning() {
+    let loaded = model("{\"data\": {}}");
+    assert!(loaded.is_valid());
+    assert_eq!(loaded.value(), Some(&ModelConfig::default()));
+    assert_eq!(summary(&loaded), owned(&[("missing_table", "model", 1, 1)]));
+    assert_eq!(
+        loaded.diagnostics()[0].message(),
+        "no `model` object; the defaults apply"
+    );
+}
+
+#[test]
+fn a_rule_about_a_left_out_field_points_at_the_object_that_would_hold_it() {
+    let source = "{\"model\": {\"quant\": {\"enable\": true, \"protocol\": \"bitnet_b158\", \"strict_bitnet_reference\": true}}}";
+    let loaded = model(source);
+    let [error] = loaded.diagnostics() else {
+        panic!("{:#?}", loaded.diagnostics())
+    };
+    assert_eq!(
+        (error.code(), error.path()),
+        ("required_if", "model.quant.target_modules")
+    );
+    assert!(pointed(source, error).starts_with("{\"enable\""));
+    assert_eq!(
+        error.label(),
+        Some("no `target_modules` in this object; its default applies")
+    );
+}
+
+#[test]
+fn syntax_errors_are_located_and_the_document_is_not_json() {
+    let cases = [
+        (
+            "{\"model\": {\"quant\": {\"enable\": true,}}}",
+            1,
+            37,
+            "trailing comma: JSON allows none before `}`",
+        ),
+        (
+            "{\n  // a comment\n  \"model\": {}\n}",
+            2,
+            3,
+            "comments are not JSON",
+        ),
+        ("{\"model\": [1, 2}", 1, 16, "expected `,` or `]`"),
+        (
+            "{\"model\": {\"rho\": 1",
+            1,
+            11,
+            "unclosed object, expected `}`",
+        ),
+        ("", 1, 1, "the document is empty; a JSON value was expected"),
+    ];
+    for (source, line, column, message) in cases {
+        let loaded = model(source);
+        assert!(!loaded.is_parsed() && !loaded.is_valid(), "{source}");
+        let [error] = loaded.diagnostics() else {
+            panic!("{source}: {:#?}", loaded.diagnostics())
+        };
+        assert_eq!(
+            (error.code(), error.line(), error.column(), error.message()),
+            ("syntax", line, column, message),
+            "{source}"
+        );
+    }
+}
+
+mod plan {
+    use super::*;
+
+    #[derive(Deserialize, Validate, Default, Debug)]
+    pub struct Layer {
+        #[range(min = 1, max = 8)]
+        pub bits: u8,
+    }
+
+    #[derive(Deserialize, Validate, Debug)]
+    pub struct Plan {
+        pub name: String,
+        #[nested]
+        #[serde(default)]
+        pub layers: BTreeMap<String, Layer>,
+        #[nested]
+        #[serde(default)]
+        pub sections: Vec<Layer>,
+    }
+}
+
+#[test]
+fn paths_into_maps_and_arrays_are_located() {
+    let source = r#"{
+  "name": "p",
+  "layers": {"enc": {"bits": 12}},
+  "sections": [{"bits": 4}, {"bits": 0, "bitz": 3}]
+}"#;
+    let loaded = lowbit_core::json::load::<plan::Plan>(source);
+    assert_eq!(
+        summary(&loaded),
+        owned(&[
+            ("range", "layers[\"enc\"].bits", 3, 30),
+            ("range", "sections[1].bits", 4, 38),
+            ("unknown_key", "sections[1].bitz", 4, 41),
+        ])
+    );
+    assert_eq!(loaded.diagnostics()[2].help(), Some("did you mean `bits`?"));
+    // A required field left out is a missing field, at its object.
+    let loaded = lowbit_core::json::load::<plan::Plan>("{\"sections\": []}");
+    assert_eq!(summary(&loaded), owned(&[("missing_field", "", 1, 1)]));
+    // An array where a struct belongs is a type error, not fields in order.
+    let loaded = lowbit_core::json::load::<plan::Plan>("{\"name\": \"p\", \"sections\": [[3]]}");
+    assert_eq!(
+        summary(&loaded),
+        owned(&[("invalid_type", "sections[0]", 1, 28)])
+    );
+}
+
+#[test]
+fn every_unreadable_value_is_reported() {
+    let source = r#"{"model": {"quant": {"enable": 1, "protocol": 2, "target_modules": 3}}}"#;
+    let loaded = model(source);
+    assert!(loaded.value().is_none());
+    let paths: Vec<&str> = loaded.diagnostics().iter().map(Diagnostic::path).collect();
+    assert_eq!(
+        paths,
+        [
+            "model.quant.enable",
+            "model.quant.protocol",
+            "model.quant.target_modules"
+        ]
+    );
+}
+
+#[test]
+fn numbers_beyond_the_field_are_out_of_range() {
+    #[derive(Deserialize, Validate, Debug)]
+    struct Sizes {
+        small: u8,
+        float: f32,
+    }
+    let loaded = lowbit_core::json::load::<Sizes>(r#"{"small": 300, "float": 1e39}"#);
+    let codes: Vec<&str> = loaded.diagnostics().iter().map(Diagnostic::code).collect();
+    assert_eq!(codes, ["invalid_value", "invalid_value"]);
+}
+
+#[test]
+fn the_size_limit_refuses_before_parsing() {
+    let loaded = Options::new()
+        .max_size(4)
+        .load::<ModelConfig>("{\"model\": {}}");
+    assert_eq!(loaded.diagnostics()[0].code(), "too_large");
+    assert!(!loaded.is_parsed());
+}
+
+/// Every bundled JSON config, cut short at every character and with bytes
+/// replaced at many places: whatever the damage, loading reports it, and
+/// every diagnostic points inside the source and renders.
+#[test]
+fn damaged_documents_are_reported_never_panicked_on() {
+    let configs = [
+        include_str!("../examples/configs/good.json"),
+        include_str!("../examples/configs/broken.json"),
+        include_str!("../examples/configs/typo.json"),
+        include_str!("../examples/configs/wrong-type.json"),
+    ];
+    let mut documents = Vec::new();
+    for config in configs {
+        documents.extend(config.char_indices().map(|(at, _)| config[..at].to_owned()));
+        // Each byte in turn, step 3, swapped for one of JSON's tokens.
+        for (n, at) in (0..config.len()).step_by(3).enumerate() {
+            let token = ["}", "]", ",", "\"", ":", "1", "[", "{", "é"][n % 9];
+            documents.push(format!("{}{token}{}", &config[..at], &config[at + 1..]));
+        }
+    }
+    let mut seen = [0usize; 2];
+    for source in &documents {
+        let loaded = model(source);
+        for diagnostic in loaded.diagnostics() {
+            assert!(
+                diagnostic.span().end <= source.len(),
+                "{diagnostic:?} in {source:?}"
+            );
+            let text = diagnostic.render("cut.json", source, false);
+            let at = format!("cut.json:{}:{}", diagnostic.line(), diagnostic.column());
+            assert!(text.contains(&at), "{text} lacks {at}");
+        }
+        seen[usize::from(loaded.is_parsed())] += 1;
+    }
+    assert!(seen[0] > 100 && seen[1] > 100, "{seen:?}");
+}

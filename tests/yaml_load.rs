@@ -1,0 +1,334 @@
+//! Loading YAML documents with `lowbit_core::yaml`: the guarantees of the
+//! TOML loader, on YAML as people write it (block and flow collections,
+//! comments, anchors and aliases, block scalars, a `---` marker).
+
+use std::collections::BTreeMap;
+
+use bitnet_config::ModelConfig;
+use lowbit_core::Validate;
+use lowbit_core::diagnostic::{Diagnostic, Severity};
+use lowbit_core::yaml::{Loaded, Options};
+use serde::Deserialize;
+
+/// Loads `source`'s `model` mapping as the port's `ModelConfig`.
+fn model(source: &str) -> Loaded<ModelConfig> {
+    Options::new().table("model").load(source)
+}
+
+fn pointed<'s>(source: &'s str, diagnostic: &Diagnostic) -> &'s str {
+    &source[diagnostic.span()]
+}
+
+/// `(code, path, line, column)` of each diagnostic.
+fn summary(loaded: &Loaded<impl Sized>) -> Vec<(&'static str, String, usize, usize)> {
+    loaded
+        .diagnostics()
+        .iter()
+        .map(|d| (d.code(), d.path().to_owned(), d.line(), d.column()))
+        .collect()
+}
+
+fn owned(rows: &[(&'static str, &str, usize, usize)]) -> Vec<(&'static str, String, usize, usize)> {
+    rows.iter()
+        .map(|&(code, path, line, column)| (code, path.to_owned(), line, column))
+        .collect()
+}
+
+#[test]
+fn a_valid_document_with_anchors_and_block_scalars_loads() {
+    let loaded = model(include_str!("../examples/configs/good.yaml"));
+    assert!(loaded.is_valid() && loaded.is_parsed());
+    assert_eq!(loaded.diagnostics(), []);
+    let value = loaded.into_value().expect("a value");
+    assert!(value.quant.enable);
+    assert_eq!(value.quant.target_modules.len(), 2);
+}
+
+#[test]
+fn every_rule_violation_is_located_at_its_value() {
+    let source = include_str!("../examples/configs/broken.yaml");
+    let loaded = model(source);
+    assert_eq!(
+        summary(&loaded),
+        owned(&[
+            ("none_of", "model.quant.protocol", 5, 15),
+            ("one_of", "model.quant.act_grouping", 6, 19),
+            ("only_if", "model.quant.act_format", 7, 17),
+            ("requires", "model.quant.saved_activations.mode", 12, 13),
+            ("one_of", "model.quant.saved_activations.format", 13, 15),
+            ("conflicts_with", "model.rho.precision", 15, 16),
+            ("one_of", "model.rho.precision", 15, 16),
+            ("one_of", "model.rho.compression", 16, 18),
+        ])
+    );
+    assert_eq!(pointed(source, &loaded.diagnostics()[0]), "none");
+    let report = loaded.value().expect("a value").validate().unwrap_err();
+    assert_eq!(report.len(), loaded.diagnostics().len());
+}
+
+#[test]
+fn values_of_the_wrong_type_are_each_located_with_help() {
+    let source = include_str!("../examples/configs/wrong-type.yaml");
+    let loaded = model(source);
+    assert!(loaded.value().is_none());
+    assert_eq!(
+        summary(&loaded),
+        owned(&[
+            ("invalid_type", "model.quant.enable", 4, 13),
+            ("invalid_type", "model.quant.target_modules", 6, 21),
+            ("unknown_variant", "model.rho.precision", 8, 16),
+            ("invalid_type", "model.rho.stats_monitoring", 9, 23),
+        ])
+    );
+    let [enable, modules, variant, _] = loaded.diagnostics() else {
+        panic!()
+    };
+    assert_eq!(
+        enable.help(),
+        Some("a boolean is written `true`, without quotes")
+    );
+    assert_eq!(modules.help(), Some("a list of one is written `[encoder]`"));
+    assert_eq!(variant.help(), None);
+    // `yes` is a string in YAML 1.2, so it is a type error too.
+    let loaded = model("model:\n  quant:\n    enable: yes\n");
+    assert_eq!(
+        summary(&loaded),
+        owned(&[("invalid_type", "model.quant.enable", 3, 13)])
+    );
+}
+
+#[test]
+fn unknown_keys_are_warnings_at_the_key_or_errors_when_denied() {
+    let source = include_str!("../examples/configs/typo.yml");
+    let loaded = model(source);
+    assert!(loaded.is_valid());
+    assert_eq!(
+        summary(&loaded),
+        owned(&[
+            ("unknown_key", "model.quant.enabel", 5, 5),
+            ("unknown_key", "model.rho.compresion_interval", 7, 9),
+        ])
+    );
+    let typo = &loaded.diagnostics()[0];
+    assert_eq!(typo.severity(), Severity::Warning);
+    assert_eq!(pointed(source, typo), "enabel");
+    assert_eq!(typo.help(), Some("did you mean `enable`?"));
+    let denied = Options::new()
+        .table("model")
+        .deny_unknown_keys(true)
+        .load::<ModelConfig>(source);
+    assert!(!denied.is_valid() && denied.value().is_some());
+    assert!(
+        denied
+            .diagnostics()
+            .iter()
+            .all(|d| d.severity() == Severity::Error)
+    );
+}
+
+#[test]
+fn an_unknown_variant_suggests_the_closest_name_even_through_an_alias() {
+    let source = "\
+---
+defaults: &compression int8_blok_exp
+model:
+  rho:
+    compression: *compression
+";
+    let loaded = model(source);
+    let [typo] = loaded.diagnostics() else {
+        panic!("{:#?}", loaded.diagnostics())
+    };
+    assert_eq!(
+        (typo.code(), typo.path()),
+        ("unknown_variant", "model.rho.compression")
+    );
+    // Located where the value is used: at the alias.
+    assert_eq!((typo.line(), typo.column()), (5, 18));
+    assert_eq!(pointed(source, typo), "*compression");
+    assert_eq!(typo.help(), Some("did you mean `int8_block_exp`?"));
+}
+
+#[test]
+fn a_missing_mapping_gets_the_defaults_and_a_warning() {
+    for source in ["", "# only a comment\n", "---\n", "data: {}\n"] {
+        let loaded = model(source);
+        assert!(loaded.is_valid(), "{source:?}");
+        assert_eq!(loaded.value(), Some(&ModelConfig::default()));
+        assert_eq!(loaded.diagnostics()[0].code(), "missing_table");
+        assert_eq!(
+            loaded.diagnostics()[0].message(),
+            "no `model` mapping; the defaults apply"
+        );
+    }
+}
+
+#[test]
+fn a_rule_about_a_left_out_field_points_at_the_mapping_that_would_hold_it() {
+    let source = "model:\n  quant:\n    enable: true\n    protocol: bitnet_b158\n    strict_bitnet_reference: true\n";
+    let loaded = model(source);
+    let [error] = loaded.diagnostics() else {
+        panic!("{:#?}", loaded.diagnostics())
+    };
+    assert_eq!(
+        (error.code(), error.path(), error.line(), error.column()),
+        ("required_if", "model.quant.target_modules", 3, 5)
+    );
+    assert_eq!(
+        error.label(),
+        Some("no `target_modules` in this mapping; its default applies")
+    );
+}
+
+#[test]
+fn syntax_errors_are_located_and_the_document_is_not_yaml() {
+    let source = include_str!("../examples/configs/not-yaml.yaml");
+    let loaded = model(source);
+    assert!(!loaded.is_parsed() && !loaded.is_valid());
+    assert_eq!(summary(&loaded), owned(&[("syntax", "", 5, 11)]));
+    // One document per file.
+    let loaded = model("model: {}\n---\nmodel: {}\n");
+    assert_eq!(summary(&loaded), owned(&[("syntax", "", 2, 1)]));
+    // Tabs may not indent.
+    let loaded = model("model:\n\tquant: {}\n");
+    assert!(!loaded.is_parsed());
+}
+
+#[test]
+fn flow_collections_block_scalars_tabs_and_comments_are_read() {
+    let source = "\
+# comments anywhere
+model:   # here too
+  quant: {enable: true, protocol: bitnet_b158,
+          target_modules: [encoder, 'decoder_y']}
+  rho:
+    precision: \tbf16\t# a tab separates, as a space does
+notes: >
+  folded text
+  over lines
+";
+    let loaded = model(source);
+    assert!(loaded.is_valid(), "{:#?}", loaded.diagnostics());
+    assert_eq!(
+        loaded.value().expect("a value").quant.target_modules.len(),
+        2
+    );
+}
+
+mod plan {
+    use super::*;
+
+    #[derive(Deserialize, Validate, Default, Debug)]
+    pub struct Layer {
+        #[range(min = 1, max = 8)]
+        pub bits: u8,
+    }
+
+    #[derive(Deserialize, Validate, Debug)]
+    pub struct Plan {
+        pub name: String,
+        #[nested]
+        #[serde(default)]
+        pub layers: BTreeMap<String, Layer>,
+        #[nested]
+        #[serde(default)]
+        pub sections: Vec<Layer>,
+    }
+}
+
+#[test]
+fn paths_into_maps_and_sequences_are_located() {
+    let source = "\
+name: p
+layers:
+  enc: {bits: 12}
+sections:
+  - bits: 4
+  - bits: 0
+    bitz: 3
+";
+    let loaded = lowbit_core::yaml::load::<plan::Plan>(source);
+    assert_eq!(
+        summary(&loaded),
+        owned(&[
+            ("range", "layers[\"enc\"].bits", 3, 15),
+            ("range", "sections[1].bits", 6, 11),
+            ("unknown_key", "sections[1].bitz", 7, 5),
+        ])
+    );
+    let loaded = lowbit_core::yaml::load::<plan::Plan>("sections: []\n");
+    assert_eq!(summary(&loaded), owned(&[("missing_field", "", 1, 1)]));
+    let loaded = lowbit_core::yaml::load::<plan::Plan>("name: p\nsections: [[3]]\n");
+    assert_eq!(
+        summary(&loaded),
+        owned(&[("invalid_type", "sections[0]", 2, 12)])
+    );
+}
+
+#[test]
+fn every_unreadable_value_is_reported() {
+    let source = "model:\n  quant:\n    enable: 1\n    protocol: 2\n    target_modules: 3\n";
+    let loaded = model(source);
+    assert!(loaded.value().is_none());
+    let paths: Vec<&str> = loaded.diagnostics().iter().map(Diagnostic::path).collect();
+    assert_eq!(
+        paths,
+        [
+            "model.quant.enable",
+            "model.quant.protocol",
+            "model.quant.target_modules"
+        ]
+    );
+}
+
+#[test]
+fn an_alias_bomb_is_an_error_not_exhausted_memory() {
+    let mut source = String::from("a: &a [x, x, x, x, x, x, x, x, x, x]\n");
+    for (previous, name) in ('a'..'i').zip('b'..'j') {
+        let refs = vec![format!("*{previous}"); 10].join(", ");
+        source.push_str(&format!("{name}: &{name} [{refs}]\n"));
+    }
+    let loaded = model(&source);
+    assert!(!loaded.is_parsed());
+    assert!(
+        loaded.diagnostics()[0]
+            .message()
+            .contains("aliases add more than")
+    );
+}
+
+/// Every bundled YAML config, cut short at every character and with bytes
+/// replaced at many places: whatever the damage, loading reports it, and
+/// every diagnostic points inside the source and renders.
+#[test]
+fn damaged_documents_are_reported_never_panicked_on() {
+    let configs = [
+        include_str!("../examples/configs/good.yaml"),
+        include_str!("../examples/configs/broken.yaml"),
+        include_str!("../examples/configs/typo.yml"),
+        include_str!("../examples/configs/wrong-type.yaml"),
+    ];
+    let mut documents = Vec::new();
+    for config in configs {
+        documents.extend(config.char_indices().map(|(at, _)| config[..at].to_owned()));
+        for (n, at) in (0..config.len()).step_by(3).enumerate() {
+            let token = [":", "-", "[", "{", "&", "*", "\t", "'", "|", "é", "\n"][n % 11];
+            documents.push(format!("{}{token}{}", &config[..at], &config[at + 1..]));
+        }
+    }
+    let mut seen = [0usize; 2];
+    for source in &documents {
+        let loaded = model(source);
+        for diagnostic in loaded.diagnostics() {
+            assert!(
+                diagnostic.span().end <= source.len(),
+                "{diagnostic:?} in {source:?}"
+            );
+            let text = diagnostic.render("cut.yaml", source, false);
+            let at = format!("cut.yaml:{}:{}", diagnostic.line(), diagnostic.column());
+            assert!(text.contains(&at), "{text} lacks {at}");
+        }
+        seen[usize::from(loaded.is_parsed())] += 1;
+    }
+    assert!(seen[0] > 100 && seen[1] > 100, "{seen:?}");
+}
