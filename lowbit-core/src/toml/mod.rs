@@ -3,7 +3,7 @@
 //!
 //! [`Options::load`] parses the document, deserializes the type from it (or
 //! from a table inside it), notes the keys the type does not know, and
-//! validates the value. Each problem becomes a [`Diagnostic`] that points at
+//! validates the value. Each problem becomes a [`Diagnostic`](crate::diagnostic::Diagnostic) that points at
 //! the offending bytes: the value of a broken rule, a key nobody reads, a
 //! value of the wrong type; for a rule about a field the file leaves out, the
 //! table that would hold it. A rule marked `warn` is a warning, as an
