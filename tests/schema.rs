@@ -367,3 +367,46 @@ fn text_rules_every_document() {
     // tokens 3 of 4 (every character of "" is alphanumeric).
     assert_eq!((tried, valid), (320, 18));
 }
+
+#[derive(serde::Deserialize, lowbit_core::Validate)]
+struct Required {
+    #[required]
+    bind: Option<String>,
+    #[serde(default)]
+    #[items(required)]
+    upstreams: Vec<Option<u16>>,
+    public: Option<bool>,
+    #[required(if(public))]
+    domain: Option<String>,
+}
+
+/// `required` is the key present and not `null`; inside `items(..)` an
+/// item that is not `null`; under `if(..)` only while the guard holds.
+#[test]
+fn required_every_document() {
+    let validator = validator::<Required>();
+    let keys = vec![
+        ("bind", vec![Some(json!(null)), Some(json!("")), None]),
+        (
+            "upstreams",
+            vec![Some(json!([80, 443])), Some(json!([80, null])), None],
+        ),
+        (
+            "public",
+            vec![
+                Some(json!(true)),
+                Some(json!(false)),
+                Some(json!(null)),
+                None,
+            ],
+        ),
+        (
+            "domain",
+            vec![Some(json!(null)), Some(json!("a.example")), None],
+        ),
+    ];
+    let (tried, valid) = agree::<Required>(&validator, &keys, 1, &|doc| doc);
+    // bind 1 of 3, upstreams 2 of 3, public/domain 8 of 12: `public` is
+    // set whenever it is `Some`, `false` too, and then a domain is needed.
+    assert_eq!((tried, valid), (108, 16));
+}

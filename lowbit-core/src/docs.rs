@@ -206,6 +206,7 @@ fn applies(rule: &RuleInfo, path: &str, gate: Option<&[&'static str]>) -> String
         },
         RuleKind::NonEmpty => "not empty".to_owned(),
         RuleKind::Forbidden => "must not be set".to_owned(),
+        RuleKind::Required => "required".to_owned(),
         RuleKind::AtMostOne(members) => format!("at most one of {} set", keys(path, members)),
         RuleKind::ExactlyOne(members) => format!("exactly one of {} set", keys(path, members)),
         RuleKind::AtLeastOne(members) => format!("at least one of {} set", keys(path, members)),

@@ -39,6 +39,8 @@
 //! `ascii`, `alphanumeric`) are `pattern`s, which JSON Schema applies to
 //! strings only, so that `null` passes them as `None` does.
 //!
+//! `required` is the key present and not `null`: an `Option` that is `Some`.
+//!
 //! `items(..)` is the `items` of a list and the `additionalProperties` of a
 //! map, `keys(..)` a map's `propertyNames`, each holding the rules inside.
 //!
@@ -318,6 +320,9 @@ impl Schemas {
             RuleKind::Length { min, max } => cx.length(subject, *min, *max),
             RuleKind::NonEmpty => cx.length(subject, Some(1), None),
             RuleKind::Forbidden => not(cx.set(subject)),
+            // An `Option` is set when it is `Some`: the key is present and
+            // not `null`.
+            RuleKind::Required => cx.set(subject),
             RuleKind::Prefix(_)
             | RuleKind::Suffix(_)
             | RuleKind::Contains(_)
@@ -545,6 +550,7 @@ fn value_rule(kind: &Kind, rule: &RuleKind, path: &str) -> Value {
         RuleKind::Length { min, max } => length_schema(*min, *max),
         RuleKind::NonEmpty => length_schema(Some(1), None),
         RuleKind::Forbidden => not(set_schema(kind)),
+        RuleKind::Required => set_schema(kind),
         RuleKind::Prefix(_)
         | RuleKind::Suffix(_)
         | RuleKind::Contains(_)

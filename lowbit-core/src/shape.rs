@@ -330,6 +330,8 @@ pub enum RuleKind {
     /// `alphanumeric`: every character is alphanumeric (Unicode's
     /// Alphabetic or Numeric, as `char::is_alphanumeric`).
     Alphanumeric,
+    /// `required`: the subject, an `Option`, is `Some`.
+    Required,
 }
 
 impl RuleKind {
@@ -349,6 +351,7 @@ impl RuleKind {
             RuleKind::Length { .. } => "length",
             RuleKind::NonEmpty => "non_empty",
             RuleKind::Forbidden => "forbidden",
+            RuleKind::Required => "required",
             RuleKind::AtMostOne(_) => "at_most_one",
             RuleKind::ExactlyOne(_) => "exactly_one",
             RuleKind::AtLeastOne(_) => "at_least_one",

@@ -467,6 +467,7 @@ impl Checker<'_> {
             RuleKind::Nested => Some(model::RuleKind::Nested),
             RuleKind::NonEmpty => Some(model::RuleKind::NonEmpty),
             RuleKind::Forbidden => Some(model::RuleKind::Forbidden),
+            RuleKind::Required => Some(model::RuleKind::Required),
             RuleKind::Text(test) => self.text(rule, test),
             RuleKind::Custom(function, context) => Some(model::RuleKind::Custom {
                 function: function.clone(),

@@ -197,6 +197,8 @@ pub enum RuleKind {
     Keys(Vec<Rule>),
     /// `prefix("/")`, `ascii` and their kin: a test of a string's text.
     Text(TextRule<LitStr>),
+    /// `required`: an `Option` is `Some`.
+    Required,
 }
 
 /// A test of a string's text. The argument is `S`: the literal as written

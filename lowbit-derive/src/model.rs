@@ -241,6 +241,8 @@ pub enum RuleKind {
     Keys(Vec<Rule>),
     /// `prefix("/")`, `ascii` and their kin; the argument is not empty.
     Text(TextRule),
+    /// `required`: an `Option` is `Some`.
+    Required,
 }
 
 /// A range bound: the literal as written (its tokens are emitted as they

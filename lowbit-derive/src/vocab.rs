@@ -30,6 +30,7 @@ pub enum RuleName {
     DoesNotContain,
     Ascii,
     Alphanumeric,
+    Required,
 }
 
 /// What a rule's positional arguments are.
@@ -108,7 +109,7 @@ use Opt::{At, Context, Equal, Max, Message, Min, Ungated, When};
 pub const EVERY_RULE: &[Opt] = &[Opt::If, Opt::Warn];
 
 /// Every rule, in the order the README lists them.
-pub const RULES: [Spec; 21] = [
+pub const RULES: [Spec; 22] = [
     Spec {
         name: RuleName::OneOf,
         word: "one_of",
@@ -256,6 +257,13 @@ pub const RULES: [Spec; 21] = [
         usage: "#[alphanumeric]",
         options: &[Message, At, Ungated],
     },
+    Spec {
+        name: RuleName::Required,
+        word: "required",
+        args: Args::Bare,
+        usage: "#[required]",
+        options: &[Message, At, Ungated],
+    },
 ];
 
 impl RuleName {
@@ -344,6 +352,8 @@ pub enum Capability {
     MapKey,
     /// `Text::text`: the string inside.
     Text,
+    /// `Optional::missing`: an `Option` is `None`.
+    Missing,
 }
 
 impl Capability {
@@ -368,6 +378,7 @@ impl Capability {
             Capability::Keys => ("Keys", "keys"),
             Capability::MapKey => ("Keys", "Key"),
             Capability::Text => ("Text", "text"),
+            Capability::Missing => ("Optional", "missing"),
         }
     }
 }

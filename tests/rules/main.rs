@@ -32,6 +32,7 @@ mod one_of;
 mod only_if;
 mod range;
 mod report;
+mod required;
 mod required_if;
 mod requires;
 mod serde_names;

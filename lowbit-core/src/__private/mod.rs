@@ -5,6 +5,7 @@ mod compare;
 mod groups;
 mod lookup;
 mod numbers;
+mod optional;
 mod payload;
 #[cfg(feature = "shape")]
 mod shapes;
@@ -18,6 +19,7 @@ pub use compare::{
 pub use groups::{GroupKind, group_broken, report_group};
 pub use lookup::{Domain, lookup, may_hold, overlap};
 pub use numbers::{Divisible, not_multiple};
+pub use optional::Optional;
 pub use payload::{Payload, SkipPayload, ValidatePayload};
 #[cfg(feature = "shape")]
 pub use shapes::{DatumOf, NoDatum, NoShape, ShapeOf, ShapeProbe, boxed, fill_names, path, table};

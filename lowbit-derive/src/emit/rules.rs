@@ -185,6 +185,7 @@ pub(super) fn check_subject(
         RuleKind::Length(lengths) => length(scope, &check, lengths),
         RuleKind::NonEmpty => non_empty(scope, &check),
         RuleKind::Forbidden => forbidden(scope, &check),
+        RuleKind::Required => required(scope, &check),
         RuleKind::Text(test) => text(scope, &check, test),
         RuleKind::Custom { function, context } => custom(scope, &check, function, context.as_ref()),
         RuleKind::Items(rules) => {
@@ -425,6 +426,19 @@ fn forbidden(scope: &mut Scope, check: &Check) -> TokenStream {
     let set = is_set(scope, check);
     let record = check.record_value(scope.krate);
     quote!(if #set { #record })
+}
+
+/// `required`: the subject, an `Option`, is `Some`. Its value is `None`
+/// when it is broken, so the report carries none.
+fn required(scope: &mut Scope, check: &Check) -> TokenStream {
+    let missing = scope.call(
+        &check.ty,
+        check.rule.span(),
+        Capability::Missing,
+        &check.value,
+    );
+    let record = check.record(scope.krate, &quote!(::core::option::Option::None));
+    quote!(if #missing { #record })
 }
 
 /// `statement`, run with `__lowbit_some` bound to the value at the end of a

@@ -207,6 +207,7 @@ impl Gathered {
                 RuleName::Forbidden => RuleKind::Forbidden,
                 RuleName::Ascii => RuleKind::Text(TextRule::Ascii),
                 RuleName::Alphanumeric => RuleKind::Text(TextRule::Alphanumeric),
+                RuleName::Required => RuleKind::Required,
                 _ => RuleKind::NonEmpty,
             },
             Args::Text => {
