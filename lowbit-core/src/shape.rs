@@ -276,6 +276,10 @@ pub enum RuleKind {
         min_field: Option<Vec<&'static str>>,
         /// The path of the field whose value is the greatest allowed.
         max_field: Option<Vec<&'static str>>,
+        /// `exclusive_min`: the value must be greater than `min`, not equal.
+        exclusive_min: bool,
+        /// `exclusive_max`: the value must be less than `max`, not equal.
+        exclusive_max: bool,
     },
     /// `multiple_of(..)`: of a literal, or of another field's value.
     MultipleOf {

@@ -7,7 +7,7 @@ use proc_macro2::Span;
 use syn::{Generics, Ident, LitInt, LitStr, Type};
 
 pub use crate::ir::{
-    FieldDefault, GroupKind, Lit, Order, Relation, StructCheck, Tagging, Test, TextRule,
+    Exclusive, FieldDefault, GroupKind, Lit, Order, Relation, StructCheck, Tagging, Test, TextRule,
     VariantKind,
 };
 use crate::vocab::RuleName;
@@ -222,6 +222,7 @@ pub enum RuleKind {
     Range {
         min: Option<Number>,
         max: Option<Number>,
+        exclusive: Exclusive,
     },
     /// `multiple_of(n)`: the subject is a multiple of `n`.
     MultipleOf(Number),

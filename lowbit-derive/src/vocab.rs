@@ -67,6 +67,8 @@ pub enum Opt {
     Context,
     Min,
     Max,
+    ExclusiveMin,
+    ExclusiveMax,
     Equal,
     If,
     /// `warn`: a broken rule is a warning, which leaves the config valid.
@@ -83,6 +85,8 @@ impl Opt {
             Opt::Context => "context",
             Opt::Min => "min",
             Opt::Max => "max",
+            Opt::ExclusiveMin => "exclusive_min",
+            Opt::ExclusiveMax => "exclusive_max",
             Opt::Equal => "equal",
             Opt::If => "if",
             Opt::Warn => "warn",
@@ -102,7 +106,7 @@ pub struct Spec {
     pub options: &'static [Opt],
 }
 
-use Opt::{At, Context, Equal, Max, Message, Min, Ungated, When};
+use Opt::{At, Context, Equal, ExclusiveMax, ExclusiveMin, Max, Message, Min, Ungated, When};
 
 /// The options every rule takes beside those of its row, listed after them.
 /// (`nested` takes no `warn`: its value's own rules say which are warnings.)
@@ -163,8 +167,8 @@ pub const RULES: [Spec; 22] = [
         name: RuleName::Range,
         word: "range",
         args: Args::Bounds,
-        usage: "#[range(min = 1, max = 10)]",
-        options: &[Message, At, Ungated, Min, Max],
+        usage: "#[range(min = 1, max = 10)] or #[range(exclusive_min = 0.0, exclusive_max = 1.0)]",
+        options: &[Message, At, Ungated, Min, Max, ExclusiveMin, ExclusiveMax],
     },
     Spec {
         name: RuleName::Length,

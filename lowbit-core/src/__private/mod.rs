@@ -207,6 +207,33 @@ pub fn outside<T: PartialOrd + ?Sized>(value: &T, min: Option<&T>, max: Option<&
     !(min.is_none_or(|min| value >= min) && max.is_none_or(|max| value <= max))
 }
 
+/// Whether `value` lies outside the range, each bound excluding itself when
+/// its flag says so (`exclusive_min`, `exclusive_max`). NaN lies outside.
+#[inline]
+pub fn outside_strict<T: PartialOrd + ?Sized>(
+    value: &T,
+    min: Option<&T>,
+    max: Option<&T>,
+    exclusive_min: bool,
+    exclusive_max: bool,
+) -> bool {
+    let above = min.is_none_or(|min| {
+        if exclusive_min {
+            value > min
+        } else {
+            value >= min
+        }
+    });
+    let below = max.is_none_or(|max| {
+        if exclusive_max {
+            value < max
+        } else {
+            value <= max
+        }
+    });
+    !(above && below)
+}
+
 /// `value == other`, out of the user's sight so that lints about comparing
 /// with literals do not fire in their crate.
 #[inline]

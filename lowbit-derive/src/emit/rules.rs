@@ -7,7 +7,7 @@ use quote::quote;
 
 use super::context::{Resolved, Scope, Ty, respan, static_names};
 use super::message;
-use crate::model::{Bound, Cond, Lengths, Lit, Number, Rule, RuleKind, TextRule};
+use crate::model::{Bound, Cond, Exclusive, Lengths, Lit, Number, Rule, RuleKind, TextRule};
 use crate::vocab::Capability;
 
 /// What a rule's check does when the rule is broken.
@@ -180,7 +180,11 @@ pub(super) fn check_subject(
         RuleKind::ConflictsWith(cond) => conflicts_with(scope, &check, cond),
         RuleKind::RequiredIf(cond) => required_if(scope, &check, cond),
         RuleKind::Nested => nested(scope, &check),
-        RuleKind::Range { min, max } => range(scope, &check, min.as_ref(), max.as_ref()),
+        RuleKind::Range {
+            min,
+            max,
+            exclusive,
+        } => range(scope, &check, min.as_ref(), max.as_ref(), *exclusive),
         RuleKind::MultipleOf(divisor) => multiple_of(scope, &check, divisor),
         RuleKind::Length(lengths) => length(scope, &check, lengths),
         RuleKind::NonEmpty => non_empty(scope, &check),
@@ -341,6 +345,7 @@ fn range(
     check: &Check,
     min: Option<&Number>,
     max: Option<&Number>,
+    exclusive: Exclusive,
 ) -> TokenStream {
     let krate = scope.krate;
     let blame = check.rule.span();
@@ -353,9 +358,17 @@ fn range(
     // The bounds keep their own spans: rustc quotes a literal out of the
     // field's range by its span.
     let number = respan(quote!(__lowbit_number,), blame);
-    let mut bounds = Group::new(Delimiter::Parenthesis, quote!(#number #min, #max));
+    // A strict bound is the same test with its own helper, so that the
+    // flags are constants the optimizer folds, not arguments.
+    let (helper, flags) = if exclusive == Exclusive::default() {
+        (quote!(outside), TokenStream::new())
+    } else {
+        let (lo, hi) = (exclusive.min, exclusive.max);
+        (quote!(outside_strict), quote!(, #lo, #hi))
+    };
+    let mut bounds = Group::new(Delimiter::Parenthesis, quote!(#number #min, #max #flags));
     bounds.set_span(blame);
-    let outside = respan(quote!(|__lowbit_number| #krate::__private::outside), blame);
+    let outside = respan(quote!(|__lowbit_number| #krate::__private::#helper), blame);
     let mut closure = Group::new(Delimiter::Parenthesis, quote!(#outside #bounds));
     closure.set_span(blame);
     let is_some_and = respan(quote!(.is_some_and), blame);

@@ -252,10 +252,15 @@ fn rule_info(
             quote!(#shape::RuleKind::ConflictsWith(#cond))
         }
         RuleKind::Nested => quote!(#shape::RuleKind::Nested),
-        RuleKind::Range { min, max } => {
+        RuleKind::Range {
+            min,
+            max,
+            exclusive,
+        } => {
             let (min, min_field) = number(krate, scope, min.as_ref());
             let (max, max_field) = number(krate, scope, max.as_ref());
-            quote!(#shape::RuleKind::Range { min: #min, max: #max, min_field: #min_field, max_field: #max_field })
+            let (exclusive_min, exclusive_max) = (exclusive.min, exclusive.max);
+            quote!(#shape::RuleKind::Range { min: #min, max: #max, min_field: #min_field, max_field: #max_field, exclusive_min: #exclusive_min, exclusive_max: #exclusive_max })
         }
         RuleKind::MultipleOf(divisor) => {
             let (value, field) = number(krate, scope, Some(divisor));
