@@ -367,3 +367,99 @@ fn text_rules_every_document() {
     // tokens 3 of 4 (every character of "" is alphanumeric).
     assert_eq!((tried, valid), (320, 18));
 }
+
+#[derive(serde::Deserialize, lowbit_core::Validate)]
+struct Required {
+    #[required]
+    bind: Option<String>,
+    #[serde(default)]
+    #[items(required)]
+    upstreams: Vec<Option<u16>>,
+    public: Option<bool>,
+    #[required(if(public))]
+    domain: Option<String>,
+}
+
+/// `required` is the key present and not `null`; inside `items(..)` an
+/// item that is not `null`; under `if(..)` only while the guard holds.
+#[test]
+fn required_every_document() {
+    let validator = validator::<Required>();
+    let keys = vec![
+        ("bind", vec![Some(json!(null)), Some(json!("")), None]),
+        (
+            "upstreams",
+            vec![Some(json!([80, 443])), Some(json!([80, null])), None],
+        ),
+        (
+            "public",
+            vec![
+                Some(json!(true)),
+                Some(json!(false)),
+                Some(json!(null)),
+                None,
+            ],
+        ),
+        (
+            "domain",
+            vec![Some(json!(null)), Some(json!("a.example")), None],
+        ),
+    ];
+    let (tried, valid) = agree::<Required>(&validator, &keys, 1, &|doc| doc);
+    // bind 1 of 3, upstreams 2 of 3, public/domain 8 of 12: `public` is
+    // set whenever it is `Some`, `false` too, and then a domain is needed.
+    assert_eq!((tried, valid), (108, 16));
+}
+
+#[derive(serde::Deserialize, lowbit_core::Validate)]
+struct Strict {
+    #[range(exclusive_min = 0.0, exclusive_max = 1.0)]
+    dropout: f64,
+    #[serde(default = "port")]
+    #[range(min = 1, exclusive_max = 65536)]
+    port: u32,
+    #[range(exclusive_min = 0.0)]
+    lr: Option<f64>,
+}
+
+fn port() -> u32 {
+    8080
+}
+
+/// Strict bounds are `exclusiveMinimum`/`exclusiveMaximum`, an inclusive
+/// one beside them `minimum`/`maximum`; the schema and `validate()` agree
+/// at each bound, just inside it, and on `null`.
+#[test]
+fn exclusive_range_every_document() {
+    let validator = validator::<Strict>();
+    let keys = vec![
+        (
+            "dropout",
+            vec![
+                Some(json!(0.0)),
+                Some(json!(0.5)),
+                Some(json!(1.0)),
+                Some(json!(1e-300)),
+                None,
+            ],
+        ),
+        (
+            "port",
+            vec![
+                Some(json!(0)),
+                Some(json!(1)),
+                Some(json!(65535)),
+                Some(json!(65536)),
+                None,
+            ],
+        ),
+        (
+            "lr",
+            vec![Some(json!(null)), Some(json!(0.0)), Some(json!(0.1)), None],
+        ),
+    ];
+    let (tried, valid) = agree::<Strict>(&validator, &keys, 1, &|doc| doc);
+    // dropout 2 of 5 (absent fails: no default), port 3 of 5 (its default
+    // 8080 passes), lr 3 of 4.
+    assert_eq!((tried, valid), (100, 18));
+}

@@ -177,6 +177,8 @@ fn applies(rule: &RuleInfo, path: &str, gate: Option<&[&'static str]>) -> String
             max,
             min_field,
             max_field,
+            exclusive_min,
+            exclusive_max,
         } => {
             let bound = |value: &Option<Literal>, field: &Option<Vec<&'static str>>| {
                 value.as_ref().map(ToString::to_string).or_else(|| {
@@ -185,7 +187,22 @@ fn applies(rule: &RuleInfo, path: &str, gate: Option<&[&'static str]>) -> String
                         .map(|field| format!("`{}`", join(path, field)))
                 })
             };
+            let above = if *exclusive_min {
+                "greater than"
+            } else {
+                "at least"
+            };
+            let below = if *exclusive_max {
+                "less than"
+            } else {
+                "at most"
+            };
             match (bound(min, min_field), bound(max, max_field)) {
+                (Some(min), Some(max)) if *exclusive_min || *exclusive_max => {
+                    format!("{above} {min} and {below} {max}")
+                }
+                (Some(min), None) if *exclusive_min => format!("{above} {min}"),
+                (None, Some(max)) if *exclusive_max => format!("{below} {max}"),
                 (Some(min), Some(max)) => format!("between {min} and {max}"),
                 (Some(min), None) => format!("at least {min}"),
                 (None, Some(max)) => format!("at most {max}"),
@@ -206,6 +223,7 @@ fn applies(rule: &RuleInfo, path: &str, gate: Option<&[&'static str]>) -> String
         },
         RuleKind::NonEmpty => "not empty".to_owned(),
         RuleKind::Forbidden => "must not be set".to_owned(),
+        RuleKind::Required => "required".to_owned(),
         RuleKind::AtMostOne(members) => format!("at most one of {} set", keys(path, members)),
         RuleKind::ExactlyOne(members) => format!("exactly one of {} set", keys(path, members)),
         RuleKind::AtLeastOne(members) => format!("at least one of {} set", keys(path, members)),

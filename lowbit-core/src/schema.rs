@@ -39,6 +39,11 @@
 //! `ascii`, `alphanumeric`) are `pattern`s, which JSON Schema applies to
 //! strings only, so that `null` passes them as `None` does.
 //!
+//! `range` is `minimum`/`maximum`, or `exclusiveMinimum`/`exclusiveMaximum`
+//! for its strict bounds, and passes what is no number (`null`).
+//!
+//! `required` is the key present and not `null`: an `Option` that is `Some`.
+//!
 //! `items(..)` is the `items` of a list and the `additionalProperties` of a
 //! map, `keys(..)` a map's `propertyNames`, each holding the rules inside.
 //!
@@ -295,7 +300,17 @@ impl Schemas {
             }
             // A bound from another field is left out: JSON Schema cannot
             // compare two values.
-            RuleKind::Range { min, max, .. } => cx.range(subject, min.as_ref(), max.as_ref()),
+            RuleKind::Range {
+                min,
+                max,
+                exclusive_min,
+                exclusive_max,
+                ..
+            } => cx.range(
+                subject,
+                (min.as_ref(), *exclusive_min),
+                (max.as_ref(), *exclusive_max),
+            ),
             RuleKind::MultipleOf { value, .. } => {
                 let divisor = match value {
                     Some(Literal::Int(int)) => Some(int.unsigned_abs() as f64),
@@ -318,6 +333,9 @@ impl Schemas {
             RuleKind::Length { min, max } => cx.length(subject, *min, *max),
             RuleKind::NonEmpty => cx.length(subject, Some(1), None),
             RuleKind::Forbidden => not(cx.set(subject)),
+            // An `Option` is set when it is `Some`: the key is present and
+            // not `null`.
+            RuleKind::Required => cx.set(subject),
             RuleKind::Prefix(_)
             | RuleKind::Suffix(_)
             | RuleKind::Contains(_)
@@ -532,19 +550,23 @@ fn value_rule(kind: &Kind, rule: &RuleKind, path: &str) -> Value {
             }
         }
         RuleKind::NoneOf(values) => not(members(kind, values)),
-        RuleKind::Range { min, max, .. } => {
-            let mut bounds = Map::new();
-            if let Some(min) = min.as_ref().and_then(literal_json) {
-                bounds.insert("minimum".into(), min);
-            }
-            if let Some(max) = max.as_ref().and_then(literal_json) {
-                bounds.insert("maximum".into(), max);
-            }
+        RuleKind::Range {
+            min,
+            max,
+            exclusive_min,
+            exclusive_max,
+            ..
+        } => {
+            let bounds = range_bounds(
+                (min.as_ref(), *exclusive_min),
+                (max.as_ref(), *exclusive_max),
+            );
             json!({"anyOf": [{"not": {"type": "number"}}, bounds]})
         }
         RuleKind::Length { min, max } => length_schema(*min, *max),
         RuleKind::NonEmpty => length_schema(Some(1), None),
         RuleKind::Forbidden => not(set_schema(kind)),
+        RuleKind::Required => set_schema(kind),
         RuleKind::Prefix(_)
         | RuleKind::Suffix(_)
         | RuleKind::Contains(_)
@@ -555,6 +577,32 @@ fn value_rule(kind: &Kind, rule: &RuleKind, path: &str) -> Value {
         RuleKind::Keys(rules) => entries_schema(kind, rules, true, path),
         _ => Value::Bool(true),
     }
+}
+
+/// A range bound where it is a literal, and whether it excludes itself.
+type Bound<'a> = (Option<&'a Literal>, bool);
+
+/// A range's literal bounds as `minimum`/`maximum`, or, where a bound
+/// excludes itself, `exclusiveMinimum`/`exclusiveMaximum`.
+fn range_bounds((min, exclusive_min): Bound<'_>, (max, exclusive_max): Bound<'_>) -> Value {
+    let mut bounds = Map::new();
+    if let Some(min) = min.and_then(literal_json) {
+        let keyword = if exclusive_min {
+            "exclusiveMinimum"
+        } else {
+            "minimum"
+        };
+        bounds.insert(keyword.into(), min);
+    }
+    if let Some(max) = max.and_then(literal_json) {
+        let keyword = if exclusive_max {
+            "exclusiveMaximum"
+        } else {
+            "maximum"
+        };
+        bounds.insert(keyword.into(), max);
+    }
+    Value::Object(bounds)
 }
 
 /// A test of a string's text as a `pattern`, which applies to strings only,
@@ -683,14 +731,9 @@ impl Cx<'_> {
         })
     }
 
-    fn range(&self, path: &[&str], min: Option<&Literal>, max: Option<&Literal>) -> Value {
-        let mut bounds = Map::new();
-        if let Some(min) = min.and_then(literal_json) {
-            bounds.insert("minimum".into(), min);
-        }
-        if let Some(max) = max.and_then(literal_json) {
-            bounds.insert("maximum".into(), max);
-        }
+    fn range(&self, path: &[&str], min: Bound<'_>, max: Bound<'_>) -> Value {
+        let bounds = range_bounds(min, max);
+        let ((min, exclusive_min), (max, exclusive_max)) = (min, max);
         let number = |datum: &Datum| match datum {
             Datum::Int(int) => Some(*int as f64),
             Datum::UInt(int) => Some(*int as f64),
@@ -701,8 +744,19 @@ impl Cx<'_> {
             let Some(value) = number(datum) else {
                 return true;
             };
-            min.and_then(literal_number).is_none_or(|min| value >= min)
-                && max.and_then(literal_number).is_none_or(|max| value <= max)
+            min.and_then(literal_number).is_none_or(|min| {
+                if exclusive_min {
+                    value > min
+                } else {
+                    value >= min
+                }
+            }) && max.and_then(literal_number).is_none_or(|max| {
+                if exclusive_max {
+                    value < max
+                } else {
+                    value <= max
+                }
+            })
         };
         let schema = json!({"anyOf": [{"not": {"type": "number"}}, bounds]});
         self.at(path, schema, &within)

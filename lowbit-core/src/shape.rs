@@ -276,6 +276,10 @@ pub enum RuleKind {
         min_field: Option<Vec<&'static str>>,
         /// The path of the field whose value is the greatest allowed.
         max_field: Option<Vec<&'static str>>,
+        /// `exclusive_min`: the value must be greater than `min`, not equal.
+        exclusive_min: bool,
+        /// `exclusive_max`: the value must be less than `max`, not equal.
+        exclusive_max: bool,
     },
     /// `multiple_of(..)`: of a literal, or of another field's value.
     MultipleOf {
@@ -330,6 +334,8 @@ pub enum RuleKind {
     /// `alphanumeric`: every character is alphanumeric (Unicode's
     /// Alphabetic or Numeric, as `char::is_alphanumeric`).
     Alphanumeric,
+    /// `required`: the subject, an `Option`, is `Some`.
+    Required,
 }
 
 impl RuleKind {
@@ -349,6 +355,7 @@ impl RuleKind {
             RuleKind::Length { .. } => "length",
             RuleKind::NonEmpty => "non_empty",
             RuleKind::Forbidden => "forbidden",
+            RuleKind::Required => "required",
             RuleKind::AtMostOne(_) => "at_most_one",
             RuleKind::ExactlyOne(_) => "exactly_one",
             RuleKind::AtLeastOne(_) => "at_least_one",

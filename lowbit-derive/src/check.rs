@@ -408,7 +408,7 @@ impl Checker<'_> {
         let subject = subject(field, rule);
         match &rule.kind {
             RuleKind::OneOf(lits) | RuleKind::NoneOf(lits) => self.numbers(&subject, lits),
-            RuleKind::Range { min, max } => {
+            RuleKind::Range { min, max, .. } => {
                 let bounds: Vec<Lit> = [min, max]
                     .into_iter()
                     .flatten()
@@ -459,7 +459,11 @@ impl Checker<'_> {
                     _ => model::RuleKind::ConflictsWith(cond),
                 })
             }
-            RuleKind::Range { min, max } => self.range(min.as_ref(), max.as_ref()),
+            RuleKind::Range {
+                min,
+                max,
+                exclusive,
+            } => self.range(min.as_ref(), max.as_ref(), *exclusive),
             RuleKind::MultipleOf(operand) => self.multiple_of(operand),
             RuleKind::Length { min, max, equal } => {
                 self.length(min.as_ref(), max.as_ref(), equal.as_ref())
@@ -467,6 +471,7 @@ impl Checker<'_> {
             RuleKind::Nested => Some(model::RuleKind::Nested),
             RuleKind::NonEmpty => Some(model::RuleKind::NonEmpty),
             RuleKind::Forbidden => Some(model::RuleKind::Forbidden),
+            RuleKind::Required => Some(model::RuleKind::Required),
             RuleKind::Text(test) => self.text(rule, test),
             RuleKind::Custom(function, context) => Some(model::RuleKind::Custom {
                 function: function.clone(),
@@ -570,11 +575,14 @@ impl Checker<'_> {
         }
     }
 
-    /// A range's bounds: numbers or fields; literals of one kind, not reversed.
+    /// A range's bounds: numbers or fields; literals of one kind, with some
+    /// value between them (a strict bound excludes itself, and no integer
+    /// lies strictly between 1 and 2).
     fn range(
         &mut self,
         min: Option<&ir::Operand>,
         max: Option<&ir::Operand>,
+        exclusive: ir::Exclusive,
     ) -> Option<model::RuleKind> {
         let mut bound = |operand: Option<&ir::Operand>| -> Result<Option<model::Number>, ()> {
             let Some(operand) = operand else {
@@ -589,14 +597,37 @@ impl Checker<'_> {
         }
         if let (Some(lo), Some(hi)) = (literal(&min), literal(&max)) {
             let mut sound = true;
-            if lo.value > hi.value {
+            let integers = matches!(lo.lit, Lit::Int(_)) && matches!(hi.lit, Lit::Int(_));
+            let empty = if integers {
+                // The least and greatest integers allowed.
+                let least = lo.value + f64::from(u8::from(exclusive.min));
+                let greatest = hi.value - f64::from(u8::from(exclusive.max));
+                least > greatest
+            } else if exclusive.min || exclusive.max {
+                lo.value >= hi.value
+            } else {
+                lo.value > hi.value
+            };
+            if empty {
+                let key = |strict: bool, key: &str| {
+                    if strict {
+                        format!("exclusive_{key}")
+                    } else {
+                        key.to_owned()
+                    }
+                };
+                let max = format!("{} {}", key(exclusive.max, "max"), hi.lit.text());
+                let min = format!("{} {}", key(exclusive.min, "min"), lo.lit.text());
+                let why = if lo.value > hi.value {
+                    format!("{max} is below {min}")
+                } else if lo.value == hi.value {
+                    format!("{max} equals {min}")
+                } else {
+                    format!("no integer lies between {min} and {max}")
+                };
                 self.error(
                     hi.lit.span(),
-                    format!(
-                        "no value satisfies this range: max {} is below min {}",
-                        hi.lit.text(),
-                        lo.lit.text()
-                    ),
+                    format!("no value satisfies this range: {why}"),
                 );
                 sound = false;
             }
@@ -618,7 +649,11 @@ impl Checker<'_> {
                 return None;
             }
         }
-        Some(model::RuleKind::Range { min, max })
+        Some(model::RuleKind::Range {
+            min,
+            max,
+            exclusive,
+        })
     }
 
     /// A test of a string's text: its string is not empty, since every

@@ -174,9 +174,12 @@ pub enum RuleKind {
     RequiredIf(Cond),
     ConflictsWith(Cond),
     Nested,
+    /// `range(..)`; a bound written `exclusive_min`/`exclusive_max` is not
+    /// itself allowed.
     Range {
         min: Option<Operand>,
         max: Option<Operand>,
+        exclusive: Exclusive,
     },
     /// `multiple_of(8)`, `multiple_of(field)`.
     MultipleOf(Operand),
@@ -197,6 +200,15 @@ pub enum RuleKind {
     Keys(Vec<Rule>),
     /// `prefix("/")`, `ascii` and their kin: a test of a string's text.
     Text(TextRule<LitStr>),
+    /// `required`: an `Option` is `Some`.
+    Required,
+}
+
+/// Which of a range's bounds are strict (`exclusive_min`, `exclusive_max`).
+#[derive(Clone, Copy, Default, PartialEq, Eq)]
+pub struct Exclusive {
+    pub min: bool,
+    pub max: bool,
 }
 
 /// A test of a string's text. The argument is `S`: the literal as written

@@ -48,7 +48,8 @@ use quote::quote;
         contains,
         does_not_contain,
         ascii,
-        alphanumeric
+        alphanumeric,
+        required
     )
 )]
 pub fn derive_validate(input: proc_macro::TokenStream) -> proc_macro::TokenStream {

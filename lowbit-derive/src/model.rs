@@ -7,7 +7,7 @@ use proc_macro2::Span;
 use syn::{Generics, Ident, LitInt, LitStr, Type};
 
 pub use crate::ir::{
-    FieldDefault, GroupKind, Lit, Order, Relation, StructCheck, Tagging, Test, TextRule,
+    Exclusive, FieldDefault, GroupKind, Lit, Order, Relation, StructCheck, Tagging, Test, TextRule,
     VariantKind,
 };
 use crate::vocab::RuleName;
@@ -222,6 +222,7 @@ pub enum RuleKind {
     Range {
         min: Option<Number>,
         max: Option<Number>,
+        exclusive: Exclusive,
     },
     /// `multiple_of(n)`: the subject is a multiple of `n`.
     MultipleOf(Number),
@@ -241,6 +242,8 @@ pub enum RuleKind {
     Keys(Vec<Rule>),
     /// `prefix("/")`, `ascii` and their kin; the argument is not empty.
     Text(TextRule),
+    /// `required`: an `Option` is `Some`.
+    Required,
 }
 
 /// A range bound: the literal as written (its tokens are emitted as they

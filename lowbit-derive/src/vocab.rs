@@ -30,6 +30,7 @@ pub enum RuleName {
     DoesNotContain,
     Ascii,
     Alphanumeric,
+    Required,
 }
 
 /// What a rule's positional arguments are.
@@ -66,6 +67,8 @@ pub enum Opt {
     Context,
     Min,
     Max,
+    ExclusiveMin,
+    ExclusiveMax,
     Equal,
     If,
     /// `warn`: a broken rule is a warning, which leaves the config valid.
@@ -82,6 +85,8 @@ impl Opt {
             Opt::Context => "context",
             Opt::Min => "min",
             Opt::Max => "max",
+            Opt::ExclusiveMin => "exclusive_min",
+            Opt::ExclusiveMax => "exclusive_max",
             Opt::Equal => "equal",
             Opt::If => "if",
             Opt::Warn => "warn",
@@ -101,14 +106,14 @@ pub struct Spec {
     pub options: &'static [Opt],
 }
 
-use Opt::{At, Context, Equal, Max, Message, Min, Ungated, When};
+use Opt::{At, Context, Equal, ExclusiveMax, ExclusiveMin, Max, Message, Min, Ungated, When};
 
 /// The options every rule takes beside those of its row, listed after them.
 /// (`nested` takes no `warn`: its value's own rules say which are warnings.)
 pub const EVERY_RULE: &[Opt] = &[Opt::If, Opt::Warn];
 
 /// Every rule, in the order the README lists them.
-pub const RULES: [Spec; 21] = [
+pub const RULES: [Spec; 22] = [
     Spec {
         name: RuleName::OneOf,
         word: "one_of",
@@ -162,8 +167,8 @@ pub const RULES: [Spec; 21] = [
         name: RuleName::Range,
         word: "range",
         args: Args::Bounds,
-        usage: "#[range(min = 1, max = 10)]",
-        options: &[Message, At, Ungated, Min, Max],
+        usage: "#[range(min = 1, max = 10)] or #[range(exclusive_min = 0.0, exclusive_max = 1.0)]",
+        options: &[Message, At, Ungated, Min, Max, ExclusiveMin, ExclusiveMax],
     },
     Spec {
         name: RuleName::Length,
@@ -256,6 +261,13 @@ pub const RULES: [Spec; 21] = [
         usage: "#[alphanumeric]",
         options: &[Message, At, Ungated],
     },
+    Spec {
+        name: RuleName::Required,
+        word: "required",
+        args: Args::Bare,
+        usage: "#[required]",
+        options: &[Message, At, Ungated],
+    },
 ];
 
 impl RuleName {
@@ -344,6 +356,8 @@ pub enum Capability {
     MapKey,
     /// `Text::text`: the string inside.
     Text,
+    /// `Optional::missing`: an `Option` is `None`.
+    Missing,
 }
 
 impl Capability {
@@ -368,6 +382,7 @@ impl Capability {
             Capability::Keys => ("Keys", "keys"),
             Capability::MapKey => ("Keys", "Key"),
             Capability::Text => ("Text", "text"),
+            Capability::Missing => ("Optional", "missing"),
         }
     }
 }

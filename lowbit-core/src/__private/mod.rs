@@ -5,6 +5,7 @@ mod compare;
 mod groups;
 mod lookup;
 mod numbers;
+mod optional;
 mod payload;
 #[cfg(feature = "shape")]
 mod shapes;
@@ -18,6 +19,7 @@ pub use compare::{
 pub use groups::{GroupKind, group_broken, report_group};
 pub use lookup::{Domain, lookup, may_hold, overlap};
 pub use numbers::{Divisible, not_multiple};
+pub use optional::Optional;
 pub use payload::{Payload, SkipPayload, ValidatePayload};
 #[cfg(feature = "shape")]
 pub use shapes::{DatumOf, NoDatum, NoShape, ShapeOf, ShapeProbe, boxed, fill_names, path, table};
@@ -203,6 +205,33 @@ fn short_type_name(full: &str) -> String {
 #[inline]
 pub fn outside<T: PartialOrd + ?Sized>(value: &T, min: Option<&T>, max: Option<&T>) -> bool {
     !(min.is_none_or(|min| value >= min) && max.is_none_or(|max| value <= max))
+}
+
+/// Whether `value` lies outside the range, each bound excluding itself when
+/// its flag says so (`exclusive_min`, `exclusive_max`). NaN lies outside.
+#[inline]
+pub fn outside_strict<T: PartialOrd + ?Sized>(
+    value: &T,
+    min: Option<&T>,
+    max: Option<&T>,
+    exclusive_min: bool,
+    exclusive_max: bool,
+) -> bool {
+    let above = min.is_none_or(|min| {
+        if exclusive_min {
+            value > min
+        } else {
+            value >= min
+        }
+    });
+    let below = max.is_none_or(|max| {
+        if exclusive_max {
+            value < max
+        } else {
+            value <= max
+        }
+    });
+    !(above && below)
 }
 
 /// `value == other`, out of the user's sight so that lints about comparing

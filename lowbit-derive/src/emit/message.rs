@@ -65,7 +65,39 @@ fn default_text(rule: &Rule, names: &mut Names) -> String {
         RuleKind::ConflictsWith(cond) => {
             format!("{subject} must not be set when {}", names.cond(cond, false))
         }
-        RuleKind::Range { min, max } => match (min, max) {
+        RuleKind::Range {
+            min,
+            max,
+            exclusive,
+        } if exclusive.min || exclusive.max => {
+            let above = |min: &Number, names: &mut Names| {
+                let word = if exclusive.min {
+                    "greater than"
+                } else {
+                    "at least"
+                };
+                format!("{word} {}", names.number(min))
+            };
+            let below = |max: &Number, names: &mut Names| {
+                let word = if exclusive.max {
+                    "less than"
+                } else {
+                    "at most"
+                };
+                format!("{word} {}", names.number(max))
+            };
+            let bound = match (min, max) {
+                (Some(min), Some(max)) => {
+                    let above = above(min, names);
+                    format!("{above} and {}", below(max, names))
+                }
+                (Some(min), None) => above(min, names),
+                (None, Some(max)) => below(max, names),
+                (None, None) => return String::new(),
+            };
+            format!("{{path}} must be {bound}, not {{value}}")
+        }
+        RuleKind::Range { min, max, .. } => match (min, max) {
             (Some(min), Some(max)) => format!(
                 "{{path}} must be between {} and {}, not {{value}}",
                 names.number(min),
@@ -110,6 +142,7 @@ fn default_text(rule: &Rule, names: &mut Names) -> String {
         }
         RuleKind::NonEmpty => "{path} must not be empty".to_owned(),
         RuleKind::Forbidden => "{path} must not be set".to_owned(),
+        RuleKind::Required => "{path} must be set".to_owned(),
         RuleKind::Text(test) => {
             let quoted = |text: &syn::LitStr| escape(&format!("{:?}", text.value()));
             match test {

@@ -7,7 +7,7 @@ use quote::quote;
 
 use super::context::{Resolved, Scope, Ty, respan, static_names};
 use super::message;
-use crate::model::{Bound, Cond, Lengths, Lit, Number, Rule, RuleKind, TextRule};
+use crate::model::{Bound, Cond, Exclusive, Lengths, Lit, Number, Rule, RuleKind, TextRule};
 use crate::vocab::Capability;
 
 /// What a rule's check does when the rule is broken.
@@ -180,11 +180,16 @@ pub(super) fn check_subject(
         RuleKind::ConflictsWith(cond) => conflicts_with(scope, &check, cond),
         RuleKind::RequiredIf(cond) => required_if(scope, &check, cond),
         RuleKind::Nested => nested(scope, &check),
-        RuleKind::Range { min, max } => range(scope, &check, min.as_ref(), max.as_ref()),
+        RuleKind::Range {
+            min,
+            max,
+            exclusive,
+        } => range(scope, &check, min.as_ref(), max.as_ref(), *exclusive),
         RuleKind::MultipleOf(divisor) => multiple_of(scope, &check, divisor),
         RuleKind::Length(lengths) => length(scope, &check, lengths),
         RuleKind::NonEmpty => non_empty(scope, &check),
         RuleKind::Forbidden => forbidden(scope, &check),
+        RuleKind::Required => required(scope, &check),
         RuleKind::Text(test) => text(scope, &check, test),
         RuleKind::Custom { function, context } => custom(scope, &check, function, context.as_ref()),
         RuleKind::Items(rules) => {
@@ -340,6 +345,7 @@ fn range(
     check: &Check,
     min: Option<&Number>,
     max: Option<&Number>,
+    exclusive: Exclusive,
 ) -> TokenStream {
     let krate = scope.krate;
     let blame = check.rule.span();
@@ -352,9 +358,17 @@ fn range(
     // The bounds keep their own spans: rustc quotes a literal out of the
     // field's range by its span.
     let number = respan(quote!(__lowbit_number,), blame);
-    let mut bounds = Group::new(Delimiter::Parenthesis, quote!(#number #min, #max));
+    // A strict bound is the same test with its own helper, so that the
+    // flags are constants the optimizer folds, not arguments.
+    let (helper, flags) = if exclusive == Exclusive::default() {
+        (quote!(outside), TokenStream::new())
+    } else {
+        let (lo, hi) = (exclusive.min, exclusive.max);
+        (quote!(outside_strict), quote!(, #lo, #hi))
+    };
+    let mut bounds = Group::new(Delimiter::Parenthesis, quote!(#number #min, #max #flags));
     bounds.set_span(blame);
-    let outside = respan(quote!(|__lowbit_number| #krate::__private::outside), blame);
+    let outside = respan(quote!(|__lowbit_number| #krate::__private::#helper), blame);
     let mut closure = Group::new(Delimiter::Parenthesis, quote!(#outside #bounds));
     closure.set_span(blame);
     let is_some_and = respan(quote!(.is_some_and), blame);
@@ -425,6 +439,19 @@ fn forbidden(scope: &mut Scope, check: &Check) -> TokenStream {
     let set = is_set(scope, check);
     let record = check.record_value(scope.krate);
     quote!(if #set { #record })
+}
+
+/// `required`: the subject, an `Option`, is `Some`. Its value is `None`
+/// when it is broken, so the report carries none.
+fn required(scope: &mut Scope, check: &Check) -> TokenStream {
+    let missing = scope.call(
+        &check.ty,
+        check.rule.span(),
+        Capability::Missing,
+        &check.value,
+    );
+    let record = check.record(scope.krate, &quote!(::core::option::Option::None));
+    quote!(if #missing { #record })
 }
 
 /// `statement`, run with `__lowbit_some` bound to the value at the end of a

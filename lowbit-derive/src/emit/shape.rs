@@ -252,10 +252,15 @@ fn rule_info(
             quote!(#shape::RuleKind::ConflictsWith(#cond))
         }
         RuleKind::Nested => quote!(#shape::RuleKind::Nested),
-        RuleKind::Range { min, max } => {
+        RuleKind::Range {
+            min,
+            max,
+            exclusive,
+        } => {
             let (min, min_field) = number(krate, scope, min.as_ref());
             let (max, max_field) = number(krate, scope, max.as_ref());
-            quote!(#shape::RuleKind::Range { min: #min, max: #max, min_field: #min_field, max_field: #max_field })
+            let (exclusive_min, exclusive_max) = (exclusive.min, exclusive.max);
+            quote!(#shape::RuleKind::Range { min: #min, max: #max, min_field: #min_field, max_field: #max_field, exclusive_min: #exclusive_min, exclusive_max: #exclusive_max })
         }
         RuleKind::MultipleOf(divisor) => {
             let (value, field) = number(krate, scope, Some(divisor));
@@ -269,6 +274,7 @@ fn rule_info(
         }
         RuleKind::NonEmpty => quote!(#shape::RuleKind::NonEmpty),
         RuleKind::Forbidden => quote!(#shape::RuleKind::Forbidden),
+        RuleKind::Required => quote!(#shape::RuleKind::Required),
         RuleKind::Text(test) => match test {
             TextRule::Prefix(text) => quote!(#shape::RuleKind::Prefix(#text)),
             TextRule::Suffix(text) => quote!(#shape::RuleKind::Suffix(#text)),

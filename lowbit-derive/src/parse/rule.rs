@@ -6,7 +6,9 @@ use syn::parse::ParseStream;
 use syn::punctuated::Punctuated;
 use syn::{Attribute, Ident, LitInt, LitStr, Meta, Token};
 
-use crate::ir::{Cond, FieldPath, Lit, Operand, Order, Relation, Rule, RuleKind, Test, TextRule};
+use crate::ir::{
+    Cond, Exclusive, FieldPath, Lit, Operand, Order, Relation, Rule, RuleKind, Test, TextRule,
+};
 use crate::suggest;
 use crate::vocab::{Args, Opt, RuleName};
 
@@ -96,6 +98,10 @@ struct Gathered {
     conds: Vec<Cond>,
     min: Option<Operand>,
     max: Option<Operand>,
+    /// The keys that gave `min` and `max` (`min` or `exclusive_min`), for
+    /// the error when both are given.
+    min_key: Option<Ident>,
+    max_key: Option<Ident>,
     /// The number of `multiple_of`.
     operand: Option<Operand>,
     equal: Option<LitInt>,
@@ -158,7 +164,14 @@ impl Gathered {
                 if self.min.is_none() && self.max.is_none() {
                     return Err(usage());
                 }
+                let strict = |key: &Option<Ident>| {
+                    key.as_ref().is_some_and(|key| key != "min" && key != "max")
+                };
                 RuleKind::Range {
+                    exclusive: Exclusive {
+                        min: strict(&self.min_key),
+                        max: strict(&self.max_key),
+                    },
                     min: self.min,
                     max: self.max,
                 }
@@ -207,6 +220,7 @@ impl Gathered {
                 RuleName::Forbidden => RuleKind::Forbidden,
                 RuleName::Ascii => RuleKind::Text(TextRule::Ascii),
                 RuleName::Alphanumeric => RuleKind::Text(TextRule::Alphanumeric),
+                RuleName::Required => RuleKind::Required,
                 _ => RuleKind::NonEmpty,
             },
             Args::Text => {
@@ -424,9 +438,43 @@ fn parse_item(
                 "`warn` takes no value: write `warn` alone for a warning, and leave it out for an error",
             ));
         }
-        "min" | "max" | "equal" if args == Args::Bounds && fork.peek(Token![=]) => {
+        "exclusive_min" | "exclusive_max"
+            if which != RuleName::Range && args == Args::Bounds && fork.peek(Token![=]) =>
+        {
+            return Err(syn::Error::new_spanned(
+                &ident,
+                format!(
+                    "`{key}` bounds a number's `range`; a length's bounds are `min` and `max`, which include themselves"
+                ),
+            ));
+        }
+        "min" | "max" | "equal" | "exclusive_min" | "exclusive_max"
+            if args == Args::Bounds && fork.peek(Token![=]) =>
+        {
             input.parse::<Ident>()?;
             input.parse::<Token![=]>()?;
+            // `min` and `exclusive_min` are one bound written two ways: the
+            // second is refused at its key, naming the first.
+            if key != "equal" {
+                let (slot, other) = if key.ends_with("min") {
+                    (&mut items.min_key, "below")
+                } else {
+                    (&mut items.max_key, "above")
+                };
+                if let Some(first) = slot.as_ref().filter(|first| **first != key) {
+                    return Err(syn::Error::new_spanned(
+                        &ident,
+                        format!(
+                            "`{first}` and `{key}` both bound the range from {other}; keep one (`{}` allows its value, `exclusive_{}` does not)",
+                            key.trim_start_matches("exclusive_"),
+                            key.trim_start_matches("exclusive_")
+                        ),
+                    ));
+                }
+                if slot.is_none() {
+                    *slot = Some(ident.clone());
+                }
+            }
             if which == RuleName::Range
                 && !input.peek(syn::Lit)
                 && input.peek(Ident::peek_any)
@@ -434,7 +482,7 @@ fn parse_item(
             {
                 // `range(max = other_field)`: a bound from another field.
                 let place = parse_place(input)?;
-                let slot = if key == "min" {
+                let slot = if key.ends_with("min") {
                     &mut items.min
                 } else {
                     &mut items.max
@@ -451,8 +499,8 @@ fn parse_item(
             }
             let lit = parse_lit(input)?;
             match key.as_str() {
-                "min" => set_once(&mut items.min, Operand::Lit(lit), &ident)?,
-                "max" => set_once(&mut items.max, Operand::Lit(lit), &ident)?,
+                "min" | "exclusive_min" => set_once(&mut items.min, Operand::Lit(lit), &ident)?,
+                "max" | "exclusive_max" => set_once(&mut items.max, Operand::Lit(lit), &ident)?,
                 _ if which.takes(Opt::Equal) => match lit {
                     Lit::Int(int) => set_once(&mut items.equal, int, &ident)?,
                     other => return Err(syn::Error::new(other.span(), "a length is an integer")),
