@@ -826,3 +826,29 @@ fn item_and_key_rules_point_at_the_item_and_the_key() {
         "key jobs[\"kubelets\"] must have a length of at most 6, not 8"
     );
 }
+
+/// A Cargo-like manifest that keeps one table and reads another only to
+/// accept it (issue 13, item 3).
+#[derive(Deserialize, Validate, Debug)]
+struct Manifest {
+    #[allow(dead_code)]
+    package: Option<serde::de::IgnoredAny>,
+    #[range(max = 3)]
+    #[serde(default)]
+    level: u8,
+}
+
+/// A field read as `IgnoredAny` is one the type declares: its key is
+/// known, whatever its value is read as, and a typo beside it still is not.
+#[test]
+fn a_field_read_as_ignored_any_is_no_unknown_key() {
+    let source = "level = 1\n[package]\nname = \"lowbit\"\n";
+    let loaded = Options::new()
+        .deny_unknown_keys(true)
+        .load::<Manifest>(source);
+    assert_eq!(loaded.diagnostics(), []);
+    assert!(loaded.is_valid());
+    let typo = Options::new().load::<Manifest>("levle = 1\n[package]\nname = \"lowbit\"\n");
+    assert_eq!(summary(&typo), owned(&[("unknown_key", "levle", 1, 1)]));
+    assert_eq!(typo.diagnostics()[0].help(), Some("did you mean `level`?"));
+}

@@ -332,3 +332,24 @@ fn damaged_documents_are_reported_never_panicked_on() {
     }
     assert!(seen[0] > 100 && seen[1] > 100, "{seen:?}");
 }
+
+/// A Cargo-like manifest that reads one table only to accept it.
+#[derive(Deserialize, Validate, Debug)]
+struct Manifest {
+    #[allow(dead_code)]
+    package: Option<serde::de::IgnoredAny>,
+    #[serde(default)]
+    level: u8,
+}
+
+/// A field read as `IgnoredAny` is declared, so its key is known.
+#[test]
+fn a_field_read_as_ignored_any_is_no_unknown_key() {
+    let loaded = Options::new()
+        .deny_unknown_keys(true)
+        .load::<Manifest>("level: 1\npackage:\n  name: lowbit\n");
+    assert_eq!(loaded.diagnostics(), []);
+    assert!(loaded.is_valid());
+    let typo = Options::new().load::<Manifest>("levle: 1\npackage:\n  name: lowbit\n");
+    assert_eq!(summary(&typo), owned(&[("unknown_key", "levle", 1, 1)]));
+}

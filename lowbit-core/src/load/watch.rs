@@ -4,7 +4,8 @@
 //!
 //! Watching is the only place these facts exist: the fields a struct knows
 //! are the ones serde's derive passes to `deserialize_struct` at that level,
-//! and an unknown key is one whose value it reads as `IgnoredAny`. A type
+//! and an unknown key is one whose value it reads as `IgnoredAny`, unless it
+//! is one of those fields (a field of type `IgnoredAny`). A type
 //! with `#[serde(flatten)]` reads its table as a map and passes no fields, so
 //! unknown keys inside a flattened struct go unnoticed.
 
@@ -263,12 +264,15 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Watched<'_, D> {
 
     fn deserialize_ignored_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, D::Error> {
         let watch = self.watch;
-        if watch.role == Role::Value
-            && matches!(
-                watch.at.segment,
-                Some(PathSegment::Field(_) | PathSegment::Key(_))
-            )
-        {
+        // A key the struct declares is known whatever its field reads it as
+        // (`Option<IgnoredAny>` accepts a table without keeping it).
+        let declared = |key: &str| watch.at.known.is_some_and(|known| known.contains(&key));
+        let unknown = match &watch.at.segment {
+            Some(PathSegment::Field(key)) => !declared(key),
+            Some(PathSegment::Key(key)) => !declared(key),
+            _ => false,
+        };
+        if watch.role == Role::Value && unknown {
             watch.seen.borrow_mut().ignored.push(Ignored {
                 path: watch.at.path(),
                 known: watch.at.known,
