@@ -360,3 +360,28 @@ fn a_field_read_as_ignored_any_is_no_unknown_key() {
     let typo = Options::new().load::<Manifest>(r#"{"levle": 1, "package": {"name": "lowbit"}}"#);
     assert_eq!(summary(&typo), owned(&[("unknown_key", "levle", 1, 2)]));
 }
+
+#[derive(Deserialize, Validate, Debug)]
+struct Window {
+    #[range(max = 8)]
+    window: u32,
+}
+
+#[derive(Deserialize, Validate, Debug)]
+struct Outer {
+    #[nested]
+    rho: Window,
+}
+
+/// Under `.table(..)`, a message names the path the document has.
+#[test]
+fn messages_under_a_table_name_the_whole_path() {
+    let loaded = Options::new()
+        .table("model")
+        .load::<Outer>(r#"{"model": {"rho": {"window": 9}}}"#);
+    let [error] = loaded.diagnostics() else {
+        panic!("one diagnostic expected: {:#?}", loaded.diagnostics());
+    };
+    assert_eq!(error.path(), "model.rho.window");
+    assert_eq!(error.message(), "model.rho.window must be at most 8, not 9");
+}

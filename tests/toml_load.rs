@@ -630,7 +630,7 @@ fn rule_warnings_are_warnings_and_leave_the_document_valid() {
     );
     assert_eq!(
         loaded.diagnostics()[0].render("train.toml", source, false),
-        "warning[range]: batch is 4; below 8 it rarely converges\n \
+        "warning[range]: train.batch is 4; below 8 it rarely converges\n \
          --> train.toml:2:9\n  \
          |\n\
          2 | batch = 4\n  \
@@ -638,7 +638,7 @@ fn rule_warnings_are_warnings_and_leave_the_document_valid() {
     );
     assert_eq!(
         loaded.diagnostics()[1].message(),
-        "legacy should not be set"
+        "train.legacy should not be set"
     );
 }
 
@@ -851,4 +851,41 @@ fn a_field_read_as_ignored_any_is_no_unknown_key() {
     let typo = Options::new().load::<Manifest>("levle = 1\n[package]\nname = \"lowbit\"\n");
     assert_eq!(summary(&typo), owned(&[("unknown_key", "levle", 1, 1)]));
     assert_eq!(typo.diagnostics()[0].help(), Some("did you mean `level`?"));
+}
+
+#[derive(Deserialize, Validate, Debug)]
+struct Window {
+    #[range(max = 8)]
+    window: u32,
+    #[range(max = 2, message = "{path} is {value}, too many")]
+    stride: u32,
+}
+
+#[derive(Deserialize, Validate, Debug)]
+struct Outer {
+    #[nested]
+    rho: Window,
+}
+
+/// Under `.table(..)`, a violation's message names the path the document
+/// has, as its `path()` does (issue 13, item 8).
+#[test]
+fn messages_under_a_table_name_the_whole_path() {
+    let source = "[model.rho]\nwindow = 9\nstride = 3\n";
+    let loaded = Options::new().table("model").load::<Outer>(source);
+    let messages: Vec<(&str, &str)> = loaded
+        .diagnostics()
+        .iter()
+        .map(|d| (d.path(), d.message()))
+        .collect();
+    assert_eq!(
+        messages,
+        [
+            (
+                "model.rho.window",
+                "model.rho.window must be at most 8, not 9"
+            ),
+            ("model.rho.stride", "model.rho.stride is 3, too many"),
+        ]
+    );
 }

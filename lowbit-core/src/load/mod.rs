@@ -22,7 +22,7 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use serde::Deserialize;
 
 use crate::diagnostic::{Diagnostic, LineIndex, Severity};
-use crate::path::Spelled;
+use crate::path::{Path, Spelled};
 use crate::suggest::closest_name;
 use crate::{PathSegment, Validate};
 use locate::{cut, take, walk};
@@ -427,6 +427,8 @@ impl<'s> Load<'_, 's> {
         };
         // Every violation, warnings too, which a valid value may have.
         let report = value.report_with(self.options.context.unwrap_or(&()));
+        // Messages name the path the document has, as `path()` does.
+        let prefix = Path::from_segments(self.prefix.clone());
         for violation in &report {
             let path = violation.path().segments();
             let reach = walk(&work, path);
@@ -447,7 +449,11 @@ impl<'s> Load<'_, 's> {
             let at = self.push(
                 severity,
                 violation.code(),
-                violation.to_string(),
+                if prefix.is_root() {
+                    violation.to_string()
+                } else {
+                    violation.clone().prefixed(&prefix).to_string()
+                },
                 path,
                 span,
             );
