@@ -385,3 +385,43 @@ fn messages_under_a_table_name_the_whole_path() {
     assert_eq!(error.path(), "model.rho.window");
     assert_eq!(error.message(), "model.rho.window must be at most 8, not 9");
 }
+
+#[derive(Deserialize, Validate, Debug)]
+struct Item {
+    #[allow(dead_code)]
+    count: i64,
+}
+
+#[derive(Deserialize, Validate, Debug)]
+struct Doc {
+    #[allow(dead_code)]
+    scale: i64,
+    #[allow(dead_code)]
+    item: Item,
+}
+
+/// A bad value beside a bad required field of a nested object: both are
+/// reported, in either order.
+#[test]
+fn a_bad_value_beside_a_bad_required_nested_field_is_reported_too() {
+    for (source, expected) in [
+        (
+            r#"{"scale": "two", "item": {"count": "x"}}"#,
+            [
+                ("invalid_type", "scale", 1, 11),
+                ("invalid_type", "item.count", 1, 36),
+            ],
+        ),
+        (
+            r#"{"item": {"count": "x"}, "scale": "two"}"#,
+            [
+                ("invalid_type", "item.count", 1, 20),
+                ("invalid_type", "scale", 1, 35),
+            ],
+        ),
+    ] {
+        let loaded = Options::new().load::<Doc>(source);
+        assert_eq!(summary(&loaded), owned(&expected), "{source}");
+        assert!(loaded.value().is_none());
+    }
+}

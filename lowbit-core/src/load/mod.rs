@@ -474,6 +474,8 @@ impl<'s> Load<'_, 's> {
         // The unreadable values past the first `PASSES`: how many, where
         // the first is, and whether counting stopped before the last.
         let mut unreported = (0, None, false);
+        // How many of the cuts removed echoes rather than reported values.
+        let mut echoes = 0;
         let value = loop {
             let seen = RefCell::new(Seen::default());
             let result: Result<T, D::Error> = D::deserialize(work.clone(), &seen);
@@ -489,13 +491,26 @@ impl<'s> Load<'_, 's> {
             };
             let failure = seen.failure;
             let path = failure.as_ref().map_or(Vec::new(), |f| f.path.clone());
-            // A table that misses what an earlier pass removed from it.
-            if removed.iter().any(|gone| gone.starts_with(&path)) {
-                break None;
+            // A table that misses what an earlier pass removed from it: an
+            // echo of an error already reported. It is cut unreported, so
+            // that the values after it are still read.
+            if removed.iter().any(|gone| gone.starts_with(&path))
+                && !missing_elsewhere(&D::error_message(&error), &path, &removed)
+            {
+                match cut(work, &path) {
+                    // Each echo costs a read of the whole document too.
+                    Some(kept) if echoes < PASSES => {
+                        removed.push(path[..kept].to_vec());
+                        echoes += 1;
+                        continue;
+                    }
+                    _ => break None,
+                }
             }
-            if removed.len() < PASSES {
+            let reported = removed.len() - echoes;
+            if reported < PASSES {
                 self.deserialize_error::<D>(work, &error, failure.as_ref());
-            } else if removed.len() < COUNTED {
+            } else if reported < COUNTED {
                 unreported.0 += 1;
                 unreported
                     .1
@@ -638,6 +653,23 @@ impl<'s> Load<'_, 's> {
         let last = self.diagnostics.len() - 1;
         &mut self.diagnostics[last]
     }
+}
+
+/// Whether `message` says a field is missing from the table at `path` that
+/// no pass `removed`: a value the document lacks, not an echo of one cut.
+fn missing_elsewhere(message: &str, path: &[PathSegment], removed: &[Vec<PathSegment>]) -> bool {
+    let Some(name) = message
+        .strip_prefix("missing field `")
+        .and_then(|rest| rest.split_once('`'))
+        .map(|(name, _)| name)
+    else {
+        return false;
+    };
+    !removed.iter().any(|gone| {
+        gone.len() == path.len() + 1
+            && gone.starts_with(path)
+            && gone.last().and_then(PathSegment::key) == Some(name)
+    })
 }
 
 /// How to write what a value of the wrong type seems to mean: `text`, the
