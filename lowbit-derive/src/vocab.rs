@@ -31,6 +31,9 @@ pub enum RuleName {
     Ascii,
     Alphanumeric,
     Required,
+    Ip,
+    Ipv4,
+    Ipv6,
 }
 
 /// What a rule's positional arguments are.
@@ -113,7 +116,7 @@ use Opt::{At, Context, Equal, ExclusiveMax, ExclusiveMin, Max, Message, Min, Ung
 pub const EVERY_RULE: &[Opt] = &[Opt::If, Opt::Warn];
 
 /// Every rule, in the order the README lists them.
-pub const RULES: [Spec; 22] = [
+pub const RULES: [Spec; 25] = [
     Spec {
         name: RuleName::OneOf,
         word: "one_of",
@@ -266,6 +269,27 @@ pub const RULES: [Spec; 22] = [
         word: "required",
         args: Args::Bare,
         usage: "#[required]",
+        options: &[Message, At, Ungated],
+    },
+    Spec {
+        name: RuleName::Ip,
+        word: "ip",
+        args: Args::Bare,
+        usage: "#[ip]",
+        options: &[Message, At, Ungated],
+    },
+    Spec {
+        name: RuleName::Ipv4,
+        word: "ipv4",
+        args: Args::Bare,
+        usage: "#[ipv4]",
+        options: &[Message, At, Ungated],
+    },
+    Spec {
+        name: RuleName::Ipv6,
+        word: "ipv6",
+        args: Args::Bare,
+        usage: "#[ipv6]",
         options: &[Message, At, Ungated],
     },
 ];

@@ -23,6 +23,7 @@ mod exclusive_range;
 mod forbidden;
 mod gate;
 mod groups;
+mod ip;
 mod items;
 mod length;
 mod messages;

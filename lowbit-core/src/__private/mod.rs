@@ -3,6 +3,7 @@
 
 mod compare;
 mod groups;
+pub mod ip;
 mod lookup;
 mod numbers;
 mod optional;

@@ -163,6 +163,9 @@ fn default_text(rule: &Rule, names: &mut Names) -> String {
                 }
                 TextRule::Ascii => "{path} must be ASCII, not {value}".to_owned(),
                 TextRule::Alphanumeric => "{path} must be alphanumeric, not {value}".to_owned(),
+                TextRule::Ip => "{path} must be an IP address, not {value}".to_owned(),
+                TextRule::Ipv4 => "{path} must be an IPv4 address, not {value}".to_owned(),
+                TextRule::Ipv6 => "{path} must be an IPv6 address, not {value}".to_owned(),
             }
         }
         RuleKind::Nested | RuleKind::Custom { .. } => String::new(),

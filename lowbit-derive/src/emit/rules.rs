@@ -474,14 +474,17 @@ fn text(scope: &mut Scope, check: &Check, test: &TextRule) -> TokenStream {
     let blame = check.rule.span();
     let read = scope.call(&check.ty, blame, Capability::Text, &check.value);
     let (helper, argument) = match test {
-        TextRule::Prefix(text) => (quote!(lacks_prefix), Some(text)),
-        TextRule::Suffix(text) => (quote!(lacks_suffix), Some(text)),
-        TextRule::Contains(text) => (quote!(lacks), Some(text)),
-        TextRule::DoesNotContain(text) => (quote!(holds), Some(text)),
-        TextRule::Ascii => (quote!(not_ascii), None),
-        TextRule::Alphanumeric => (quote!(not_alphanumeric), None),
+        TextRule::Prefix(text) => (quote!(text::lacks_prefix), Some(text)),
+        TextRule::Suffix(text) => (quote!(text::lacks_suffix), Some(text)),
+        TextRule::Contains(text) => (quote!(text::lacks), Some(text)),
+        TextRule::DoesNotContain(text) => (quote!(text::holds), Some(text)),
+        TextRule::Ascii => (quote!(text::not_ascii), None),
+        TextRule::Alphanumeric => (quote!(text::not_alphanumeric), None),
+        TextRule::Ip => (quote!(ip::not_ip), None),
+        TextRule::Ipv4 => (quote!(ip::not_ipv4), None),
+        TextRule::Ipv6 => (quote!(ip::not_ipv6), None),
     };
-    let helper = respan(quote!(#krate::__private::text::#helper), blame);
+    let helper = respan(quote!(#krate::__private::#helper), blame);
     let argument = argument.map(|text| quote!(, #text));
     let mut args = Group::new(Delimiter::Parenthesis, quote!(#read #argument));
     args.set_span(blame);

@@ -282,6 +282,9 @@ fn rule_info(
             TextRule::DoesNotContain(text) => quote!(#shape::RuleKind::DoesNotContain(#text)),
             TextRule::Ascii => quote!(#shape::RuleKind::Ascii),
             TextRule::Alphanumeric => quote!(#shape::RuleKind::Alphanumeric),
+            TextRule::Ip => quote!(#shape::RuleKind::Ip),
+            TextRule::Ipv4 => quote!(#shape::RuleKind::Ipv4),
+            TextRule::Ipv6 => quote!(#shape::RuleKind::Ipv6),
         },
         RuleKind::Custom { function, context } => {
             let function = quote!(#function).to_string().replace(' ', "");
