@@ -218,3 +218,23 @@ fn address_rules_as_data_and_docs() {
          | `peers[i]` | `items` | an IPv6 address | peers[i] must be an IPv6 address, not {value} |\n"
     );
 }
+
+#[derive(lowbit_core::Validate)]
+struct Hosts {
+    #[unique]
+    hosts: Vec<String>,
+}
+
+/// `unique` is recorded as itself and reads as words in the markdown table.
+#[test]
+fn unique_as_data_and_docs() {
+    let shape = struct_of::<Hosts>();
+    assert!(matches!(shape.rules[0].kind, RuleKind::Unique));
+    assert_eq!(shape.rules[0].code(), "unique");
+    assert_eq!(
+        docs::markdown::<Hosts>(),
+        "| key | rule | applies | message |\n\
+         |---|---|---|---|\n\
+         | `hosts` | `unique` | no two items equal | hosts must not repeat an earlier item |\n"
+    );
+}

@@ -537,3 +537,61 @@ fn ip_rules_every_document() {
     assert!(serde_json::from_value::<Addresses>(broken.clone()).is_ok_and(|a| !a.is_valid()));
     assert!(annotating.is_valid(&broken));
 }
+
+#[derive(serde::Deserialize, lowbit_core::Validate)]
+struct Unique {
+    #[serde(default = "default_hosts")]
+    #[unique]
+    hosts: Vec<String>,
+    #[unique]
+    ports: Option<Vec<u16>>,
+    #[serde(default)]
+    #[items(unique)]
+    groups: Vec<Vec<f64>>,
+}
+
+fn default_hosts() -> Vec<String> {
+    vec!["a".to_owned(), "b".to_owned()]
+}
+
+/// `unique` is `uniqueItems`, which passes `null` as `None` does; JSON's
+/// equality and `PartialEq` after deserializing agree, `1` and `1.0` in a
+/// list of floats included.
+#[test]
+fn unique_every_document() {
+    let validator = validator::<Unique>();
+    let schema = json_schema::<Unique>().to_string();
+    assert!(schema.contains(r#""uniqueItems":true"#), "{schema}");
+    let keys = vec![
+        (
+            "hosts",
+            vec![
+                Some(json!(["a", "b"])),
+                Some(json!(["a", "b", "a"])),
+                Some(json!([])),
+                None,
+            ],
+        ),
+        (
+            "ports",
+            vec![
+                Some(json!(null)),
+                Some(json!([80, 443])),
+                Some(json!([80, 80])),
+                None,
+            ],
+        ),
+        (
+            "groups",
+            vec![
+                Some(json!([[1, 2], [1, 2]])),
+                Some(json!([[1, 1.0]])),
+                Some(json!([[0.5], [0.25, 0.5, 0.25]])),
+                None,
+            ],
+        ),
+    ];
+    let (tried, valid) = agree::<Unique>(&validator, &keys, 1, &|doc| doc);
+    // hosts 3 of 4 (its default passes), ports 3 of 4, groups 2 of 4.
+    assert_eq!((tried, valid), (64, 18));
+}

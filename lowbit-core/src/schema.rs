@@ -52,6 +52,13 @@
 //!
 //! `required` is the key present and not `null`: an `Option` that is `Some`.
 //!
+//! `unique` is `uniqueItems`. JSON Schema compares items as JSON values
+//! (`1` equals `1.0`; objects whatever their keys' order), `validate()` with
+//! the item type's `PartialEq` after deserializing: the two agree wherever
+//! equal JSON deserializes to equal values, which holds for numbers,
+//! strings, enums and lists of them, and for structs that derive
+//! `PartialEq`.
+//!
 //! `items(..)` is the `items` of a list and the `additionalProperties` of a
 //! map, `keys(..)` a map's `propertyNames`, each holding the rules inside.
 //!
@@ -344,6 +351,13 @@ impl Schemas {
             // An `Option` is set when it is `Some`: the key is present and
             // not `null`.
             RuleKind::Required => cx.set(subject),
+            RuleKind::Unique => cx.at(subject, unique_schema(), &|datum| match datum {
+                Datum::List(items) => items
+                    .iter()
+                    .enumerate()
+                    .all(|(index, item)| !items[..index].contains(item)),
+                _ => true,
+            }),
             RuleKind::Prefix(_)
             | RuleKind::Suffix(_)
             | RuleKind::Contains(_)
@@ -578,6 +592,7 @@ fn value_rule(kind: &Kind, rule: &RuleKind, path: &str) -> Value {
         RuleKind::NonEmpty => length_schema(Some(1), None),
         RuleKind::Forbidden => not(set_schema(kind)),
         RuleKind::Required => set_schema(kind),
+        RuleKind::Unique => unique_schema(),
         RuleKind::Prefix(_)
         | RuleKind::Suffix(_)
         | RuleKind::Contains(_)
@@ -591,6 +606,12 @@ fn value_rule(kind: &Kind, rule: &RuleKind, path: &str) -> Value {
         RuleKind::Keys(rules) => entries_schema(kind, rules, true, path),
         _ => Value::Bool(true),
     }
+}
+
+/// `unique` as `uniqueItems`, which applies to arrays only, so that an
+/// absent list (`null`) passes.
+fn unique_schema() -> Value {
+    json!({"uniqueItems": true})
 }
 
 /// A range bound where it is a literal, and whether it excludes itself.

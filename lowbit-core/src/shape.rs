@@ -342,6 +342,8 @@ pub enum RuleKind {
     Ipv4,
     /// `ipv6`: the string is an IPv6 address, as `std::net` parses.
     Ipv6,
+    /// `unique`: no two items of the sequence are equal.
+    Unique,
 }
 
 impl RuleKind {
@@ -377,6 +379,7 @@ impl RuleKind {
             RuleKind::Ip => "ip",
             RuleKind::Ipv4 => "ipv4",
             RuleKind::Ipv6 => "ipv6",
+            RuleKind::Unique => "unique",
         }
     }
 }

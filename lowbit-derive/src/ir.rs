@@ -202,6 +202,8 @@ pub enum RuleKind {
     Text(TextRule<LitStr>),
     /// `required`: an `Option` is `Some`.
     Required,
+    /// `unique`: no two items of a sequence are equal.
+    Unique,
 }
 
 /// Which of a range's bounds are strict (`exclusive_min`, `exclusive_max`).

@@ -52,7 +52,8 @@ use quote::quote;
         required,
         ip,
         ipv4,
-        ipv6
+        ipv6,
+        unique
     )
 )]
 pub fn derive_validate(input: proc_macro::TokenStream) -> proc_macro::TokenStream {

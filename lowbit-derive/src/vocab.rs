@@ -34,6 +34,7 @@ pub enum RuleName {
     Ip,
     Ipv4,
     Ipv6,
+    Unique,
 }
 
 /// What a rule's positional arguments are.
@@ -116,7 +117,7 @@ use Opt::{At, Context, Equal, ExclusiveMax, ExclusiveMin, Max, Message, Min, Ung
 pub const EVERY_RULE: &[Opt] = &[Opt::If, Opt::Warn];
 
 /// Every rule, in the order the README lists them.
-pub const RULES: [Spec; 25] = [
+pub const RULES: [Spec; 26] = [
     Spec {
         name: RuleName::OneOf,
         word: "one_of",
@@ -292,6 +293,13 @@ pub const RULES: [Spec; 25] = [
         usage: "#[ipv6]",
         options: &[Message, At, Ungated],
     },
+    Spec {
+        name: RuleName::Unique,
+        word: "unique",
+        args: Args::Bare,
+        usage: "#[unique]",
+        options: &[Message, At, Ungated],
+    },
 ];
 
 impl RuleName {
@@ -382,6 +390,8 @@ pub enum Capability {
     Text,
     /// `Optional::missing`: an `Option` is `None`.
     Missing,
+    /// `Distinct::first_repeat`: the first item equal to an earlier one.
+    FirstRepeat,
 }
 
 impl Capability {
@@ -407,6 +417,7 @@ impl Capability {
             Capability::MapKey => ("Keys", "Key"),
             Capability::Text => ("Text", "text"),
             Capability::Missing => ("Optional", "missing"),
+            Capability::FirstRepeat => ("Distinct", "first_repeat"),
         }
     }
 }

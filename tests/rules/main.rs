@@ -43,6 +43,7 @@ mod shipped_config;
 mod struct_custom;
 mod text;
 mod through_option;
+mod unique;
 mod variant_names;
 mod variants;
 mod warnings;

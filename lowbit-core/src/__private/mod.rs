@@ -12,6 +12,7 @@ mod payload;
 mod shapes;
 pub mod text;
 mod traits;
+mod unique;
 mod via;
 
 pub use compare::{
@@ -27,6 +28,7 @@ pub use shapes::{DatumOf, NoDatum, NoShape, ShapeOf, ShapeProbe, boxed, fill_nam
 pub use std::vec;
 pub use text::Text;
 pub use traits::{Choice, Describe, Each, Field, Flag, IsSet, Items, Keys, Length, Scalar, Slot};
+pub use unique::Distinct;
 pub use via::{Through, Via};
 
 use crate::path::{Location, PathSegment};

@@ -275,6 +275,7 @@ fn rule_info(
         RuleKind::NonEmpty => quote!(#shape::RuleKind::NonEmpty),
         RuleKind::Forbidden => quote!(#shape::RuleKind::Forbidden),
         RuleKind::Required => quote!(#shape::RuleKind::Required),
+        RuleKind::Unique => quote!(#shape::RuleKind::Unique),
         RuleKind::Text(test) => match test {
             TextRule::Prefix(text) => quote!(#shape::RuleKind::Prefix(#text)),
             TextRule::Suffix(text) => quote!(#shape::RuleKind::Suffix(#text)),

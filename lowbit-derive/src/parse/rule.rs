@@ -224,6 +224,7 @@ impl Gathered {
                 RuleName::Ipv4 => RuleKind::Text(TextRule::Ipv4),
                 RuleName::Ipv6 => RuleKind::Text(TextRule::Ipv6),
                 RuleName::Required => RuleKind::Required,
+                RuleName::Unique => RuleKind::Unique,
                 _ => RuleKind::NonEmpty,
             },
             Args::Text => {
