@@ -187,3 +187,54 @@ fn items_and_keys_as_data_and_docs() {
          | `jobs[\"key\"]` | `items` | at least 1 | jobs[\"key\"] must be at least 1, not {value} |\n"
     );
 }
+
+#[derive(lowbit_core::Validate)]
+struct Addresses {
+    #[ip]
+    bind: String,
+    #[ipv4]
+    gateway: Option<String>,
+    #[items(ipv6)]
+    peers: Vec<String>,
+}
+
+/// The address rules are recorded as themselves, with their codes, and
+/// read as words in the markdown table.
+#[test]
+fn address_rules_as_data_and_docs() {
+    let shape = struct_of::<Addresses>();
+    let codes: Vec<&str> = shape.rules.iter().map(|rule| rule.code()).collect();
+    assert_eq!(codes, ["ip", "ipv4", "items"]);
+    assert!(matches!(shape.rules[0].kind, RuleKind::Ip));
+    assert!(
+        matches!(&shape.rules[2].kind, RuleKind::Items(inner) if matches!(inner[0].kind, RuleKind::Ipv6))
+    );
+    assert_eq!(
+        docs::markdown::<Addresses>(),
+        "| key | rule | applies | message |\n\
+         |---|---|---|---|\n\
+         | `bind` | `ip` | an IP address (v4 or v6) | bind must be an IP address, not {value} |\n\
+         | `gateway` | `ipv4` | an IPv4 address | gateway must be an IPv4 address, not {value} |\n\
+         | `peers[i]` | `items` | an IPv6 address | peers[i] must be an IPv6 address, not {value} |\n"
+    );
+}
+
+#[derive(lowbit_core::Validate)]
+struct Hosts {
+    #[unique]
+    hosts: Vec<String>,
+}
+
+/// `unique` is recorded as itself and reads as words in the markdown table.
+#[test]
+fn unique_as_data_and_docs() {
+    let shape = struct_of::<Hosts>();
+    assert!(matches!(shape.rules[0].kind, RuleKind::Unique));
+    assert_eq!(shape.rules[0].code(), "unique");
+    assert_eq!(
+        docs::markdown::<Hosts>(),
+        "| key | rule | applies | message |\n\
+         |---|---|---|---|\n\
+         | `hosts` | `unique` | no two items equal | hosts must not repeat an earlier item |\n"
+    );
+}

@@ -463,3 +463,135 @@ fn exclusive_range_every_document() {
     // 8080 passes), lr 3 of 4.
     assert_eq!((tried, valid), (100, 18));
 }
+
+#[derive(serde::Deserialize, lowbit_core::Validate)]
+struct Addresses {
+    #[serde(default = "any_address")]
+    #[ip]
+    bind: String,
+    #[ipv4]
+    gateway: Option<String>,
+    #[serde(default)]
+    #[items(ipv6)]
+    peers: Vec<String>,
+}
+
+fn any_address() -> String {
+    "::".to_owned()
+}
+
+/// `ipv4` and `ipv6` are `format`s and `ip` an `anyOf` of the two. Draft
+/// 2020-12 makes formats annotations, which the `jsonschema` crate asserts
+/// only when told to: told so, it parses them with `std::net` and agrees
+/// with `validate()` on every document; left at its default, it accepts
+/// every string, which is what an editor that does not assert formats does.
+#[test]
+fn ip_rules_every_document() {
+    let schema = json_schema::<Addresses>();
+    let rules = schema.to_string();
+    assert!(rules.contains(r#""format":"ipv4""#), "{rules}");
+    assert!(
+        rules.contains(r#""anyOf":[{"format":"ipv4"},{"format":"ipv6"}]"#),
+        "{rules}"
+    );
+    let asserting = jsonschema::draft202012::options()
+        .should_validate_formats(true)
+        .build(&schema)
+        .expect("the schema is a valid draft 2020-12 schema");
+    let keys = vec![
+        (
+            "bind",
+            vec![
+                Some(json!("10.0.0.1")),
+                Some(json!("fe80::1")),
+                Some(json!("010.0.0.1")),
+                Some(json!("[::1]")),
+                None,
+            ],
+        ),
+        (
+            "gateway",
+            vec![
+                Some(json!(null)),
+                Some(json!("192.168.0.1")),
+                Some(json!("::1")),
+                None,
+            ],
+        ),
+        (
+            "peers",
+            vec![
+                Some(json!(["::1", "2001:db8::8"])),
+                Some(json!(["::1", "127.0.0.1"])),
+                Some(json!(["fe80::1%eth0"])),
+                None,
+            ],
+        ),
+    ];
+    let (tried, valid) = agree::<Addresses>(&asserting, &keys, 1, &|doc| doc);
+    // bind 3 of 5 (its default "::" passes), gateway 3 of 4, peers 2 of 4.
+    assert_eq!((tried, valid), (80, 18));
+
+    let annotating = validator::<Addresses>();
+    let broken = json!({"bind": "localhost", "gateway": "::1", "peers": ["1.2.3.4"]});
+    assert!(serde_json::from_value::<Addresses>(broken.clone()).is_ok_and(|a| !a.is_valid()));
+    assert!(annotating.is_valid(&broken));
+}
+
+#[derive(serde::Deserialize, lowbit_core::Validate)]
+struct Unique {
+    #[serde(default = "default_hosts")]
+    #[unique]
+    hosts: Vec<String>,
+    #[unique]
+    ports: Option<Vec<u16>>,
+    #[serde(default)]
+    #[items(unique)]
+    groups: Vec<Vec<f64>>,
+}
+
+fn default_hosts() -> Vec<String> {
+    vec!["a".to_owned(), "b".to_owned()]
+}
+
+/// `unique` is `uniqueItems`, which passes `null` as `None` does; JSON's
+/// equality and `PartialEq` after deserializing agree, `1` and `1.0` in a
+/// list of floats included.
+#[test]
+fn unique_every_document() {
+    let validator = validator::<Unique>();
+    let schema = json_schema::<Unique>().to_string();
+    assert!(schema.contains(r#""uniqueItems":true"#), "{schema}");
+    let keys = vec![
+        (
+            "hosts",
+            vec![
+                Some(json!(["a", "b"])),
+                Some(json!(["a", "b", "a"])),
+                Some(json!([])),
+                None,
+            ],
+        ),
+        (
+            "ports",
+            vec![
+                Some(json!(null)),
+                Some(json!([80, 443])),
+                Some(json!([80, 80])),
+                None,
+            ],
+        ),
+        (
+            "groups",
+            vec![
+                Some(json!([[1, 2], [1, 2]])),
+                Some(json!([[1, 1.0]])),
+                Some(json!([[0.5], [0.25, 0.5, 0.25]])),
+                None,
+            ],
+        ),
+    ];
+    let (tried, valid) = agree::<Unique>(&validator, &keys, 1, &|doc| doc);
+    // hosts 3 of 4 (its default passes), ports 3 of 4, groups 2 of 4.
+    assert_eq!((tried, valid), (64, 18));
+}

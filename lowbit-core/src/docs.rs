@@ -236,6 +236,10 @@ fn applies(rule: &RuleInfo, path: &str, gate: Option<&[&'static str]>) -> String
         RuleKind::DoesNotContain(text) => format!("does not contain `{text:?}`"),
         RuleKind::Ascii => "ASCII characters only".to_owned(),
         RuleKind::Alphanumeric => "letters and digits only".to_owned(),
+        RuleKind::Ip => "an IP address (v4 or v6)".to_owned(),
+        RuleKind::Ipv4 => "an IPv4 address".to_owned(),
+        RuleKind::Ipv6 => "an IPv6 address".to_owned(),
+        RuleKind::Unique => "no two items equal".to_owned(),
     };
     if !rule.when.is_empty() {
         let _ = write!(text, "; when it is {}", literals(&rule.when));

@@ -39,10 +39,25 @@
 //! `ascii`, `alphanumeric`) are `pattern`s, which JSON Schema applies to
 //! strings only, so that `null` passes them as `None` does.
 //!
+//! `ipv4` and `ipv6` are the `format`s of those names, and `ip` an `anyOf`
+//! of the two; a format, like a pattern, passes what is no string. Draft
+//! 2020-12 makes `format` an annotation unless a validator is told to
+//! assert it: the `jsonschema` crate checks formats only with
+//! `should_validate_formats(true)`, and then parses them with `std::net`
+//! as `validate()` does. A validator left at its default accepts any
+//! string for these rules.
+//!
 //! `range` is `minimum`/`maximum`, or `exclusiveMinimum`/`exclusiveMaximum`
 //! for its strict bounds, and passes what is no number (`null`).
 //!
 //! `required` is the key present and not `null`: an `Option` that is `Some`.
+//!
+//! `unique` is `uniqueItems`. JSON Schema compares items as JSON values
+//! (`1` equals `1.0`; objects whatever their keys' order), `validate()` with
+//! the item type's `PartialEq` after deserializing: the two agree wherever
+//! equal JSON deserializes to equal values, which holds for numbers,
+//! strings, enums and lists of them, and for structs that derive
+//! `PartialEq`.
 //!
 //! `items(..)` is the `items` of a list and the `additionalProperties` of a
 //! map, `keys(..)` a map's `propertyNames`, each holding the rules inside.
@@ -336,12 +351,22 @@ impl Schemas {
             // An `Option` is set when it is `Some`: the key is present and
             // not `null`.
             RuleKind::Required => cx.set(subject),
+            RuleKind::Unique => cx.at(subject, unique_schema(), &|datum| match datum {
+                Datum::List(items) => items
+                    .iter()
+                    .enumerate()
+                    .all(|(index, item)| !items[..index].contains(item)),
+                _ => true,
+            }),
             RuleKind::Prefix(_)
             | RuleKind::Suffix(_)
             | RuleKind::Contains(_)
             | RuleKind::DoesNotContain(_)
             | RuleKind::Ascii
-            | RuleKind::Alphanumeric => {
+            | RuleKind::Alphanumeric
+            | RuleKind::Ip
+            | RuleKind::Ipv4
+            | RuleKind::Ipv6 => {
                 let kind = &rule.kind;
                 cx.at(subject, text_schema(kind), &|datum| match datum {
                     Datum::Str(text) => text_holds(kind, text),
@@ -567,16 +592,26 @@ fn value_rule(kind: &Kind, rule: &RuleKind, path: &str) -> Value {
         RuleKind::NonEmpty => length_schema(Some(1), None),
         RuleKind::Forbidden => not(set_schema(kind)),
         RuleKind::Required => set_schema(kind),
+        RuleKind::Unique => unique_schema(),
         RuleKind::Prefix(_)
         | RuleKind::Suffix(_)
         | RuleKind::Contains(_)
         | RuleKind::DoesNotContain(_)
         | RuleKind::Ascii
-        | RuleKind::Alphanumeric => text_schema(rule),
+        | RuleKind::Alphanumeric
+        | RuleKind::Ip
+        | RuleKind::Ipv4
+        | RuleKind::Ipv6 => text_schema(rule),
         RuleKind::Items(rules) => entries_schema(kind, rules, false, path),
         RuleKind::Keys(rules) => entries_schema(kind, rules, true, path),
         _ => Value::Bool(true),
     }
+}
+
+/// `unique` as `uniqueItems`, which applies to arrays only, so that an
+/// absent list (`null`) passes.
+fn unique_schema() -> Value {
+    json!({"uniqueItems": true})
 }
 
 /// A range bound where it is a literal, and whether it excludes itself.
@@ -605,8 +640,9 @@ fn range_bounds((min, exclusive_min): Bound<'_>, (max, exclusive_max): Bound<'_>
     Value::Object(bounds)
 }
 
-/// A test of a string's text as a `pattern`, which applies to strings only,
-/// so that an absent value (`null`) passes, as it does `validate()`.
+/// A test of a string's text as a `pattern` (an address's as a `format`),
+/// which applies to strings only, so that an absent value (`null`) passes,
+/// as it does `validate()`.
 /// Patterns are ECMA-262 regular expressions with Unicode semantics: the
 /// text of `prefix` and its kin is escaped as such, and `alphanumeric` is
 /// the union of Unicode's `Alphabetic` and `N` (numbers) properties, which
@@ -618,6 +654,10 @@ fn text_schema(rule: &RuleKind) -> Value {
         RuleKind::Contains(text) | RuleKind::DoesNotContain(text) => escape_pattern(text),
         RuleKind::Ascii => r"^[\x00-\x7F]*$".to_owned(),
         RuleKind::Alphanumeric => r"^[\p{Alphabetic}\p{N}]*$".to_owned(),
+        // Formats, like patterns, pass what is no string.
+        RuleKind::Ipv4 => return json!({"format": "ipv4"}),
+        RuleKind::Ipv6 => return json!({"format": "ipv6"}),
+        RuleKind::Ip => return json!({"anyOf": [{"format": "ipv4"}, {"format": "ipv6"}]}),
         _ => return Value::Bool(true),
     };
     if let RuleKind::DoesNotContain(_) = rule {
@@ -636,6 +676,9 @@ fn text_holds(rule: &RuleKind, text: &str) -> bool {
         RuleKind::DoesNotContain(part) => !text.contains(part),
         RuleKind::Ascii => text.is_ascii(),
         RuleKind::Alphanumeric => text.chars().all(char::is_alphanumeric),
+        RuleKind::Ip => text.parse::<std::net::IpAddr>().is_ok(),
+        RuleKind::Ipv4 => text.parse::<std::net::Ipv4Addr>().is_ok(),
+        RuleKind::Ipv6 => text.parse::<std::net::Ipv6Addr>().is_ok(),
         _ => true,
     }
 }

@@ -336,6 +336,14 @@ pub enum RuleKind {
     Alphanumeric,
     /// `required`: the subject, an `Option`, is `Some`.
     Required,
+    /// `ip`: the string is an IPv4 or IPv6 address, as `std::net` parses.
+    Ip,
+    /// `ipv4`: the string is an IPv4 address, as `std::net` parses.
+    Ipv4,
+    /// `ipv6`: the string is an IPv6 address, as `std::net` parses.
+    Ipv6,
+    /// `unique`: no two items of the sequence are equal.
+    Unique,
 }
 
 impl RuleKind {
@@ -368,6 +376,10 @@ impl RuleKind {
             RuleKind::DoesNotContain(_) => "does_not_contain",
             RuleKind::Ascii => "ascii",
             RuleKind::Alphanumeric => "alphanumeric",
+            RuleKind::Ip => "ip",
+            RuleKind::Ipv4 => "ipv4",
+            RuleKind::Ipv6 => "ipv6",
+            RuleKind::Unique => "unique",
         }
     }
 }

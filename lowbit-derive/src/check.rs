@@ -472,6 +472,7 @@ impl Checker<'_> {
             RuleKind::NonEmpty => Some(model::RuleKind::NonEmpty),
             RuleKind::Forbidden => Some(model::RuleKind::Forbidden),
             RuleKind::Required => Some(model::RuleKind::Required),
+            RuleKind::Unique => Some(model::RuleKind::Unique),
             RuleKind::Text(test) => self.text(rule, test),
             RuleKind::Custom(function, context) => Some(model::RuleKind::Custom {
                 function: function.clone(),

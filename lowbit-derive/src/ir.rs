@@ -202,6 +202,8 @@ pub enum RuleKind {
     Text(TextRule<LitStr>),
     /// `required`: an `Option` is `Some`.
     Required,
+    /// `unique`: no two items of a sequence are equal.
+    Unique,
 }
 
 /// Which of a range's bounds are strict (`exclusive_min`, `exclusive_max`).
@@ -223,6 +225,12 @@ pub enum TextRule<S = LitStr> {
     Ascii,
     /// Every character is alphanumeric, as `char::is_alphanumeric` says.
     Alphanumeric,
+    /// An IPv4 or IPv6 address, as `std::net::IpAddr` parses.
+    Ip,
+    /// An IPv4 address, as `std::net::Ipv4Addr` parses.
+    Ipv4,
+    /// An IPv6 address, as `std::net::Ipv6Addr` parses.
+    Ipv6,
 }
 
 impl<S> TextRule<S> {
@@ -233,7 +241,11 @@ impl<S> TextRule<S> {
             | TextRule::Suffix(text)
             | TextRule::Contains(text)
             | TextRule::DoesNotContain(text) => Some(text),
-            TextRule::Ascii | TextRule::Alphanumeric => None,
+            TextRule::Ascii
+            | TextRule::Alphanumeric
+            | TextRule::Ip
+            | TextRule::Ipv4
+            | TextRule::Ipv6 => None,
         }
     }
 }

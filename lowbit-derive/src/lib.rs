@@ -49,7 +49,11 @@ use quote::quote;
         does_not_contain,
         ascii,
         alphanumeric,
-        required
+        required,
+        ip,
+        ipv4,
+        ipv6,
+        unique
     )
 )]
 pub fn derive_validate(input: proc_macro::TokenStream) -> proc_macro::TokenStream {

@@ -244,6 +244,8 @@ pub enum RuleKind {
     Text(TextRule),
     /// `required`: an `Option` is `Some`.
     Required,
+    /// `unique`: no two items of a sequence are equal.
+    Unique,
 }
 
 /// A range bound: the literal as written (its tokens are emitted as they

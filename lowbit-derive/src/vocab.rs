@@ -31,6 +31,10 @@ pub enum RuleName {
     Ascii,
     Alphanumeric,
     Required,
+    Ip,
+    Ipv4,
+    Ipv6,
+    Unique,
 }
 
 /// What a rule's positional arguments are.
@@ -113,7 +117,7 @@ use Opt::{At, Context, Equal, ExclusiveMax, ExclusiveMin, Max, Message, Min, Ung
 pub const EVERY_RULE: &[Opt] = &[Opt::If, Opt::Warn];
 
 /// Every rule, in the order the README lists them.
-pub const RULES: [Spec; 22] = [
+pub const RULES: [Spec; 26] = [
     Spec {
         name: RuleName::OneOf,
         word: "one_of",
@@ -268,6 +272,34 @@ pub const RULES: [Spec; 22] = [
         usage: "#[required]",
         options: &[Message, At, Ungated],
     },
+    Spec {
+        name: RuleName::Ip,
+        word: "ip",
+        args: Args::Bare,
+        usage: "#[ip]",
+        options: &[Message, At, Ungated],
+    },
+    Spec {
+        name: RuleName::Ipv4,
+        word: "ipv4",
+        args: Args::Bare,
+        usage: "#[ipv4]",
+        options: &[Message, At, Ungated],
+    },
+    Spec {
+        name: RuleName::Ipv6,
+        word: "ipv6",
+        args: Args::Bare,
+        usage: "#[ipv6]",
+        options: &[Message, At, Ungated],
+    },
+    Spec {
+        name: RuleName::Unique,
+        word: "unique",
+        args: Args::Bare,
+        usage: "#[unique]",
+        options: &[Message, At, Ungated],
+    },
 ];
 
 impl RuleName {
@@ -358,6 +390,8 @@ pub enum Capability {
     Text,
     /// `Optional::missing`: an `Option` is `None`.
     Missing,
+    /// `Distinct::first_repeat`: the first item equal to an earlier one.
+    FirstRepeat,
 }
 
 impl Capability {
@@ -383,6 +417,7 @@ impl Capability {
             Capability::MapKey => ("Keys", "Key"),
             Capability::Text => ("Text", "text"),
             Capability::Missing => ("Optional", "missing"),
+            Capability::FirstRepeat => ("Distinct", "first_repeat"),
         }
     }
 }

@@ -3,6 +3,7 @@
 
 mod compare;
 mod groups;
+pub mod ip;
 mod lookup;
 mod numbers;
 mod optional;
@@ -11,6 +12,7 @@ mod payload;
 mod shapes;
 pub mod text;
 mod traits;
+mod unique;
 mod via;
 
 pub use compare::{
@@ -26,6 +28,7 @@ pub use shapes::{DatumOf, NoDatum, NoShape, ShapeOf, ShapeProbe, boxed, fill_nam
 pub use std::vec;
 pub use text::Text;
 pub use traits::{Choice, Describe, Each, Field, Flag, IsSet, Items, Keys, Length, Scalar, Slot};
+pub use unique::Distinct;
 pub use via::{Through, Via};
 
 use crate::path::{Location, PathSegment};

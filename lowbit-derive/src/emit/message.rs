@@ -143,6 +143,9 @@ fn default_text(rule: &Rule, names: &mut Names) -> String {
         RuleKind::NonEmpty => "{path} must not be empty".to_owned(),
         RuleKind::Forbidden => "{path} must not be set".to_owned(),
         RuleKind::Required => "{path} must be set".to_owned(),
+        // No `{value}`: items such as structs have no short spelling, and
+        // the violation carries the value where they do.
+        RuleKind::Unique => "{path} must not repeat an earlier item".to_owned(),
         RuleKind::Text(test) => {
             let quoted = |text: &syn::LitStr| escape(&format!("{:?}", text.value()));
             match test {
@@ -163,6 +166,9 @@ fn default_text(rule: &Rule, names: &mut Names) -> String {
                 }
                 TextRule::Ascii => "{path} must be ASCII, not {value}".to_owned(),
                 TextRule::Alphanumeric => "{path} must be alphanumeric, not {value}".to_owned(),
+                TextRule::Ip => "{path} must be an IP address, not {value}".to_owned(),
+                TextRule::Ipv4 => "{path} must be an IPv4 address, not {value}".to_owned(),
+                TextRule::Ipv6 => "{path} must be an IPv6 address, not {value}".to_owned(),
             }
         }
         RuleKind::Nested | RuleKind::Custom { .. } => String::new(),

@@ -3,7 +3,7 @@
 //! and records its violation or returns `false`, as the [`Mode`] says.
 
 use proc_macro2::{Delimiter, Group, TokenStream};
-use quote::quote;
+use quote::{format_ident, quote};
 
 use super::context::{Resolved, Scope, Ty, respan, static_names};
 use super::message;
@@ -43,14 +43,21 @@ impl Check<'_> {
     /// The statement that records a violation with `offending` as its value,
     /// or returns `false`.
     fn record(&self, krate: &syn::Path, offending: &TokenStream) -> TokenStream {
+        self.record_below(krate, &self.path, offending)
+    }
+
+    /// `record`, at `path` below `__lowbit_at` rather than at the subject.
+    fn record_below(
+        &self,
+        krate: &syn::Path,
+        path: &TokenStream,
+        offending: &TokenStream,
+    ) -> TokenStream {
         if self.mode == Mode::Holds {
             return quote!(return false;);
         }
         let Check {
-            path,
-            template,
-            names,
-            ..
+            template, names, ..
         } = self;
         let code = self.rule.code();
         let fill = &self.fill;
@@ -76,6 +83,35 @@ impl Check<'_> {
     /// `record` with the subject's own value.
     fn record_value(&self, krate: &syn::Path) -> TokenStream {
         self.record(krate, &self.described)
+    }
+
+    /// `record` at item `index` of the subject (`f[3]`) rather than at the
+    /// subject, with `offending` as its value.
+    fn record_item(
+        &self,
+        krate: &syn::Path,
+        index: &TokenStream,
+        offending: &TokenStream,
+    ) -> TokenStream {
+        if self.mode == Mode::Holds {
+            return quote!(return false;);
+        }
+        // The subject's location, each step borrowing the one before it,
+        // as `items(..)` builds it; the record then adds no segment.
+        let mut parent = quote!(__lowbit_at);
+        let mut steps = Vec::new();
+        for (i, segment) in self.segments.iter().enumerate() {
+            let local = format_ident!("__lowbit_at_{}", i);
+            steps.push(quote!(let #local = #parent.field(#segment);));
+            parent = quote!(&#local);
+        }
+        let record = self.record_below(krate, &quote!(&[]), offending);
+        quote! {{
+            #(#steps)*
+            let __lowbit_item_at = #parent.index(#index);
+            let __lowbit_at = &__lowbit_item_at;
+            #record
+        }}
     }
 }
 
@@ -190,6 +226,7 @@ pub(super) fn check_subject(
         RuleKind::NonEmpty => non_empty(scope, &check),
         RuleKind::Forbidden => forbidden(scope, &check),
         RuleKind::Required => required(scope, &check),
+        RuleKind::Unique => unique(scope, &check),
         RuleKind::Text(test) => text(scope, &check, test),
         RuleKind::Custom { function, context } => custom(scope, &check, function, context.as_ref()),
         RuleKind::Items(rules) => {
@@ -454,6 +491,29 @@ fn required(scope: &mut Scope, check: &Check) -> TokenStream {
     quote!(if #missing { #record })
 }
 
+/// `unique`: no item of the subject equals an earlier one. Located at the
+/// first repeat (`f[3]`), with that item as its value; a quadratic scan
+/// that allocates nothing, which config-sized lists afford.
+fn unique(scope: &mut Scope, check: &Check) -> TokenStream {
+    let krate = scope.krate;
+    let repeat = scope.call(
+        &check.ty,
+        check.rule.span(),
+        Capability::FirstRepeat,
+        &check.value,
+    );
+    if check.mode == Mode::Holds {
+        return quote!(if ::core::option::Option::is_some(&#repeat) { return false; });
+    }
+    let described = quote!((&&#krate::__private::Probe(__lowbit_repeat)).value_of());
+    let record = check.record_item(krate, &quote!(__lowbit_index), &described);
+    quote! {
+        if let ::core::option::Option::Some((__lowbit_index, __lowbit_repeat)) = #repeat {
+            #record
+        }
+    }
+}
+
 /// `statement`, run with `__lowbit_some` bound to the value at the end of a
 /// dotted path when there is one; `statement` as it is for a field.
 fn through_some(check: &Check, statement: TokenStream) -> TokenStream {
@@ -474,14 +534,17 @@ fn text(scope: &mut Scope, check: &Check, test: &TextRule) -> TokenStream {
     let blame = check.rule.span();
     let read = scope.call(&check.ty, blame, Capability::Text, &check.value);
     let (helper, argument) = match test {
-        TextRule::Prefix(text) => (quote!(lacks_prefix), Some(text)),
-        TextRule::Suffix(text) => (quote!(lacks_suffix), Some(text)),
-        TextRule::Contains(text) => (quote!(lacks), Some(text)),
-        TextRule::DoesNotContain(text) => (quote!(holds), Some(text)),
-        TextRule::Ascii => (quote!(not_ascii), None),
-        TextRule::Alphanumeric => (quote!(not_alphanumeric), None),
+        TextRule::Prefix(text) => (quote!(text::lacks_prefix), Some(text)),
+        TextRule::Suffix(text) => (quote!(text::lacks_suffix), Some(text)),
+        TextRule::Contains(text) => (quote!(text::lacks), Some(text)),
+        TextRule::DoesNotContain(text) => (quote!(text::holds), Some(text)),
+        TextRule::Ascii => (quote!(text::not_ascii), None),
+        TextRule::Alphanumeric => (quote!(text::not_alphanumeric), None),
+        TextRule::Ip => (quote!(ip::not_ip), None),
+        TextRule::Ipv4 => (quote!(ip::not_ipv4), None),
+        TextRule::Ipv6 => (quote!(ip::not_ipv6), None),
     };
-    let helper = respan(quote!(#krate::__private::text::#helper), blame);
+    let helper = respan(quote!(#krate::__private::#helper), blame);
     let argument = argument.map(|text| quote!(, #text));
     let mut args = Group::new(Delimiter::Parenthesis, quote!(#read #argument));
     args.set_span(blame);

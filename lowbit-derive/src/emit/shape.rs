@@ -275,6 +275,7 @@ fn rule_info(
         RuleKind::NonEmpty => quote!(#shape::RuleKind::NonEmpty),
         RuleKind::Forbidden => quote!(#shape::RuleKind::Forbidden),
         RuleKind::Required => quote!(#shape::RuleKind::Required),
+        RuleKind::Unique => quote!(#shape::RuleKind::Unique),
         RuleKind::Text(test) => match test {
             TextRule::Prefix(text) => quote!(#shape::RuleKind::Prefix(#text)),
             TextRule::Suffix(text) => quote!(#shape::RuleKind::Suffix(#text)),
@@ -282,6 +283,9 @@ fn rule_info(
             TextRule::DoesNotContain(text) => quote!(#shape::RuleKind::DoesNotContain(#text)),
             TextRule::Ascii => quote!(#shape::RuleKind::Ascii),
             TextRule::Alphanumeric => quote!(#shape::RuleKind::Alphanumeric),
+            TextRule::Ip => quote!(#shape::RuleKind::Ip),
+            TextRule::Ipv4 => quote!(#shape::RuleKind::Ipv4),
+            TextRule::Ipv6 => quote!(#shape::RuleKind::Ipv6),
         },
         RuleKind::Custom { function, context } => {
             let function = quote!(#function).to_string().replace(' ', "");

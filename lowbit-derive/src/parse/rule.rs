@@ -220,7 +220,11 @@ impl Gathered {
                 RuleName::Forbidden => RuleKind::Forbidden,
                 RuleName::Ascii => RuleKind::Text(TextRule::Ascii),
                 RuleName::Alphanumeric => RuleKind::Text(TextRule::Alphanumeric),
+                RuleName::Ip => RuleKind::Text(TextRule::Ip),
+                RuleName::Ipv4 => RuleKind::Text(TextRule::Ipv4),
+                RuleName::Ipv6 => RuleKind::Text(TextRule::Ipv6),
                 RuleName::Required => RuleKind::Required,
+                RuleName::Unique => RuleKind::Unique,
                 _ => RuleKind::NonEmpty,
             },
             Args::Text => {
