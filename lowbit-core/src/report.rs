@@ -3,7 +3,7 @@
 use std::borrow::Cow;
 use std::fmt;
 
-use crate::path::Path;
+use crate::path::{Path, PathSegment};
 
 /// The offending value of a [`Violation`], as the config file spells it.
 #[derive(Clone, Debug, PartialEq)]
@@ -86,6 +86,10 @@ pub struct Violation {
     warning: bool,
     /// About a map's key rather than its value (`keys(..)`).
     about_key: bool,
+    /// Other keys a file may spell a segment of the path with: for the
+    /// segment at each index, the field's `#[serde(alias = "..")]`es, so
+    /// that a loader finds a value the file gives under an alias.
+    aliases: Vec<(usize, &'static [&'static str])>,
 }
 
 impl Violation {
@@ -99,6 +103,7 @@ impl Violation {
             message: Message::Text(message.into()),
             warning: false,
             about_key: false,
+            aliases: Vec::new(),
         }
     }
 
@@ -113,6 +118,7 @@ impl Violation {
             message: Message::Template(Cow::Borrowed(template), &[]),
             warning: false,
             about_key: false,
+            aliases: Vec::new(),
         }
     }
 
@@ -130,6 +136,7 @@ impl Violation {
             message: Message::Template(Cow::Borrowed(template), names),
             warning: false,
             about_key: false,
+            aliases: Vec::new(),
         }
     }
 
@@ -171,6 +178,16 @@ impl Violation {
         self.about_key
     }
 
+    /// The other keys a file may give the segment at `index` of the path
+    /// under: the aliases of the field it names, empty when it has none.
+    #[cfg(feature = "load")]
+    pub(crate) fn aliases_at(&self, index: usize) -> &'static [&'static str] {
+        self.aliases
+            .iter()
+            .find(|(at, _)| *at == index)
+            .map_or(&[], |(_, aliases)| aliases)
+    }
+
     /// Where the offending value sits, in serde names.
     #[must_use]
     pub fn path(&self) -> &Path {
@@ -197,6 +214,11 @@ impl Violation {
     #[must_use]
     pub fn prefixed(mut self, prefix: &Path) -> Self {
         self.path = self.path.prefixed(prefix);
+        // The aliased segments moved down with the rest of the path.
+        let moved = prefix.segments().len();
+        for (index, _) in &mut self.aliases {
+            *index += moved;
+        }
         self
     }
 }
@@ -372,6 +394,24 @@ impl Report {
         }
     }
 
+    /// Records on the violations from the `from`th on, for each whose
+    /// path names one of `fields` at segment `depth`, that field's aliases.
+    pub(crate) fn field_aliases_from(
+        &mut self,
+        from: usize,
+        depth: usize,
+        fields: &[(&'static str, &'static [&'static str])],
+    ) {
+        for violation in self.violations.iter_mut().skip(from) {
+            let Some(PathSegment::Field(name)) = violation.path.segments().get(depth) else {
+                continue;
+            };
+            if let Some((_, aliases)) = fields.iter().find(|(field, _)| field == name) {
+                violation.aliases.push((depth, aliases));
+            }
+        }
+    }
+
     /// How many violations there are.
     #[must_use]
     #[inline]
@@ -487,6 +527,32 @@ mod tests {
             &["bits"],
         )
         .with_value(Some(Value::Name("fp8")))
+    }
+
+    #[cfg(feature = "load")]
+    #[test]
+    fn aliases_go_to_the_violations_through_their_field_and_move_with_them() {
+        let field = |name: &'static str| PathSegment::Field(name.into());
+        let mut report = Report::new();
+        report.push(Violation::new(Path::root(), "early", "before the checks"));
+        for name in ["stage", "level"] {
+            let path = Path::from_segments(vec![field("zero"), field(name)]);
+            report.push(Violation::new(path, "range", "out of range"));
+        }
+        report.field_aliases_from(1, 1, &[("stage", &["old_stage"]), ("zero", &["z"])]);
+        let [early, stage, level] = report.violations() else {
+            panic!("three violations");
+        };
+        assert_eq!(early.aliases_at(0), [] as [&str; 0]);
+        // Only the segment at the depth the fields sit at is matched.
+        assert_eq!(stage.aliases_at(0), [] as [&str; 0]);
+        assert_eq!(stage.aliases_at(1), ["old_stage"]);
+        assert_eq!(level.aliases_at(1), [] as [&str; 0]);
+        let moved = stage
+            .clone()
+            .prefixed(&Path::from_segments(vec![field("deepspeed")]));
+        assert_eq!(moved.aliases_at(1), [] as [&str; 0]);
+        assert_eq!(moved.aliases_at(2), ["old_stage"]);
     }
 
     #[test]

@@ -126,6 +126,23 @@ pub fn about_keys(report: &mut Report, from: usize) {
     report.about_keys_from(from);
 }
 
+/// Tells a loader where to look for the fields of the struct at `at` that
+/// have `#[serde(alias = "..")]`es: each of `fields` is a field's serde
+/// name and its aliases, recorded on the violations from the `from`th on
+/// whose path goes through that field, since the file may spell it either
+/// way.
+#[cold]
+#[inline(never)]
+pub fn field_aliases(
+    report: &mut Report,
+    from: usize,
+    at: &Location<'_>,
+    fields: &[(&'static str, &'static [&'static str])],
+) {
+    let depth = at.to_path().segments().len();
+    report.field_aliases_from(from, depth, fields);
+}
+
 /// Records that `#[nested]` stopped at `at`, past
 /// [`max_nesting`](crate::limits::max_nesting): the value there was not
 /// checked.

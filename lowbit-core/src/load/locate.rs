@@ -3,6 +3,7 @@
 //! value to explain, or the entry to take out. It works on any format's
 //! tree of spans, through [`Tree`].
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use super::Tree;
@@ -32,14 +33,30 @@ impl<'v, V> Reach<'v, V> {
 
 /// Follows `path` from `root` as far as the document goes.
 pub(crate) fn walk<'v, V: Tree>(root: &'v V, path: &[PathSegment]) -> Reach<'v, V> {
+    walk_aliased(root, path, |_| &[])
+}
+
+/// As [`walk`], where a field the table does not hold under its serde name
+/// may be there under one of its `aliases(index)`, which serde reads as
+/// the field.
+pub(crate) fn walk_aliased<'v, V: Tree>(
+    root: &'v V,
+    path: &[PathSegment],
+    aliases: impl Fn(usize) -> &'static [&'static str],
+) -> Reach<'v, V> {
     let mut reach = Reach {
         value: root,
         key: None,
         present: 0,
         whole: true,
     };
-    for segment in path {
-        let Some((key, value)) = reach.value.child(segment) else {
+    for (index, segment) in path.iter().enumerate() {
+        let child = reach.value.child(segment).or_else(|| {
+            aliases(index)
+                .iter()
+                .find_map(|alias| reach.value.child(&PathSegment::Field(Cow::Borrowed(alias))))
+        });
+        let Some((key, value)) = child else {
             reach.whole = false;
             break;
         };
@@ -124,6 +141,29 @@ mod tests {
         let reach = walk(&root, &[field("a"), PathSegment::Index(0)]);
         assert!(reach.found().is_none());
         assert_eq!(reach.present, 1);
+    }
+
+    #[test]
+    fn a_field_absent_under_its_name_is_found_under_an_alias() {
+        let source = "[model.quant]\nold_bits = 9\n";
+        let root = document(source);
+        let path = [field("model"), field("quant"), field("bits")];
+        assert!(walk(&root, &path).found().is_none());
+        let aliases = |index| -> &'static [&'static str] {
+            if index == 2 {
+                &["bitz", "old_bits"]
+            } else {
+                &[]
+            }
+        };
+        let reach = walk_aliased(&root, &path, aliases);
+        let value = reach.found().expect("found under its alias");
+        assert_eq!(&source[reach.key.unwrap()], "old_bits");
+        assert_eq!(&source[value.span()], "9");
+        // An alias only stands in for the segment it belongs to.
+        let elsewhere =
+            |index| -> &'static [&'static str] { if index == 1 { &["old_bits"] } else { &[] } };
+        assert_eq!(walk_aliased(&root, &path, elsewhere).present, 2);
     }
 
     #[test]

@@ -25,7 +25,7 @@ use crate::diagnostic::{Diagnostic, LineIndex, Severity};
 use crate::path::{Path, Spelled};
 use crate::suggest::closest_name;
 use crate::{PathSegment, Validate};
-use locate::{cut, take, walk};
+use locate::{cut, take, walk, walk_aliased};
 pub(crate) use watch::{Seen, deserialize as watch};
 /// How many times a document is read again to find its next unreadable
 /// value.
@@ -431,7 +431,8 @@ impl<'s> Load<'_, 's> {
         let prefix = Path::from_segments(self.prefix.clone());
         for violation in &report {
             let path = violation.path().segments();
-            let reach = walk(&work, path);
+            // The file may give a field under one of its aliases.
+            let reach = walk_aliased(&work, path, |index| violation.aliases_at(index));
             // A rule about a map's key points at the key, not its value.
             let span = match (violation.is_about_key(), reach.found(), &reach.key) {
                 (true, Some(_), Some(key)) => key.clone(),
