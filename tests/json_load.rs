@@ -425,3 +425,47 @@ fn a_bad_value_beside_a_bad_required_nested_field_is_reported_too() {
         assert!(loaded.value().is_none());
     }
 }
+
+/// A config whose keys were renamed: the file may still use the old ones.
+#[derive(Deserialize, Validate, Debug)]
+struct Staged {
+    #[serde(alias = "old_stage")]
+    #[range(max = 3)]
+    stage: u8,
+    #[serde(default)]
+    #[nested]
+    quant: StagedQuant,
+}
+
+#[derive(Deserialize, Validate, Debug, Default)]
+struct StagedQuant {
+    #[serde(alias = "old_bits", default)]
+    #[range(max = 8)]
+    bits: u8,
+}
+
+#[test]
+fn a_value_given_under_an_alias_is_pointed_at() {
+    let source = "{\n  \"old_stage\": 7,\n  \"quant\": { \"old_bits\": 9 }\n}\n";
+    let loaded = lowbit_core::json::load::<Staged>(source);
+    assert_eq!(
+        summary(&loaded),
+        owned(&[("range", "stage", 2, 16), ("range", "quant.bits", 3, 26)])
+    );
+    assert!(loaded.diagnostics().iter().all(|d| d.label().is_none()));
+    let values: Vec<&str> = loaded
+        .diagnostics()
+        .iter()
+        .map(|d| pointed(source, d))
+        .collect();
+    assert_eq!(values, ["7", "9"]);
+    // Under the serde names, as before.
+    let source = "{\"stage\": 7, \"quant\": {\"bits\": 9}}";
+    let loaded = lowbit_core::json::load::<Staged>(source);
+    let values: Vec<&str> = loaded
+        .diagnostics()
+        .iter()
+        .map(|d| pointed(source, d))
+        .collect();
+    assert_eq!(values, ["7", "9"]);
+}

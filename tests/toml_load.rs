@@ -962,3 +962,114 @@ fn a_missing_field_beside_a_cut_value_is_reported_with_the_rest() {
     );
     assert_eq!(loaded.diagnostics()[0].message(), "missing field `name`");
 }
+
+/// DeepSpeed's renamed keys: the file may still say `old_stage`.
+#[derive(Deserialize, Validate, Debug)]
+struct Staged {
+    #[serde(alias = "old_stage", alias = "zero_stage")]
+    #[range(max = 3)]
+    stage: u8,
+    #[serde(default = "nine")]
+    #[range(max = 3)]
+    level: u8,
+    #[serde(default)]
+    #[nested]
+    model: StagedModel,
+}
+
+fn nine() -> u8 {
+    9
+}
+
+#[derive(Deserialize, Validate, Debug, Default)]
+struct StagedModel {
+    #[serde(alias = "q", default)]
+    #[nested]
+    quant: StagedQuant,
+}
+
+#[derive(Deserialize, Validate, Debug, Default)]
+struct StagedQuant {
+    #[serde(alias = "old_bits", default)]
+    #[range(max = 8)]
+    bits: u8,
+}
+
+#[test]
+fn a_value_given_under_an_alias_is_pointed_at() {
+    for (source, value) in [
+        ("old_stage = 7\nlevel = 1\n", "7"),
+        ("zero_stage = 5\nlevel = 1\n", "5"),
+    ] {
+        let loaded = lowbit_core::toml::load::<Staged>(source);
+        assert_eq!(
+            summary(&loaded),
+            owned(&[("range", "stage", 1, source.find(value).unwrap() + 1)])
+        );
+        let error = &loaded.diagnostics()[0];
+        assert_eq!(pointed(source, error), value);
+        assert_eq!(error.label(), None, "{source}");
+        // The path and the message keep the serde name.
+        assert!(error.message().starts_with("stage "), "{}", error.message());
+    }
+}
+
+#[test]
+fn a_value_given_under_its_serde_name_is_still_pointed_at() {
+    let source = "level = 1\nstage = 7\n";
+    let loaded = lowbit_core::toml::load::<Staged>(source);
+    assert_eq!(summary(&loaded), owned(&[("range", "stage", 2, 9)]));
+    assert_eq!(pointed(source, &loaded.diagnostics()[0]), "7");
+}
+
+#[test]
+fn a_nested_field_given_under_an_alias_is_pointed_at() {
+    let source = "stage = 1\nlevel = 1\n[model.quant]\nold_bits = 9\n";
+    let loaded = lowbit_core::toml::load::<Staged>(source);
+    assert_eq!(
+        summary(&loaded),
+        owned(&[("range", "model.quant.bits", 4, 12)])
+    );
+    assert_eq!(pointed(source, &loaded.diagnostics()[0]), "9");
+    // The nested table itself under its alias, and its field under its own.
+    let source = "stage = 1\nlevel = 1\n[model.q]\nold_bits = 9\n";
+    let loaded = lowbit_core::toml::load::<Staged>(source);
+    assert_eq!(
+        summary(&loaded),
+        owned(&[("range", "model.quant.bits", 4, 12)])
+    );
+    assert_eq!(pointed(source, &loaded.diagnostics()[0]), "9");
+}
+
+#[test]
+fn an_alias_is_found_below_a_loaded_table() {
+    let source = "[deepspeed]\nold_stage = 7\nlevel = 1\n";
+    let loaded = Options::new().table("deepspeed").load::<Staged>(source);
+    assert_eq!(
+        summary(&loaded),
+        owned(&[("range", "deepspeed.stage", 2, 13)])
+    );
+    let error = &loaded.diagnostics()[0];
+    assert_eq!(pointed(source, error), "7");
+    assert!(
+        error.message().starts_with("deepspeed.stage "),
+        "{}",
+        error.message()
+    );
+}
+
+/// Beside aliased fields, a field without one is located as before: an
+/// absent one's default is blamed on the table that lacks it.
+#[test]
+fn a_field_without_aliases_is_located_as_before() {
+    let source = "old_stage = 7\n";
+    let loaded = lowbit_core::toml::load::<Staged>(source);
+    assert_eq!(
+        summary(&loaded),
+        owned(&[("range", "level", 1, 1), ("range", "stage", 1, 13)])
+    );
+    assert_eq!(
+        loaded.diagnostics()[0].label(),
+        Some("no `level` in this table; its default applies")
+    );
+}

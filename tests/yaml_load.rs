@@ -378,3 +378,47 @@ fn messages_under_a_table_name_the_whole_path() {
     assert_eq!(error.path(), "model.rho.window");
     assert_eq!(error.message(), "model.rho.window must be at most 8, not 9");
 }
+
+/// A config whose keys were renamed: the file may still use the old ones.
+#[derive(Deserialize, Validate, Debug)]
+struct Staged {
+    #[serde(alias = "old_stage")]
+    #[range(max = 3)]
+    stage: u8,
+    #[serde(default)]
+    #[nested]
+    quant: StagedQuant,
+}
+
+#[derive(Deserialize, Validate, Debug, Default)]
+struct StagedQuant {
+    #[serde(alias = "old_bits", default)]
+    #[range(max = 8)]
+    bits: u8,
+}
+
+#[test]
+fn a_value_given_under_an_alias_is_pointed_at() {
+    let source = "old_stage: 7\nquant:\n  old_bits: 9\n";
+    let loaded = lowbit_core::yaml::load::<Staged>(source);
+    assert_eq!(
+        summary(&loaded),
+        owned(&[("range", "stage", 1, 12), ("range", "quant.bits", 3, 13)])
+    );
+    assert!(loaded.diagnostics().iter().all(|d| d.label().is_none()));
+    let values: Vec<&str> = loaded
+        .diagnostics()
+        .iter()
+        .map(|d| pointed(source, d))
+        .collect();
+    assert_eq!(values, ["7", "9"]);
+    // Under the serde names, as before.
+    let source = "stage: 7\nquant: {bits: 9}\n";
+    let loaded = lowbit_core::yaml::load::<Staged>(source);
+    let values: Vec<&str> = loaded
+        .diagnostics()
+        .iter()
+        .map(|d| pointed(source, d))
+        .collect();
+    assert_eq!(values, ["7", "9"]);
+}

@@ -139,6 +139,7 @@ impl Checker<'_> {
                     ident: field.ident.clone(),
                     ty: field.ty.clone(),
                     name: field.name.clone(),
+                    aliases: field.aliases.clone(),
                     flatten: field.flatten,
                     skip: field.skip,
                     default: field.default.clone(),

@@ -81,6 +81,8 @@ pub struct FieldDef {
     pub ty: Type,
     /// The serde name, as it appears in paths.
     pub name: String,
+    /// `#[serde(alias = "..")]`: other keys a file may give it under.
+    pub aliases: Vec<String>,
     /// `#[serde(flatten)]`: the field adds no segment to paths.
     pub flatten: bool,
     /// `#[serde(skip)]` or `skip_deserializing`: no file sets it.

@@ -82,6 +82,8 @@ pub struct Field {
     pub ty: Type,
     /// The serde name, as it appears in paths.
     pub name: String,
+    /// `#[serde(alias = "..")]`: other keys a file may give it under.
+    pub aliases: Vec<String>,
     /// `#[serde(flatten)]`: the field adds no segment to paths.
     pub flatten: bool,
     /// `#[serde(skip)]`: no file sets it.

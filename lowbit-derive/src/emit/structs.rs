@@ -8,7 +8,7 @@ use syn::ext::IdentExt;
 use super::context::{Base, Context, Resolved, Scope};
 use super::field_key;
 use super::rules::{self, Mode};
-use crate::model::{Container, Place, Struct};
+use crate::model::{Container, Field, Place, Struct};
 use crate::vocab::Capability;
 
 pub fn emit(container: &Container, body: &Struct) -> TokenStream {
@@ -29,7 +29,7 @@ pub fn emit(container: &Container, body: &Struct) -> TokenStream {
     let Bodies { report, holds } = bodies(&mut scope, gate);
     let (container_report, container_holds) =
         super::groups::bodies(&mut scope, body, gate.is_some());
-    let report = quote!(#report #container_report);
+    let report = with_field_aliases(krate, &body.fields, quote!(#report #container_report));
     let holds = quote!(#holds #container_holds);
     let assertions = if container.is_generic() {
         TokenStream::new()
@@ -132,6 +132,38 @@ pub fn bodies(scope: &mut Scope, gate: Option<&Place>) -> Bodies {
     let report = checks(Mode::Report);
     let holds = checks(Mode::Holds);
     Bodies { report, holds }
+}
+
+/// `report` followed, when a field has `#[serde(alias = "..")]`es and a
+/// check failed, by the cold call that records them on what it reported, so
+/// that a loader finds a value the file gives under an alias. The valid
+/// path pays one comparison.
+fn with_field_aliases(krate: &syn::Path, fields: &[Field], report: TokenStream) -> TokenStream {
+    // A flattened field adds no segment for an alias to stand in for.
+    let aliased: Vec<TokenStream> = fields
+        .iter()
+        .filter(|field| !field.aliases.is_empty() && !field.flatten)
+        .map(|field| {
+            let name = &field.name;
+            let aliases = &field.aliases;
+            quote!((#name, &[#(#aliases),*]))
+        })
+        .collect();
+    if aliased.is_empty() || report.is_empty() {
+        return report;
+    }
+    quote! {
+        let __lowbit_aliases_from = #krate::Report::len(__lowbit_report);
+        #report
+        if #krate::Report::len(__lowbit_report) > __lowbit_aliases_from {
+            #krate::__private::field_aliases(
+                __lowbit_report,
+                __lowbit_aliases_from,
+                __lowbit_at,
+                &[#(#aliased),*],
+            );
+        }
+    }
 }
 
 /// The `Validate` impl around the checks, with the bounds they need and the

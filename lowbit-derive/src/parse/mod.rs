@@ -280,6 +280,7 @@ fn parse_field(
         ident,
         ty: field.ty.clone(),
         name,
+        aliases: item.aliases,
         flatten: item.flatten,
         skip: item.skip,
         default: item.default,
