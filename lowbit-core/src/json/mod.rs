@@ -37,8 +37,10 @@
 //! is a syntax error, located. The parser is this crate's own (about two
 //! hundred lines): `serde_json` knows no spans, and a JSON parser that
 //! records them costs less than a dependency that does. It nests at most
-//! 128 levels, as `serde_json` does. Strings are read owned, so a field
-//! that borrows `&str` from the document is a type error.
+//! 128 levels, as `serde_json` does. A string without escapes is read
+//! borrowed from the document, so a field of type `&str` reads it, as with
+//! `serde_json`; one with an escape must be decoded, and `&str` cannot hold
+//! it (a `String` or a `Cow<str>` can).
 
 mod parse;
 
@@ -84,15 +86,15 @@ impl Options<'_> {
 }
 
 impl<'s> Document<'s> for Json {
-    type Tree = Node;
+    type Tree = Node<'s>;
     type Error = Error;
     const TABLE: &'static str = "object";
 
-    fn parse(source: &'s str) -> Result<Node, Vec<(Range<usize>, String)>> {
+    fn parse(source: &'s str) -> Result<Node<'s>, Vec<(Range<usize>, String)>> {
         parse::document(source).map_err(|error| vec![error])
     }
 
-    fn empty_table(span: Range<usize>) -> Node {
+    fn empty_table(span: Range<usize>) -> Node<'s> {
         Node {
             span,
             kind: crate::load::tree::Kind::Map(Vec::new()),
@@ -103,7 +105,7 @@ impl<'s> Document<'s> for Json {
         format!("`{path}` object")
     }
 
-    fn deserialize<T: Deserialize<'s>>(tree: Node, seen: &RefCell<Seen>) -> Result<T, Error> {
+    fn deserialize<T: Deserialize<'s>>(tree: &Node<'s>, seen: &RefCell<Seen>) -> Result<T, Error> {
         crate::load::watch(tree, seen)
     }
 
@@ -113,5 +115,44 @@ impl<'s> Document<'s> for Json {
 
     fn error_span(error: &Error) -> Option<Range<usize>> {
         error.span.clone()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::borrow::Cow;
+
+    use crate::Validate;
+    use serde::Deserialize;
+
+    #[derive(Deserialize, Validate)]
+    #[validate(crate = "crate")]
+    struct Named<'a> {
+        name: &'a str,
+        #[serde(borrow)]
+        alias: Cow<'a, str>,
+    }
+
+    #[test]
+    fn plain_strings_are_borrowed_from_the_document() {
+        let source = r#"{"name": "enc", "alias": "e\u006ec"}"#;
+        let loaded = super::load::<Named<'_>>(source);
+        let named = loaded.value().expect("read");
+        assert_eq!(named.name, "enc");
+        assert!(std::ptr::eq(named.name.as_ptr(), source[10..].as_ptr()));
+        // Decoded, so it could not be borrowed.
+        assert!(matches!(&named.alias, Cow::Owned(alias) if alias == "enc"));
+        assert!(loaded.diagnostics().is_empty());
+    }
+
+    #[test]
+    fn an_escaped_string_is_no_borrowed_str() {
+        let loaded = super::load::<Named<'_>>(r#"{"name": "e\nc", "alias": "x"}"#);
+        let [error] = loaded.diagnostics() else {
+            panic!("{:?}", loaded.diagnostics())
+        };
+        assert_eq!(error.code(), "invalid_type");
+        assert_eq!(error.path(), "name");
+        assert_eq!((error.line(), error.column()), (1, 10));
     }
 }

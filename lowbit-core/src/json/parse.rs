@@ -1,6 +1,7 @@
 //! A strict JSON parser (RFC 8259) that records the bytes of every value
 //! and key. It stops at the first error: JSON has no lines to resume at.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use crate::load::tree::{Entry, Kind, Node};
@@ -13,7 +14,7 @@ const MAX_DEPTH: usize = 128;
 type SyntaxError = (Range<usize>, String);
 
 /// Parses a whole document: one value, with only whitespace around it.
-pub(super) fn document(source: &str) -> Result<Node, SyntaxError> {
+pub(super) fn document(source: &str) -> Result<Node<'_>, SyntaxError> {
     let mut parser = Parser {
         source,
         bytes: source.as_bytes(),
@@ -42,7 +43,7 @@ struct Parser<'s> {
     depth: usize,
 }
 
-impl Parser<'_> {
+impl<'s> Parser<'s> {
     /// An error at the character under the cursor (or the end).
     fn error(&self, message: &str) -> SyntaxError {
         let width = self.source[self.at..]
@@ -70,7 +71,7 @@ impl Parser<'_> {
         Ok(())
     }
 
-    fn value(&mut self) -> Result<Node, SyntaxError> {
+    fn value(&mut self) -> Result<Node<'s>, SyntaxError> {
         let start = self.at;
         let kind = match self.peek() {
             Some(b'{') => return self.nest(Self::object),
@@ -91,8 +92,8 @@ impl Parser<'_> {
 
     fn nest(
         &mut self,
-        read: fn(&mut Self) -> Result<Node, SyntaxError>,
-    ) -> Result<Node, SyntaxError> {
+        read: fn(&mut Self) -> Result<Node<'s>, SyntaxError>,
+    ) -> Result<Node<'s>, SyntaxError> {
         if self.depth == MAX_DEPTH {
             return Err(self.error(&format!("nested more than {MAX_DEPTH} levels deep")));
         }
@@ -102,7 +103,7 @@ impl Parser<'_> {
         node
     }
 
-    fn word(&mut self, word: &str, kind: Kind) -> Result<Kind, SyntaxError> {
+    fn word(&mut self, word: &str, kind: Kind<'s>) -> Result<Kind<'s>, SyntaxError> {
         if self.bytes[self.at..].starts_with(word.as_bytes()) {
             self.at += word.len();
             Ok(kind)
@@ -111,7 +112,7 @@ impl Parser<'_> {
         }
     }
 
-    fn object(&mut self) -> Result<Node, SyntaxError> {
+    fn object(&mut self) -> Result<Node<'s>, SyntaxError> {
         let start = self.at;
         self.at += 1;
         let mut entries = Vec::new();
@@ -165,7 +166,7 @@ impl Parser<'_> {
         }
     }
 
-    fn array(&mut self) -> Result<Node, SyntaxError> {
+    fn array(&mut self) -> Result<Node<'s>, SyntaxError> {
         let start = self.at;
         self.at += 1;
         let mut items = Vec::new();
@@ -211,8 +212,9 @@ impl Parser<'_> {
         )
     }
 
-    /// A string, the cursor on its opening quote.
-    fn string(&mut self) -> Result<String, SyntaxError> {
+    /// A string, the cursor on its opening quote: borrowed from the source
+    /// unless it has an escape to decode.
+    fn string(&mut self) -> Result<Cow<'s, str>, SyntaxError> {
         let start = self.at;
         self.at += 1;
         let mut text = String::new();
@@ -225,13 +227,22 @@ impl Parser<'_> {
                 }
                 self.at += 1;
             }
-            text.push_str(&self.source[run..self.at]);
+            let plain = &self.source[run..self.at];
             match self.peek() {
-                Some(b'"') => {
+                // No escape before the closing quote: the source's own bytes.
+                Some(b'"') if run == start + 1 => {
                     self.at += 1;
-                    return Ok(text);
+                    return Ok(Cow::Borrowed(plain));
                 }
-                Some(b'\\') => text.push(self.escape()?),
+                Some(b'"') => {
+                    text.push_str(plain);
+                    self.at += 1;
+                    return Ok(Cow::Owned(text));
+                }
+                Some(b'\\') => {
+                    text.push_str(plain);
+                    text.push(self.escape()?);
+                }
                 Some(_) => {
                     return Err(self.error("a control character in a string must be escaped"));
                 }
@@ -307,7 +318,7 @@ impl Parser<'_> {
     }
 
     /// A number: `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`.
-    fn number(&mut self) -> Result<Kind, SyntaxError> {
+    fn number(&mut self) -> Result<Kind<'s>, SyntaxError> {
         let start = self.at;
         let digits = |parser: &mut Self| {
             let from = parser.at;

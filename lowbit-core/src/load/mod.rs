@@ -92,9 +92,10 @@ pub(crate) trait Document<'s> {
     fn empty_table(span: Range<usize>) -> Self::Tree;
     /// What a missing table at `path` is called: `` `[model]` table``.
     fn missing_table(path: &str) -> String;
-    /// Reads a `T` from `tree`, under watch.
+    /// Reads a `T` from `tree`, under watch. Each pass past an unreadable
+    /// value reads the same tree again, so it is lent, not given.
     fn deserialize<T: Deserialize<'s>>(
-        tree: Self::Tree,
+        tree: &Self::Tree,
         seen: &RefCell<Seen>,
     ) -> Result<T, Self::Error>;
     /// The error's message, without its position.
@@ -479,7 +480,7 @@ impl<'s> Load<'_, 's> {
         let mut echoes = 0;
         let value = loop {
             let seen = RefCell::new(Seen::default());
-            let result: Result<T, D::Error> = D::deserialize(work.clone(), &seen);
+            let result: Result<T, D::Error> = D::deserialize(work, &seen);
             let seen = seen.into_inner();
             for ignored in seen.ignored {
                 if unknown_seen.insert(ignored.path.clone()) {

@@ -2,15 +2,20 @@
 //! deserializer that reads a value from it. Every error it raises carries
 //! the bytes of the value (or key) it is about, as TOML's own do.
 //!
-//! Strings are owned: a type that borrows `&str` from the document cannot be
-//! read from JSON or YAML (it can from TOML).
+//! Strings borrow the document where they need no decoding (no escape, no
+//! folded YAML scalar), and values are read from `&Node`: parsing allocates
+//! no string it can point at instead, and each deserialization pass reads
+//! the one tree rather than a copy of it. A type that borrows `&str` from
+//! the document reads such a string, as from `serde_json`.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::ops::Range;
 
+use serde::de::value::{BorrowedStrDeserializer, StrDeserializer};
 use serde::de::{
-    self, DeserializeSeed, Deserializer, EnumAccess, IntoDeserializer, MapAccess, SeqAccess,
-    Unexpected, VariantAccess, Visitor,
+    self, DeserializeSeed, Deserializer, EnumAccess, MapAccess, SeqAccess, Unexpected,
+    VariantAccess, Visitor,
 };
 
 use super::Tree;
@@ -18,36 +23,37 @@ use crate::PathSegment;
 
 /// A value and the bytes it was written as.
 #[derive(Clone, Debug)]
-pub(crate) struct Node {
+pub(crate) struct Node<'s> {
     pub(crate) span: Range<usize>,
-    pub(crate) kind: Kind,
+    pub(crate) kind: Kind<'s>,
 }
 
 /// What a value is.
 #[derive(Clone, Debug)]
-pub(crate) enum Kind {
+pub(crate) enum Kind<'s> {
     Null,
     Bool(bool),
     Int(i64),
     /// An integer above `i64::MAX`.
     UInt(u64),
     Float(f64),
-    Str(String),
-    Seq(Vec<Node>),
+    /// Borrowed from the document unless decoding changed it.
+    Str(Cow<'s, str>),
+    Seq(Vec<Node<'s>>),
     /// Entries in the order of the source, duplicates kept: serde's derive
     /// reports a duplicate field, as it does for other formats.
-    Map(Vec<Entry>),
+    Map(Vec<Entry<'s>>),
 }
 
 /// A key, its bytes, and its value.
 #[derive(Clone, Debug)]
-pub(crate) struct Entry {
-    pub(crate) key: String,
+pub(crate) struct Entry<'s> {
+    pub(crate) key: Cow<'s, str>,
     pub(crate) key_span: Range<usize>,
-    pub(crate) value: Node,
+    pub(crate) value: Node<'s>,
 }
 
-impl Tree for Node {
+impl Tree for Node<'_> {
     fn span(&self) -> Range<usize> {
         self.span.clone()
     }
@@ -141,7 +147,7 @@ impl de::Error for Error {
     }
 }
 
-impl Node {
+impl Node<'_> {
     fn unexpected(&self) -> Unexpected<'_> {
         match &self.kind {
             Kind::Null => Unexpected::Other("null"),
@@ -156,41 +162,61 @@ impl Node {
     }
 }
 
-impl<'de> Deserializer<'de> for Node {
+/// Hands `text` to `visitor`: borrowed for as long as the document when it
+/// is the document's own bytes, so that `&str` fields can keep it.
+fn visit_text<'de, V: Visitor<'de>>(text: &Cow<'de, str>, visitor: V) -> Result<V::Value, Error> {
+    match text {
+        Cow::Borrowed(text) => visitor.visit_borrowed_str(text),
+        Cow::Owned(text) => visitor.visit_str(text),
+    }
+}
+
+/// Reads an enum named by `text`, a variant without data.
+fn visit_variant_name<'de, V: Visitor<'de>>(
+    text: &Cow<'de, str>,
+    visitor: V,
+) -> Result<V::Value, Error> {
+    match text {
+        Cow::Borrowed(text) => visitor.visit_enum(BorrowedStrDeserializer::new(text)),
+        Cow::Owned(text) => visitor.visit_enum(StrDeserializer::new(text)),
+    }
+}
+
+impl<'de> Deserializer<'de> for &Node<'de> {
     type Error = Error;
 
     fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        let span = self.span;
-        match self.kind {
+        let span = &self.span;
+        match &self.kind {
             Kind::Null => visitor.visit_unit(),
-            Kind::Bool(value) => visitor.visit_bool(value),
-            Kind::Int(value) => visitor.visit_i64(value),
-            Kind::UInt(value) => visitor.visit_u64(value),
-            Kind::Float(value) => visitor.visit_f64(value),
-            Kind::Str(text) => visitor.visit_string(text),
+            Kind::Bool(value) => visitor.visit_bool(*value),
+            Kind::Int(value) => visitor.visit_i64(*value),
+            Kind::UInt(value) => visitor.visit_u64(*value),
+            Kind::Float(value) => visitor.visit_f64(*value),
+            Kind::Str(text) => visit_text(text, visitor),
             Kind::Seq(items) => {
                 let total = items.len();
                 let mut access = Items {
-                    items: items.into_iter(),
+                    items: items.iter(),
                     taken: 0,
                 };
                 let value = visitor
                     .visit_seq(&mut access)
-                    .map_err(|error: Error| error.at(&span))?;
+                    .map_err(|error: Error| error.at(span))?;
                 if access.items.len() > 0 {
                     let expected = format!("{} items", access.taken);
                     return Err(
-                        <Error as de::Error>::invalid_length(total, &expected.as_str()).at(&span),
+                        <Error as de::Error>::invalid_length(total, &expected.as_str()).at(span),
                     );
                 }
                 Ok(value)
             }
             Kind::Map(entries) => visitor.visit_map(Entries {
-                entries: entries.into_iter(),
+                entries: entries.iter(),
                 value: None,
             }),
         }
-        .map_err(|error: Error| error.at(&span))
+        .map_err(|error: Error| error.at(span))
     }
 
     fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
@@ -216,19 +242,17 @@ impl<'de> Deserializer<'de> for Node {
         _variants: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value, Error> {
-        let span = self.span.clone();
-        match self.kind {
-            Kind::Str(name) => visitor.visit_enum(name.into_deserializer()),
-            Kind::Map(mut entries) if entries.len() == 1 => {
-                let entry = entries.pop().expect("one entry");
-                visitor.visit_enum(Variant { entry })
+        match &self.kind {
+            Kind::Str(name) => visit_variant_name(name, visitor),
+            Kind::Map(entries) if entries.len() == 1 => {
+                visitor.visit_enum(Variant { entry: &entries[0] })
             }
             _ => Err(de::Error::invalid_type(
                 self.unexpected(),
                 &"a variant's name, or a map of one entry",
             )),
         }
-        .map_err(|error: Error| error.at(&span))
+        .map_err(|error: Error| error.at(&self.span))
     }
 
     fn deserialize_ignored_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
@@ -243,12 +267,12 @@ impl<'de> Deserializer<'de> for Node {
 }
 
 /// A sequence's items, read one by one.
-struct Items {
-    items: std::vec::IntoIter<Node>,
+struct Items<'a, 'de> {
+    items: std::slice::Iter<'a, Node<'de>>,
     taken: usize,
 }
 
-impl<'de> SeqAccess<'de> for &mut Items {
+impl<'de> SeqAccess<'de> for &mut Items<'_, 'de> {
     type Error = Error;
 
     fn next_element_seed<T: DeserializeSeed<'de>>(
@@ -268,12 +292,12 @@ impl<'de> SeqAccess<'de> for &mut Items {
 }
 
 /// A map's entries, read key, then value.
-struct Entries {
-    entries: std::vec::IntoIter<Entry>,
-    value: Option<Node>,
+struct Entries<'a, 'de> {
+    entries: std::slice::Iter<'a, Entry<'de>>,
+    value: Option<&'a Node<'de>>,
 }
 
-impl<'de> MapAccess<'de> for Entries {
+impl<'de> MapAccess<'de> for Entries<'_, 'de> {
     type Error = Error;
 
     fn next_key_seed<K: DeserializeSeed<'de>>(
@@ -283,10 +307,10 @@ impl<'de> MapAccess<'de> for Entries {
         let Some(entry) = self.entries.next() else {
             return Ok(None);
         };
-        self.value = Some(entry.value);
+        self.value = Some(&entry.value);
         let key = Key {
-            text: entry.key,
-            span: entry.key_span,
+            text: &entry.key,
+            span: &entry.key_span,
         };
         seed.deserialize(key).map(Some)
     }
@@ -305,9 +329,9 @@ impl<'de> MapAccess<'de> for Entries {
 
 /// A map's key: text, read as a string or, where a number is wanted (a map
 /// with integer keys), as the number it spells.
-struct Key {
-    text: String,
-    span: Range<usize>,
+struct Key<'a, 'de> {
+    text: &'a Cow<'de, str>,
+    span: &'a Range<usize>,
 }
 
 macro_rules! numeric_key {
@@ -315,20 +339,18 @@ macro_rules! numeric_key {
         fn $method<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
             match self.text.parse::<$ty>() {
                 Ok(number) => visitor.$visit(number),
-                Err(_) => visitor.visit_string(self.text),
+                Err(_) => visit_text(self.text, visitor),
             }
-            .map_err(|error: Error| error.at(&self.span))
+            .map_err(|error: Error| error.at(self.span))
         }
     )*};
 }
 
-impl<'de> Deserializer<'de> for Key {
+impl<'de> Deserializer<'de> for Key<'_, 'de> {
     type Error = Error;
 
     fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        visitor
-            .visit_string(self.text)
-            .map_err(|error: Error| error.at(&self.span))
+        visit_text(self.text, visitor).map_err(|error: Error| error.at(self.span))
     }
 
     numeric_key! {
@@ -353,9 +375,7 @@ impl<'de> Deserializer<'de> for Key {
         _variants: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value, Error> {
-        visitor
-            .visit_enum(self.text.into_deserializer())
-            .map_err(|error: Error| error.at(&self.span))
+        visit_variant_name(self.text, visitor).map_err(|error: Error| error.at(self.span))
     }
 
     serde::forward_to_deserialize_any! {
@@ -365,24 +385,27 @@ impl<'de> Deserializer<'de> for Key {
 }
 
 /// An enum written as a map of one entry: `{"variant": data}`.
-struct Variant {
-    entry: Entry,
+struct Variant<'a, 'de> {
+    entry: &'a Entry<'de>,
 }
 
-impl<'de> EnumAccess<'de> for Variant {
+impl<'a, 'de> EnumAccess<'de> for Variant<'a, 'de> {
     type Error = Error;
-    type Variant = Node;
+    type Variant = &'a Node<'de>;
 
-    fn variant_seed<S: DeserializeSeed<'de>>(self, seed: S) -> Result<(S::Value, Node), Error> {
+    fn variant_seed<S: DeserializeSeed<'de>>(
+        self,
+        seed: S,
+    ) -> Result<(S::Value, &'a Node<'de>), Error> {
         let key = Key {
-            text: self.entry.key,
-            span: self.entry.key_span,
+            text: &self.entry.key,
+            span: &self.entry.key_span,
         };
-        Ok((seed.deserialize(key)?, self.entry.value))
+        Ok((seed.deserialize(key)?, &self.entry.value))
     }
 }
 
-impl<'de> VariantAccess<'de> for Node {
+impl<'de> VariantAccess<'de> for &Node<'de> {
     type Error = Error;
 
     fn unit_variant(self) -> Result<(), Error> {

@@ -201,10 +201,11 @@ impl<'s> Document<'s> for Toml {
     }
 
     fn deserialize<T: Deserialize<'s>>(
-        tree: Self::Tree,
+        tree: &Self::Tree,
         seen: &RefCell<Seen>,
     ) -> Result<T, Self::Error> {
-        crate::load::watch(ValueDeserializer::from(tree), seen)
+        // toml's deserializer owns its value: each pass reads a copy.
+        crate::load::watch(ValueDeserializer::from(tree.clone()), seen)
     }
 
     fn error_message(error: &Self::Error) -> String {

@@ -2,6 +2,7 @@
 //! built on a stack (no recursion), anchors remembered, aliases copied,
 //! plain scalars typed by YAML 1.2's core schema.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -20,30 +21,30 @@ const MAX_DEPTH: usize = 128;
 type SyntaxError = (Range<usize>, String);
 
 /// A collection being read.
-enum Frame {
+enum Frame<'s> {
     Seq {
         start: usize,
         anchor: usize,
-        items: Vec<Node>,
+        items: Vec<Node<'s>>,
     },
     Map {
         start: usize,
         anchor: usize,
-        entries: Vec<Entry>,
+        entries: Vec<Entry<'s>>,
         /// The key read, until its value is.
-        key: Option<(String, Range<usize>)>,
+        key: Option<(Cow<'s, str>, Range<usize>)>,
     },
 }
 
 /// Parses the one document of `source`. A stream with no document (empty,
 /// or only comments) is an empty mapping, as an empty TOML file is an empty
 /// table.
-pub(super) fn document(source: &str) -> Result<Node, SyntaxError> {
+pub(super) fn document(source: &str) -> Result<Node<'_>, SyntaxError> {
     let mut bytes = Bytes::new(source);
     let mut parser = Parser::new_from_str(source);
     let mut stack: Vec<Frame> = Vec::new();
-    let mut anchors: HashMap<usize, Node> = HashMap::new();
-    let mut root: Option<Node> = None;
+    let mut anchors: HashMap<usize, Node<'_>> = HashMap::new();
+    let mut root: Option<Node<'_>> = None;
     let mut documents = 0;
     let mut aliased = 0;
     while let Some(event) = parser.next_event() {
@@ -70,13 +71,10 @@ pub(super) fn document(source: &str) -> Result<Node, SyntaxError> {
                     key: key @ None, ..
                 }) = stack.last_mut()
                 {
-                    *key = Some((text.into_owned(), range));
+                    *key = Some((text, range));
                     continue;
                 }
-                (
-                    scalar(text.into_owned(), style, tag.as_deref(), range),
-                    anchor,
-                )
+                (scalar(text, style, tag.as_deref(), range), anchor)
             }
             Event::Alias(id) => {
                 let Some(target) = anchors.get(&id) else {
@@ -179,7 +177,7 @@ pub(super) fn document(source: &str) -> Result<Node, SyntaxError> {
     })
 }
 
-fn empty(span: Range<usize>) -> Node {
+fn empty(span: Range<usize>) -> Node<'static> {
     Node {
         span,
         kind: Kind::Map(Vec::new()),
@@ -187,7 +185,7 @@ fn empty(span: Range<usize>) -> Node {
 }
 
 /// How many values a node holds, itself included.
-fn size(node: &Node) -> usize {
+fn size(node: &Node<'_>) -> usize {
     let mut count = 0;
     let mut stack = vec![node];
     while let Some(node) = stack.pop() {
@@ -203,7 +201,12 @@ fn size(node: &Node) -> usize {
 
 /// A scalar's value: quoted and block scalars, and those tagged `!!str`,
 /// are strings; a plain one is typed by the core schema.
-fn scalar(text: String, style: ScalarStyle, tag: Option<&Tag>, span: Range<usize>) -> Node {
+fn scalar<'s>(
+    text: Cow<'s, str>,
+    style: ScalarStyle,
+    tag: Option<&Tag>,
+    span: Range<usize>,
+) -> Node<'s> {
     let string = style != ScalarStyle::Plain
         || tag.is_some_and(|tag| tag.is_yaml_core_schema() && tag.suffix == "str");
     let kind = if string { Kind::Str(text) } else { plain(text) };
@@ -211,8 +214,8 @@ fn scalar(text: String, style: ScalarStyle, tag: Option<&Tag>, span: Range<usize
 }
 
 /// A plain scalar by the core schema (YAML 1.2, 10.3.2).
-fn plain(text: String) -> Kind {
-    match text.as_str() {
+fn plain(text: Cow<'_, str>) -> Kind<'_> {
+    match &*text {
         "" | "~" | "null" | "Null" | "NULL" => return Kind::Null,
         "true" | "True" | "TRUE" => return Kind::Bool(true),
         "false" | "False" | "FALSE" => return Kind::Bool(false),

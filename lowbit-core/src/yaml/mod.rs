@@ -87,15 +87,15 @@ impl Options<'_> {
 }
 
 impl<'s> Document<'s> for Yaml {
-    type Tree = Node;
+    type Tree = Node<'s>;
     type Error = Error;
     const TABLE: &'static str = "mapping";
 
-    fn parse(source: &'s str) -> Result<Node, Vec<(Range<usize>, String)>> {
+    fn parse(source: &'s str) -> Result<Node<'s>, Vec<(Range<usize>, String)>> {
         build::document(source).map_err(|error| vec![error])
     }
 
-    fn empty_table(span: Range<usize>) -> Node {
+    fn empty_table(span: Range<usize>) -> Node<'s> {
         Node {
             span,
             kind: Kind::Map(Vec::new()),
@@ -106,7 +106,7 @@ impl<'s> Document<'s> for Yaml {
         format!("`{path}` mapping")
     }
 
-    fn deserialize<T: Deserialize<'s>>(tree: Node, seen: &RefCell<Seen>) -> Result<T, Error> {
+    fn deserialize<T: Deserialize<'s>>(tree: &Node<'s>, seen: &RefCell<Seen>) -> Result<T, Error> {
         crate::load::watch(tree, seen)
     }
 
