@@ -49,9 +49,9 @@ use std::ops::Range;
 
 use serde::Deserialize;
 
-use crate::Validate;
 use crate::load::tree::{Error, Node};
 use crate::load::{Document, Seen};
+use crate::{PathSegment, Validate};
 
 pub use crate::load::{DEFAULT_MAX_SIZE, Json, Loaded};
 
@@ -91,7 +91,14 @@ impl<'s> Document<'s> for Json {
     const TABLE: &'static str = "object";
 
     fn parse(source: &'s str) -> Result<Node<'s>, Vec<(Range<usize>, String)>> {
-        parse::document(source).map_err(|error| vec![error])
+        Self::parse_for(source, &[])
+    }
+
+    fn parse_for(
+        source: &'s str,
+        table: &[PathSegment],
+    ) -> Result<Node<'s>, Vec<(Range<usize>, String)>> {
+        parse::document_for(source, table).map_err(|error| vec![error])
     }
 
     fn empty_table(span: Range<usize>) -> Node<'s> {

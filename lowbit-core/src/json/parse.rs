@@ -4,6 +4,7 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
+use crate::PathSegment;
 use crate::load::tree::{Entry, Kind, Node};
 
 /// How deep arrays and objects nest, at most: as `serde_json`, and few
@@ -14,7 +15,19 @@ const MAX_DEPTH: usize = 128;
 type SyntaxError = (Range<usize>, String);
 
 /// Parses a whole document: one value, with only whitespace around it.
+#[cfg(test)]
 pub(super) fn document(source: &str) -> Result<Node<'_>, SyntaxError> {
+    document_for(source, &[])
+}
+
+/// Parses a whole document, building only the values on the way to the
+/// object at `table` and every value within it: a load reads nothing else,
+/// and what it does not read it need not copy. The rest is still parsed,
+/// and its syntax errors are the same.
+pub(super) fn document_for<'s>(
+    source: &'s str,
+    table: &[PathSegment],
+) -> Result<Node<'s>, SyntaxError> {
     let mut parser = Parser {
         source,
         bytes: source.as_bytes(),
@@ -28,12 +41,45 @@ pub(super) fn document(source: &str) -> Result<Node<'_>, SyntaxError> {
             "the document is empty; a JSON value was expected".to_owned(),
         ));
     }
-    let value = parser.value()?;
+    let value = parser.value(Want::Path(table))?;
     parser.blank()?;
     if parser.at < parser.bytes.len() {
         return Err(parser.error("trailing characters after the JSON value"));
     }
     Ok(value)
+}
+
+/// What of a value the load reads, and so what of it the tree needs.
+#[derive(Clone, Copy)]
+enum Want<'p> {
+    /// The entries on this path (all of it, when it is empty).
+    Path(&'p [PathSegment]),
+    /// Nothing: the value is checked, its span kept, its contents dropped.
+    Nothing,
+}
+
+impl<'p> Want<'p> {
+    /// What the load reads of the entry `key` of this value.
+    fn entry(self, key: &str) -> Self {
+        match self {
+            Want::Path([]) => self,
+            Want::Path([first, rest @ ..]) if first.key() == Some(key) => Want::Path(rest),
+            _ => Want::Nothing,
+        }
+    }
+
+    /// What the load reads of an item of this value: a table's path
+    /// names no items, so all of one or nothing.
+    fn item(self) -> Self {
+        match self {
+            Want::Path([]) => self,
+            _ => Want::Nothing,
+        }
+    }
+
+    fn any(self) -> bool {
+        matches!(self, Want::Path(_))
+    }
 }
 
 struct Parser<'s> {
@@ -71,11 +117,11 @@ impl<'s> Parser<'s> {
         Ok(())
     }
 
-    fn value(&mut self) -> Result<Node<'s>, SyntaxError> {
+    fn value(&mut self, want: Want<'_>) -> Result<Node<'s>, SyntaxError> {
         let start = self.at;
         let kind = match self.peek() {
-            Some(b'{') => return self.nest(Self::object),
-            Some(b'[') => return self.nest(Self::array),
+            Some(b'{') => return self.nest(want, Self::object),
+            Some(b'[') => return self.nest(want, Self::array),
             Some(b'"') => Kind::Str(self.string()?),
             Some(b't') => self.word("true", Kind::Bool(true))?,
             Some(b'f') => self.word("false", Kind::Bool(false))?,
@@ -92,13 +138,14 @@ impl<'s> Parser<'s> {
 
     fn nest(
         &mut self,
-        read: fn(&mut Self) -> Result<Node<'s>, SyntaxError>,
+        want: Want<'_>,
+        read: fn(&mut Self, Want<'_>) -> Result<Node<'s>, SyntaxError>,
     ) -> Result<Node<'s>, SyntaxError> {
         if self.depth == MAX_DEPTH {
             return Err(self.error(&format!("nested more than {MAX_DEPTH} levels deep")));
         }
         self.depth += 1;
-        let node = read(self);
+        let node = read(self, want);
         self.depth -= 1;
         node
     }
@@ -112,10 +159,12 @@ impl<'s> Parser<'s> {
         }
     }
 
-    fn object(&mut self) -> Result<Node<'s>, SyntaxError> {
+    fn object(&mut self, want: Want<'_>) -> Result<Node<'s>, SyntaxError> {
         let start = self.at;
         self.at += 1;
         let mut entries = Vec::new();
+        // Whether an entry was read, kept or not: a trailing comma's test.
+        let mut any = false;
         self.blank()?;
         if self.peek() == Some(b'}') {
             self.at += 1;
@@ -129,7 +178,7 @@ impl<'s> Parser<'s> {
             let key_start = self.at;
             match self.peek() {
                 Some(b'"') => {}
-                Some(b'}') if !entries.is_empty() => {
+                Some(b'}') if any => {
                     return Err(self.error("trailing comma: JSON allows none before `}`"));
                 }
                 None => return Err(self.unclosed(start, "object", '}')),
@@ -144,12 +193,16 @@ impl<'s> Parser<'s> {
                 Some(_) => return Err(self.error("expected `:` after the key")),
             }
             self.blank()?;
-            let value = self.value()?;
-            entries.push(Entry {
-                key,
-                key_span,
-                value,
-            });
+            let want = want.entry(&key);
+            let value = self.value(want)?;
+            any = true;
+            if want.any() {
+                entries.push(Entry {
+                    key,
+                    key_span,
+                    value,
+                });
+            }
             self.blank()?;
             match self.peek() {
                 Some(b',') => self.at += 1,
@@ -166,10 +219,12 @@ impl<'s> Parser<'s> {
         }
     }
 
-    fn array(&mut self) -> Result<Node<'s>, SyntaxError> {
+    fn array(&mut self, want: Want<'_>) -> Result<Node<'s>, SyntaxError> {
         let start = self.at;
         self.at += 1;
         let mut items = Vec::new();
+        let mut any = false;
+        let want = want.item();
         self.blank()?;
         if self.peek() == Some(b']') {
             self.at += 1;
@@ -181,13 +236,17 @@ impl<'s> Parser<'s> {
         loop {
             self.blank()?;
             match self.peek() {
-                Some(b']') if !items.is_empty() => {
+                Some(b']') if any => {
                     return Err(self.error("trailing comma: JSON allows none before `]`"));
                 }
                 None => return Err(self.unclosed(start, "array", ']')),
                 _ => {}
             }
-            items.push(self.value()?);
+            let item = self.value(want)?;
+            any = true;
+            if want.any() {
+                items.push(item);
+            }
             self.blank()?;
             match self.peek() {
                 Some(b',') => self.at += 1,
@@ -450,6 +509,42 @@ mod tests {
             "the document is empty; a JSON value was expected"
         );
         assert_eq!(error("tru").1, "expected a value");
+    }
+
+    #[test]
+    fn only_the_way_to_the_table_and_the_table_are_built() {
+        let source = r#"{"x": {"y": 1}, "model": [1], "model": {"rho": {"a": [2]}, "z": 3}}"#;
+        let path = [
+            PathSegment::Field("model".into()),
+            PathSegment::Field("rho".into()),
+        ];
+        let root = document_for(source, &path).unwrap();
+        let Kind::Map(entries) = &root.kind else {
+            panic!()
+        };
+        // Both `model`s, as the first is the one a lookup finds; not `x`.
+        let keys: Vec<&str> = entries.iter().map(|entry| &*entry.key).collect();
+        assert_eq!(keys, ["model", "model"]);
+        assert!(matches!(&entries[0].value.kind, Kind::Seq(items) if items.is_empty()));
+        assert_eq!(&source[entries[0].value.span.clone()], "[1]");
+        let Kind::Map(model) = &entries[1].value.kind else {
+            panic!()
+        };
+        assert_eq!(model.len(), 1);
+        let Kind::Map(rho) = &model[0].value.kind else {
+            panic!()
+        };
+        assert!(matches!(&rho[0].value.kind, Kind::Seq(items) if items.len() == 1));
+        // What is left out is still read for its syntax.
+        let broken = r#"{"x": {"y": [1,]}, "model": {}}"#;
+        assert_eq!(
+            document_for(broken, &path).unwrap_err(),
+            document(broken).unwrap_err()
+        );
+        assert_eq!(
+            document_for("{\"x\": {\"y\": 1,}}", &path).unwrap_err().1,
+            "trailing comma: JSON allows none before `}`"
+        );
     }
 
     #[test]

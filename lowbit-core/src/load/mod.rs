@@ -88,6 +88,16 @@ pub(crate) trait Document<'s> {
     const TABLE: &'static str;
     /// Parses `source`, or says where and why it cannot.
     fn parse(source: &'s str) -> Result<Self::Tree, Vec<(Range<usize>, String)>>;
+    /// Parses `source` for a load of the table at `table`: the tree may
+    /// leave out what is neither on the way to it nor within it, which no
+    /// part of a load looks at. Syntax errors are those of [`parse`](Self::parse).
+    fn parse_for(
+        source: &'s str,
+        table: &[PathSegment],
+    ) -> Result<Self::Tree, Vec<(Range<usize>, String)>> {
+        let _ = table;
+        Self::parse(source)
+    }
     /// An empty table at `span`, for a table the document lacks.
     fn empty_table(span: Range<usize>) -> Self::Tree;
     /// What a missing table at `path` is called: `` `[model]` table``.
@@ -390,7 +400,7 @@ impl<'s> Load<'_, 's> {
         D: Document<'s>,
         T: Deserialize<'s> + Validate,
     {
-        let mut root = match D::parse(source) {
+        let mut root = match D::parse_for(source, &self.prefix) {
             Ok(root) => root,
             Err(errors) => {
                 for (span, message) in errors.into_iter().take(SYNTAX_ERRORS) {
