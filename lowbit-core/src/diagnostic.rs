@@ -490,52 +490,77 @@ fn floor_boundary(source: &str, mut at: usize) -> usize {
 /// A position in a source: line and column from 1, columns in characters.
 ///
 /// It remembers the last position it gave, and counts from there when the
-/// next is further on the same line: positions asked for in the order of
-/// the source cost, all together, one pass over it, however many there are
-/// on one line.
+/// next is further on: positions asked for in the order of the source cost,
+/// all together, one pass over the source up to the last of them, however
+/// many there are on one line. It indexes nothing up front, so a document
+/// with one diagnostic near its start costs next to nothing to locate.
 pub(crate) struct LineIndex<'s> {
     source: &'s str,
-    /// The byte offset where each line starts.
-    starts: Vec<usize>,
-    /// The last position given: offset, line, column.
-    last: Cell<(usize, usize, usize)>,
+    /// The last position given.
+    last: Cell<Cursor>,
+}
+
+/// A position, and where its line starts.
+#[derive(Clone, Copy)]
+struct Cursor {
+    offset: usize,
+    line: usize,
+    line_start: usize,
+    column: usize,
+}
+
+impl Cursor {
+    const START: Cursor = Cursor {
+        offset: 0,
+        line: 1,
+        line_start: 0,
+        column: 1,
+    };
 }
 
 impl<'s> LineIndex<'s> {
     pub(crate) fn new(source: &'s str) -> Self {
-        let mut starts = vec![0];
-        starts.extend(
-            source
-                .bytes()
-                .enumerate()
-                .filter(|&(_, byte)| byte == b'\n')
-                .map(|(at, _)| at + 1),
-        );
         LineIndex {
             source,
-            starts,
-            last: Cell::new((0, 1, 1)),
+            last: Cell::new(Cursor::START),
         }
     }
 
     /// Line and column of the byte `offset`.
     pub(crate) fn position(&self, offset: usize) -> (usize, usize) {
         let offset = offset.min(self.source.len());
-        let line = self.starts.partition_point(|&start| start <= offset);
-        let start = self.starts[line - 1];
-        let (last, last_line, last_column) = self.last.get();
-        let (from, column) = if last_line == line && (start..=offset).contains(&last) {
-            (last, last_column - 1)
-        } else {
-            (start, 0)
-        };
-        let column = column
-            + self
-                .source
-                .get(from..offset)
-                .map_or(offset - from, |text| text.chars().count());
-        self.last.set((offset, line, column + 1));
-        (line, column + 1)
+        let mut at = self.last.get();
+        if offset < at.offset {
+            // Backwards: from the start of the line, or of the source.
+            at = if offset >= at.line_start {
+                Cursor {
+                    offset: at.line_start,
+                    column: 1,
+                    ..at
+                }
+            } else {
+                Cursor::START
+            };
+        }
+        let between = &self.source.as_bytes()[at.offset..offset];
+        // A count the compiler vectorises, then one search back.
+        let newlines = between.iter().filter(|&&byte| byte == b'\n').count();
+        if let Some(last) = between.iter().rposition(|&byte| byte == b'\n') {
+            let line_start = at.offset + last + 1;
+            at = Cursor {
+                offset: line_start,
+                line: at.line + newlines,
+                line_start,
+                column: 1,
+            };
+        }
+        at.column += self
+            .source
+            .get(at.offset..offset)
+            .map_or(offset - at.offset, |text| text.chars().count());
+        at.offset = offset;
+        self.last.set(at);
+        (at.line, at.column)
     }
 }
 
