@@ -14,21 +14,12 @@ use lowbit_core::diagnostic::{Diagnostic, Severity, is_unsafe};
 use lowbit_core::toml::{DEFAULT_MAX_SIZE, Loaded, Options};
 use serde::Deserialize;
 
+#[path = "support/located.rs"]
+mod located;
+use located::{pointed, summary};
+
 fn model(source: &str) -> Loaded<ModelConfig> {
     Options::new().table("model").load(source)
-}
-
-/// `(code, path, line, column)` of each diagnostic.
-fn rows<T>(loaded: &Loaded<T>) -> Vec<(&'static str, String, usize, usize)> {
-    loaded
-        .diagnostics()
-        .iter()
-        .map(|d| (d.code(), d.path().to_owned(), d.line(), d.column()))
-        .collect()
-}
-
-fn pointed<'s>(source: &'s str, diagnostic: &Diagnostic) -> &'s str {
-    &source[diagnostic.span()]
 }
 
 #[test]
@@ -52,7 +43,10 @@ fn an_array_where_a_table_belongs_is_a_type_error_at_it() {
     let source = "[[model]]\n[model.quant]\nenable = true\n";
     let loaded = model(source);
     assert!(!loaded.is_valid());
-    assert_eq!(rows(&loaded), [("invalid_type", "model".to_owned(), 1, 1)]);
+    assert_eq!(
+        summary(&loaded),
+        [("invalid_type", "model".to_owned(), 1, 1)]
+    );
     assert_eq!(pointed(source, &loaded.diagnostics()[0]), "[[model]]");
 }
 
@@ -76,7 +70,7 @@ fn a_float_too_large_for_f32_is_not_infinity() {
         assert_eq!(loaded.is_valid(), fits, "{source}");
         if !fits {
             assert_eq!(
-                rows(&loaded),
+                summary(&loaded),
                 [("invalid_value", "single".to_owned(), 1, 10)]
             );
             assert!(loaded.diagnostics()[0].message().contains("32-bit float"));
@@ -113,7 +107,7 @@ fn an_unclosed_array_is_one_error_at_its_bracket() {
     }
     let loaded = model(&source);
     assert!(!loaded.is_toml());
-    assert_eq!(rows(&loaded), [("syntax", String::new(), 2, 18)]);
+    assert_eq!(summary(&loaded), [("syntax", String::new(), 2, 18)]);
     assert_eq!(
         loaded.diagnostics()[0].message(),
         "unclosed array, expected `]`"
@@ -231,7 +225,7 @@ fn a_document_over_the_size_limit_is_not_parsed() {
         .max_size(99)
         .load::<ModelConfig>(&source);
     assert!(!loaded.is_toml() && !loaded.is_valid());
-    assert_eq!(rows(&loaded), [("too_large", String::new(), 1, 1)]);
+    assert_eq!(summary(&loaded), [("too_large", String::new(), 1, 1)]);
     let loaded = Options::new()
         .table("model")
         .max_size(100)

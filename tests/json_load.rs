@@ -9,28 +9,13 @@ use lowbit_core::diagnostic::{Diagnostic, Severity};
 use lowbit_core::json::{Loaded, Options};
 use serde::Deserialize;
 
+#[path = "support/located.rs"]
+mod located;
+use located::{owned, pointed, summary};
+
 /// Loads `source`'s `model` object as the port's `ModelConfig`.
 fn model(source: &str) -> Loaded<ModelConfig> {
     Options::new().table("model").load(source)
-}
-
-fn pointed<'s>(source: &'s str, diagnostic: &Diagnostic) -> &'s str {
-    &source[diagnostic.span()]
-}
-
-/// `(code, path, line, column)` of each diagnostic.
-fn summary(loaded: &Loaded<impl Sized>) -> Vec<(&'static str, String, usize, usize)> {
-    loaded
-        .diagnostics()
-        .iter()
-        .map(|d| (d.code(), d.path().to_owned(), d.line(), d.column()))
-        .collect()
-}
-
-fn owned(rows: &[(&'static str, &str, usize, usize)]) -> Vec<(&'static str, String, usize, usize)> {
-    rows.iter()
-        .map(|&(code, path, line, column)| (code, path.to_owned(), line, column))
-        .collect()
 }
 
 #[test]
