@@ -5,6 +5,7 @@ use std::collections::{BTreeMap, HashMap, VecDeque};
 use std::fmt::Display;
 use std::hash::BuildHasher;
 
+use crate::__private::{Record, Sink, Stop};
 use crate::path::Location;
 use crate::report::Report;
 
@@ -88,13 +89,14 @@ pub trait Validate {
     #[inline]
     fn validate_with(&self, context: &dyn Any) -> Result<(), Report> {
         // The fast path: a valid config builds no report at all, whatever
-        // warnings it has (the fast path does not check `warn` rules).
-        if self.is_valid_with(context) {
-            return Ok(());
+        // warnings it has (the fast path does not check `warn` rules). The
+        // report is built out of line, so that what a caller inlines is the
+        // fast check and one branch.
+        if self.is_valid_at(&Location::with_context(context)) {
+            Ok(())
+        } else {
+            failed(self, context)
         }
-        let mut report = Report::new();
-        self.validate_into(&Location::with_context(context), &mut report);
-        report.into_result()
     }
 
     /// Every violation, warnings included, whether or not the config is
@@ -143,23 +145,38 @@ pub trait Validate {
     }
 
     /// Whether every rule holds given `context`: `validate_with(context).is_ok()`,
-    /// without a report. The derive writes it as the same checks as
-    /// `validate_into`; a hand-written impl may rely on this default, which
-    /// runs `validate_into` (and so holds despite warnings).
+    /// without a report.
     #[inline]
     fn is_valid_with(&self, context: &dyn Any) -> bool {
-        !self.report_with(context).has_errors()
+        self.is_valid_at(&Location::with_context(context))
     }
 
-    /// [`is_valid_with`](Self::is_valid_with) for a value `depth` levels of
-    /// `#[nested]` below the root, which the derive counts so that it stops
-    /// at [`max_nesting`](crate::limits::max_nesting). Containers pass the
-    /// depth through; a hand-written impl may rely on this default.
+    /// Whether every rule of the value at `at` holds: what `is_valid` asks
+    /// at the root and `#[nested]` at each level below, `at` carrying the
+    /// context and the nesting depth. The derive writes it as the same
+    /// checks as `validate_into`, ending at the first broken rule; a
+    /// hand-written impl may rely on this default, which runs
+    /// `validate_into` (and so holds despite warnings).
     #[doc(hidden)]
     #[inline]
-    fn is_valid_at_depth(&self, context: &dyn Any, depth: usize) -> bool {
-        let _ = depth;
-        self.is_valid_with(context)
+    fn is_valid_at(&self, at: &Location<'_>) -> bool {
+        let mut report = Report::new();
+        self.validate_into(at, &mut report);
+        !report.has_errors()
+    }
+
+    /// Checks every rule of the value at `at`, sending what is broken to
+    /// `sink`, and returns whether the sink lets checking go on. The
+    /// derive writes its checks here, once for both sinks; `validate_into`
+    /// and `is_valid_at` call it. This default defers to those two, for
+    /// hand-written impls.
+    #[doc(hidden)]
+    #[inline]
+    fn check_into<S: Sink>(&self, at: &Location<'_>, sink: &mut S) -> bool
+    where
+        Self: Sized,
+    {
+        sink.descend(self, at)
     }
 
     /// Checks every rule of the value at `at`, recording violations in
@@ -196,55 +213,67 @@ pub trait Validate {
     fn validate_into(&self, at: &Location<'_>, report: &mut Report);
 }
 
+/// Builds the report of a value that failed the fast check. Out of line
+/// and cold: only what fails pays for it.
+#[cold]
+#[inline(never)]
+fn failed<T: Validate + ?Sized>(value: &T, context: &dyn Any) -> Result<(), Report> {
+    value.report_with(context).into_result()
+}
+
+/// The impls of a type that adds nothing of its own: `validate_into`,
+/// `is_valid_at` and `check_into` of what `$inner` gives (a `&T`, or
+/// nothing for `None`).
+macro_rules! forward {
+    ($this:ident => $inner:expr) => {
+        #[inline]
+        fn validate_into(&self, at: &Location<'_>, report: &mut Report) {
+            let $this = self;
+            if let Some(inner) = $inner {
+                inner.validate_into(at, report);
+            }
+        }
+        #[inline]
+        fn is_valid_at(&self, at: &Location<'_>) -> bool {
+            let $this = self;
+            $inner.is_none_or(|inner| inner.is_valid_at(at))
+        }
+    };
+}
+
+/// The checks of a sequence's items, each at `path[i]`.
+#[inline]
+fn each<'i, T: Validate + 'i, S: Sink>(
+    items: impl Iterator<Item = &'i T>,
+    at: &Location<'_>,
+    sink: &mut S,
+) -> bool {
+    for (index, item) in items.enumerate() {
+        if !item.check_into(&at.index(index), sink) {
+            return false;
+        }
+    }
+    true
+}
+
 #[diagnostic::do_not_recommend]
 impl<T: Validate + ?Sized> Validate for &T {
-    #[inline]
-    fn validate_into(&self, at: &Location<'_>, report: &mut Report) {
-        (**self).validate_into(at, report);
-    }
-    #[inline]
-    fn is_valid_at_depth(&self, context: &dyn Any, depth: usize) -> bool {
-        (**self).is_valid_at_depth(context, depth)
-    }
-    #[inline]
-    fn is_valid_with(&self, context: &dyn Any) -> bool {
-        self.is_valid_at_depth(context, 0)
-    }
+    forward!(this => Some(&**this));
 }
 
 #[diagnostic::do_not_recommend]
 impl<T: Validate + ?Sized> Validate for Box<T> {
-    #[inline]
-    fn validate_into(&self, at: &Location<'_>, report: &mut Report) {
-        (**self).validate_into(at, report);
-    }
-    #[inline]
-    fn is_valid_at_depth(&self, context: &dyn Any, depth: usize) -> bool {
-        (**self).is_valid_at_depth(context, depth)
-    }
-    #[inline]
-    fn is_valid_with(&self, context: &dyn Any) -> bool {
-        self.is_valid_at_depth(context, 0)
-    }
+    forward!(this => Some(&**this));
 }
 
 /// `None` has nothing to check; `Some` is checked at the same path.
 #[diagnostic::do_not_recommend]
 impl<T: Validate> Validate for Option<T> {
+    forward!(this => this.as_ref());
+
     #[inline]
-    fn validate_into(&self, at: &Location<'_>, report: &mut Report) {
-        if let Some(value) = self {
-            value.validate_into(at, report);
-        }
-    }
-    #[inline]
-    fn is_valid_at_depth(&self, context: &dyn Any, depth: usize) -> bool {
-        self.as_ref()
-            .is_none_or(|value| value.is_valid_at_depth(context, depth))
-    }
-    #[inline]
-    fn is_valid_with(&self, context: &dyn Any) -> bool {
-        self.is_valid_at_depth(context, 0)
+    fn check_into<S: Sink>(&self, at: &Location<'_>, sink: &mut S) -> bool {
+        self.as_ref().is_none_or(|value| value.check_into(at, sink))
     }
 }
 
@@ -252,63 +281,42 @@ impl<T: Validate> Validate for Option<T> {
 #[diagnostic::do_not_recommend]
 impl<T: Validate> Validate for [T] {
     fn validate_into(&self, at: &Location<'_>, report: &mut Report) {
-        for (index, item) in self.iter().enumerate() {
-            item.validate_into(&at.index(index), report);
+        each(self.iter(), at, &mut Record(report));
+    }
+    fn is_valid_at(&self, at: &Location<'_>) -> bool {
+        each(self.iter(), at, &mut Stop)
+    }
+}
+
+/// The impls of a sequence type, by its items.
+macro_rules! sequence {
+    () => {
+        fn validate_into(&self, at: &Location<'_>, report: &mut Report) {
+            each(self.iter(), at, &mut Record(report));
         }
-    }
-    fn is_valid_at_depth(&self, context: &dyn Any, depth: usize) -> bool {
-        self.iter()
-            .all(|item| item.is_valid_at_depth(context, depth))
-    }
-    #[inline]
-    fn is_valid_with(&self, context: &dyn Any) -> bool {
-        self.is_valid_at_depth(context, 0)
-    }
+        fn is_valid_at(&self, at: &Location<'_>) -> bool {
+            each(self.iter(), at, &mut Stop)
+        }
+        #[inline]
+        fn check_into<S: Sink>(&self, at: &Location<'_>, sink: &mut S) -> bool {
+            each(self.iter(), at, sink)
+        }
+    };
 }
 
 #[diagnostic::do_not_recommend]
 impl<T: Validate, const N: usize> Validate for [T; N] {
-    fn validate_into(&self, at: &Location<'_>, report: &mut Report) {
-        self.as_slice().validate_into(at, report);
-    }
-    fn is_valid_at_depth(&self, context: &dyn Any, depth: usize) -> bool {
-        self.as_slice().is_valid_at_depth(context, depth)
-    }
-    #[inline]
-    fn is_valid_with(&self, context: &dyn Any) -> bool {
-        self.is_valid_at_depth(context, 0)
-    }
+    sequence!();
 }
 
 #[diagnostic::do_not_recommend]
 impl<T: Validate> Validate for Vec<T> {
-    fn validate_into(&self, at: &Location<'_>, report: &mut Report) {
-        self.as_slice().validate_into(at, report);
-    }
-    fn is_valid_at_depth(&self, context: &dyn Any, depth: usize) -> bool {
-        self.as_slice().is_valid_at_depth(context, depth)
-    }
-    #[inline]
-    fn is_valid_with(&self, context: &dyn Any) -> bool {
-        self.is_valid_at_depth(context, 0)
-    }
+    sequence!();
 }
 
 #[diagnostic::do_not_recommend]
 impl<T: Validate> Validate for VecDeque<T> {
-    fn validate_into(&self, at: &Location<'_>, report: &mut Report) {
-        for (index, item) in self.iter().enumerate() {
-            item.validate_into(&at.index(index), report);
-        }
-    }
-    fn is_valid_at_depth(&self, context: &dyn Any, depth: usize) -> bool {
-        self.iter()
-            .all(|item| item.is_valid_at_depth(context, depth))
-    }
-    #[inline]
-    fn is_valid_with(&self, context: &dyn Any) -> bool {
-        self.is_valid_at_depth(context, 0)
-    }
+    sequence!();
 }
 
 /// Entries are checked at `path["key"]`, in the order of their keys as
@@ -316,24 +324,25 @@ impl<T: Validate> Validate for VecDeque<T> {
 /// whatever the hasher's order. (Only building a report sorts; the fast
 /// check of a valid config allocates nothing.)
 #[diagnostic::do_not_recommend]
-impl<K: Display, V: Validate, S: BuildHasher> Validate for HashMap<K, V, S> {
+impl<K: Display, V: Validate, H: BuildHasher> Validate for HashMap<K, V, H> {
     fn validate_into(&self, at: &Location<'_>, report: &mut Report) {
+        self.check_into(at, &mut Record(report));
+    }
+    fn is_valid_at(&self, at: &Location<'_>) -> bool {
+        self.check_into(at, &mut Stop)
+    }
+    fn check_into<S: Sink>(&self, at: &Location<'_>, sink: &mut S) -> bool {
+        if !S::RECORDS {
+            return self.values().all(|value| value.check_into(at, sink));
+        }
         let mut entries: Vec<(String, &V)> = self
             .iter()
             .map(|(key, value)| (key.to_string(), value))
             .collect();
         entries.sort_by(|(a, _), (b, _)| a.cmp(b));
-        for (key, value) in &entries {
-            value.validate_into(&at.key(key), report);
-        }
-    }
-    fn is_valid_at_depth(&self, context: &dyn Any, depth: usize) -> bool {
-        self.values()
-            .all(|value| value.is_valid_at_depth(context, depth))
-    }
-    #[inline]
-    fn is_valid_with(&self, context: &dyn Any) -> bool {
-        self.is_valid_at_depth(context, 0)
+        entries
+            .iter()
+            .all(|(key, value)| value.check_into(&at.key(key), sink))
     }
 }
 
@@ -341,16 +350,14 @@ impl<K: Display, V: Validate, S: BuildHasher> Validate for HashMap<K, V, S> {
 #[diagnostic::do_not_recommend]
 impl<K: Display, V: Validate> Validate for BTreeMap<K, V> {
     fn validate_into(&self, at: &Location<'_>, report: &mut Report) {
-        for (key, value) in self {
-            value.validate_into(&at.key(key), report);
-        }
+        self.check_into(at, &mut Record(report));
     }
-    fn is_valid_at_depth(&self, context: &dyn Any, depth: usize) -> bool {
-        self.values()
-            .all(|value| value.is_valid_at_depth(context, depth))
+    fn is_valid_at(&self, at: &Location<'_>) -> bool {
+        self.check_into(at, &mut Stop)
     }
     #[inline]
-    fn is_valid_with(&self, context: &dyn Any) -> bool {
-        self.is_valid_at_depth(context, 0)
+    fn check_into<S: Sink>(&self, at: &Location<'_>, sink: &mut S) -> bool {
+        self.iter()
+            .all(|(key, value)| value.check_into(&at.key(key), sink))
     }
 }

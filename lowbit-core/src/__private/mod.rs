@@ -10,6 +10,7 @@ mod optional;
 mod payload;
 #[cfg(feature = "shape")]
 mod shapes;
+mod sink;
 pub mod text;
 mod traits;
 mod unique;
@@ -25,6 +26,7 @@ pub use optional::Optional;
 pub use payload::{Payload, SkipPayload, ValidatePayload};
 #[cfg(feature = "shape")]
 pub use shapes::{DatumOf, NoDatum, NoShape, ShapeOf, ShapeProbe, boxed, fill_names, path, table};
+pub use sink::{Record, Sink, Stop, issues_go_on, nested};
 pub use std::vec;
 pub use text::Text;
 pub use traits::{Choice, Describe, Each, Field, Flag, IsSet, Items, Keys, Length, Scalar, Slot};

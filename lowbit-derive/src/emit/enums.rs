@@ -7,7 +7,7 @@ use quote::quote;
 use syn::ext::IdentExt;
 
 use super::context::{Base, Context, Scope, binding};
-use super::structs::{Bodies, bodies, validate_impl};
+use super::structs::{checks, validate_impl};
 use crate::model::{Container, Enum, VariantKind};
 
 pub fn emit(container: &Container, body: &Enum) -> TokenStream {
@@ -124,14 +124,14 @@ pub fn shell(container: &Container, body: &Enum) -> TokenStream {
     }
 }
 
-/// The checks of a newtype variant's payload, at the path serde gives it:
+/// The check of a newtype variant's payload, at the path serde gives it:
 /// under the variant's name (externally tagged), under the content key
 /// (adjacently tagged), or in place (internally tagged, untagged).
-fn payload_checks(
+fn payload_check(
     krate: &syn::Path,
     variant: &crate::model::Variant,
     tagging: &crate::model::Tagging,
-) -> (TokenStream, TokenStream) {
+) -> TokenStream {
     let mut parent = quote!(__lowbit_at);
     let mut steps = Vec::new();
     for (i, segment) in variant.prefix(tagging).iter().enumerate() {
@@ -139,17 +139,12 @@ fn payload_checks(
         steps.push(quote!(let #local = #parent.field(#segment);));
         parent = quote!(&#local);
     }
-    let probe = quote!((&&#krate::__private::Payload(__lowbit_payload)));
-    let report = quote! {
+    quote! {
         #(#steps)*
-        #probe.validate_payload(#parent, __lowbit_report);
-    };
-    let holds = quote! {
-        if !#probe.payload_holds(__lowbit_context, __lowbit_depth) {
+        if !(&&#krate::__private::Payload(__lowbit_payload)).check_payload(#parent, __lowbit_sink) {
             return false;
         }
-    };
-    (report, holds)
+    }
 }
 
 /// `Validate`: the rules on the fields of the active variant, where its
@@ -157,8 +152,7 @@ fn payload_checks(
 fn validate(container: &Container, body: &Enum) -> TokenStream {
     let krate = &container.krate;
     let mut cx = Context::new(&container.generics);
-    let mut report_arms = Vec::new();
-    let mut holds_arms = Vec::new();
+    let mut arms = Vec::new();
     let mut assertions = Vec::new();
     let shape = if cfg!(feature = "shape") {
         super::shape::for_enum(container, body, &mut cx)
@@ -167,10 +161,9 @@ fn validate(container: &Container, body: &Enum) -> TokenStream {
     };
     for variant in &body.variants {
         if variant.payload.is_some() {
-            let (report, holds) = payload_checks(krate, variant, &body.tagging);
+            let check = payload_check(krate, variant, &body.tagging);
             let variant_ident = &variant.ident;
-            report_arms.push(quote!(Self::#variant_ident(__lowbit_payload) => { #report }));
-            holds_arms.push(quote!(Self::#variant_ident(__lowbit_payload) => { #holds }));
+            arms.push(quote!(Self::#variant_ident(__lowbit_payload) => { #check }));
             continue;
         }
         if variant.fields.iter().all(|field| field.rules.is_empty()) {
@@ -183,7 +176,7 @@ fn validate(container: &Container, body: &Enum) -> TokenStream {
             prefix: variant.prefix(&body.tagging),
             cx: &mut cx,
         };
-        let Bodies { report, holds } = bodies(&mut scope, None);
+        let checks = checks(&mut scope, None);
         if !container.is_generic() {
             assertions.push(super::assertions::one_of(&mut scope));
         }
@@ -194,10 +187,9 @@ fn validate(container: &Container, body: &Enum) -> TokenStream {
             quote!(#ident: #binding)
         });
         let pattern = quote!(Self::#variant_ident { #(#bindings,)* });
-        report_arms.push(quote!(#pattern => { #report }));
-        holds_arms.push(quote!(#pattern => { #holds }));
+        arms.push(quote!(#pattern => { #checks }));
     }
-    if report_arms.is_empty() {
+    if arms.is_empty() {
         let ident = &container.ident;
         let (impl_generics, ty_generics, where_clause) = container.generics.split_for_impl();
         let items = cx.items();
@@ -208,6 +200,18 @@ fn validate(container: &Container, body: &Enum) -> TokenStream {
             impl #impl_generics #krate::Validate for #ident #ty_generics #where_clause {
                 #[inline]
                 fn validate_into(&self, _: &#krate::Location<'_>, _: &mut #krate::Report) {}
+                #[inline]
+                fn is_valid_at(&self, _: &#krate::Location<'_>) -> bool {
+                    true
+                }
+                #[inline]
+                fn check_into<__LowbitSink: #krate::__private::Sink>(
+                    &self,
+                    _: &#krate::Location<'_>,
+                    _: &mut __LowbitSink,
+                ) -> bool {
+                    true
+                }
             }
         };
     }
@@ -223,8 +227,7 @@ fn validate(container: &Container, body: &Enum) -> TokenStream {
         #[allow(unused_imports)]
         use #krate::__private::{ValidatePayload as _, SkipPayload as _};
     };
-    let report = quote!(#probes match self { #(#report_arms)* #rest });
-    let holds = quote!(#probes match self { #(#holds_arms)* #rest });
-    let validate = validate_impl(container, &cx, &report, &holds);
+    let checks = quote!(#probes match self { #(#arms)* #rest });
+    let validate = validate_impl(container, &cx, &checks);
     quote!(#(#assertions)* #shape #validate)
 }

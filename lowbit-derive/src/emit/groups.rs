@@ -6,39 +6,34 @@ use proc_macro2::{Delimiter, Group as TokenGroup, TokenStream};
 use quote::quote;
 
 use super::context::{Resolved, Scope, respan};
-use super::rules::Mode;
 use crate::model::{Group, GroupKind, Struct, StructCheck};
 use crate::vocab::Capability;
 
-/// The statements of the container's rules for `validate_into` and for
-/// `is_valid_with`, each behind `__lowbit_gate` when `gated`.
-pub fn bodies(scope: &mut Scope, body: &Struct, gated: bool) -> (TokenStream, TokenStream) {
-    let mut checks = |mode: Mode| -> TokenStream {
-        let groups = body.groups.iter().map(|group| check(scope, group, mode));
-        let groups: Vec<TokenStream> = groups.collect();
-        let customs: Vec<TokenStream> = body
-            .checks
-            .iter()
-            .map(|custom| struct_check(scope, custom, mode))
-            .collect();
-        let all = quote!(#(#groups)* #(#customs)*);
-        if gated && !all.is_empty() {
-            quote!(if __lowbit_gate { #all })
-        } else {
-            all
-        }
-    };
-    (checks(Mode::Report), checks(Mode::Holds))
+/// The statements of the container's rules, each behind `__lowbit_gate`
+/// when `gated`.
+pub fn checks(scope: &mut Scope, body: &Struct, gated: bool) -> TokenStream {
+    let groups: Vec<TokenStream> = body
+        .groups
+        .iter()
+        .map(|group| check(scope, group))
+        .collect();
+    let customs: Vec<TokenStream> = body
+        .checks
+        .iter()
+        .map(|custom| struct_check(scope, custom))
+        .collect();
+    let all = quote!(#(#groups)* #(#customs)*);
+    if gated && !all.is_empty() {
+        quote!(if __lowbit_gate { #all })
+    } else {
+        all
+    }
 }
 
 /// A group: which members are set, and the violation when too many or none
 /// are. A member that has no notion of set is an error on its name.
-fn check(scope: &mut Scope, group: &Group, mode: Mode) -> TokenStream {
+fn check(scope: &mut Scope, group: &Group) -> TokenStream {
     let krate = scope.krate;
-    // A warning cannot make the config invalid: the fast path skips it.
-    if mode == Mode::Holds && group.warn {
-        return TokenStream::new();
-    }
     let flags: Vec<TokenStream> = group
         .members
         .iter()
@@ -59,29 +54,26 @@ fn check(scope: &mut Scope, group: &Group, mode: Mode) -> TokenStream {
         GroupKind::AtLeastOne => quote!(AtLeastOne),
     };
     let kind = quote!(#krate::__private::GroupKind::#kind);
-    let record = match mode {
-        Mode::Holds => quote!(return false;),
-        Mode::Report => {
-            let names = group
-                .members
-                .iter()
-                .map(|place| scope.fields[place.field].name.as_str());
-            let template = match &group.message {
-                Some(message) => quote!(::core::option::Option::Some(#message)),
-                None => quote!(::core::option::Option::None),
-            };
-            let warn = group.warn;
-            quote! {
-                #krate::__private::report_group(
-                    __lowbit_report,
-                    __lowbit_at,
-                    #kind,
-                    &[#(#names),*],
-                    &__lowbit_set,
-                    #template,
-                    #warn,
-                );
-            }
+    let names = group
+        .members
+        .iter()
+        .map(|place| scope.fields[place.field].name.as_str());
+    let template = match &group.message {
+        Some(message) => quote!(::core::option::Option::Some(#message)),
+        None => quote!(::core::option::Option::None),
+    };
+    let warn = group.warn;
+    let record = quote! {
+        if !#krate::__private::Sink::group(
+            __lowbit_sink,
+            __lowbit_at,
+            #kind,
+            &[#(#names),*],
+            &__lowbit_set,
+            #template,
+            #warn,
+        ) {
+            return false;
         }
     };
     let statement = quote! {
@@ -92,12 +84,19 @@ fn check(scope: &mut Scope, group: &Group, mode: Mode) -> TokenStream {
             }
         }
     };
-    match &group.guard {
+    let statement = match &group.guard {
         Some(guard) => {
             let guard = scope.cond(guard);
             quote!(if #guard #statement)
         }
         None => statement,
+    };
+    // A warning cannot make the config invalid: the sink that only answers
+    // whether it is never reads the rule.
+    if group.warn {
+        quote!(if <__LowbitSink as #krate::__private::Sink>::RECORDS { #statement })
+    } else {
+        statement
     }
 }
 
@@ -105,7 +104,7 @@ fn check(scope: &mut Scope, group: &Group, mode: Mode) -> TokenStream {
 /// `Result`, located at the struct; or, with `issues`, `f(self, &mut
 /// issues)`, which reports at paths below it. With `context`, the context
 /// comes second.
-fn struct_check(scope: &mut Scope, check: &StructCheck, mode: Mode) -> TokenStream {
+fn struct_check(scope: &mut Scope, check: &StructCheck) -> TokenStream {
     let krate = scope.krate;
     let function = &check.function;
     // Spanned on the function, where rustc reports a wrong signature.
@@ -114,13 +113,9 @@ fn struct_check(scope: &mut Scope, check: &StructCheck, mode: Mode) -> TokenStre
         Some(keyword) => respan(quote!(, __lowbit_given), keyword.span()),
         None => TokenStream::new(),
     };
-    let issues_argument = match (&check.issues, mode) {
-        (Some(keyword), Mode::Report) => respan(
-            quote!(, &mut #krate::Issues::new(__lowbit_at, __lowbit_report)),
-            keyword.span(),
-        ),
-        (Some(keyword), Mode::Holds) => respan(quote!(, &mut __lowbit_issues), keyword.span()),
-        (None, _) => TokenStream::new(),
+    let issues_argument = match &check.issues {
+        Some(keyword) => respan(quote!(, &mut __lowbit_issues), keyword.span()),
+        None => TokenStream::new(),
     };
     // Through `id`, so that the argument's outer tokens carry the user's
     // span (rustc then blames the function alone) while `self` resolves.
@@ -131,76 +126,62 @@ fn struct_check(scope: &mut Scope, check: &StructCheck, mode: Mode) -> TokenStre
     );
     arguments.set_span(span);
     let semi = respan(quote!(;), span);
-    let checked = match (&check.issues, mode) {
-        (Some(_), Mode::Report) => quote!(#function #arguments #semi),
-        (Some(_), Mode::Holds) => quote! {
-            let mut __lowbit_issues = #krate::Issues::counting();
-            #function #arguments #semi
-            if !__lowbit_issues.is_empty() {
+    let report = |error: TokenStream, template: TokenStream| {
+        quote! {
+            if !#krate::__private::Sink::custom(
+                __lowbit_sink,
+                __lowbit_at,
+                &[],
+                #template,
+                #error,
+                ::core::option::Option::None,
+                false,
+            ) {
                 return false;
             }
-        },
-        (None, _) => {
-            let head = respan(
-                quote!(let __lowbit_result: ::core::result::Result<(), _> =),
-                span,
-            );
-            let call = quote!(#head #function #arguments #semi);
-            let broken = match mode {
-                Mode::Holds => quote!(if __lowbit_result.is_err() {
-                    return false;
-                }),
-                Mode::Report => {
-                    let template = match &check.message {
-                        Some(message) => quote!(::core::option::Option::Some(#message)),
-                        None => quote!(::core::option::Option::None),
-                    };
-                    // The error is displayed: a type that cannot be is
-                    // blamed on the function that returns it.
-                    let error = respan(
-                        quote!(#krate::__private::display(#krate::__private::id(&__lowbit_error))),
-                        span,
-                    );
-                    quote! {
-                        if let ::core::result::Result::Err(__lowbit_error) = __lowbit_result {
-                            #krate::__private::report_custom(
-                                __lowbit_report,
-                                __lowbit_at,
-                                &[],
-                                #template,
-                                #error,
-                                ::core::option::Option::None,
-                            );
-                        }
-                    }
-                }
-            };
-            quote!(#call #broken)
+        }
+    };
+    let checked = if check.issues.is_some() {
+        quote! {
+            let mut __lowbit_issues = #krate::__private::Sink::issues(__lowbit_sink, __lowbit_at);
+            #function #arguments #semi
+            if !#krate::__private::issues_go_on::<__LowbitSink>(&__lowbit_issues) {
+                return false;
+            }
+        }
+    } else {
+        let head = respan(
+            quote!(let __lowbit_result: ::core::result::Result<(), _> =),
+            span,
+        );
+        let template = match &check.message {
+            Some(message) => quote!(::core::option::Option::Some(#message)),
+            None => quote!(::core::option::Option::None),
+        };
+        // The error is displayed: a type that cannot be is blamed on the
+        // function that returns it.
+        let error = respan(
+            quote!(#krate::__private::display(#krate::__private::id(&__lowbit_error))),
+            span,
+        );
+        let broken = report(error, template);
+        quote! {
+            #head #function #arguments #semi
+            if let ::core::result::Result::Err(__lowbit_error) = __lowbit_result {
+                #broken
+            }
         }
     };
     let Some(keyword) = &check.context else {
         return quote!({ #checked });
     };
-    let given = match mode {
-        Mode::Holds => quote!(__lowbit_context),
-        Mode::Report => quote!(#krate::Location::context(__lowbit_at)),
-    };
-    let missing = match mode {
-        Mode::Holds => quote!(return false;),
-        Mode::Report => quote! {
-            #krate::__private::report_custom(
-                __lowbit_report,
-                __lowbit_at,
-                &[],
-                ::core::option::Option::None,
-                &__lowbit_missing,
-                ::core::option::Option::None,
-            );
-        },
-    };
+    let missing = report(
+        quote!(&__lowbit_missing),
+        quote!(::core::option::Option::None),
+    );
     let fetch = respan(quote!(#krate::__private::context), keyword.span());
     quote! {
-        match #fetch(#given) {
+        match #fetch(#krate::Location::context(__lowbit_at)) {
             ::core::result::Result::Ok(__lowbit_given) => { #checked }
             ::core::result::Result::Err(__lowbit_missing) => { #missing }
         }

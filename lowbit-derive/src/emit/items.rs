@@ -7,7 +7,7 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use super::context::{Resolved, Scope, Ty};
-use super::rules::{Check, Mode, check_subject};
+use super::rules::{Check, check_subject};
 use crate::model::Rule;
 use crate::vocab::Capability;
 
@@ -45,16 +45,9 @@ pub(super) fn check(scope: &mut Scope, check: &Check, rules: &[Rule], side: Side
                 ty: item_ty.clone(),
                 segments: Vec::new(),
             };
-            check_subject(scope, rule, check.mode, subject, lead)
+            check_subject(scope, rule, subject, lead)
         })
         .collect();
-    if check.mode == Mode::Holds {
-        return quote! {
-            for (_, __lowbit_item) in #entries {
-                #(#checks)*
-            }
-        };
-    }
     // The subject's location, each step borrowing the one before it, then
     // each item's below it; the rules inside record at `__lowbit_at`.
     let mut parent = quote!(__lowbit_at);
@@ -67,12 +60,8 @@ pub(super) fn check(scope: &mut Scope, check: &Check, rules: &[Rule], side: Side
     let (before, after) = match side {
         Side::Items => (TokenStream::new(), TokenStream::new()),
         Side::Keys => (
-            quote!(let __lowbit_keys_from = #krate::Report::len(__lowbit_report);),
-            quote! {
-                if #krate::Report::len(__lowbit_report) > __lowbit_keys_from {
-                    #krate::__private::about_keys(__lowbit_report, __lowbit_keys_from);
-                }
-            },
+            quote!(let __lowbit_keys_from = #krate::__private::Sink::mark(__lowbit_sink);),
+            quote!(#krate::__private::Sink::about_keys(__lowbit_sink, __lowbit_keys_from);),
         ),
     };
     quote! {

@@ -1,6 +1,7 @@
 //! The check of each rule: one function per rule, each given what every
 //! rule's check shares ([`Check`]), returning the statement that checks it
-//! and records its violation or returns `false`, as the [`Mode`] says.
+//! and sends its violation to the sink (`__lowbit_sink`), returning `false`
+//! when the sink says to stop.
 
 use proc_macro2::{Delimiter, Group, TokenStream};
 use quote::{format_ident, quote};
@@ -10,19 +11,9 @@ use super::message;
 use crate::model::{Bound, Cond, Exclusive, Lengths, Lit, Number, Rule, RuleKind, TextRule};
 use crate::vocab::Capability;
 
-/// What a rule's check does when the rule is broken.
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub enum Mode {
-    /// Record a violation and go on (`validate_into`).
-    Report,
-    /// Return `false` at once (`is_valid_with`, the fast path of `validate`).
-    Holds,
-}
-
 /// What the check of one rule shares, whatever the rule.
 pub(super) struct Check<'r> {
     pub(super) rule: &'r Rule,
-    pub(super) mode: Mode,
     /// `&` the subject.
     pub(super) value: TokenStream,
     pub(super) ty: Ty,
@@ -53,31 +44,23 @@ impl Check<'_> {
         path: &TokenStream,
         offending: &TokenStream,
     ) -> TokenStream {
-        if self.mode == Mode::Holds {
-            return quote!(return false;);
-        }
         let Check {
             template, names, ..
         } = self;
         let code = self.rule.code();
         let fill = &self.fill;
+        let args = quote!(__lowbit_sink, __lowbit_at, #path, #code, #template, #names, #offending);
+        // A warning never stops the checks: only a recording sink sees it.
         let record = if self.rule.warn {
-            quote!(warn)
+            quote!(#krate::__private::Sink::warned(#args);)
         } else {
-            quote!(report)
+            quote! {
+                if !#krate::__private::Sink::broken(#args) {
+                    return false;
+                }
+            }
         };
-        quote! {
-            #krate::__private::#record(
-                __lowbit_report,
-                __lowbit_at,
-                #path,
-                #code,
-                #template,
-                #names,
-                #offending,
-            );
-            #fill
-        }
+        quote!(#record #fill)
     }
 
     /// `record` with the subject's own value.
@@ -93,9 +76,6 @@ impl Check<'_> {
         index: &TokenStream,
         offending: &TokenStream,
     ) -> TokenStream {
-        if self.mode == Mode::Holds {
-            return quote!(return false;);
-        }
         // The subject's location, each step borrowing the one before it,
         // as `items(..)` builds it; the record then adds no segment.
         let mut parent = quote!(__lowbit_at);
@@ -141,13 +121,13 @@ fn fill_siblings(scope: &mut Scope, rule: &Rule) -> TokenStream {
     if siblings.is_empty() {
         return TokenStream::new();
     }
-    quote!(#krate::__private::fill_siblings(__lowbit_report, &[#(#siblings),*]);)
+    quote!(#krate::__private::Sink::fill(__lowbit_sink, &[#(#siblings),*]);)
 }
 
 /// The statement that checks `rule`.
-pub fn check(scope: &mut Scope, rule: &Rule, mode: Mode) -> TokenStream {
+pub fn check(scope: &mut Scope, rule: &Rule) -> TokenStream {
     let subject = scope.resolve(&rule.subject);
-    check_subject(scope, rule, mode, subject, "")
+    check_subject(scope, rule, subject, "")
 }
 
 /// The statement that checks `rule` of `subject`, which is the rule's own
@@ -156,15 +136,9 @@ pub fn check(scope: &mut Scope, rule: &Rule, mode: Mode) -> TokenStream {
 pub(super) fn check_subject(
     scope: &mut Scope,
     rule: &Rule,
-    mode: Mode,
     subject: Resolved,
     lead: &str,
 ) -> TokenStream {
-    // A warning cannot make the config invalid: the fast path, which only
-    // answers whether it is, never reads the rule.
-    if mode == Mode::Holds && rule.warn {
-        return TokenStream::new();
-    }
     let krate = scope.krate;
     let Resolved {
         access,
@@ -198,7 +172,6 @@ pub(super) fn check_subject(
     let fill = fill_siblings(scope, rule);
     let check = Check {
         rule,
-        mode,
         fill,
         value,
         ty,
@@ -236,12 +209,19 @@ pub(super) fn check_subject(
             super::items::check(scope, &check, rules, super::items::Side::Keys)
         }
     };
-    match &rule.guard {
+    let statement = match &rule.guard {
         Some(guard) => {
             let guard = scope.cond(guard);
             quote!(if #guard { #statement })
         }
         None => statement,
+    };
+    // A warning cannot make the config invalid: the sink that only answers
+    // whether it is never reads the rule.
+    if rule.warn {
+        quote!(if <__LowbitSink as #krate::__private::Sink>::RECORDS { #statement })
+    } else {
+        statement
     }
 }
 
@@ -314,20 +294,9 @@ fn nested(scope: &mut Scope, check: &Check) -> TokenStream {
         .bounds
         .require(&check.ty.tokens, quote!(#krate::Validate));
     // Descending is bounded (`limits::max_nesting`), so that a recursive
-    // type is never a stack overflow: the fast path fails there, and the
-    // report says where checking stopped.
-    if check.mode == Mode::Holds {
-        let holds = respan(
-            quote!(#krate::Validate::is_valid_at_depth(#value, __lowbit_context, __lowbit_depth + 1)),
-            span,
-        );
-        return quote! {
-            if __lowbit_depth >= #krate::limits::max_nesting() || !#holds {
-                return false;
-            }
-        };
-    }
-    // Each step borrows the one before it; a flattened field adds none.
+    // type is never a stack overflow: there the fast path fails, and the
+    // report says where checking stopped. Each step borrows the one before
+    // it; a flattened field adds none.
     let mut parent = quote!(__lowbit_at);
     let mut steps = Vec::new();
     for (i, segment) in check.segments.iter().enumerate() {
@@ -336,17 +305,19 @@ fn nested(scope: &mut Scope, check: &Check) -> TokenStream {
         parent = quote!(&#local);
     }
     let call = respan(
-        quote!(#krate::Validate::validate_into(#value, &__lowbit_nested, __lowbit_report);),
+        quote!(#krate::Validate::check_into(#value, &__lowbit_nested, __lowbit_sink)),
         span,
     );
     quote! {
         {
             #(#steps)*
             let __lowbit_nested = #parent.nested();
-            if __lowbit_nested.nesting() > #krate::limits::max_nesting() {
-                #krate::__private::too_deep(__lowbit_report, &__lowbit_nested);
+            if !(if __lowbit_nested.nesting() > #krate::limits::max_nesting() {
+                #krate::__private::Sink::too_deep(__lowbit_sink, &__lowbit_nested)
             } else {
                 #call
+            }) {
+                return false;
             }
         }
     }
@@ -502,9 +473,6 @@ fn unique(scope: &mut Scope, check: &Check) -> TokenStream {
         Capability::FirstRepeat,
         &check.value,
     );
-    if check.mode == Mode::Holds {
-        return quote!(if ::core::option::Option::is_some(&#repeat) { return false; });
-    }
     let described = quote!((&&#krate::__private::Probe(__lowbit_repeat)).value_of());
     let record = check.record_item(krate, &quote!(__lowbit_index), &described);
     quote! {
@@ -593,10 +561,7 @@ fn custom(
     );
     let semi = respan(quote!(;), span);
     let call = quote!(#call #function #arguments #semi);
-    let given = match check.mode {
-        Mode::Holds => quote!(__lowbit_context),
-        Mode::Report => quote!(#krate::Location::context(__lowbit_at)),
-    };
+    let given = quote!(#krate::Location::context(__lowbit_at));
     let with_context = |checked: TokenStream, missing: TokenStream| match context {
         Some(keyword) => {
             let fetch = respan(quote!(#krate::__private::context), keyword.span());
@@ -609,34 +574,23 @@ fn custom(
         }
         None => checked,
     };
-    if check.mode == Mode::Holds {
-        let checked = quote! {
-            #call
-            if __lowbit_result.is_err() {
-                return false;
-            }
-        };
-        let checks = with_context(checked, quote!(return false;));
-        return through_some(check, quote!({ #checks }));
-    }
     let path = &check.path;
     let described = &check.described;
     let fill = &check.fill;
-    let record = if check.rule.warn {
-        quote!(warn_custom)
-    } else {
-        quote!(report_custom)
-    };
+    let warn = check.rule.warn;
     let report = |error: TokenStream, template: TokenStream| {
         quote! {
-            #krate::__private::#record(
-                __lowbit_report,
+            if !#krate::__private::Sink::custom(
+                __lowbit_sink,
                 __lowbit_at,
                 #path,
                 #template,
                 #error,
                 #described,
-            );
+                #warn,
+            ) {
+                return false;
+            }
             #fill
         }
     };

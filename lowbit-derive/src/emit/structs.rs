@@ -7,7 +7,7 @@ use syn::ext::IdentExt;
 
 use super::context::{Base, Context, Resolved, Scope};
 use super::field_key;
-use super::rules::{self, Mode};
+use super::rules;
 use crate::model::{Container, Field, Place, Struct};
 use crate::vocab::Capability;
 
@@ -26,11 +26,9 @@ pub fn emit(container: &Container, body: &Struct) -> TokenStream {
     } else {
         None
     };
-    let Bodies { report, holds } = bodies(&mut scope, gate);
-    let (container_report, container_holds) =
-        super::groups::bodies(&mut scope, body, gate.is_some());
-    let report = with_field_aliases(krate, &body.fields, quote!(#report #container_report));
-    let holds = quote!(#holds #container_holds);
+    let checks = checks(&mut scope, gate);
+    let container_checks = super::groups::checks(&mut scope, body, gate.is_some());
+    let checks = with_field_aliases(krate, &body.fields, quote!(#checks #container_checks));
     let assertions = if container.is_generic() {
         TokenStream::new()
     } else {
@@ -42,7 +40,7 @@ pub fn emit(container: &Container, body: &Struct) -> TokenStream {
     } else {
         TokenStream::new()
     };
-    let validate = validate_impl(container, &cx, &report, &holds);
+    let validate = validate_impl(container, &cx, &checks);
     let shell = shell(container, body);
     quote! {
         #assertions
@@ -91,16 +89,9 @@ pub fn shell(container: &Container, body: &Struct) -> TokenStream {
     }
 }
 
-/// The statements of `validate_into` and of `is_valid_with` for one set of
-/// fields.
-pub struct Bodies {
-    pub report: TokenStream,
-    pub holds: TokenStream,
-}
-
 /// The checks of every rule on `scope`'s fields, in field order, each behind
 /// `gate` unless it is `ungated`.
-pub fn bodies(scope: &mut Scope, gate: Option<&Place>) -> Bodies {
+pub fn checks(scope: &mut Scope, gate: Option<&Place>) -> TokenStream {
     let gate_read = match gate {
         Some(gate) => {
             let Resolved { access, ty, .. } = scope.resolve(gate);
@@ -115,30 +106,24 @@ pub fn bodies(scope: &mut Scope, gate: Option<&Place>) -> Bodies {
         None => TokenStream::new(),
     };
     let fields = scope.fields;
-    let mut checks = |mode: Mode| -> TokenStream {
-        let checks: Vec<TokenStream> = crate::model::rules(fields)
-            .map(|(_, rule)| {
-                let check = rules::check(scope, rule, mode);
-                // A `warn` rule has no check on the fast path.
-                if gate.is_some() && !rule.ungated && !check.is_empty() {
-                    quote!(if __lowbit_gate { #check })
-                } else {
-                    check
-                }
-            })
-            .collect();
-        quote!(#gate_read #(#checks)*)
-    };
-    let report = checks(Mode::Report);
-    let holds = checks(Mode::Holds);
-    Bodies { report, holds }
+    let checks: Vec<TokenStream> = crate::model::rules(fields)
+        .map(|(_, rule)| {
+            let check = rules::check(scope, rule);
+            if gate.is_some() && !rule.ungated && !check.is_empty() {
+                quote!(if __lowbit_gate { #check })
+            } else {
+                check
+            }
+        })
+        .collect();
+    quote!(#gate_read #(#checks)*)
 }
 
-/// `report` followed, when a field has `#[serde(alias = "..")]`es and a
+/// `checks` followed, when a field has `#[serde(alias = "..")]`es and a
 /// check failed, by the cold call that records them on what it reported, so
 /// that a loader finds a value the file gives under an alias. The valid
-/// path pays one comparison.
-fn with_field_aliases(krate: &syn::Path, fields: &[Field], report: TokenStream) -> TokenStream {
+/// path pays one comparison, and the fast path none.
+fn with_field_aliases(krate: &syn::Path, fields: &[Field], checks: TokenStream) -> TokenStream {
     // A flattened field adds no segment for an alias to stand in for.
     let aliased: Vec<TokenStream> = fields
         .iter()
@@ -149,31 +134,26 @@ fn with_field_aliases(krate: &syn::Path, fields: &[Field], report: TokenStream) 
             quote!((#name, &[#(#aliases),*]))
         })
         .collect();
-    if aliased.is_empty() || report.is_empty() {
-        return report;
+    if aliased.is_empty() || checks.is_empty() {
+        return checks;
     }
     quote! {
-        let __lowbit_aliases_from = #krate::Report::len(__lowbit_report);
-        #report
-        if #krate::Report::len(__lowbit_report) > __lowbit_aliases_from {
-            #krate::__private::field_aliases(
-                __lowbit_report,
-                __lowbit_aliases_from,
-                __lowbit_at,
-                &[#(#aliased),*],
-            );
-        }
+        let __lowbit_aliases_from = #krate::__private::Sink::mark(__lowbit_sink);
+        #checks
+        #krate::__private::Sink::field_aliases(
+            __lowbit_sink,
+            __lowbit_aliases_from,
+            __lowbit_at,
+            &[#(#aliased),*],
+        );
     }
 }
 
 /// The `Validate` impl around the checks, with the bounds they need and the
-/// items they share beside it.
-pub fn validate_impl(
-    container: &Container,
-    cx: &Context,
-    report: &TokenStream,
-    holds: &TokenStream,
-) -> TokenStream {
+/// items they share beside it. The checks are written once, in
+/// `check_into`, generic over the sink: the compiler checks them once, and
+/// `validate_into` and `is_valid_at` are each one call.
+pub fn validate_impl(container: &Container, cx: &Context, checks: &TokenStream) -> TokenStream {
     let krate = &container.krate;
     let ident = &container.ident;
     let (impl_generics, ty_generics, _) = container.generics.split_for_impl();
@@ -190,23 +170,27 @@ pub fn validate_impl(
                 __lowbit_at: &#krate::Location<'_>,
                 __lowbit_report: &mut #krate::Report,
             ) {
+                <Self as #krate::Validate>::check_into(
+                    self,
+                    __lowbit_at,
+                    &mut #krate::__private::Record(__lowbit_report),
+                );
+            }
+
+            #[inline]
+            fn is_valid_at(&self, __lowbit_at: &#krate::Location<'_>) -> bool {
+                <Self as #krate::Validate>::check_into(self, __lowbit_at, &mut #krate::__private::Stop)
+            }
+
+            #[inline]
+            fn check_into<__LowbitSink: #krate::__private::Sink>(
+                &self,
+                __lowbit_at: &#krate::Location<'_>,
+                __lowbit_sink: &mut __LowbitSink,
+            ) -> bool {
                 #[allow(unused_imports)]
                 use #krate::__private::{ValueOf as _, NoValue as _};
-                #report
-            }
-
-            #[inline]
-            fn is_valid_with(&self, __lowbit_context: &dyn ::core::any::Any) -> bool {
-                <Self as #krate::Validate>::is_valid_at_depth(self, __lowbit_context, 0)
-            }
-
-            #[inline]
-            fn is_valid_at_depth(
-                &self,
-                __lowbit_context: &dyn ::core::any::Any,
-                __lowbit_depth: usize,
-            ) -> bool {
-                #holds
+                #checks
                 true
             }
         }
