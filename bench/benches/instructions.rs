@@ -7,8 +7,8 @@
 //! one call, with start-up and set-up cancelled out.
 
 use std::collections::HashMap;
-use std::process::Command;
 
+use lowbit_bench::callgrind;
 use lowbit_bench::ways::{Subject, Visit, WAYS, each_case};
 
 const FEW: u64 = 1_000;
@@ -42,46 +42,16 @@ impl Visit for Names {
     }
 }
 
-/// Instructions a child run executed, from callgrind's totals line.
-fn instructions(case: &str, way: &str, calls: u64) -> Option<u64> {
-    let out = std::env::temp_dir().join(format!("lowbit-callgrind-{}.out", std::process::id()));
-    let status = Command::new("valgrind")
-        .args(["--tool=callgrind", "--quiet"])
-        .arg(format!("--callgrind-out-file={}", out.display()))
-        .arg(std::env::current_exe().ok()?)
-        .env("LOWBIT_CALLGRIND_RUN", format!("{case} {way} {calls}"))
-        // anyhow's default: no backtrace captured with each error.
-        .env("RUST_LIB_BACKTRACE", "0")
-        .status()
-        .ok()?;
-    let text = std::fs::read_to_string(&out).ok()?;
-    let _ = std::fs::remove_file(&out);
-    if !status.success() {
-        return None;
-    }
-    text.lines()
-        .find_map(|line| line.strip_prefix("totals:"))
-        .and_then(|n| n.trim().parse().ok())
-}
-
 fn main() {
-    if let Ok(run) = std::env::var("LOWBIT_CALLGRIND_RUN") {
-        let mut parts = run.split(' ');
-        let (Some(case), Some(way), Some(calls)) = (parts.next(), parts.next(), parts.next())
-        else {
-            panic!("LOWBIT_CALLGRIND_RUN is `case way calls`, not {run:?}");
-        };
-        let calls = calls.parse().expect("a number of calls");
-        each_case(&mut Run { case, way, calls });
+    if let Some((case, way, calls)) = callgrind::child_run() {
+        each_case(&mut Run {
+            case: &case,
+            way: &way,
+            calls,
+        });
         return;
     }
-    // Only `cargo bench` passes `--bench`; run any other way (by
-    // `cargo test --benches`, say) this measures nothing.
-    if !std::env::args().any(|arg| arg == "--bench") {
-        return;
-    }
-    if Command::new("valgrind").arg("--version").output().is_err() {
-        eprintln!("valgrind is not installed: no instruction counts");
+    if !callgrind::measuring() {
         return;
     }
     let mut names = Names(Vec::new());
@@ -92,14 +62,11 @@ fn main() {
     for case in names.0 {
         let mut per_call = HashMap::new();
         for way in WAYS {
-            let (Some(few), Some(many)) =
-                (instructions(case, way, FEW), instructions(case, way, MANY))
-            else {
+            let Some(count) = callgrind::per_call(case, way, FEW, MANY) else {
                 eprintln!("callgrind failed on {case} {way}");
                 continue;
             };
-            #[allow(clippy::cast_precision_loss)] // counts far below 2^52
-            per_call.insert(way, (many - few) as f64 / (MANY - FEW) as f64);
+            per_call.insert(way, count);
         }
         let base = per_call.get("hand_all").copied().unwrap_or(f64::NAN);
         let cells: Vec<String> = WAYS

@@ -57,6 +57,7 @@ macro_rules! from_port {
     };
 }
 
+pub mod callgrind;
 pub mod cases;
 pub mod hand;
 pub mod ways;

@@ -354,9 +354,29 @@ pub(crate) fn numbered(text: &str) -> Option<usize> {
 /// ([`Violation::is_warning`]): [`Validate::report`](crate::Validate::report)
 /// returns them even for a valid config, and the report of a failed
 /// `validate()` holds them beside its errors.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default)]
 pub struct Report {
-    violations: Vec<Violation>,
+    /// Boxed, and `None` until the first violation: a `Report` is one
+    /// pointer, so that the `Result<(), Report>` of a valid config costs
+    /// its caller nothing to drop (the drop is a test the caller inlines).
+    /// Never `Some` of an empty list.
+    // The box is the point: a `Vec` alone is three words to move and test.
+    #[allow(clippy::box_collection)]
+    violations: Option<Box<Vec<Violation>>>,
+}
+
+impl PartialEq for Report {
+    fn eq(&self, other: &Self) -> bool {
+        self.violations() == other.violations()
+    }
+}
+
+impl fmt::Debug for Report {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Report")
+            .field("violations", &self.violations())
+            .finish()
+    }
 }
 
 impl Report {
@@ -364,24 +384,24 @@ impl Report {
     #[must_use]
     #[inline]
     pub const fn new() -> Self {
-        Report {
-            violations: Vec::new(),
-        }
+        Report { violations: None }
     }
 
     /// Records a violation.
     pub fn push(&mut self, violation: Violation) {
-        self.violations.push(violation);
+        self.violations
+            .get_or_insert_with(Box::default)
+            .push(violation);
     }
 
     /// The violation recorded last, for generated code to complete.
     pub(crate) fn last_mut(&mut self) -> Option<&mut Violation> {
-        self.violations.last_mut()
+        self.violations.as_mut()?.last_mut()
     }
 
     /// Makes the violation recorded last a warning (a rule marked `warn`).
     pub(crate) fn mark_last_warning(&mut self) {
-        if let Some(last) = self.violations.last_mut() {
+        if let Some(last) = self.last_mut() {
             last.warning = true;
         }
     }
@@ -389,7 +409,7 @@ impl Report {
     /// Marks the violations from the `from`th on as about keys: those a
     /// `keys(..)` rule just recorded.
     pub(crate) fn about_keys_from(&mut self, from: usize) {
-        for violation in self.violations.iter_mut().skip(from) {
+        for violation in self.violations_mut().iter_mut().skip(from) {
             violation.about_key = true;
         }
     }
@@ -402,7 +422,7 @@ impl Report {
         depth: usize,
         fields: &[(&'static str, &'static [&'static str])],
     ) {
-        for violation in self.violations.iter_mut().skip(from) {
+        for violation in self.violations_mut().iter_mut().skip(from) {
             let Some(PathSegment::Field(name)) = violation.path.segments().get(depth) else {
                 continue;
             };
@@ -416,14 +436,14 @@ impl Report {
     #[must_use]
     #[inline]
     pub fn len(&self) -> usize {
-        self.violations.len()
+        self.violations().len()
     }
 
     /// Whether nothing was violated, not even a warning's rule.
     #[must_use]
     #[inline]
     pub fn is_empty(&self) -> bool {
-        self.violations.is_empty()
+        self.violations.is_none()
     }
 
     /// Whether a violation is an error, not a warning: whether the config
@@ -431,30 +451,34 @@ impl Report {
     #[must_use]
     #[inline]
     pub fn has_errors(&self) -> bool {
-        self.violations.iter().any(|violation| !violation.warning)
+        self.iter().any(|violation| !violation.warning)
     }
 
     /// The violations that are errors, in the order they were found.
     pub fn errors(&self) -> impl Iterator<Item = &Violation> {
-        self.violations
-            .iter()
-            .filter(|violation| !violation.warning)
+        self.iter().filter(|violation| !violation.warning)
     }
 
     /// The violations that are warnings, in the order they were found.
     pub fn warnings(&self) -> impl Iterator<Item = &Violation> {
-        self.violations.iter().filter(|violation| violation.warning)
+        self.iter().filter(|violation| violation.warning)
     }
 
     /// The violations, in the order they were found.
     #[must_use]
     pub fn violations(&self) -> &[Violation] {
-        &self.violations
+        self.violations.as_deref().map_or(&[], Vec::as_slice)
+    }
+
+    fn violations_mut(&mut self) -> &mut [Violation] {
+        self.violations
+            .as_deref_mut()
+            .map_or(&mut [], Vec::as_mut_slice)
     }
 
     /// An iterator over the violations.
     pub fn iter(&self) -> std::slice::Iter<'_, Violation> {
-        self.violations.iter()
+        self.violations().iter()
     }
 
     /// `Ok(())` when the report holds no error (warnings alone leave a
@@ -471,7 +495,7 @@ impl Report {
 
 impl fmt::Display for Report {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, violation) in self.violations.iter().enumerate() {
+        for (i, violation) in self.iter().enumerate() {
             if i > 0 {
                 f.write_str("\n")?;
             }
@@ -491,7 +515,7 @@ impl<'a> IntoIterator for &'a Report {
     type IntoIter = std::slice::Iter<'a, Violation>;
 
     fn into_iter(self) -> Self::IntoIter {
-        self.violations.iter()
+        self.iter()
     }
 }
 
@@ -500,13 +524,18 @@ impl IntoIterator for Report {
     type IntoIter = std::vec::IntoIter<Violation>;
 
     fn into_iter(self) -> Self::IntoIter {
-        self.violations.into_iter()
+        self.violations
+            .map(|list| *list)
+            .unwrap_or_default()
+            .into_iter()
     }
 }
 
 impl Extend<Violation> for Report {
     fn extend<I: IntoIterator<Item = Violation>>(&mut self, iter: I) {
-        self.violations.extend(iter);
+        for violation in iter {
+            self.push(violation);
+        }
     }
 }
 
@@ -514,6 +543,20 @@ impl Extend<Violation> for Report {
 mod tests {
     use super::*;
     use crate::path::PathSegment;
+
+    #[test]
+    fn a_report_is_one_pointer_and_an_empty_one_holds_nothing() {
+        // What makes the `Ok` of a valid config free to drop.
+        assert_eq!(size_of::<Report>(), size_of::<usize>());
+        let mut report = Report::new();
+        assert!(report.is_empty());
+        report.extend(std::iter::empty());
+        assert_eq!(report, Report::new());
+        assert!(report.violations.is_none());
+        report.push(violation());
+        assert_eq!(report.len(), 1);
+        assert_eq!(report.clone().into_iter().count(), 1);
+    }
 
     fn violation() -> Violation {
         Violation::from_template_with_names(

@@ -26,7 +26,7 @@ pub use optional::Optional;
 pub use payload::{Payload, SkipPayload, ValidatePayload};
 #[cfg(feature = "shape")]
 pub use shapes::{DatumOf, NoDatum, NoShape, ShapeOf, ShapeProbe, boxed, fill_names, path, table};
-pub use sink::{Record, Sink, Stop, issues_go_on, nested};
+pub use sink::{Record, Sink, Stop, issues_go_on, nested, stops};
 pub use std::vec;
 pub use text::Text;
 pub use traits::{Choice, Describe, Each, Field, Flag, IsSet, Items, Keys, Length, Scalar, Slot};

@@ -14,8 +14,11 @@ use crate::issues::Issues;
 use crate::path::Location;
 use crate::report::{Report, Value};
 
-/// What the derived checks call when a rule is broken. Each method that
-/// returns a `bool` returns whether checking goes on.
+/// What the derived checks call when a rule is broken. A check first asks
+/// [`stops`]: a sink that does not record ends there, before the value and
+/// path of the violation are made, so that the fast path never builds them.
+/// The recording methods are called only when [`Self::RECORDS`]; the
+/// others return whether checking goes on.
 pub trait Sink {
     /// Whether this sink records violations and so goes on after one. The
     /// checks of rules marked `warn`, which cannot make a value invalid,
@@ -32,9 +35,9 @@ pub trait Sink {
         template: &'static str,
         names: &'static [&'static str],
         value: Option<Value>,
-    ) -> bool;
+    );
 
-    /// A rule marked `warn` is broken; only called when [`Self::RECORDS`].
+    /// A rule marked `warn` is broken.
     fn warned(
         &mut self,
         at: &Location<'_>,
@@ -46,8 +49,7 @@ pub trait Sink {
     );
 
     /// A `custom` rule failed with `error`; its message is `template`, when
-    /// the rule gave one. A warning when `warn` (then only called when
-    /// [`Self::RECORDS`]).
+    /// the rule gave one. A warning when `warn`.
     #[allow(clippy::too_many_arguments)]
     fn custom(
         &mut self,
@@ -57,7 +59,7 @@ pub trait Sink {
         error: &dyn Display,
         value: Option<Value>,
         warn: bool,
-    ) -> bool;
+    );
 
     /// A group rule is broken: `set` says which of `names` are set.
     fn group(
@@ -68,7 +70,7 @@ pub trait Sink {
         set: &[bool],
         template: Option<&'static str>,
         warn: bool,
-    ) -> bool;
+    );
 
     /// Fills the sibling placeholders (`{action}`) of the violation just
     /// recorded.
@@ -115,9 +117,8 @@ impl Sink for Record<'_> {
         template: &'static str,
         names: &'static [&'static str],
         value: Option<Value>,
-    ) -> bool {
+    ) {
         super::report(self.0, at, segments, code, template, names, value);
-        true
     }
 
     #[inline]
@@ -142,13 +143,12 @@ impl Sink for Record<'_> {
         error: &dyn Display,
         value: Option<Value>,
         warn: bool,
-    ) -> bool {
+    ) {
         if warn {
             super::warn_custom(self.0, at, segments, template, error, value);
         } else {
             super::report_custom(self.0, at, segments, template, error, value);
         }
-        true
     }
 
     #[inline]
@@ -160,9 +160,8 @@ impl Sink for Record<'_> {
         set: &[bool],
         template: Option<&'static str>,
         warn: bool,
-    ) -> bool {
+    ) {
         report_group(self.0, at, kind, names, set, template, warn);
-        true
     }
 
     #[inline]
@@ -227,8 +226,7 @@ impl Sink for Stop {
         _: &'static str,
         _: &'static [&'static str],
         _: Option<Value>,
-    ) -> bool {
-        false
+    ) {
     }
 
     #[inline]
@@ -252,8 +250,7 @@ impl Sink for Stop {
         _: &dyn Display,
         _: Option<Value>,
         _: bool,
-    ) -> bool {
-        false
+    ) {
     }
 
     #[inline]
@@ -265,8 +262,7 @@ impl Sink for Stop {
         _: &[bool],
         _: Option<&'static str>,
         _: bool,
-    ) -> bool {
-        false
+    ) {
     }
 
     #[inline]
@@ -303,6 +299,14 @@ impl Sink for Stop {
     fn descend<T: Validate + ?Sized>(&mut self, value: &T, at: &Location<'_>) -> bool {
         value.is_valid_at(at)
     }
+}
+
+/// Whether `sink` ends at the first broken rule: then a check returns
+/// `false` at once, before anything about the violation is made.
+#[inline(always)]
+#[must_use]
+pub fn stops<S: Sink>(_: &S) -> bool {
+    !S::RECORDS
 }
 
 /// Checks `value` one `#[nested]` level below `at` (which already names

@@ -64,7 +64,10 @@ fn check(scope: &mut Scope, group: &Group) -> TokenStream {
     };
     let warn = group.warn;
     let record = quote! {
-        if !#krate::__private::Sink::group(
+        if #krate::__private::stops(__lowbit_sink) {
+            return false;
+        }
+        #krate::__private::Sink::group(
             __lowbit_sink,
             __lowbit_at,
             #kind,
@@ -72,9 +75,7 @@ fn check(scope: &mut Scope, group: &Group) -> TokenStream {
             &__lowbit_set,
             #template,
             #warn,
-        ) {
-            return false;
-        }
+        );
     };
     let statement = quote! {
         {
@@ -128,7 +129,10 @@ fn struct_check(scope: &mut Scope, check: &StructCheck) -> TokenStream {
     let semi = respan(quote!(;), span);
     let report = |error: TokenStream, template: TokenStream| {
         quote! {
-            if !#krate::__private::Sink::custom(
+            if #krate::__private::stops(__lowbit_sink) {
+                return false;
+            }
+            #krate::__private::Sink::custom(
                 __lowbit_sink,
                 __lowbit_at,
                 &[],
@@ -136,9 +140,7 @@ fn struct_check(scope: &mut Scope, check: &StructCheck) -> TokenStream {
                 #error,
                 ::core::option::Option::None,
                 false,
-            ) {
-                return false;
-            }
+            );
         }
     };
     let checked = if check.issues.is_some() {

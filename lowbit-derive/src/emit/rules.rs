@@ -55,9 +55,10 @@ impl Check<'_> {
             quote!(#krate::__private::Sink::warned(#args);)
         } else {
             quote! {
-                if !#krate::__private::Sink::broken(#args) {
+                if #krate::__private::stops(__lowbit_sink) {
                     return false;
                 }
+                #krate::__private::Sink::broken(#args);
             }
         };
         quote!(#record #fill)
@@ -580,7 +581,10 @@ fn custom(
     let warn = check.rule.warn;
     let report = |error: TokenStream, template: TokenStream| {
         quote! {
-            if !#krate::__private::Sink::custom(
+            if #krate::__private::stops(__lowbit_sink) {
+                return false;
+            }
+            #krate::__private::Sink::custom(
                 __lowbit_sink,
                 __lowbit_at,
                 #path,
@@ -588,9 +592,7 @@ fn custom(
                 #error,
                 #described,
                 #warn,
-            ) {
-                return false;
-            }
+            );
             #fill
         }
     };
