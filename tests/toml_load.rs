@@ -430,9 +430,13 @@ fn spans_and_dates_are_not_mistaken_for_unknown_keys() {
 fn flattened_fields_are_located_in_their_parents_table() {
     let source = "packed = true\nbits = 9\nbitz = 1\n";
     let loaded = lowbit_core::toml::load::<plan::Flattened>(source);
-    // `bitz` goes unnoticed: the parent reads its table as a map, and the
-    // flattened struct reads what it keeps of it away from the document.
-    assert_eq!(summary(&loaded), owned(&[("range", "bits", 2, 8)]));
+    // `bitz`, which neither the parent nor the flattened struct knows, is
+    // unknown; with no list of the fields serde passes, no did-you-mean.
+    assert_eq!(
+        summary(&loaded),
+        owned(&[("range", "bits", 2, 8), ("unknown_key", "bitz", 3, 1)])
+    );
+    assert_eq!(loaded.diagnostics()[1].help(), None);
     assert!(loaded.value().expect("a value").packed);
 }
 
@@ -1056,4 +1060,117 @@ fn a_field_without_aliases_is_located_as_before() {
         loaded.diagnostics()[0].label(),
         Some("no `level` in this table; its default applies")
     );
+}
+
+#[path = "support/fidelity.rs"]
+mod fidelity;
+
+/// A type error in the parent of a flattened struct is named by its field
+/// path, as in any struct (issue 13, item 2).
+#[test]
+fn a_flattening_parent_names_its_fields_by_path() {
+    let source = "job_name = \"node\"\nscheme = 1\n";
+    let loaded = lowbit_core::toml::load::<fidelity::Scrape>(source);
+    assert_eq!(
+        summary(&loaded),
+        owned(&[("invalid_type", "scheme", 2, 10)])
+    );
+    let source = "job_name = \"node\"\nscheme = \"ftp\"\n";
+    let loaded = lowbit_core::toml::load::<fidelity::Scrape>(source);
+    assert_eq!(summary(&loaded), owned(&[("one_of", "scheme", 2, 10)]));
+}
+
+/// serde reads a flattened struct from what it buffered of its parent's
+/// table, and its errors come back without a position: each is located at
+/// the value it is about, and each bad value is reported.
+#[test]
+fn type_errors_inside_a_flattened_struct_point_at_their_values() {
+    let source = "[[scrape_configs]]\njob_name = \"node\"\n\
+                  [[scrape_configs]]\njob_name = \"api\"\nfollow_redirects = \"yes\"\n\
+                  timeout = \"10\"\n";
+    let loaded = lowbit_core::toml::load::<fidelity::Prometheus>(source);
+    assert!(loaded.value().is_none());
+    assert_eq!(
+        summary(&loaded),
+        owned(&[
+            ("invalid_type", "scrape_configs[1].follow_redirects", 5, 20),
+            ("invalid_type", "scrape_configs[1].timeout", 6, 11),
+        ])
+    );
+    let [redirects, timeout] = loaded.diagnostics() else {
+        unreachable!()
+    };
+    assert_eq!(pointed(source, redirects), "\"yes\"");
+    assert_eq!(
+        redirects.help(),
+        Some("a boolean is written `true`, without quotes")
+    );
+    assert_eq!(pointed(source, timeout), "\"10\"");
+}
+
+/// A Kubernetes probe: the handler's keys beside the probe's own.
+#[test]
+fn a_flattened_handler_is_located_in_its_probe() {
+    let source = "name = \"web\"\n[liveness_probe]\nperiod_seconds = 10\nport = \"80\"\n";
+    let loaded = lowbit_core::toml::load::<fidelity::Container>(source);
+    assert_eq!(
+        summary(&loaded),
+        owned(&[("invalid_type", "liveness_probe.port", 4, 8)])
+    );
+    let source = "name = \"web\"\n[liveness_probe]\nperiod_seconds = \"10\"\nport = 80\n";
+    let loaded = lowbit_core::toml::load::<fidelity::Container>(source);
+    assert_eq!(
+        summary(&loaded),
+        owned(&[("invalid_type", "liveness_probe.period_seconds", 3, 18)])
+    );
+    // Rules of the flattened struct point at its values too.
+    let source = "name = \"web\"\n[liveness_probe]\nperiod_seconds = 0\nport = 0\n";
+    let loaded = lowbit_core::toml::load::<fidelity::Container>(source);
+    assert_eq!(
+        summary(&loaded),
+        owned(&[
+            ("range", "liveness_probe.period_seconds", 3, 18),
+            ("range", "liveness_probe.port", 4, 8),
+        ])
+    );
+}
+
+/// A value nested in a flattened struct's table is found where it is.
+#[test]
+fn a_type_error_nested_in_a_flattened_table_is_located() {
+    let source = "job_name = \"node\"\n[tls_config]\nca_file = 3\n";
+    let loaded = lowbit_core::toml::load::<fidelity::Scrape>(source);
+    assert_eq!(
+        summary(&loaded),
+        owned(&[("invalid_type", "tls_config.ca_file", 3, 11)])
+    );
+}
+
+/// A key neither the parent nor its flattened struct knows is unknown;
+/// the flattened struct's own keys are not.
+#[test]
+fn keys_unknown_to_a_flattened_struct_are_reported() {
+    let source = "job_name = \"node\"\nfollow_redirects = true\nproxy_ur = \"http://p\"\n";
+    let loaded = lowbit_core::toml::load::<fidelity::Scrape>(source);
+    assert_eq!(
+        summary(&loaded),
+        owned(&[("unknown_key", "proxy_ur", 3, 1)])
+    );
+    assert_eq!(loaded.diagnostics()[0].severity(), Severity::Warning);
+    let denied = Options::new()
+        .deny_unknown_keys(true)
+        .load::<fidelity::Scrape>(source);
+    assert!(!denied.is_valid());
+    let valid = "job_name = \"node\"\nfollow_redirects = true\nproxy_url = \"http://p\"\n\
+                 [tls_config]\nca_file = \"ca.pem\"\n";
+    let loaded = Options::new()
+        .deny_unknown_keys(true)
+        .load::<fidelity::Scrape>(valid);
+    assert_eq!(loaded.diagnostics(), []);
+    // Every key is known to a flattened catch-all map.
+    let open = "name = \"x\"\nanything = 1\n";
+    let loaded = Options::new()
+        .deny_unknown_keys(true)
+        .load::<fidelity::Open>(open);
+    assert_eq!(loaded.diagnostics(), []);
 }
