@@ -499,3 +499,25 @@ fn a_flattened_struct_is_located_in_its_parents_object() {
         .load::<fidelity::Open>(open);
     assert_eq!(loaded.diagnostics(), []);
 }
+
+/// A typo inside an internally tagged variant is an unknown key; a type
+/// error there points at its value (issue 13, item 7).
+#[test]
+fn a_typo_inside_an_internally_tagged_variant_is_reported() {
+    let source = "{\"name\": \"ci\", \"on\": [{\"type\": \"push\", \"branchs\": [\"main\"]}]}";
+    let loaded = Options::new()
+        .deny_unknown_keys(true)
+        .load::<fidelity::Workflow>(source);
+    assert_eq!(
+        summary(&loaded),
+        owned(&[("unknown_key", "on[0].branchs", 1, 40)])
+    );
+    assert_eq!(pointed(source, &loaded.diagnostics()[0]), "\"branchs\"");
+    assert!(!loaded.is_valid());
+    let source = "{\"name\": \"ci\", \"on\": [{\"type\": \"schedule\", \"cron\": 5}]}";
+    let loaded = lowbit_core::json::load::<fidelity::Workflow>(source);
+    assert_eq!(
+        summary(&loaded),
+        owned(&[("invalid_type", "on[0].cron", 1, 52)])
+    );
+}

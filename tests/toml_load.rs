@@ -1174,3 +1174,35 @@ fn keys_unknown_to_a_flattened_struct_are_reported() {
         .load::<fidelity::Open>(open);
     assert_eq!(loaded.diagnostics(), []);
 }
+
+/// A typo inside an internally tagged variant is an unknown key, located
+/// at the key; a type error there points at its value (issue 13, item 7).
+#[test]
+fn a_typo_inside_an_internally_tagged_variant_is_reported() {
+    let source = "name = \"ci\"\n[[on]]\ntype = \"push\"\nbranchs = [\"main\"]\n\
+                  [[on]]\ntype = \"schedule\"\ncron = \"0 0 * * *\"\n";
+    let loaded = lowbit_core::toml::load::<fidelity::Workflow>(source);
+    assert_eq!(
+        summary(&loaded),
+        owned(&[("unknown_key", "on[0].branchs", 4, 1)])
+    );
+    let typo = &loaded.diagnostics()[0];
+    assert_eq!(typo.severity(), Severity::Warning);
+    assert_eq!(typo.message(), "unknown key `branchs` in `on[0]`");
+    assert!(loaded.is_valid());
+    let denied = Options::new()
+        .deny_unknown_keys(true)
+        .load::<fidelity::Workflow>(source);
+    assert!(!denied.is_valid());
+    let fixed = source.replace("branchs", "branches");
+    let loaded = Options::new()
+        .deny_unknown_keys(true)
+        .load::<fidelity::Workflow>(&fixed);
+    assert_eq!(loaded.diagnostics(), []);
+    let source = "name = \"ci\"\n[[on]]\ntype = \"push\"\ntags = \"v1\"\n";
+    let loaded = lowbit_core::toml::load::<fidelity::Workflow>(source);
+    assert_eq!(
+        summary(&loaded),
+        owned(&[("invalid_type", "on[0].tags", 4, 8)])
+    );
+}

@@ -446,3 +446,23 @@ fn a_flattened_struct_is_located_in_its_parents_mapping() {
         .load::<fidelity::Container>(source);
     assert_eq!(loaded.diagnostics(), []);
 }
+
+/// A typo inside an internally tagged variant is an unknown key; a type
+/// error there points at its value (issue 13, item 7).
+#[test]
+fn a_typo_inside_an_internally_tagged_variant_is_reported() {
+    let source =
+        "name: ci\non:\n  - type: push\n    branchs: [main]\n  - type: schedule\n    cron: 5\n";
+    let loaded = lowbit_core::yaml::load::<fidelity::Workflow>(source);
+    assert_eq!(
+        summary(&loaded),
+        owned(&[("invalid_type", "on[1].cron", 6, 11)])
+    );
+    let source = source.replace("cron: 5", "cron: '0 0 * * *'");
+    let loaded = lowbit_core::yaml::load::<fidelity::Workflow>(&source);
+    assert_eq!(
+        summary(&loaded),
+        owned(&[("unknown_key", "on[0].branchs", 4, 5)])
+    );
+    assert_eq!(loaded.diagnostics()[0].severity(), Severity::Warning);
+}

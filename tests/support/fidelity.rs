@@ -88,3 +88,24 @@ pub struct Open {
     #[serde(flatten)]
     pub extra: std::collections::BTreeMap<String, serde_json::Value>,
 }
+
+/// A GitHub Actions trigger, internally tagged: serde buffers every key
+/// but the tag and reads the variant from that buffer.
+#[derive(Deserialize, Validate, Debug)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Trigger {
+    Push {
+        branches: Option<Vec<String>>,
+        tags: Option<Vec<String>>,
+    },
+    Schedule {
+        cron: String,
+    },
+}
+
+/// A workflow with its triggers.
+#[derive(Deserialize, Validate, Debug)]
+pub struct Workflow {
+    pub name: String,
+    pub on: Vec<Trigger>,
+}

@@ -587,8 +587,15 @@ impl<'s> Load<'_, 's> {
         T: Deserialize<'s>,
     {
         let mut probe = Probe::default();
-        for Flat { table, buffered } in flat {
-            probe.tables.push(table.clone());
+        for Flat {
+            table,
+            buffered,
+            maps,
+        } in flat
+        {
+            if maps {
+                probe.tables.push(table.clone());
+            }
             probe
                 .keys
                 .extend(buffered.into_iter().map(|key| (table.clone(), key)));

@@ -13,7 +13,17 @@
 //! it reads, in order. serde buffers the values of those it does not know
 //! itself and reads the flattened struct from that buffer, away from any
 //! deserializer: an error there comes back without a position, after the
-//! last key. The keys noted are where the loader looks for its value.
+//! last key. The keys noted are where the loader looks for its value. An
+//! internally tagged enum (`#[serde(tag = "type")]`, whose visitor expects
+//! `internally tagged enum Name`) buffers its table in the same way and reads
+//! its variant from the buffer once the table is read.
+//!
+//! An untagged enum buffers its whole value as any value (as serde's buffer
+//! reads everything) and tries each variant on the buffer in turn; nothing
+//! marks the value as the enum's, and handing it a key twice (see [`Probe`])
+//! would not tell a struct variant that knows the key from one that does not:
+//! every variant failing, serde says only that none matched, and a variant
+//! holding a map takes any key. Typos in untagged variants go unnoticed.
 
 use std::cell::{Cell, RefCell};
 use std::fmt;
@@ -57,6 +67,11 @@ pub(crate) struct Flat {
     /// The keys whose values serde buffered for the flattened fields: those
     /// the struct does not know itself, in order.
     pub(crate) buffered: Vec<String>,
+    /// Whether a flattened map may take them. An internally tagged enum's
+    /// variant is read from such a buffer too; its struct variants refuse a
+    /// key that is no string, which is why it is not asked about maps (a
+    /// newtype variant holding a map is taken for a struct).
+    pub(crate) maps: bool,
 }
 
 /// What a probing read asks of the tables read by structs with flattened
@@ -82,6 +97,9 @@ pub(crate) struct Seen {
     pub(crate) flat: Vec<Flat>,
     /// What to hand those tables, when this read is a probe.
     pub(crate) probe: Option<Probe>,
+    /// The last internally tagged table read, and its keys: its variant
+    /// is read from serde's buffer after the table, away from the watch.
+    tagged: Option<(Vec<PathSegment>, Vec<String>)>,
     /// The key (or variant name) read last, until its value is read.
     key: Option<String>,
 }
@@ -196,6 +214,29 @@ impl<'a> Watch<'a> {
         result
     }
 
+    /// Notes where a failure arose that the type raised after its
+    /// deserializer returned: a variant of an internally tagged enum read
+    /// from serde's buffer, a `TryFrom` conversion, a `deserialize_with`
+    /// function's check. The value is what failed, not its container.
+    fn settle_after<T, E>(self, result: Result<T, E>) -> Result<T, E> {
+        if result.is_err() && self.role == Role::Value {
+            let mut seen = self.seen.borrow_mut();
+            if seen.failure.is_none() {
+                let path = self.at.path();
+                let flattened = (seen.tagged.take())
+                    .filter(|(table, _)| *table == path)
+                    .map(|(_, keys)| keys);
+                seen.failure = Some(Failure {
+                    path,
+                    variants: None,
+                    known: None,
+                    flattened,
+                });
+            }
+        }
+        result
+    }
+
     fn keep_key(self, key: &str) {
         if self.role != Role::Value {
             self.seen.borrow_mut().key = Some(key.to_owned());
@@ -216,7 +257,7 @@ where
         known: None,
         buffered: None,
     };
-    T::deserialize(Watched { inner, watch })
+    watch.settle_after(T::deserialize(Watched { inner, watch }))
 }
 
 /// A deserializer under watch.
@@ -233,15 +274,26 @@ struct WatchedVisitor<'a, V> {
     known: Option<&'static [&'static str]>,
     /// Whether it reads an `f32`, which a TOML float may not fit.
     single: bool,
-    /// Whether it builds a struct from a map: one with a flattened field.
-    flat: bool,
+    /// Whether serde buffers the values of the table it reads.
+    buffers: Buffers,
+}
+
+/// Whether a visitor reading a table buffers its values, to read from the
+/// buffer later, away from the document.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Buffers {
+    No,
+    /// A struct with a flattened field: it buffers the keys it does not know.
+    Flattened,
+    /// An internally tagged enum: it buffers all but the tag, for its variant.
+    Tagged,
 }
 
 macro_rules! watched {
     ($($method:ident($($arg:ident: $ty:ty),*)),* $(,)?) => {$(
         fn $method<V: Visitor<'de>>(self, $($arg: $ty,)* visitor: V) -> Result<V::Value, D::Error> {
             let watch = self.watch;
-            let watched = WatchedVisitor { inner: visitor, watch, known: None, single: false, flat: false };
+            let watched = WatchedVisitor { inner: visitor, watch, known: None, single: false, buffers: Buffers::No };
             watch.settle(self.inner.$method($($arg,)* watched), None)
         }
     )*};
@@ -269,7 +321,7 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Watched<'_, D> {
             watch,
             known: None,
             single: true,
-            flat: false,
+            buffers: Buffers::No,
         };
         watch.settle(self.inner.deserialize_f32(watched), None)
     }
@@ -280,12 +332,17 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Watched<'_, D> {
             // serde's buffer reads what it keeps as "any value".
             buffered.set(expects(&visitor, "any value", true));
         }
+        let buffers = if expects(&visitor, "internally tagged enum ", false) {
+            Buffers::Tagged
+        } else {
+            Buffers::No
+        };
         let watched = WatchedVisitor {
             inner: visitor,
             watch,
             known: None,
             single: false,
-            flat: false,
+            buffers,
         };
         watch.settle(self.inner.deserialize_any(watched), None)
     }
@@ -293,7 +350,11 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Watched<'_, D> {
     fn deserialize_map<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, D::Error> {
         let watch = self.watch;
         let watched = WatchedVisitor {
-            flat: expects(&visitor, "struct ", false),
+            buffers: if expects(&visitor, "struct ", false) {
+                Buffers::Flattened
+            } else {
+                Buffers::No
+            },
             inner: visitor,
             watch,
             known: None,
@@ -316,7 +377,7 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Watched<'_, D> {
             watch,
             known,
             single: false,
-            flat: false,
+            buffers: Buffers::No,
         };
         watch.settle(self.inner.deserialize_struct(name, fields, watched), None)
     }
@@ -333,7 +394,7 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Watched<'_, D> {
             watch,
             known: None,
             single: false,
-            flat: false,
+            buffers: Buffers::No,
         };
         watch.settle(
             self.inner.deserialize_enum(name, variants, watched),
@@ -453,7 +514,7 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for WatchedVisitor<'_, V> {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, inner: A) -> Result<Self::Value, A::Error> {
-        if !self.flat {
+        if self.buffers == Buffers::No {
             return self.inner.visit_map(WatchedMap {
                 inner,
                 watch: self.watch,
@@ -491,18 +552,27 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for WatchedVisitor<'_, V> {
         let mut seen = self.watch.seen.borrow_mut();
         // An error after the last key, with none noted below: one from the
         // flattened struct's buffer (or a field missing from the table).
-        if result.is_err() && read.done && seen.failure.is_none() {
-            seen.failure = Some(Failure {
-                path: table,
-                variants: None,
-                known: None,
-                flattened: Some(read.keys),
-            });
-        } else if result.is_ok() && seen.probe.is_none() && !read.buffered.is_empty() {
-            seen.flat.push(Flat {
-                table,
-                buffered: read.buffered,
-            });
+        if result.is_err() {
+            if read.done && seen.failure.is_none() {
+                seen.failure = Some(Failure {
+                    path: table,
+                    variants: None,
+                    known: None,
+                    flattened: Some(read.keys),
+                });
+            }
+        } else {
+            if self.buffers == Buffers::Tagged {
+                // The variant is read from the buffer once this returns.
+                seen.tagged = Some((table.clone(), read.keys));
+            }
+            if seen.probe.is_none() && !read.buffered.is_empty() {
+                seen.flat.push(Flat {
+                    table,
+                    buffered: read.buffered,
+                    maps: self.buffers == Buffers::Flattened,
+                });
+            }
         }
         drop(seen);
         result
@@ -526,10 +596,8 @@ impl<'de, S: DeserializeSeed<'de>> DeserializeSeed<'de> for WatchedSeed<'_, S> {
     type Value = S::Value;
 
     fn deserialize<D: Deserializer<'de>>(self, inner: D) -> Result<S::Value, D::Error> {
-        self.inner.deserialize(Watched {
-            inner,
-            watch: self.watch,
-        })
+        let watch = self.watch;
+        watch.settle_after(self.inner.deserialize(Watched { inner, watch }))
     }
 }
 
@@ -790,7 +858,7 @@ impl<'de, A: VariantAccess<'de>> VariantAccess<'de> for WatchedVariant<'_, A> {
             watch,
             known: None,
             single: false,
-            flat: false,
+            buffers: Buffers::No,
         };
         self.inner.tuple_variant(len, watched)
     }
@@ -807,7 +875,7 @@ impl<'de, A: VariantAccess<'de>> VariantAccess<'de> for WatchedVariant<'_, A> {
             watch,
             known: Some(fields),
             single: false,
-            flat: false,
+            buffers: Buffers::No,
         };
         self.inner.struct_variant(fields, watched)
     }

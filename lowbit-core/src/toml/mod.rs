@@ -65,7 +65,9 @@
 //! errors are located by the value they describe, and the keys neither
 //! struct knows are learned by reading the document again, once for each
 //! key the flattened struct knows (at most 32 times; past that, none is
-//! reported), and have no did-you-mean.
+//! reported), and have no did-you-mean. So are those in the variants of an
+//! internally tagged enum, which serde reads from a buffer too; not those in
+//! an untagged enum's variants, which serde gives no way to tell apart.
 //!
 //! Limits: serde stops
 //! at the first value it cannot read, so after such an error the loader
