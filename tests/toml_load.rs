@@ -1206,3 +1206,173 @@ fn a_typo_inside_an_internally_tagged_variant_is_reported() {
         owned(&[("invalid_type", "on[0].tags", 4, 8)])
     );
 }
+
+/// The rest of the serde attributes real configs use (issue 13, "also
+/// cover"): what `validate()` sees, what the path says, where the loader
+/// points.
+mod attrs {
+    use std::borrow::Cow;
+
+    use lowbit_core::Validate;
+    use serde::de::Error as _;
+    use serde::{Deserialize, Deserializer};
+
+    /// A share of 100, checked by `TryFrom` as serde reads it.
+    #[derive(Deserialize, Debug, Clone, Copy)]
+    #[serde(try_from = "u32")]
+    pub struct Percent(#[allow(dead_code)] pub u32);
+
+    impl TryFrom<u32> for Percent {
+        type Error = String;
+        fn try_from(value: u32) -> Result<Self, String> {
+            if value <= 100 {
+                Ok(Percent(value))
+            } else {
+                Err(format!("{value} is more than 100%"))
+            }
+        }
+    }
+
+    /// A newtype serde reads as its one field.
+    #[derive(Deserialize, Debug, Clone, Copy)]
+    #[serde(transparent)]
+    pub struct Port(#[allow(dead_code)] pub u16);
+
+    pub fn even<'de, D: Deserializer<'de>>(deserializer: D) -> Result<u32, D::Error> {
+        let value = u32::deserialize(deserializer)?;
+        if value % 2 == 0 {
+            Ok(value)
+        } else {
+            Err(D::Error::custom(format!("{value} is odd")))
+        }
+    }
+
+    #[derive(Deserialize, Validate, Debug, Default, PartialEq)]
+    #[serde(rename_all = "snake_case")]
+    pub enum Mode {
+        #[default]
+        Off,
+        Fast,
+        #[serde(other)]
+        Other,
+    }
+
+    #[derive(Deserialize, Validate, Debug)]
+    pub struct Tuned {
+        pub share: Percent,
+        pub port: Port,
+        #[serde(deserialize_with = "even")]
+        pub batch: u32,
+        #[serde(default)]
+        #[none_of("other")]
+        pub mode: Mode,
+        #[serde(default)]
+        #[range(max = 5)]
+        pub retries: Option<Option<u8>>,
+    }
+
+    /// A struct that borrows its strings from the document.
+    #[derive(Deserialize, Validate, Debug)]
+    pub struct Borrowed<'a> {
+        #[serde(borrow)]
+        #[length(max = 4)]
+        pub name: Cow<'a, str>,
+    }
+}
+
+/// `try_from`, `transparent`, `deserialize_with`: an error the type
+/// raises once serde has read the value (a conversion, a check) is placed
+/// at that value, under its field's path, as serde's own are.
+#[test]
+fn errors_raised_after_reading_a_value_are_located_at_it() {
+    let source = "share = 120
+port = 70000
+batch = 3
+";
+    let loaded = lowbit_core::toml::load::<attrs::Tuned>(source);
+    assert!(loaded.value().is_none());
+    assert_eq!(
+        summary(&loaded),
+        owned(&[
+            ("deserialize", "share", 1, 9),
+            ("invalid_value", "port", 2, 8),
+            ("deserialize", "batch", 3, 9),
+        ])
+    );
+    let messages: Vec<&str> = loaded
+        .diagnostics()
+        .iter()
+        .map(Diagnostic::message)
+        .collect();
+    assert_eq!(
+        messages,
+        [
+            "120 is more than 100%",
+            "invalid value: integer `70000`, expected u16",
+            "3 is odd"
+        ]
+    );
+}
+
+/// `#[serde(other)]` takes any name the enum lacks: no error, and
+/// `validate()` sees the catch-all variant, whose serde name the message
+/// gives (`other`), while the loader points at the name the file has.
+/// `Option<Option<T>>`: TOML has no null, so a key given is `Some(Some(_))`,
+/// and its rules apply to the inner value; one left out is `None`.
+#[test]
+fn other_variants_and_double_options_are_validated_as_serde_reads_them() {
+    let source = "share = 12
+port = 70
+batch = 4
+mode = \"turbo\"\nretries = 9\n";
+    let loaded = lowbit_core::toml::load::<attrs::Tuned>(source);
+    assert_eq!(
+        summary(&loaded),
+        owned(&[("none_of", "mode", 4, 8), ("range", "retries", 5, 11)])
+    );
+    let [mode, retries] = loaded.diagnostics() else {
+        unreachable!()
+    };
+    assert_eq!(pointed(source, mode), "\"turbo\"");
+    assert_eq!(mode.message(), "mode must not be \"other\"");
+    assert_eq!(retries.message(), "retries must be at most 5, not 9");
+    let tuned = loaded.value().expect("a value");
+    assert_eq!(tuned.mode, attrs::Mode::Other);
+    assert_eq!(tuned.retries, Some(Some(9)));
+    let left_out = lowbit_core::toml::load::<attrs::Tuned>("share = 1\nport = 1\nbatch = 2\n");
+    assert!(left_out.is_valid());
+    assert_eq!(left_out.value().expect("a value").retries, None);
+}
+
+/// `#[serde(borrow)]`: the loader lends the document, so a field may
+/// borrow from it, and is validated and located as any other.
+#[test]
+fn a_field_borrowed_from_the_document_is_validated_in_place() {
+    let source = "name = \"lowbit\"\n";
+    let loaded = lowbit_core::toml::load::<attrs::Borrowed>(source);
+    assert_eq!(summary(&loaded), owned(&[("length", "name", 1, 8)]));
+    let borrowed = loaded.value().expect("a value");
+    assert!(matches!(
+        borrowed.name,
+        std::borrow::Cow::Borrowed("lowbit")
+    ));
+}
+
+/// `#[serde(default = "path")]`: a key left out takes the function's
+/// value, which is what `validate()` sees; the loader says so at the table.
+#[test]
+fn a_default_function_value_is_validated_and_said_to_apply() {
+    let source = "[deepspeed]\nstage = 1\n";
+    let loaded = Options::new().table("deepspeed").load::<Staged>(source);
+    assert_eq!(
+        summary(&loaded),
+        owned(&[("range", "deepspeed.level", 1, 1)])
+    );
+    let level = &loaded.diagnostics()[0];
+    assert_eq!(level.message(), "deepspeed.level must be at most 3, not 9");
+    assert_eq!(
+        level.label(),
+        Some("no `level` in this table; its default applies")
+    );
+    assert_eq!(loaded.value().expect("a value").level, 9);
+}
