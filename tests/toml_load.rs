@@ -1376,3 +1376,39 @@ fn a_default_function_value_is_validated_and_said_to_apply() {
     );
     assert_eq!(loaded.value().expect("a value").level, 9);
 }
+
+/// Tables of one type are asked about once: a long list of scrape configs
+/// (or of tagged triggers) costs a read per distinct key, not per table, and
+/// a typo deep in it is still found.
+#[test]
+fn a_typo_in_a_long_list_of_flattened_tables_is_found() {
+    let mut source = String::new();
+    for index in 0..40 {
+        source += &format!(
+            "[[scrape_configs]]\njob_name = \"j{index}\"\nfollow_redirects = true\ntimeout = 5\n"
+        );
+        if index == 30 {
+            source += "proxy_ur = \"http://p\"\n";
+        }
+    }
+    let loaded = lowbit_core::toml::load::<fidelity::Prometheus>(&source);
+    assert_eq!(
+        summary(&loaded),
+        owned(&[("unknown_key", "scrape_configs[30].proxy_ur", 125, 1)])
+    );
+    let mut source = "name = \"ci\"\n".to_owned();
+    for index in 0..40 {
+        source += if index % 2 == 0 {
+            "[[on]]\ntype = \"push\"\nbranches = [\"main\"]\n"
+        } else {
+            "[[on]]\ntype = \"schedule\"\ncron = \"0 0 * * *\"\n"
+        };
+    }
+    // A key one variant knows is unknown to the other.
+    source += "[[on]]\ntype = \"schedule\"\nbranches = [\"main\"]\ncron = \"1 1 * * *\"\n";
+    let loaded = lowbit_core::toml::load::<fidelity::Workflow>(&source);
+    assert_eq!(
+        summary(&loaded),
+        owned(&[("unknown_key", "on[40].branches", 124, 1)])
+    );
+}

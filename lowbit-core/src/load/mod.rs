@@ -14,7 +14,7 @@ mod watch;
 
 use std::any::Any;
 use std::cell::RefCell;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::marker::PhantomData;
 use std::ops::Range;
@@ -189,7 +189,7 @@ impl<'c, F> Options<'c, F> {
     /// a message that names the type it needs.
     ///
     /// ```
-    /// use std::collections::HashSet;
+    /// use std::collections::{HashMap, HashSet};
     /// use lowbit_core::Validate;
     ///
     /// struct Known(HashSet<&'static str>);
@@ -575,44 +575,84 @@ impl<'s> Load<'_, 's> {
         value
     }
 
-    /// Reports the keys that neither a struct with flattened fields nor
-    /// those fields know, in the tables `flat` of a document that reads
-    /// well. serde leaves them in its buffer and says nothing: each read
-    /// here learns one key a flattened field knows (see [`Probe`]), until a
-    /// read says nothing either, and the keys still asked about are unknown.
-    /// After [`PROBES`] reads, nothing is reported.
+    /// Reports the keys that neither a struct with flattened fields (or an
+    /// internally tagged enum's variant) nor those fields know, in the
+    /// tables `flat` of a document that reads well. serde leaves them in its
+    /// buffer and says nothing: each read here learns one key a flattened
+    /// field knows (see [`Probe`]), until a read says nothing either, and the
+    /// keys still asked about are unknown. Tables of one type (the same path
+    /// but for list indices, and the same tag) are asked about once. After
+    /// [`PROBES`] reads, nothing is reported.
     fn probe_flattened<D, T>(&mut self, work: &D::Tree, flat: Vec<Flat>)
     where
         D: Document<'s>,
         T: Deserialize<'s>,
     {
+        // Each table's type, by index into `types`.
+        let mut types: Vec<(Vec<Option<PathSegment>>, Option<String>)> = Vec::new();
+        let mut type_of: HashMap<Vec<PathSegment>, usize> = HashMap::new();
+        // Every buffered key, with its table's type.
+        let mut members: Vec<(usize, Vec<PathSegment>, String)> = Vec::new();
+        let mut asked: HashSet<(usize, String)> = HashSet::new();
         let mut probe = Probe::default();
         for Flat {
             table,
             buffered,
             maps,
+            tag,
         } in flat
         {
-            if maps {
-                probe.tables.push(table.clone());
+            let shape: Vec<Option<PathSegment>> = (table.iter())
+                .map(|segment| match segment {
+                    PathSegment::Index(_) => None,
+                    segment => Some(segment.clone()),
+                })
+                .collect();
+            let tag = tag.and_then(|tag| {
+                let mut path = table.clone();
+                path.push(PathSegment::Field(tag.into()));
+                walk(work, &path)
+                    .found()
+                    .and_then(Tree::as_str)
+                    .map(str::to_owned)
+            });
+            let sort = (shape, tag);
+            let kind = match types.iter().position(|known| *known == sort) {
+                Some(kind) => kind,
+                None => {
+                    types.push(sort);
+                    if maps {
+                        probe.tables.push(table.clone());
+                    }
+                    types.len() - 1
+                }
+            };
+            type_of.insert(table.clone(), kind);
+            for key in buffered {
+                if asked.insert((kind, key.clone())) {
+                    probe.keys.push((table.clone(), key.clone()));
+                }
+                members.push((kind, table.clone(), key));
             }
-            probe
-                .keys
-                .extend(buffered.into_iter().map(|key| (table.clone(), key)));
         }
         for _ in 0..PROBES {
-            let mut asked = Seen::default();
-            asked.probe = Some(Probe {
+            let mut asking = Seen::default();
+            asking.probe = Some(Probe {
                 keys: probe.keys.clone(),
                 tables: probe.tables.clone(),
             });
-            let seen = RefCell::new(asked);
+            let seen = RefCell::new(asking);
             let result: Result<T, D::Error> = D::deserialize(work, &seen);
             let Err(error) = result else {
-                for (table, key) in probe.keys {
-                    let mut path = table;
-                    path.push(PathSegment::Field(key.into()));
-                    self.unknown_key(work, &path, None);
+                let unknown: HashSet<(usize, &str)> = (probe.keys.iter())
+                    .filter_map(|(table, key)| Some((*type_of.get(table)?, key.as_str())))
+                    .collect();
+                for (kind, table, key) in &members {
+                    if unknown.contains(&(*kind, key.as_str())) {
+                        let mut path = table.clone();
+                        path.push(PathSegment::Field(key.clone().into()));
+                        self.unknown_key(work, &path, None);
+                    }
                 }
                 return;
             };
@@ -630,9 +670,12 @@ impl<'s> Load<'_, 's> {
                 Some(name) => probe
                     .keys
                     .retain(|(at, key)| !(*at == table && key == name)),
-                // A flattened map, which knows every key.
+                // A flattened map, which knows every key of its type's tables.
                 None if probe.tables.contains(&table) => {
-                    probe.keys.retain(|(at, _)| *at != table);
+                    let kind = type_of.get(&table).copied();
+                    probe
+                        .keys
+                        .retain(|(at, _)| type_of.get(at).copied() != kind);
                     probe.tables.retain(|at| *at != table);
                 }
                 None => return,

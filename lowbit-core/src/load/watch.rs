@@ -72,6 +72,9 @@ pub(crate) struct Flat {
     /// key that is no string, which is why it is not asked about maps (a
     /// newtype variant holding a map is taken for a struct).
     pub(crate) maps: bool,
+    /// For an internally tagged enum's table, the tag's key: the one key it
+    /// does not buffer.
+    pub(crate) tag: Option<String>,
 }
 
 /// What a probing read asks of the tables read by structs with flattened
@@ -564,13 +567,18 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for WatchedVisitor<'_, V> {
         } else {
             if self.buffers == Buffers::Tagged {
                 // The variant is read from the buffer once this returns.
-                seen.tagged = Some((table.clone(), read.keys));
+                seen.tagged = Some((table.clone(), read.keys.clone()));
             }
             if seen.probe.is_none() && !read.buffered.is_empty() {
+                let tagged = self.buffers == Buffers::Tagged;
+                let tag = (read.keys.iter())
+                    .find(|key| tagged && !read.buffered.contains(key))
+                    .cloned();
                 seen.flat.push(Flat {
                     table,
                     buffered: read.buffered,
-                    maps: self.buffers == Buffers::Flattened,
+                    maps: !tagged,
+                    tag,
                 });
             }
         }
