@@ -454,3 +454,70 @@ fn a_value_given_under_an_alias_is_pointed_at() {
         .collect();
     assert_eq!(values, ["7", "9"]);
 }
+
+#[path = "support/fidelity.rs"]
+mod fidelity;
+
+/// A flattened struct's errors, which serde returns without a position,
+/// are located at their values; its parent's keys are fields; a key
+/// neither knows is unknown (issue 13, item 2).
+#[test]
+fn a_flattened_struct_is_located_in_its_parents_object() {
+    let source = "{\"scrape_configs\": [\n  {\"job_name\": \"node\", \"scheme\": 1},\n  \
+                  {\"job_name\": \"api\", \"follow_redirects\": \"yes\",\n   \"timeout\": \"10\"}\n]}\n";
+    let loaded = lowbit_core::json::load::<fidelity::Prometheus>(source);
+    assert_eq!(
+        summary(&loaded),
+        owned(&[
+            ("invalid_type", "scrape_configs[0].scheme", 2, 34),
+            ("invalid_type", "scrape_configs[1].follow_redirects", 3, 43),
+            ("invalid_type", "scrape_configs[1].timeout", 4, 15),
+        ])
+    );
+    let pointed_at: Vec<&str> = (loaded.diagnostics().iter())
+        .map(|d| pointed(source, d))
+        .collect();
+    assert_eq!(pointed_at, ["1", "\"yes\"", "\"10\""]);
+    let source = "{\"job_name\": \"n\", \"tls_config\": {\"ca_file\": 3}}";
+    let loaded = lowbit_core::json::load::<fidelity::Scrape>(source);
+    assert_eq!(
+        summary(&loaded),
+        owned(&[("invalid_type", "tls_config.ca_file", 1, 45)])
+    );
+    let source = "{\"job_name\": \"n\", \"follow_redirects\": true, \"proxy_ur\": \"p\"}";
+    let loaded = Options::new()
+        .deny_unknown_keys(true)
+        .load::<fidelity::Scrape>(source);
+    assert_eq!(
+        summary(&loaded),
+        owned(&[("unknown_key", "proxy_ur", 1, 45)])
+    );
+    assert!(!loaded.is_valid());
+    let open = "{\"name\": \"x\", \"anything\": [1]}";
+    let loaded = Options::new()
+        .deny_unknown_keys(true)
+        .load::<fidelity::Open>(open);
+    assert_eq!(loaded.diagnostics(), []);
+}
+
+/// A typo inside an internally tagged variant is an unknown key; a type
+/// error there points at its value (issue 13, item 7).
+#[test]
+fn a_typo_inside_an_internally_tagged_variant_is_reported() {
+    let source = "{\"name\": \"ci\", \"on\": [{\"type\": \"push\", \"branchs\": [\"main\"]}]}";
+    let loaded = Options::new()
+        .deny_unknown_keys(true)
+        .load::<fidelity::Workflow>(source);
+    assert_eq!(
+        summary(&loaded),
+        owned(&[("unknown_key", "on[0].branchs", 1, 40)])
+    );
+    assert_eq!(pointed(source, &loaded.diagnostics()[0]), "\"branchs\"");
+    assert!(!loaded.is_valid());
+    let source = "{\"name\": \"ci\", \"on\": [{\"type\": \"schedule\", \"cron\": 5}]}";
+    let loaded = lowbit_core::json::load::<fidelity::Workflow>(source);
+    assert_eq!(
+        summary(&loaded),
+        owned(&[("invalid_type", "on[0].cron", 1, 52)])
+    );
+}

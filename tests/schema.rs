@@ -595,3 +595,31 @@ fn unique_every_document() {
     // hosts 3 of 4 (its default passes), ports 3 of 4, groups 2 of 4.
     assert_eq!((tried, valid), (64, 18));
 }
+
+/// `#[serde(default = "path")]`: the schema's default is that function's
+/// value, the one a document that leaves the key out is validated with
+/// (issue 13, "also cover").
+#[test]
+fn a_default_function_is_the_schemas_default() {
+    fn nine() -> u8 {
+        9
+    }
+    fn named() -> String {
+        "main".to_owned()
+    }
+    #[derive(serde::Deserialize, Validate)]
+    struct Staged {
+        #[serde(default = "nine")]
+        #[range(max = 9)]
+        level: u8,
+        #[serde(default = "named")]
+        branch: String,
+    }
+    let schema = json_schema::<Staged>();
+    let properties = &schema["$defs"]["Staged"]["properties"];
+    assert_eq!(properties["level"]["default"], json!(9));
+    assert_eq!(properties["branch"]["default"], json!("main"));
+    let left_out: Staged = serde_json::from_value(json!({})).unwrap();
+    assert_eq!((left_out.level, left_out.branch.as_str()), (9, "main"));
+    assert!(left_out.is_valid());
+}

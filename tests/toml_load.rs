@@ -430,9 +430,13 @@ fn spans_and_dates_are_not_mistaken_for_unknown_keys() {
 fn flattened_fields_are_located_in_their_parents_table() {
     let source = "packed = true\nbits = 9\nbitz = 1\n";
     let loaded = lowbit_core::toml::load::<plan::Flattened>(source);
-    // `bitz` goes unnoticed: the parent reads its table as a map, and the
-    // flattened struct reads what it keeps of it away from the document.
-    assert_eq!(summary(&loaded), owned(&[("range", "bits", 2, 8)]));
+    // `bitz`, which neither the parent nor the flattened struct knows, is
+    // unknown; with no list of the fields serde passes, no did-you-mean.
+    assert_eq!(
+        summary(&loaded),
+        owned(&[("range", "bits", 2, 8), ("unknown_key", "bitz", 3, 1)])
+    );
+    assert_eq!(loaded.diagnostics()[1].help(), None);
     assert!(loaded.value().expect("a value").packed);
 }
 
@@ -1055,5 +1059,356 @@ fn a_field_without_aliases_is_located_as_before() {
     assert_eq!(
         loaded.diagnostics()[0].label(),
         Some("no `level` in this table; its default applies")
+    );
+}
+
+#[path = "support/fidelity.rs"]
+mod fidelity;
+
+/// A type error in the parent of a flattened struct is named by its field
+/// path, as in any struct (issue 13, item 2).
+#[test]
+fn a_flattening_parent_names_its_fields_by_path() {
+    let source = "job_name = \"node\"\nscheme = 1\n";
+    let loaded = lowbit_core::toml::load::<fidelity::Scrape>(source);
+    assert_eq!(
+        summary(&loaded),
+        owned(&[("invalid_type", "scheme", 2, 10)])
+    );
+    let source = "job_name = \"node\"\nscheme = \"ftp\"\n";
+    let loaded = lowbit_core::toml::load::<fidelity::Scrape>(source);
+    assert_eq!(summary(&loaded), owned(&[("one_of", "scheme", 2, 10)]));
+}
+
+/// serde reads a flattened struct from what it buffered of its parent's
+/// table, and its errors come back without a position: each is located at
+/// the value it is about, and each bad value is reported.
+#[test]
+fn type_errors_inside_a_flattened_struct_point_at_their_values() {
+    let source = "[[scrape_configs]]\njob_name = \"node\"\n\
+                  [[scrape_configs]]\njob_name = \"api\"\nfollow_redirects = \"yes\"\n\
+                  timeout = \"10\"\n";
+    let loaded = lowbit_core::toml::load::<fidelity::Prometheus>(source);
+    assert!(loaded.value().is_none());
+    assert_eq!(
+        summary(&loaded),
+        owned(&[
+            ("invalid_type", "scrape_configs[1].follow_redirects", 5, 20),
+            ("invalid_type", "scrape_configs[1].timeout", 6, 11),
+        ])
+    );
+    let [redirects, timeout] = loaded.diagnostics() else {
+        unreachable!()
+    };
+    assert_eq!(pointed(source, redirects), "\"yes\"");
+    assert_eq!(
+        redirects.help(),
+        Some("a boolean is written `true`, without quotes")
+    );
+    assert_eq!(pointed(source, timeout), "\"10\"");
+}
+
+/// A Kubernetes probe: the handler's keys beside the probe's own.
+#[test]
+fn a_flattened_handler_is_located_in_its_probe() {
+    let source = "name = \"web\"\n[liveness_probe]\nperiod_seconds = 10\nport = \"80\"\n";
+    let loaded = lowbit_core::toml::load::<fidelity::Container>(source);
+    assert_eq!(
+        summary(&loaded),
+        owned(&[("invalid_type", "liveness_probe.port", 4, 8)])
+    );
+    let source = "name = \"web\"\n[liveness_probe]\nperiod_seconds = \"10\"\nport = 80\n";
+    let loaded = lowbit_core::toml::load::<fidelity::Container>(source);
+    assert_eq!(
+        summary(&loaded),
+        owned(&[("invalid_type", "liveness_probe.period_seconds", 3, 18)])
+    );
+    // Rules of the flattened struct point at its values too.
+    let source = "name = \"web\"\n[liveness_probe]\nperiod_seconds = 0\nport = 0\n";
+    let loaded = lowbit_core::toml::load::<fidelity::Container>(source);
+    assert_eq!(
+        summary(&loaded),
+        owned(&[
+            ("range", "liveness_probe.period_seconds", 3, 18),
+            ("range", "liveness_probe.port", 4, 8),
+        ])
+    );
+}
+
+/// A value nested in a flattened struct's table is found where it is.
+#[test]
+fn a_type_error_nested_in_a_flattened_table_is_located() {
+    let source = "job_name = \"node\"\n[tls_config]\nca_file = 3\n";
+    let loaded = lowbit_core::toml::load::<fidelity::Scrape>(source);
+    assert_eq!(
+        summary(&loaded),
+        owned(&[("invalid_type", "tls_config.ca_file", 3, 11)])
+    );
+}
+
+/// A key neither the parent nor its flattened struct knows is unknown;
+/// the flattened struct's own keys are not.
+#[test]
+fn keys_unknown_to_a_flattened_struct_are_reported() {
+    let source = "job_name = \"node\"\nfollow_redirects = true\nproxy_ur = \"http://p\"\n";
+    let loaded = lowbit_core::toml::load::<fidelity::Scrape>(source);
+    assert_eq!(
+        summary(&loaded),
+        owned(&[("unknown_key", "proxy_ur", 3, 1)])
+    );
+    assert_eq!(loaded.diagnostics()[0].severity(), Severity::Warning);
+    let denied = Options::new()
+        .deny_unknown_keys(true)
+        .load::<fidelity::Scrape>(source);
+    assert!(!denied.is_valid());
+    let valid = "job_name = \"node\"\nfollow_redirects = true\nproxy_url = \"http://p\"\n\
+                 [tls_config]\nca_file = \"ca.pem\"\n";
+    let loaded = Options::new()
+        .deny_unknown_keys(true)
+        .load::<fidelity::Scrape>(valid);
+    assert_eq!(loaded.diagnostics(), []);
+    // Every key is known to a flattened catch-all map.
+    let open = "name = \"x\"\nanything = 1\n";
+    let loaded = Options::new()
+        .deny_unknown_keys(true)
+        .load::<fidelity::Open>(open);
+    assert_eq!(loaded.diagnostics(), []);
+}
+
+/// A typo inside an internally tagged variant is an unknown key, located
+/// at the key; a type error there points at its value (issue 13, item 7).
+#[test]
+fn a_typo_inside_an_internally_tagged_variant_is_reported() {
+    let source = "name = \"ci\"\n[[on]]\ntype = \"push\"\nbranchs = [\"main\"]\n\
+                  [[on]]\ntype = \"schedule\"\ncron = \"0 0 * * *\"\n";
+    let loaded = lowbit_core::toml::load::<fidelity::Workflow>(source);
+    assert_eq!(
+        summary(&loaded),
+        owned(&[("unknown_key", "on[0].branchs", 4, 1)])
+    );
+    let typo = &loaded.diagnostics()[0];
+    assert_eq!(typo.severity(), Severity::Warning);
+    assert_eq!(typo.message(), "unknown key `branchs` in `on[0]`");
+    assert!(loaded.is_valid());
+    let denied = Options::new()
+        .deny_unknown_keys(true)
+        .load::<fidelity::Workflow>(source);
+    assert!(!denied.is_valid());
+    let fixed = source.replace("branchs", "branches");
+    let loaded = Options::new()
+        .deny_unknown_keys(true)
+        .load::<fidelity::Workflow>(&fixed);
+    assert_eq!(loaded.diagnostics(), []);
+    let source = "name = \"ci\"\n[[on]]\ntype = \"push\"\ntags = \"v1\"\n";
+    let loaded = lowbit_core::toml::load::<fidelity::Workflow>(source);
+    assert_eq!(
+        summary(&loaded),
+        owned(&[("invalid_type", "on[0].tags", 4, 8)])
+    );
+}
+
+/// The rest of the serde attributes real configs use (issue 13, "also
+/// cover"): what `validate()` sees, what the path says, where the loader
+/// points.
+mod attrs {
+    use std::borrow::Cow;
+
+    use lowbit_core::Validate;
+    use serde::de::Error as _;
+    use serde::{Deserialize, Deserializer};
+
+    /// A share of 100, checked by `TryFrom` as serde reads it.
+    #[derive(Deserialize, Debug, Clone, Copy)]
+    #[serde(try_from = "u32")]
+    pub struct Percent(#[allow(dead_code)] pub u32);
+
+    impl TryFrom<u32> for Percent {
+        type Error = String;
+        fn try_from(value: u32) -> Result<Self, String> {
+            if value <= 100 {
+                Ok(Percent(value))
+            } else {
+                Err(format!("{value} is more than 100%"))
+            }
+        }
+    }
+
+    /// A newtype serde reads as its one field.
+    #[derive(Deserialize, Debug, Clone, Copy)]
+    #[serde(transparent)]
+    pub struct Port(#[allow(dead_code)] pub u16);
+
+    pub fn even<'de, D: Deserializer<'de>>(deserializer: D) -> Result<u32, D::Error> {
+        let value = u32::deserialize(deserializer)?;
+        if value % 2 == 0 {
+            Ok(value)
+        } else {
+            Err(D::Error::custom(format!("{value} is odd")))
+        }
+    }
+
+    #[derive(Deserialize, Validate, Debug, Default, PartialEq)]
+    #[serde(rename_all = "snake_case")]
+    pub enum Mode {
+        #[default]
+        Off,
+        Fast,
+        #[serde(other)]
+        Other,
+    }
+
+    #[derive(Deserialize, Validate, Debug)]
+    pub struct Tuned {
+        pub share: Percent,
+        pub port: Port,
+        #[serde(deserialize_with = "even")]
+        pub batch: u32,
+        #[serde(default)]
+        #[none_of("other")]
+        pub mode: Mode,
+        #[serde(default)]
+        #[range(max = 5)]
+        pub retries: Option<Option<u8>>,
+    }
+
+    /// A struct that borrows its strings from the document.
+    #[derive(Deserialize, Validate, Debug)]
+    pub struct Borrowed<'a> {
+        #[serde(borrow)]
+        #[length(max = 4)]
+        pub name: Cow<'a, str>,
+    }
+}
+
+/// `try_from`, `transparent`, `deserialize_with`: an error the type
+/// raises once serde has read the value (a conversion, a check) is placed
+/// at that value, under its field's path, as serde's own are.
+#[test]
+fn errors_raised_after_reading_a_value_are_located_at_it() {
+    let source = "share = 120
+port = 70000
+batch = 3
+";
+    let loaded = lowbit_core::toml::load::<attrs::Tuned>(source);
+    assert!(loaded.value().is_none());
+    assert_eq!(
+        summary(&loaded),
+        owned(&[
+            ("deserialize", "share", 1, 9),
+            ("invalid_value", "port", 2, 8),
+            ("deserialize", "batch", 3, 9),
+        ])
+    );
+    let messages: Vec<&str> = loaded
+        .diagnostics()
+        .iter()
+        .map(Diagnostic::message)
+        .collect();
+    assert_eq!(
+        messages,
+        [
+            "120 is more than 100%",
+            "invalid value: integer `70000`, expected u16",
+            "3 is odd"
+        ]
+    );
+}
+
+/// `#[serde(other)]` takes any name the enum lacks: no error, and
+/// `validate()` sees the catch-all variant, whose serde name the message
+/// gives (`other`), while the loader points at the name the file has.
+/// `Option<Option<T>>`: TOML has no null, so a key given is `Some(Some(_))`,
+/// and its rules apply to the inner value; one left out is `None`.
+#[test]
+fn other_variants_and_double_options_are_validated_as_serde_reads_them() {
+    let source = "share = 12
+port = 70
+batch = 4
+mode = \"turbo\"\nretries = 9\n";
+    let loaded = lowbit_core::toml::load::<attrs::Tuned>(source);
+    assert_eq!(
+        summary(&loaded),
+        owned(&[("none_of", "mode", 4, 8), ("range", "retries", 5, 11)])
+    );
+    let [mode, retries] = loaded.diagnostics() else {
+        unreachable!()
+    };
+    assert_eq!(pointed(source, mode), "\"turbo\"");
+    assert_eq!(mode.message(), "mode must not be \"other\"");
+    assert_eq!(retries.message(), "retries must be at most 5, not 9");
+    let tuned = loaded.value().expect("a value");
+    assert_eq!(tuned.mode, attrs::Mode::Other);
+    assert_eq!(tuned.retries, Some(Some(9)));
+    let left_out = lowbit_core::toml::load::<attrs::Tuned>("share = 1\nport = 1\nbatch = 2\n");
+    assert!(left_out.is_valid());
+    assert_eq!(left_out.value().expect("a value").retries, None);
+}
+
+/// `#[serde(borrow)]`: the loader lends the document, so a field may
+/// borrow from it, and is validated and located as any other.
+#[test]
+fn a_field_borrowed_from_the_document_is_validated_in_place() {
+    let source = "name = \"lowbit\"\n";
+    let loaded = lowbit_core::toml::load::<attrs::Borrowed>(source);
+    assert_eq!(summary(&loaded), owned(&[("length", "name", 1, 8)]));
+    let borrowed = loaded.value().expect("a value");
+    assert!(matches!(
+        borrowed.name,
+        std::borrow::Cow::Borrowed("lowbit")
+    ));
+}
+
+/// `#[serde(default = "path")]`: a key left out takes the function's
+/// value, which is what `validate()` sees; the loader says so at the table.
+#[test]
+fn a_default_function_value_is_validated_and_said_to_apply() {
+    let source = "[deepspeed]\nstage = 1\n";
+    let loaded = Options::new().table("deepspeed").load::<Staged>(source);
+    assert_eq!(
+        summary(&loaded),
+        owned(&[("range", "deepspeed.level", 1, 1)])
+    );
+    let level = &loaded.diagnostics()[0];
+    assert_eq!(level.message(), "deepspeed.level must be at most 3, not 9");
+    assert_eq!(
+        level.label(),
+        Some("no `level` in this table; its default applies")
+    );
+    assert_eq!(loaded.value().expect("a value").level, 9);
+}
+
+/// Tables of one type are asked about once: a long list of scrape configs
+/// (or of tagged triggers) costs a read per distinct key, not per table, and
+/// a typo deep in it is still found.
+#[test]
+fn a_typo_in_a_long_list_of_flattened_tables_is_found() {
+    let mut source = String::new();
+    for index in 0..40 {
+        source += &format!(
+            "[[scrape_configs]]\njob_name = \"j{index}\"\nfollow_redirects = true\ntimeout = 5\n"
+        );
+        if index == 30 {
+            source += "proxy_ur = \"http://p\"\n";
+        }
+    }
+    let loaded = lowbit_core::toml::load::<fidelity::Prometheus>(&source);
+    assert_eq!(
+        summary(&loaded),
+        owned(&[("unknown_key", "scrape_configs[30].proxy_ur", 125, 1)])
+    );
+    let mut source = "name = \"ci\"\n".to_owned();
+    for index in 0..40 {
+        source += if index % 2 == 0 {
+            "[[on]]\ntype = \"push\"\nbranches = [\"main\"]\n"
+        } else {
+            "[[on]]\ntype = \"schedule\"\ncron = \"0 0 * * *\"\n"
+        };
+    }
+    // A key one variant knows is unknown to the other.
+    source += "[[on]]\ntype = \"schedule\"\nbranches = [\"main\"]\ncron = \"1 1 * * *\"\n";
+    let loaded = lowbit_core::toml::load::<fidelity::Workflow>(&source);
+    assert_eq!(
+        summary(&loaded),
+        owned(&[("unknown_key", "on[40].branches", 124, 1)])
     );
 }

@@ -407,3 +407,62 @@ fn a_value_given_under_an_alias_is_pointed_at() {
         .collect();
     assert_eq!(values, ["7", "9"]);
 }
+
+#[path = "support/fidelity.rs"]
+mod fidelity;
+
+/// A flattened struct's errors, which serde returns without a position,
+/// are located at their values; its parent's keys are fields; a key
+/// neither knows is unknown (issue 13, item 2).
+#[test]
+fn a_flattened_struct_is_located_in_its_parents_mapping() {
+    let source = "name: web\nliveness_probe:\n  period_seconds: \"10\"\n  port: \"80\"\n";
+    let loaded = lowbit_core::yaml::load::<fidelity::Container>(source);
+    assert_eq!(
+        summary(&loaded),
+        owned(&[
+            ("invalid_type", "liveness_probe.period_seconds", 3, 19),
+            ("invalid_type", "liveness_probe.port", 4, 9),
+        ])
+    );
+    let source =
+        "name: web\nliveness_probe:\n  period_seconds: 0\n  port: 8080\n  paht: /healthz\n";
+    let loaded = lowbit_core::yaml::load::<fidelity::Container>(source);
+    assert_eq!(
+        summary(&loaded),
+        owned(&[
+            ("range", "liveness_probe.period_seconds", 3, 19),
+            ("unknown_key", "liveness_probe.paht", 5, 3),
+        ])
+    );
+    assert_eq!(
+        loaded.diagnostics()[1].message(),
+        "unknown key `paht` in `liveness_probe`"
+    );
+    let source =
+        "name: web\nliveness_probe:\n  period_seconds: 5\n  port: 8080\n  path: /healthz\n";
+    let loaded = Options::new()
+        .deny_unknown_keys(true)
+        .load::<fidelity::Container>(source);
+    assert_eq!(loaded.diagnostics(), []);
+}
+
+/// A typo inside an internally tagged variant is an unknown key; a type
+/// error there points at its value (issue 13, item 7).
+#[test]
+fn a_typo_inside_an_internally_tagged_variant_is_reported() {
+    let source =
+        "name: ci\non:\n  - type: push\n    branchs: [main]\n  - type: schedule\n    cron: 5\n";
+    let loaded = lowbit_core::yaml::load::<fidelity::Workflow>(source);
+    assert_eq!(
+        summary(&loaded),
+        owned(&[("invalid_type", "on[1].cron", 6, 11)])
+    );
+    let source = source.replace("cron: 5", "cron: '0 0 * * *'");
+    let loaded = lowbit_core::yaml::load::<fidelity::Workflow>(&source);
+    assert_eq!(
+        summary(&loaded),
+        owned(&[("unknown_key", "on[0].branchs", 4, 5)])
+    );
+    assert_eq!(loaded.diagnostics()[0].severity(), Severity::Warning);
+}

@@ -6,6 +6,7 @@
 //! key and unreadable value, and reading again past each unreadable one
 //! are the same for all.
 
+mod flatten;
 mod locate;
 #[cfg(any(feature = "json", feature = "yaml"))]
 pub(crate) mod tree;
@@ -13,7 +14,7 @@ mod watch;
 
 use std::any::Any;
 use std::cell::RefCell;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::marker::PhantomData;
 use std::ops::Range;
@@ -26,6 +27,7 @@ use crate::path::{Path, Spelled};
 use crate::suggest::closest_name;
 use crate::{PathSegment, Validate};
 use locate::{cut, take, walk, walk_aliased};
+use watch::{Flat, Probe};
 pub(crate) use watch::{Seen, deserialize as watch};
 /// How many times a document is read again to find its next unreadable
 /// value.
@@ -34,6 +36,10 @@ const PASSES: usize = 16;
 /// How many times it is read in all, past those, to count the unreadable
 /// values it does not report: each read costs the whole document.
 const COUNTED: usize = 4 * PASSES;
+
+/// How many times a document is read again to learn which keys a flattened
+/// struct knows: one read for each key it knows, and one more.
+const PROBES: usize = 2 * PASSES;
 
 /// The size of the largest document [`Options::load`] reads unless told
 /// otherwise: 64 MiB.
@@ -69,6 +75,9 @@ pub(crate) trait Tree: Sized {
     fn child_mut(&mut self, segment: &PathSegment) -> Option<&mut Self>;
     /// Takes the entry `key` out of this table.
     fn remove(&mut self, key: &str) -> Option<Self>;
+    /// The entries of a table (as fields) or the items of an array, in the
+    /// order a deserializer reads them; none for any other value.
+    fn entries(&self) -> Vec<(PathSegment, &Self)>;
     /// The text of a string value.
     fn as_str(&self) -> Option<&str>;
     /// Whether this is a table (object, mapping).
@@ -180,7 +189,7 @@ impl<'c, F> Options<'c, F> {
     /// a message that names the type it needs.
     ///
     /// ```
-    /// use std::collections::HashSet;
+    /// use std::collections::{HashMap, HashSet};
     /// use lowbit_core::Validate;
     ///
     /// struct Known(HashSet<&'static str>);
@@ -491,17 +500,34 @@ impl<'s> Load<'_, 's> {
         let value = loop {
             let seen = RefCell::new(Seen::default());
             let result: Result<T, D::Error> = D::deserialize(work, &seen);
-            let seen = seen.into_inner();
-            for ignored in seen.ignored {
+            let mut seen = seen.into_inner();
+            for ignored in std::mem::take(&mut seen.ignored) {
                 if unknown_seen.insert(ignored.path.clone()) {
                     self.unknown_key(work, &ignored.path, ignored.known);
                 }
             }
             let error = match result {
-                Ok(value) => break removed.is_empty().then_some(value),
+                Ok(value) if removed.is_empty() => {
+                    if !seen.flat.is_empty() {
+                        self.probe_flattened::<D, T>(work, seen.flat);
+                    }
+                    break Some(value);
+                }
+                Ok(_) => break None,
                 Err(error) => error,
             };
-            let failure = seen.failure;
+            let mut failure = seen.failure;
+            // An error of a flattened struct has no position: found by
+            // serde's words for the value, it is placed at that value.
+            let mut placed = false;
+            if let Some(failure) = &mut failure
+                && let Some(keys) = failure.flattened.take()
+                && let Some(path) =
+                    flatten::culprit::<D>(work, &failure.path, &keys, &D::error_message(&error))
+            {
+                failure.path = path;
+                placed = true;
+            }
             let path = failure.as_ref().map_or(Vec::new(), |f| f.path.clone());
             // A table that misses what an earlier pass removed from it: an
             // echo of an error already reported. It is cut unreported, so
@@ -521,7 +547,7 @@ impl<'s> Load<'_, 's> {
             }
             let reported = removed.len() - echoes;
             if reported < PASSES {
-                self.deserialize_error::<D>(work, &error, failure.as_ref());
+                self.deserialize_error::<D>(work, &error, failure.as_ref(), placed);
             } else if reported < COUNTED {
                 unreported.0 += 1;
                 unreported
@@ -549,17 +575,133 @@ impl<'s> Load<'_, 's> {
         value
     }
 
+    /// Reports the keys that neither a struct with flattened fields (or an
+    /// internally tagged enum's variant) nor those fields know, in the
+    /// tables `flat` of a document that reads well. serde leaves them in its
+    /// buffer and says nothing: each read here learns one key a flattened
+    /// field knows (see [`Probe`]), until a read says nothing either, and the
+    /// keys still asked about are unknown. Tables of one type (the same path
+    /// but for list indices, and the same tag) are asked about once. After
+    /// [`PROBES`] reads, nothing is reported.
+    fn probe_flattened<D, T>(&mut self, work: &D::Tree, flat: Vec<Flat>)
+    where
+        D: Document<'s>,
+        T: Deserialize<'s>,
+    {
+        // Each table's type, by index into `types`.
+        let mut types: Vec<(Vec<Option<PathSegment>>, Option<String>)> = Vec::new();
+        let mut type_of: HashMap<Vec<PathSegment>, usize> = HashMap::new();
+        // Every buffered key, with its table's type.
+        let mut members: Vec<(usize, Vec<PathSegment>, String)> = Vec::new();
+        let mut asked: HashSet<(usize, String)> = HashSet::new();
+        let mut probe = Probe::default();
+        for Flat {
+            table,
+            buffered,
+            maps,
+            tag,
+        } in flat
+        {
+            let shape: Vec<Option<PathSegment>> = (table.iter())
+                .map(|segment| match segment {
+                    PathSegment::Index(_) => None,
+                    segment => Some(segment.clone()),
+                })
+                .collect();
+            let tag = tag.and_then(|tag| {
+                let mut path = table.clone();
+                path.push(PathSegment::Field(tag.into()));
+                walk(work, &path)
+                    .found()
+                    .and_then(Tree::as_str)
+                    .map(str::to_owned)
+            });
+            let sort = (shape, tag);
+            let kind = match types.iter().position(|known| *known == sort) {
+                Some(kind) => kind,
+                None => {
+                    types.push(sort);
+                    if maps {
+                        probe.tables.push(table.clone());
+                    }
+                    types.len() - 1
+                }
+            };
+            type_of.insert(table.clone(), kind);
+            for key in buffered {
+                if asked.insert((kind, key.clone())) {
+                    probe.keys.push((table.clone(), key.clone()));
+                }
+                members.push((kind, table.clone(), key));
+            }
+        }
+        for _ in 0..PROBES {
+            let mut asking = Seen::default();
+            asking.probe = Some(Probe {
+                keys: probe.keys.clone(),
+                tables: probe.tables.clone(),
+            });
+            let seen = RefCell::new(asking);
+            let result: Result<T, D::Error> = D::deserialize(work, &seen);
+            let Err(error) = result else {
+                let unknown: HashSet<(usize, &str)> = (probe.keys.iter())
+                    .filter_map(|(table, key)| Some((*type_of.get(table)?, key.as_str())))
+                    .collect();
+                for (kind, table, key) in &members {
+                    if unknown.contains(&(*kind, key.as_str())) {
+                        let mut path = table.clone();
+                        path.push(PathSegment::Field(key.clone().into()));
+                        self.unknown_key(work, &path, None);
+                    }
+                }
+                return;
+            };
+            let Some(table) = seen.into_inner().failure.map(|failure| failure.path) else {
+                return;
+            };
+            let message = D::error_message(&error);
+            let twice = message
+                .strip_prefix("duplicate field `")
+                .and_then(|rest| rest.split_once('`'))
+                .map(|(name, _)| name);
+            let before = probe.keys.len();
+            match twice {
+                // A key a flattened field (or the struct) knows.
+                Some(name) => probe
+                    .keys
+                    .retain(|(at, key)| !(*at == table && key == name)),
+                // A flattened map, which knows every key of its type's tables.
+                None if probe.tables.contains(&table) => {
+                    let kind = type_of.get(&table).copied();
+                    probe
+                        .keys
+                        .retain(|(at, _)| type_of.get(at).copied() != kind);
+                    probe.tables.retain(|at| *at != table);
+                }
+                None => return,
+            }
+            if probe.keys.len() == before && twice.is_some() {
+                return;
+            }
+        }
+    }
+
     fn deserialize_error<D: Document<'s>>(
         &mut self,
         work: &D::Tree,
         error: &D::Error,
         failure: Option<&watch::Failure>,
+        placed: bool,
     ) {
         let mut message = D::error_message(error);
         let path = failure.map_or(&[][..], |failure| &failure.path[..]);
         let reach = walk(work, path);
         let found = reach.found();
-        let span = D::error_span(error).unwrap_or_else(|| reach.value.span());
+        // A placed error's own span, if any, is its enclosing table's.
+        let span = match D::error_span(error) {
+            Some(span) if !placed => span,
+            _ => reach.value.span(),
+        };
         let mut code = classify(&message);
         // An integer beyond 64 bits is a type error to the format; beyond the
         // field's type, a value error to serde. Out of range is out of range.

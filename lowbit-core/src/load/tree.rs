@@ -90,6 +90,26 @@ impl Tree for Node<'_> {
         Some(entries.remove(at).value)
     }
 
+    fn entries(&self) -> Vec<(PathSegment, &Self)> {
+        match &self.kind {
+            Kind::Map(entries) => entries
+                .iter()
+                .map(|entry| {
+                    (
+                        PathSegment::Field(entry.key.to_string().into()),
+                        &entry.value,
+                    )
+                })
+                .collect(),
+            Kind::Seq(items) => items
+                .iter()
+                .enumerate()
+                .map(|(index, item)| (PathSegment::Index(index), item))
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+
     fn as_str(&self) -> Option<&str> {
         match &self.kind {
             Kind::Str(text) => Some(text),

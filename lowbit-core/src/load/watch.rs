@@ -5,13 +5,30 @@
 //! Watching is the only place these facts exist: the fields a struct knows
 //! are the ones serde's derive passes to `deserialize_struct` at that level,
 //! and an unknown key is one whose value it reads as `IgnoredAny`, unless it
-//! is one of those fields (a field of type `IgnoredAny`). A type
-//! with `#[serde(flatten)]` reads its table as a map and passes no fields, so
-//! unknown keys inside a flattened struct go unnoticed.
+//! is one of those fields (a field of type `IgnoredAny`).
+//!
+//! A struct with a `#[serde(flatten)]` field reads its table as a map and
+//! passes no fields: the watch knows it for a struct by what its visitor
+//! expects (`struct Scrape`), names its keys as fields, and notes the keys
+//! it reads, in order. serde buffers the values of those it does not know
+//! itself and reads the flattened struct from that buffer, away from any
+//! deserializer: an error there comes back without a position, after the
+//! last key. The keys noted are where the loader looks for its value. An
+//! internally tagged enum (`#[serde(tag = "type")]`, whose visitor expects
+//! `internally tagged enum Name`) buffers its table in the same way and reads
+//! its variant from the buffer once the table is read.
+//!
+//! An untagged enum buffers its whole value as any value (as serde's buffer
+//! reads everything) and tries each variant on the buffer in turn; nothing
+//! marks the value as the enum's, and handing it a key twice (see [`Probe`])
+//! would not tell a struct variant that knows the key from one that does not:
+//! every variant failing, serde says only that none matched, and a variant
+//! holding a map takes any key. Typos in untagged variants go unnoticed.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::fmt;
 
+use serde::de::value::{StringDeserializer, UnitDeserializer};
 use serde::de::{
     self, DeserializeSeed, Deserializer, EnumAccess, MapAccess, SeqAccess, VariantAccess, Visitor,
 };
@@ -36,6 +53,42 @@ pub(crate) struct Failure {
     pub(crate) variants: Option<&'static [&'static str]>,
     /// The fields of the struct around a rejected key.
     pub(crate) known: Option<&'static [&'static str]>,
+    /// For an error raised by a struct flattened into the table at `path`,
+    /// which serde reads from a buffer, with no position: the keys of that
+    /// table, in the order serde read them.
+    pub(crate) flattened: Option<Vec<String>>,
+}
+
+/// A table read by a struct with a flattened field.
+#[derive(Debug)]
+pub(crate) struct Flat {
+    /// Where the table sits.
+    pub(crate) table: Vec<PathSegment>,
+    /// The keys whose values serde buffered for the flattened fields: those
+    /// the struct does not know itself, in order.
+    pub(crate) buffered: Vec<String>,
+    /// Whether a flattened map may take them. An internally tagged enum's
+    /// variant is read from such a buffer too; its struct variants refuse a
+    /// key that is no string, which is why it is not asked about maps (a
+    /// newtype variant holding a map is taken for a struct).
+    pub(crate) maps: bool,
+    /// For an internally tagged enum's table, the tag's key: the one key it
+    /// does not buffer.
+    pub(crate) tag: Option<String>,
+}
+
+/// What a probing read asks of the tables read by structs with flattened
+/// fields: whether a flattened field knows a buffered key. serde tells no
+/// one which of them a flattened struct takes; it does refuse a field given
+/// twice. So each key in `keys` is handed to the struct twice, and the first
+/// that a flattened struct knows fails the read with `duplicate field`. A
+/// flattened map takes every key, and would take the second silently: each
+/// table in `tables` is also handed a key that is no string, which every
+/// flattened struct passes over and a map with string keys refuses.
+#[derive(Debug, Default)]
+pub(crate) struct Probe {
+    pub(crate) keys: Vec<(Vec<PathSegment>, String)>,
+    pub(crate) tables: Vec<Vec<PathSegment>>,
 }
 
 /// What a watched deserialization saw.
@@ -43,6 +96,13 @@ pub(crate) struct Failure {
 pub(crate) struct Seen {
     pub(crate) ignored: Vec<Ignored>,
     pub(crate) failure: Option<Failure>,
+    /// The tables read by structs with flattened fields (unless probing).
+    pub(crate) flat: Vec<Flat>,
+    /// What to hand those tables, when this read is a probe.
+    pub(crate) probe: Option<Probe>,
+    /// The last internally tagged table read, and its keys: its variant
+    /// is read from serde's buffer after the table, away from the watch.
+    tagged: Option<(Vec<PathSegment>, Vec<String>)>,
     /// The key (or variant name) read last, until its value is read.
     key: Option<String>,
 }
@@ -91,6 +151,9 @@ struct Watch<'a> {
     role: Role,
     /// For a key: the fields of the struct whose key it is.
     known: Option<&'static [&'static str]>,
+    /// For a value of a table read by a struct with flattened fields: set
+    /// when serde buffers it (reads it as any value), for those fields.
+    buffered: Option<&'a Cell<bool>>,
 }
 
 impl<'a> Watch<'a> {
@@ -111,6 +174,7 @@ impl<'a> Watch<'a> {
             seen: self.seen,
             role: Role::Value,
             known: None,
+            buffered: None,
         }
     }
 
@@ -128,6 +192,7 @@ impl<'a> Watch<'a> {
                         path: self.at.path(),
                         variants,
                         known: None,
+                        flattened: None,
                     }),
                     Role::Key => {
                         let mut path = self.at.path();
@@ -140,12 +205,36 @@ impl<'a> Watch<'a> {
                             path,
                             variants: None,
                             known: self.known,
+                            flattened: None,
                         })
                     }
                     // The enum's own value notes it, with its variants.
                     Role::Variant => None,
                 };
                 seen.failure = failure;
+            }
+        }
+        result
+    }
+
+    /// Notes where a failure arose that the type raised after its
+    /// deserializer returned: a variant of an internally tagged enum read
+    /// from serde's buffer, a `TryFrom` conversion, a `deserialize_with`
+    /// function's check. The value is what failed, not its container.
+    fn settle_after<T, E>(self, result: Result<T, E>) -> Result<T, E> {
+        if result.is_err() && self.role == Role::Value {
+            let mut seen = self.seen.borrow_mut();
+            if seen.failure.is_none() {
+                let path = self.at.path();
+                let flattened = (seen.tagged.take())
+                    .filter(|(table, _)| *table == path)
+                    .map(|(_, keys)| keys);
+                seen.failure = Some(Failure {
+                    path,
+                    variants: None,
+                    known: None,
+                    flattened,
+                });
             }
         }
         result
@@ -169,8 +258,9 @@ where
         seen,
         role: Role::Value,
         known: None,
+        buffered: None,
     };
-    T::deserialize(Watched { inner, watch })
+    watch.settle_after(T::deserialize(Watched { inner, watch }))
 }
 
 /// A deserializer under watch.
@@ -187,13 +277,26 @@ struct WatchedVisitor<'a, V> {
     known: Option<&'static [&'static str]>,
     /// Whether it reads an `f32`, which a TOML float may not fit.
     single: bool,
+    /// Whether serde buffers the values of the table it reads.
+    buffers: Buffers,
+}
+
+/// Whether a visitor reading a table buffers its values, to read from the
+/// buffer later, away from the document.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Buffers {
+    No,
+    /// A struct with a flattened field: it buffers the keys it does not know.
+    Flattened,
+    /// An internally tagged enum: it buffers all but the tag, for its variant.
+    Tagged,
 }
 
 macro_rules! watched {
     ($($method:ident($($arg:ident: $ty:ty),*)),* $(,)?) => {$(
         fn $method<V: Visitor<'de>>(self, $($arg: $ty,)* visitor: V) -> Result<V::Value, D::Error> {
             let watch = self.watch;
-            let watched = WatchedVisitor { inner: visitor, watch, known: None, single: false };
+            let watched = WatchedVisitor { inner: visitor, watch, known: None, single: false, buffers: Buffers::No };
             watch.settle(self.inner.$method($($arg,)* watched), None)
         }
     )*};
@@ -203,7 +306,7 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Watched<'_, D> {
     type Error = D::Error;
 
     watched! {
-        deserialize_any(), deserialize_bool(), deserialize_i8(), deserialize_i16(),
+        deserialize_bool(), deserialize_i8(), deserialize_i16(),
         deserialize_i32(), deserialize_i64(), deserialize_i128(), deserialize_u8(),
         deserialize_u16(), deserialize_u32(), deserialize_u64(), deserialize_u128(),
         deserialize_f64(), deserialize_char(), deserialize_str(),
@@ -211,7 +314,7 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Watched<'_, D> {
         deserialize_option(), deserialize_unit(), deserialize_unit_struct(name: &'static str),
         deserialize_newtype_struct(name: &'static str), deserialize_seq(),
         deserialize_tuple(len: usize), deserialize_tuple_struct(name: &'static str, len: usize),
-        deserialize_map(), deserialize_identifier(),
+        deserialize_identifier(),
     }
 
     fn deserialize_f32<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, D::Error> {
@@ -221,8 +324,46 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Watched<'_, D> {
             watch,
             known: None,
             single: true,
+            buffers: Buffers::No,
         };
         watch.settle(self.inner.deserialize_f32(watched), None)
+    }
+
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, D::Error> {
+        let watch = self.watch;
+        if let Some(buffered) = watch.buffered {
+            // serde's buffer reads what it keeps as "any value".
+            buffered.set(expects(&visitor, "any value", true));
+        }
+        let buffers = if expects(&visitor, "internally tagged enum ", false) {
+            Buffers::Tagged
+        } else {
+            Buffers::No
+        };
+        let watched = WatchedVisitor {
+            inner: visitor,
+            watch,
+            known: None,
+            single: false,
+            buffers,
+        };
+        watch.settle(self.inner.deserialize_any(watched), None)
+    }
+
+    fn deserialize_map<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, D::Error> {
+        let watch = self.watch;
+        let watched = WatchedVisitor {
+            buffers: if expects(&visitor, "struct ", false) {
+                Buffers::Flattened
+            } else {
+                Buffers::No
+            },
+            inner: visitor,
+            watch,
+            known: None,
+            single: false,
+        };
+        watch.settle(self.inner.deserialize_map(watched), None)
     }
 
     fn deserialize_struct<V: Visitor<'de>>(
@@ -239,6 +380,7 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Watched<'_, D> {
             watch,
             known,
             single: false,
+            buffers: Buffers::No,
         };
         watch.settle(self.inner.deserialize_struct(name, fields, watched), None)
     }
@@ -255,6 +397,7 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Watched<'_, D> {
             watch,
             known: None,
             single: false,
+            buffers: Buffers::No,
         };
         watch.settle(
             self.inner.deserialize_enum(name, variants, watched),
@@ -374,12 +517,73 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for WatchedVisitor<'_, V> {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, inner: A) -> Result<Self::Value, A::Error> {
-        self.inner.visit_map(WatchedMap {
+        if self.buffers == Buffers::No {
+            return self.inner.visit_map(WatchedMap {
+                inner,
+                watch: self.watch,
+                known: self.known,
+                key: None,
+                read: None,
+                buffered: Cell::new(false),
+                extra: None,
+                extra_value: false,
+            });
+        }
+        let table = self.watch.at.path();
+        let mut read = Read::default();
+        if let Some(probe) = &self.watch.seen.borrow().probe {
+            read.twice = (probe.keys.iter())
+                .filter(|(at, _)| *at == table)
+                .map(|(_, key)| key.clone())
+                .collect();
+            read.no_string = probe.tables.contains(&table);
+        }
+        // The probe's key that is no string comes first.
+        let extra = read.no_string.then_some(Extra::Unit);
+        let read = RefCell::new(read);
+        let result = self.inner.visit_map(WatchedMap {
             inner,
             watch: self.watch,
             known: self.known,
             key: None,
-        })
+            read: Some(&read),
+            buffered: Cell::new(false),
+            extra,
+            extra_value: false,
+        });
+        let read = read.into_inner();
+        let mut seen = self.watch.seen.borrow_mut();
+        // An error after the last key, with none noted below: one from the
+        // flattened struct's buffer (or a field missing from the table).
+        if result.is_err() {
+            if read.done && seen.failure.is_none() {
+                seen.failure = Some(Failure {
+                    path: table,
+                    variants: None,
+                    known: None,
+                    flattened: Some(read.keys),
+                });
+            }
+        } else {
+            if self.buffers == Buffers::Tagged {
+                // The variant is read from the buffer once this returns.
+                seen.tagged = Some((table.clone(), read.keys.clone()));
+            }
+            if seen.probe.is_none() && !read.buffered.is_empty() {
+                let tagged = self.buffers == Buffers::Tagged;
+                let tag = (read.keys.iter())
+                    .find(|key| tagged && !read.buffered.contains(key))
+                    .cloned();
+                seen.flat.push(Flat {
+                    table,
+                    buffered: read.buffered,
+                    maps: !tagged,
+                    tag,
+                });
+            }
+        }
+        drop(seen);
+        result
     }
 
     fn visit_enum<A: EnumAccess<'de>>(self, inner: A) -> Result<Self::Value, A::Error> {
@@ -400,10 +604,8 @@ impl<'de, S: DeserializeSeed<'de>> DeserializeSeed<'de> for WatchedSeed<'_, S> {
     type Value = S::Value;
 
     fn deserialize<D: Deserializer<'de>>(self, inner: D) -> Result<S::Value, D::Error> {
-        self.inner.deserialize(Watched {
-            inner,
-            watch: self.watch,
-        })
+        let watch = self.watch;
+        watch.settle_after(self.inner.deserialize(Watched { inner, watch }))
     }
 }
 
@@ -443,6 +645,74 @@ struct WatchedMap<'a, A> {
     watch: Watch<'a>,
     known: Option<&'static [&'static str]>,
     key: Option<String>,
+    /// For a struct read as a map: what was read of it.
+    read: Option<&'a RefCell<Read>>,
+    /// Set when serde buffers the value being read.
+    buffered: Cell<bool>,
+    /// What a probe hands the struct next, before the table's next key.
+    extra: Option<Extra>,
+    /// Whether the value to read is the probe's, not the table's.
+    extra_value: bool,
+}
+
+/// A key a probe hands a struct with flattened fields.
+enum Extra {
+    /// A key of the table, again.
+    Again(String),
+    /// A key that is no string.
+    Unit,
+}
+
+/// What a struct read as a map read of its table.
+#[derive(Default)]
+struct Read {
+    /// Its keys, in order.
+    keys: Vec<String>,
+    /// Those whose values serde buffered for the flattened fields.
+    buffered: Vec<String>,
+    /// Whether it read past the last one.
+    done: bool,
+    /// The keys to hand it twice, when probing.
+    twice: Vec<String>,
+    /// Whether to hand it a key that is no string, when probing.
+    no_string: bool,
+}
+
+/// Whether what `visitor` expects is `wanted` (`whole`) or starts with it.
+/// serde's derive writes `struct Name` for a struct, which it reads as a map
+/// when a field is flattened (a map's visitor expects `a map`), and its
+/// buffer expects `any value`. Formatting stops at the first difference.
+fn expects<'de, V: Visitor<'de>>(visitor: &V, wanted: &str, whole: bool) -> bool {
+    struct Compare<'w> {
+        wanted: &'w [u8],
+        matched: usize,
+        more: bool,
+    }
+    impl fmt::Write for Compare<'_> {
+        fn write_str(&mut self, text: &str) -> fmt::Result {
+            for &byte in text.as_bytes() {
+                if self.wanted.get(self.matched) != Some(&byte) {
+                    self.more = true;
+                    return Err(fmt::Error);
+                }
+                self.matched += 1;
+            }
+            Ok(())
+        }
+    }
+    struct Expecting<'v, V>(&'v V);
+    impl<'de, V: Visitor<'de>> fmt::Display for Expecting<'_, V> {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            self.0.expecting(f)
+        }
+    }
+    let mut compare = Compare {
+        wanted: wanted.as_bytes(),
+        matched: 0,
+        more: false,
+    };
+    let _ = fmt::write(&mut compare, format_args!("{}", Expecting(visitor)));
+    compare.matched == wanted.len() && !(whole && compare.more)
 }
 
 impl<'de, A: MapAccess<'de>> MapAccess<'de> for WatchedMap<'_, A> {
@@ -452,28 +722,73 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for WatchedMap<'_, A> {
         &mut self,
         seed: K,
     ) -> Result<Option<K::Value>, A::Error> {
+        if let Some(extra) = self.extra.take() {
+            self.extra_value = true;
+            return match extra {
+                Extra::Again(key) => seed.deserialize(StringDeserializer::new(key)),
+                Extra::Unit => seed.deserialize(UnitDeserializer::new()),
+            }
+            .map(Some);
+        }
         self.watch.seen.borrow_mut().key = None;
         let watch = self.watch.with_role(Role::Key, self.known);
         let key = self.inner.next_key_seed(WatchedSeed { inner: seed, watch });
         self.key = self.watch.seen.borrow_mut().key.take();
+        if let Some(read) = self.read {
+            let mut read = read.borrow_mut();
+            match (&key, &self.key) {
+                (Ok(None), _) => read.done = true,
+                (Ok(Some(_)), Some(name)) => read.keys.push(name.clone()),
+                _ => {}
+            }
+        }
         key
     }
 
     fn next_value_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<T::Value, A::Error> {
+        if std::mem::take(&mut self.extra_value) {
+            // Whatever it is, a flattened struct refuses the key first.
+            return seed.deserialize(UnitDeserializer::new());
+        }
         let key = self.key.take().unwrap_or_default();
-        let segment = if self.known.is_some() {
-            PathSegment::Field(key.into())
-        } else {
-            PathSegment::Key(key)
+        let Some(read) = self.read else {
+            let segment = if self.known.is_some() {
+                PathSegment::Field(key.into())
+            } else {
+                PathSegment::Key(key)
+            };
+            let node = Chain {
+                parent: Some(self.watch.at),
+                segment: Some(segment),
+                known: self.known,
+            };
+            let watch = self.watch.below(&node);
+            return self
+                .inner
+                .next_value_seed(WatchedSeed { inner: seed, watch });
         };
+        // A table read by a struct: its keys are fields.
         let node = Chain {
             parent: Some(self.watch.at),
-            segment: Some(segment),
+            segment: Some(PathSegment::Field(key.clone().into())),
             known: self.known,
         };
-        let watch = self.watch.below(&node);
-        self.inner
-            .next_value_seed(WatchedSeed { inner: seed, watch })
+        self.buffered.set(false);
+        let watch = Watch {
+            buffered: Some(&self.buffered),
+            ..self.watch.below(&node)
+        };
+        let value = self
+            .inner
+            .next_value_seed(WatchedSeed { inner: seed, watch })?;
+        if self.buffered.get() {
+            let mut read = read.borrow_mut();
+            if read.twice.contains(&key) {
+                self.extra = Some(Extra::Again(key.clone()));
+            }
+            read.buffered.push(key);
+        }
+        Ok(value)
     }
 
     fn size_hint(&self) -> Option<usize> {
@@ -551,6 +866,7 @@ impl<'de, A: VariantAccess<'de>> VariantAccess<'de> for WatchedVariant<'_, A> {
             watch,
             known: None,
             single: false,
+            buffers: Buffers::No,
         };
         self.inner.tuple_variant(len, watched)
     }
@@ -567,6 +883,7 @@ impl<'de, A: VariantAccess<'de>> VariantAccess<'de> for WatchedVariant<'_, A> {
             watch,
             known: Some(fields),
             single: false,
+            buffers: Buffers::No,
         };
         self.inner.struct_variant(fields, watched)
     }

@@ -60,8 +60,16 @@
 //! assert!(!loaded.is_valid());
 //! ```
 //!
-//! Limits: a struct that `#[serde(flatten)]`s another reads its table as a
-//! map, so keys unknown to the flattened struct are not noticed; serde stops
+//! A struct that `#[serde(flatten)]`s another reads its table as a map, and
+//! serde reads the flattened struct from a buffer, with no position: its
+//! errors are located by the value they describe, and the keys neither
+//! struct knows are learned by reading the document again, once for each
+//! key the flattened struct knows (at most 32 times; past that, none is
+//! reported), and have no did-you-mean. So are those in the variants of an
+//! internally tagged enum, which serde reads from a buffer too; not those in
+//! an untagged enum's variants, which serde gives no way to tell apart.
+//!
+//! Limits: serde stops
 //! at the first value it cannot read, so after such an error the loader
 //! removes that key and reads again (up to 16 times) to report the next one,
 //! then says how many more there are, and does not validate a value read
@@ -150,6 +158,21 @@ impl Tree for Spanned<DeValue<'_>> {
         match self.get_mut() {
             DeValue::Table(table) => table.remove(key),
             _ => None,
+        }
+    }
+
+    fn entries(&self) -> Vec<(PathSegment, &Self)> {
+        match self.get_ref() {
+            DeValue::Table(table) => table
+                .iter()
+                .map(|(key, value)| (PathSegment::Field(key.get_ref().to_string().into()), value))
+                .collect(),
+            DeValue::Array(array) => array
+                .iter()
+                .enumerate()
+                .map(|(index, item)| (PathSegment::Index(index), item))
+                .collect(),
+            _ => Vec::new(),
         }
     }
 
