@@ -595,3 +595,58 @@ fn unique_every_document() {
     // hosts 3 of 4 (its default passes), ports 3 of 4, groups 2 of 4.
     assert_eq!((tried, valid), (64, 18));
 }
+
+/// A DeepSpeed-like table: keys renamed over the years, the old names kept
+/// as serde aliases, and unknown keys refused.
+#[derive(serde::Deserialize, lowbit_core::Validate)]
+#[serde(deny_unknown_fields)]
+struct Zero {
+    #[serde(alias = "old_stage", alias = "zero_stage")]
+    #[range(max = 3)]
+    stage: u8,
+    #[serde(default, alias = "bf16")]
+    bfloat16: bool,
+    #[serde(alias = "dir")]
+    #[requires(bfloat16)]
+    #[prefix("/")]
+    offload_dir: Option<String>,
+}
+
+/// Under `deny_unknown_fields` the schema admits each field's aliases, and
+/// applies the field's structure and rules under whichever name the
+/// document uses; two names of one field together are serde's duplicate
+/// field, refused by both.
+#[test]
+fn aliases_every_document() {
+    let validator = validator::<Zero>();
+    let stages = || vec![Some(json!(1)), Some(json!(7)), Some(json!("1")), None];
+    let flags = || vec![Some(json!(true)), Some(json!(false)), None];
+    let dirs = || vec![Some(json!("/nvme")), Some(json!("nvme")), None];
+    let keys = vec![
+        ("stage", stages()),
+        ("old_stage", stages()),
+        ("zero_stage", stages()),
+        ("bfloat16", flags()),
+        ("bf16", flags()),
+        ("offload_dir", dirs()),
+        ("dir", dirs()),
+        ("no_such_key", vec![Some(json!(1)), None]),
+    ];
+    let (tried, valid) = agree::<Zero>(&validator, &keys, 1, &|doc| doc);
+    // Valid: `stage` at 1 under exactly one of its names (3 ways);
+    // `bfloat16` left out or under one name (5 ways, 2 of them `true`);
+    // `offload_dir` left out (with any of those 5) or absolute under one
+    // name (2 ways, each needing `bfloat16` true); no unknown key.
+    assert_eq!(tried, 4 * 4 * 4 * 3 * 3 * 3 * 3 * 2);
+    assert_eq!(valid, 3 * (2 * 2 + 5));
+    for document in [
+        json!({"old_stage": 2}),
+        json!({"zero_stage": 3, "bf16": true, "dir": "/nvme"}),
+    ] {
+        assert_eq!(
+            verdicts::<Zero>(&validator, &document),
+            (true, true),
+            "{document}"
+        );
+    }
+}

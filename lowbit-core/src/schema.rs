@@ -30,6 +30,12 @@
 //! assert_eq!(schema["$defs"]["Interval"]["enum"], json!(["step", "chunk", "eval_only"]));
 //! ```
 //!
+//! A field serde also reads under an alias (`#[serde(alias = "..")]`) is a
+//! property under each of its names, with the same schema, and its rules
+//! apply under whichever name the document uses; two names of one field in
+//! one object are refused, as serde refuses a duplicate field. Under
+//! `deny_unknown_fields`, `additionalProperties: false` admits the aliases.
+//!
 //! Group rules say how many of their fields are set, each field "set" as
 //! the rules say it (a bool `true`, a string non-empty, an `Option` present,
 //! a key left out at its default): `at_least_one` is an `anyOf` of them,
@@ -206,41 +212,62 @@ impl Schemas {
     }
 
     /// A struct's structure: its properties, their defaults, and which are
-    /// required.
+    /// required. A field serde reads under aliases too has a property
+    /// under each name, at most one of them present (serde refuses a
+    /// duplicate field).
     fn object(&mut self, shape: &StructShape) -> Value {
         let mut properties = Map::new();
         let mut required = Vec::new();
-        let mut flattened = Vec::new();
+        let mut constraints = Vec::new();
         for field in &shape.fields {
             if field.flatten {
-                flattened.push(self.kind(&field.kind));
+                constraints.push(self.kind(&field.kind));
                 continue;
             }
             let mut schema = self.kind(&field.kind);
+            let mut needed = false;
             match (&field.default, &schema) {
                 (Some(default), Value::Object(_)) => {
                     if let Some(default) = datum_json(default) {
                         schema["default"] = default;
                     }
                 }
-                (None, _) if !matches!(field.kind, Kind::Optional(_)) => {
-                    required.push(json!(field.name));
-                }
+                (None, _) if !matches!(field.kind, Kind::Optional(_)) => needed = true,
                 _ => {}
             }
-            properties.insert(field.name.to_owned(), schema);
+            for name in field.names() {
+                properties.insert(name.to_owned(), schema.clone());
+            }
+            if field.aliases.is_empty() {
+                if needed {
+                    required.push(json!(field.name));
+                }
+                continue;
+            }
+            let names: Vec<&str> = field.names().collect();
+            if needed {
+                constraints.push(any_present(&names));
+            }
+            let mut pairs = Vec::new();
+            for (i, first) in names.iter().enumerate() {
+                for second in &names[i + 1..] {
+                    pairs.push(json!({"required": [first, second]}));
+                }
+            }
+            constraints.push(not(json!({"anyOf": pairs})));
         }
+        let flattened = shape.fields.iter().any(|field| field.flatten);
         let mut object = Map::new();
         object.insert("type".into(), json!("object"));
         object.insert("properties".into(), Value::Object(properties));
         if !required.is_empty() {
             object.insert("required".into(), Value::Array(required));
         }
-        if shape.deny_unknown_fields && flattened.is_empty() {
+        if shape.deny_unknown_fields && !flattened {
             object.insert("additionalProperties".into(), json!(false));
         }
-        if !flattened.is_empty() {
-            object.insert("allOf".into(), Value::Array(flattened));
+        if !constraints.is_empty() {
+            object.insert("allOf".into(), Value::Array(constraints));
         }
         Value::Object(object)
     }
@@ -929,12 +956,33 @@ fn at(
         (inner, default)
     };
     let holds_when_absent = default.as_ref().is_some_and(on_default);
+    // The value sits under whichever of the field's names the document
+    // uses; the structure lets it use one at most.
+    let names: Vec<&str> = field.names().collect();
+    let properties: Map<String, Value> = names
+        .iter()
+        .map(|name| ((*name).to_owned(), inner.clone()))
+        .collect();
     let mut schema = Map::new();
-    schema.insert("properties".into(), json!({ *first: inner }));
-    if !holds_when_absent {
-        schema.insert("required".into(), json!([first]));
+    schema.insert("properties".into(), Value::Object(properties));
+    if !holds_when_absent && let Value::Object(present) = any_present(&names) {
+        schema.extend(present);
     }
     Value::Object(schema)
+}
+
+/// One of `names` is a key of the object.
+fn any_present(names: &[&str]) -> Value {
+    match names {
+        [name] => json!({"required": [name]}),
+        names => {
+            let each: Vec<Value> = names
+                .iter()
+                .map(|name| json!({"required": [name]}))
+                .collect();
+            json!({"anyOf": each})
+        }
+    }
 }
 
 /// An `Option` the document leaves out is `None`, as serde reads it.

@@ -131,6 +131,8 @@ pub struct StructShape {
 pub struct FieldShape {
     /// Its serde name.
     pub name: &'static str,
+    /// `#[serde(alias = "..")]`: other keys serde reads it from.
+    pub aliases: Vec<&'static str>,
     /// Its Rust name.
     pub rust_name: &'static str,
     /// What its values look like.
@@ -200,6 +202,13 @@ pub enum Datum {
     Map(Vec<(String, Datum)>),
     /// A value lowbit cannot spell.
     Unknown,
+}
+
+impl FieldShape {
+    /// Every key serde reads the field from: its name, then its aliases.
+    pub fn names(&self) -> impl Iterator<Item = &'static str> + '_ {
+        std::iter::once(self.name).chain(self.aliases.iter().copied())
+    }
 }
 
 impl Datum {

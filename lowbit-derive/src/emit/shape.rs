@@ -161,6 +161,7 @@ fn struct_shape(
 ) -> TokenStream {
     let field_shapes = fields.iter().filter(|field| !field.skip).map(|field| {
         let name = &field.name;
+        let aliases = &field.aliases;
         let rust_name = field.ident.unraw().to_string();
         let ty = &field.ty;
         let ident = &field.ident;
@@ -177,6 +178,7 @@ fn struct_shape(
         quote! {
             #krate::shape::FieldShape {
                 name: #name,
+                aliases: #krate::__private::vec![#(#aliases),*],
                 rust_name: #rust_name,
                 kind: (&&#krate::__private::ShapeProbe::<#ty>::new()).shape_of(),
                 default: #default,
