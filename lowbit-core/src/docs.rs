@@ -70,15 +70,16 @@ fn walk(kind: &Kind, path: &str, seen: &mut Vec<&'static str>, row: &mut Row<'_>
                 Named::Struct(shape) => walk_struct(&shape, path, seen, row),
                 Named::Enum(shape) => {
                     for variant in &shape.variants {
+                        let path = match &shape.tagging {
+                            crate::shape::Tagging::External => join(path, &[variant.name]),
+                            crate::shape::Tagging::Adjacent(_, content) => join(path, &[*content]),
+                            _ => path.to_owned(),
+                        };
                         if let Some(fields) = &variant.fields {
-                            let path = match &shape.tagging {
-                                crate::shape::Tagging::External => join(path, &[variant.name]),
-                                crate::shape::Tagging::Adjacent(_, content) => {
-                                    join(path, &[*content])
-                                }
-                                _ => path.to_owned(),
-                            };
                             walk_struct(fields, &path, seen, row);
+                        } else if let Some(payload) = variant.newtype() {
+                            // A newtype's payload is validated in place.
+                            walk(payload, &path, seen, row);
                         }
                     }
                 }

@@ -36,6 +36,14 @@
 //! one object are refused, as serde refuses a duplicate field. Under
 //! `deny_unknown_fields`, `additionalProperties: false` admits the aliases.
 //!
+//! A newtype variant (`File(String)`) is its payload, a tuple variant an
+//! array of its fields, each laid out as its enum's tagging says
+//! (`{"File": "a.txt"}`, the payload beside an internal tag, under an
+//! adjacent content key, or alone for an untagged enum: `anyOf` of the
+//! payloads). The payload's rules hold under it. serde reads an untagged
+//! enum as the first variant that fits, so a variant's rules apply only
+//! where no earlier variant fits.
+//!
 //! Group rules say how many of their fields are set, each field "set" as
 //! the rules say it (a bool `true`, a string non-empty, an `Option` present,
 //! a key left out at its default): `at_least_one` is an `anyOf` of them,
@@ -82,7 +90,7 @@ use serde_json::{Map, Value, json};
 
 use crate::shape::{
     Condition, Datum, EnumShape, FieldShape, Kind, Literal, Named, NamedRef, RuleInfo, RuleKind,
-    Shape, StructShape, Tagging, Test,
+    Shape, StructShape, Tagging, Test, VariantShape,
 };
 
 /// The JSON Schema (draft 2020-12) of `T`: its structure, its defaults, and
@@ -435,13 +443,13 @@ impl Schemas {
         schema
     }
 
-    /// An enum's values: its names, or for variants with fields, each
+    /// An enum's values: its names, or for variants with data, each
     /// variant laid out as serde lays it out.
     fn enumeration(&mut self, shape: &EnumShape) -> Value {
         if shape
             .variants
             .iter()
-            .all(|variant| variant.fields.is_none())
+            .all(|variant| variant.fields.is_none() && variant.payload.is_none())
         {
             let names: Vec<&str> = shape.variants.iter().flat_map(names_of).collect();
             return json!({"type": "string", "enum": names});
@@ -449,40 +457,7 @@ impl Schemas {
         let variants: Vec<Value> = shape
             .variants
             .iter()
-            .map(|variant| {
-                let name = json!(names_of(variant));
-                match (&variant.fields, &shape.tagging) {
-                    (None, Tagging::Internal(tag) | Tagging::Adjacent(tag, _)) => {
-                        json!({"type": "object", "properties": {*tag: {"enum": name}}, "required": [tag]})
-                    }
-                    (None, Tagging::Untagged) => json!({"type": "null"}),
-                    (None, Tagging::External) => json!({"enum": name}),
-                    (Some(fields), tagging) => {
-                        let object = self.object(fields);
-                        match tagging {
-                            Tagging::External => json!({
-                                "type": "object",
-                                "minProperties": 1,
-                                "maxProperties": 1,
-                                "patternProperties": {"": object},
-                                "propertyNames": {"enum": name},
-                            }),
-                            Tagging::Internal(tag) => json!({
-                                "allOf": [
-                                    {"type": "object", "properties": {*tag: {"enum": name}}, "required": [tag]},
-                                    object,
-                                ]
-                            }),
-                            Tagging::Adjacent(tag, content) => json!({
-                                "type": "object",
-                                "properties": {*tag: {"enum": name}, *content: object},
-                                "required": [tag, content],
-                            }),
-                            Tagging::Untagged => object,
-                        }
-                    }
-                }
-            })
+            .map(|variant| self.variant(variant, &shape.tagging))
             .collect();
         if variants.is_empty() {
             // An enum without variants has no value.
@@ -491,37 +466,136 @@ impl Schemas {
         json!({"anyOf": variants})
     }
 
-    /// The rules of the active variant's fields.
+    /// One variant's values, as `tagging` lays them out.
+    fn variant(&mut self, variant: &VariantShape, tagging: &Tagging) -> Value {
+        let name = json!(names_of(variant));
+        let tag_is = |tag: &str| json!({"type": "object", "properties": {tag: {"enum": name}}, "required": [tag]});
+        // What the variant holds, and whether serde takes it from a missing
+        // key (an `Option` payload is `None` there).
+        let (content, optional) = match (&variant.fields, &variant.payload) {
+            (Some(fields), _) => (self.object(fields), false),
+            (None, Some(payload)) => match payload.as_slice() {
+                [kind] => (self.kind(kind), matches!(kind, Kind::Optional(_))),
+                kinds => (self.tuple(kinds), false),
+            },
+            (None, None) => {
+                return match tagging {
+                    Tagging::Internal(tag) | Tagging::Adjacent(tag, _) => tag_is(tag),
+                    Tagging::Untagged => json!({"type": "null"}),
+                    Tagging::External => json!({"enum": name}),
+                };
+            }
+        };
+        match tagging {
+            Tagging::External => json!({
+                "type": "object",
+                "minProperties": 1,
+                "maxProperties": 1,
+                "patternProperties": {"": content},
+                "propertyNames": {"enum": name},
+            }),
+            // serde takes the tag out before it reads the payload, which
+            // then sees the other keys only.
+            Tagging::Internal(tag) => {
+                let content = match (&variant.fields, variant.newtype()) {
+                    (None, Some(kind)) => self.beside_tag(kind, tag),
+                    _ => content,
+                };
+                json!({"allOf": [tag_is(tag), content]})
+            }
+            Tagging::Adjacent(tag, key) => {
+                let required = if optional {
+                    json!([tag])
+                } else {
+                    json!([tag, key])
+                };
+                json!({
+                    "type": "object",
+                    "properties": {*tag: {"enum": name}, *key: content},
+                    "required": required,
+                })
+            }
+            Tagging::Untagged => content,
+        }
+    }
+
+    /// A tuple variant's values: a sequence of exactly its fields.
+    fn tuple(&mut self, kinds: &[Kind]) -> Value {
+        let items: Vec<Value> = kinds.iter().map(|kind| self.kind(kind)).collect();
+        json!({
+            "type": "array",
+            "prefixItems": items,
+            "minItems": kinds.len(),
+            "maxItems": kinds.len(),
+        })
+    }
+
+    /// An internally tagged newtype variant's payload, read from the
+    /// object that holds the tag too: a struct or map admits the tag's key
+    /// beside its own.
+    fn beside_tag(&mut self, kind: &Kind, tag: &str) -> Value {
+        match kind {
+            Kind::Map(values) => {
+                let values = self.kind(values);
+                json!({"type": "object", "properties": {tag: true}, "additionalProperties": values})
+            }
+            Kind::Named(_) => match struct_of(kind) {
+                Some(shape) => {
+                    let mut object = self.object(&shape);
+                    if let Some(Value::Object(properties)) = object.get_mut("properties") {
+                        properties
+                            .entry(tag.to_owned())
+                            .or_insert(Value::Bool(true));
+                    }
+                    object
+                }
+                None => self.kind(kind),
+            },
+            _ => self.kind(kind),
+        }
+    }
+
+    /// The rules of the active variant's fields, or of its payload.
+    /// serde reads an untagged enum as its first variant that fits, and
+    /// that variant's rules are the ones that apply.
     fn enum_rules(&mut self, shape: &EnumShape) -> Value {
         let mut rules = Vec::new();
+        // An untagged enum's variants before this one, each as it fits.
+        let mut earlier: Vec<Value> = Vec::new();
         for variant in &shape.variants {
-            let Some(fields) = &variant.fields else {
-                continue;
-            };
-            if fields.rules.is_empty() {
-                continue;
-            }
-            let own = self.struct_rules(fields);
             let name = json!(names_of(variant));
-            let schema = match &shape.tagging {
-                Tagging::External => json!({
-                    "if": {"type": "object", "propertyNames": {"enum": name}, "minProperties": 1},
-                    "then": {"patternProperties": {"": own}},
-                }),
-                Tagging::Internal(tag) => json!({
-                    "if": {"type": "object", "properties": {*tag: {"enum": name}}, "required": [tag]},
-                    "then": own,
-                }),
-                Tagging::Adjacent(tag, content) => json!({
-                    "if": {"type": "object", "properties": {*tag: {"enum": name}}, "required": [tag]},
-                    "then": {"properties": {*content: own}},
-                }),
+            let active = match &shape.tagging {
+                Tagging::External => {
+                    json!({"type": "object", "propertyNames": {"enum": name}, "minProperties": 1})
+                }
+                Tagging::Internal(tag) | Tagging::Adjacent(tag, _) => {
+                    json!({"type": "object", "properties": {*tag: {"enum": name}}, "required": [tag]})
+                }
                 Tagging::Untagged => {
-                    let object = self.object(fields);
-                    json!({"if": object, "then": own})
+                    let fits = self.variant(variant, &shape.tagging);
+                    let first = if earlier.is_empty() {
+                        fits.clone()
+                    } else {
+                        json!({"allOf": [fits.clone(), not(json!({"anyOf": earlier.clone()}))]})
+                    };
+                    earlier.push(fits);
+                    first
                 }
             };
-            rules.push(schema);
+            let own = match (&variant.fields, variant.newtype()) {
+                (Some(fields), _) if !fields.rules.is_empty() => self.struct_rules(fields),
+                (None, Some(kind)) => self.rules(kind),
+                _ => continue,
+            };
+            if own == true {
+                continue;
+            }
+            let then = match &shape.tagging {
+                Tagging::External => json!({"patternProperties": {"": own}}),
+                Tagging::Adjacent(_, content) => json!({"properties": {*content: own}}),
+                Tagging::Internal(_) | Tagging::Untagged => own,
+            };
+            rules.push(json!({"if": active, "then": then}));
         }
         all(rules)
     }
@@ -1195,7 +1269,7 @@ fn not(schema: Value) -> Value {
 }
 
 /// A variant's name and its aliases: what a document may spell it as.
-fn names_of(variant: &crate::shape::VariantShape) -> Vec<&'static str> {
+fn names_of(variant: &VariantShape) -> Vec<&'static str> {
     std::iter::once(variant.name)
         .chain(variant.aliases.iter().copied())
         .collect()

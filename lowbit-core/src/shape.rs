@@ -162,10 +162,23 @@ pub struct VariantShape {
     pub name: &'static str,
     /// Other names serde accepts for it.
     pub aliases: Vec<&'static str>,
-    /// The fields of a struct variant, `None` for a unit variant, and a
-    /// struct with no fields for a tuple variant (whose content lowbit does
-    /// not describe).
+    /// The fields of a struct variant; `None` for any other.
     pub fields: Option<StructShape>,
+    /// What a tuple variant holds, a kind per field in order: one for a
+    /// newtype variant (`File(String)`), which serde lays out as its
+    /// payload alone. `None` for a unit or struct variant.
+    pub payload: Option<Vec<Kind>>,
+}
+
+impl VariantShape {
+    /// A newtype variant's payload.
+    #[must_use]
+    pub fn newtype(&self) -> Option<&Kind> {
+        match self.payload.as_deref() {
+            Some([kind]) => Some(kind),
+            _ => None,
+        }
+    }
 }
 
 /// How serde lays out an enum's variants with fields.

@@ -79,6 +79,7 @@ pub fn check(container: &ir::Container, errors: &mut Accumulator) -> model::Cont
                         kind: variant.kind,
                         fields,
                         payload: variant.payload.clone(),
+                        tuple: variant.tuple.clone(),
                     }
                 })
                 .collect();

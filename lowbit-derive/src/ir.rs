@@ -138,6 +138,9 @@ pub struct VariantDef {
     /// The type of a newtype variant's one field (`Adamw(AdamParams)`),
     /// which is validated in place when it implements `Validate`.
     pub payload: Option<syn::Type>,
+    /// The types of a tuple variant's fields, in order (one for a newtype
+    /// variant), which its shape describes.
+    pub tuple: Vec<syn::Type>,
 }
 
 /// Which fields a variant has.

@@ -122,6 +122,8 @@ pub struct Variant {
     pub fields: Vec<Field>,
     /// A newtype variant's one field's type, validated in place.
     pub payload: Option<Type>,
+    /// The types of a tuple variant's fields, in order (one for a newtype).
+    pub tuple: Vec<Type>,
 }
 
 impl Variant {

@@ -66,9 +66,19 @@ pub fn for_enum(container: &Container, body: &Enum, cx: &mut Context) -> TokenSt
         .map(|variant| {
             let name = &variant.name;
             let aliases = &variant.aliases;
-            let fields = match variant.kind {
-                VariantKind::Unit => quote!(::core::option::Option::None),
-                VariantKind::Tuple | VariantKind::Named => {
+            let none = quote!(::core::option::Option::None);
+            let (fields, payload) = match variant.kind {
+                VariantKind::Unit => (none.clone(), none),
+                VariantKind::Tuple => {
+                    let kinds = variant.tuple.iter().map(
+                        |ty| quote!((&&#krate::__private::ShapeProbe::<#ty>::new()).shape_of()),
+                    );
+                    let payload = quote! {
+                        ::core::option::Option::Some(#krate::__private::vec![#(#kinds),*])
+                    };
+                    (none, payload)
+                }
+                VariantKind::Named => {
                     let mut scope = Scope {
                         krate,
                         fields: &variant.fields,
@@ -78,7 +88,7 @@ pub fn for_enum(container: &Container, body: &Enum, cx: &mut Context) -> TokenSt
                     };
                     let shape =
                         struct_shape(krate, &variant.fields, None, false, false, &mut scope);
-                    quote!(::core::option::Option::Some(#shape))
+                    (quote!(::core::option::Option::Some(#shape)), none)
                 }
             };
             quote! {
@@ -86,6 +96,7 @@ pub fn for_enum(container: &Container, body: &Enum, cx: &mut Context) -> TokenSt
                     name: #name,
                     aliases: #krate::__private::vec![#(#aliases),*],
                     fields: #fields,
+                    payload: #payload,
                 }
             }
         })

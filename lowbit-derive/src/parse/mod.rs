@@ -228,6 +228,14 @@ fn parse_variant(
             }
             _ => None,
         },
+        tuple: match &variant.fields {
+            Fields::Unnamed(unnamed) => unnamed
+                .unnamed
+                .iter()
+                .map(|field| field.ty.clone())
+                .collect(),
+            _ => Vec::new(),
+        },
     }
 }
 
