@@ -821,3 +821,207 @@ fn newtype_and_tuple_variants_every_document() {
     // name alone is no value).
     assert_eq!((tried, valid), (6 * 4 * 8 * 8 * 13, 4 * 3 * 4 * 4 * 7));
 }
+
+/// A plain serde enum: it derives no `Validate`, so lowbit cannot
+/// describe it, and the schema takes any value for it.
+#[derive(serde::Deserialize)]
+#[serde(untagged)]
+#[allow(dead_code)] // read by serde only
+enum StringOrList {
+    String(String),
+    List(Vec<String>),
+}
+
+/// Compose's `build`: a context directory, or a table.
+#[derive(serde::Deserialize, lowbit_core::Validate)]
+#[serde(untagged)]
+#[allow(dead_code)] // read by serde only
+enum Build {
+    Context(String),
+    Config {
+        context: Option<String>,
+        dockerfile: Option<String>,
+    },
+}
+
+/// A Compose service, in part.
+#[derive(serde::Deserialize, lowbit_core::Validate)]
+#[serde(deny_unknown_fields)]
+#[validate(at_least_one(image, build))]
+struct Service {
+    image: Option<String>,
+    build: Option<Build>,
+    command: Option<StringOrList>,
+    entrypoint: Option<StringOrList>,
+    #[one_of("no", "always", "on-failure", "unless-stopped")]
+    restart: Option<String>,
+    #[serde(default, alias = "env")]
+    environment: std::collections::BTreeMap<String, String>,
+}
+
+#[derive(serde::Deserialize, lowbit_core::Validate)]
+struct Compose {
+    #[nested]
+    services: std::collections::BTreeMap<String, Service>,
+}
+
+/// A GitHub Actions step, in part.
+#[derive(serde::Deserialize, lowbit_core::Validate)]
+#[serde(deny_unknown_fields)]
+#[validate(exactly_one(uses, run))]
+struct Step {
+    name: Option<String>,
+    uses: Option<String>,
+    run: Option<String>,
+    with: Option<std::collections::BTreeMap<String, String>>,
+}
+
+#[derive(serde::Deserialize, lowbit_core::Validate)]
+#[serde(deny_unknown_fields)]
+struct Job {
+    #[serde(rename = "runs-on")]
+    runs_on: StringOrList,
+    needs: Option<StringOrList>,
+    #[nested]
+    #[non_empty]
+    steps: Vec<Step>,
+}
+
+/// What starts a workflow: an event, a list of them, or a table.
+#[derive(serde::Deserialize, lowbit_core::Validate)]
+#[serde(untagged)]
+#[allow(dead_code)] // read by serde only
+enum On {
+    Event(String),
+    Events(Vec<String>),
+    Table(std::collections::BTreeMap<String, Option<Trigger>>),
+}
+
+/// The filters of an event.
+#[derive(serde::Deserialize, lowbit_core::Validate)]
+#[allow(dead_code)] // read by serde only
+struct Trigger {
+    branches: Option<Vec<String>>,
+    paths: Option<Vec<String>>,
+}
+
+#[derive(serde::Deserialize, lowbit_core::Validate)]
+struct Workflow {
+    name: Option<String>,
+    on: On,
+    #[nested]
+    jobs: std::collections::BTreeMap<String, Job>,
+}
+
+/// An `Option` field is never required, whether or not its type derives
+/// `Validate`: serde reads a missing one as `None`.
+#[test]
+fn an_option_of_any_type_may_be_left_out() {
+    let schema = json_schema::<Service>();
+    assert_eq!(
+        schema["$defs"]["Service"]["required"],
+        Value::Null,
+        "{schema}"
+    );
+    let validator = validator::<Service>();
+    let keys = vec![
+        ("image", vec![Some(json!("nginx")), None]),
+        (
+            "build",
+            vec![Some(json!(".")), Some(json!({"context": "."})), None],
+        ),
+        (
+            "command",
+            vec![
+                Some(json!("serve")),
+                Some(json!(["serve", "-v"])),
+                Some(json!(null)),
+                None,
+            ],
+        ),
+        (
+            "restart",
+            vec![Some(json!("always")), Some(json!("sometimes")), None],
+        ),
+    ];
+    // The schema takes any value of a type it cannot describe (`command =
+    // 1` too, which serde refuses): the documents hold values serde reads.
+    let (tried, valid) = agree::<Service>(&validator, &keys, 1, &|doc| doc);
+    // image or build 5 of 6, command 4 of 4, restart 2 of 3.
+    assert_eq!((tried, valid), (2 * 3 * 4 * 3, 5 * 4 * 2));
+}
+
+/// Real documents of the shapes Compose and GitHub Actions files have:
+/// valid ones pass the schema as they pass `validate()`, and a broken
+/// one fails both.
+#[test]
+fn compose_and_actions_documents() {
+    let compose = validator::<Compose>();
+    let valid = json!({"services": {
+        "web": {"image": "nginx", "restart": "always"},
+        "app": {"build": ".", "command": ["serve", "--port", "80"], "env": {"A": "1"}},
+        "db": {"build": {"context": "db", "dockerfile": "Dockerfile.db"}, "entrypoint": "run.sh"},
+    }});
+    assert_eq!(verdicts::<Compose>(&compose, &valid), (true, true));
+    for broken in [
+        json!({"services": {"web": {"restart": "always"}}}),
+        json!({"services": {"web": {"image": "nginx", "restart": "sometimes"}}}),
+        json!({"services": {"web": {"image": "nginx", "imgae": "nginx"}}}),
+        json!({"services": {"web": {"image": "nginx", "env": {}, "environment": {}}}}),
+    ] {
+        assert_eq!(
+            verdicts::<Compose>(&compose, &broken),
+            (false, false),
+            "{broken}"
+        );
+    }
+
+    let workflow = validator::<Workflow>();
+    let valid = json!({
+        "name": "CI",
+        "on": {"push": {"branches": ["main"]}, "pull_request": null},
+        "jobs": {
+            "test": {
+                "runs-on": "ubuntu-latest",
+                "steps": [
+                    {"uses": "actions/checkout@v4"},
+                    {"name": "Test", "run": "cargo test", "with": {"a": "b"}},
+                ],
+            },
+            "lint": {
+                "runs-on": ["self-hosted", "linux"],
+                "needs": "test",
+                "steps": [{"run": "cargo clippy"}],
+            },
+        },
+    });
+    assert_eq!(verdicts::<Workflow>(&workflow, &valid), (true, true));
+    for on in [json!("push"), json!(["push", "pull_request"])] {
+        let mut document = valid.clone();
+        document["on"] = on;
+        assert_eq!(
+            verdicts::<Workflow>(&workflow, &document),
+            (true, true),
+            "{document}"
+        );
+    }
+    for (pointer, value) in [
+        ("/jobs/test/steps/0/run", json!("echo")),
+        ("/jobs/test/steps", json!([])),
+        ("/jobs/lint/runs_on", json!("linux")),
+        ("/on", json!(1)),
+    ] {
+        let mut document = valid.clone();
+        let (parent, key) = pointer.rsplit_once('/').expect("a pointer");
+        document
+            .pointer_mut(parent)
+            .and_then(Value::as_object_mut)
+            .expect("the parent")
+            .insert(key.to_owned(), value);
+        assert_eq!(
+            verdicts::<Workflow>(&workflow, &document),
+            (false, false),
+            "{document}"
+        );
+    }
+}

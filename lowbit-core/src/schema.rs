@@ -36,6 +36,10 @@
 //! one object are refused, as serde refuses a duplicate field. Under
 //! `deny_unknown_fields`, `additionalProperties: false` admits the aliases.
 //!
+//! An `Option` field is never `required`: serde reads a missing one as
+//! `None`, whatever its type. A type lowbit cannot describe (one that
+//! derives no `Validate`, nor is a standard type) takes any value.
+//!
 //! A newtype variant (`File(String)`) is its payload, a tuple variant an
 //! array of its fields, each laid out as its enum's tagging says
 //! (`{"File": "a.txt"}`, the payload beside an internal tag, under an

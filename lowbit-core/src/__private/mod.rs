@@ -24,7 +24,10 @@ pub use numbers::{Divisible, not_multiple};
 pub use optional::Optional;
 pub use payload::{Payload, SkipPayload, ValidatePayload};
 #[cfg(feature = "shape")]
-pub use shapes::{DatumOf, NoDatum, NoShape, ShapeOf, ShapeProbe, boxed, fill_names, path, table};
+pub use shapes::{
+    DatumOf, NoDatum, NoShape, OptionDatum, OptionShape, ShapeOf, ShapeProbe, boxed, fill_names,
+    path, table,
+};
 pub use std::vec;
 pub use text::Text;
 pub use traits::{Choice, Describe, Each, Field, Flag, IsSet, Items, Keys, Length, Scalar, Slot};

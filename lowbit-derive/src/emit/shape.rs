@@ -38,7 +38,7 @@ pub fn for_struct(container: &Container, body: &Struct, scope: &mut Scope) -> To
         let ident = &field.ident;
         let name = &field.name;
         let flatten = field.flatten;
-        quote!((#name, #flatten, (&&#krate::__private::Probe(&self.#ident)).datum_of()))
+        quote!((#name, #flatten, (&&&#krate::__private::Probe(&self.#ident)).datum_of()))
     });
     let datum = quote! {
         #krate::__private::table(#krate::__private::vec![#(#entries),*])
@@ -71,7 +71,7 @@ pub fn for_enum(container: &Container, body: &Enum, cx: &mut Context) -> TokenSt
                 VariantKind::Unit => (none.clone(), none),
                 VariantKind::Tuple => {
                     let kinds = variant.tuple.iter().map(
-                        |ty| quote!((&&#krate::__private::ShapeProbe::<#ty>::new()).shape_of()),
+                        |ty| quote!((&&&#krate::__private::ShapeProbe::<#ty>::new()).shape_of()),
                     );
                     let payload = quote! {
                         ::core::option::Option::Some(#krate::__private::vec![#(#kinds),*])
@@ -146,7 +146,7 @@ fn shape_impl(container: &Container, describe: &TokenStream, datum: &TokenStream
                     name: ::core::any::type_name::<Self>(),
                     describe: || {
                         #[allow(unused_imports)]
-                        use #krate::__private::{DatumOf as _, NoDatum as _, NoShape as _, ShapeOf as _};
+                        use #krate::__private::{DatumOf as _, NoDatum as _, NoShape as _, OptionDatum as _, OptionShape as _, ShapeOf as _};
                         #describe
                     },
                 })
@@ -154,7 +154,7 @@ fn shape_impl(container: &Container, describe: &TokenStream, datum: &TokenStream
 
             fn datum(&self) -> #krate::shape::Datum {
                 #[allow(unused_imports)]
-                use #krate::__private::{DatumOf as _, NoDatum as _};
+                use #krate::__private::{DatumOf as _, NoDatum as _, OptionDatum as _};
                 #datum
             }
         }
@@ -178,7 +178,7 @@ fn struct_shape(
         let ident = &field.ident;
         let flatten = field.flatten;
         let datum = |value: TokenStream| {
-            quote!(::core::option::Option::Some((&&#krate::__private::Probe(&#value)).datum_of()))
+            quote!(::core::option::Option::Some((&&&#krate::__private::Probe(&#value)).datum_of()))
         };
         let default = match &field.default {
             FieldDefault::Trait => datum(quote!(<#ty as ::core::default::Default>::default())),
@@ -191,7 +191,7 @@ fn struct_shape(
                 name: #name,
                 aliases: #krate::__private::vec![#(#aliases),*],
                 rust_name: #rust_name,
-                kind: (&&#krate::__private::ShapeProbe::<#ty>::new()).shape_of(),
+                kind: (&&&#krate::__private::ShapeProbe::<#ty>::new()).shape_of(),
                 default: #default,
                 flatten: #flatten,
             }
