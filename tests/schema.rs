@@ -744,8 +744,8 @@ fn newtype_and_tuple_variants_every_document() {
     let validator = validator::<Variants>();
     let schema = json_schema::<Variants>();
     assert_eq!(
-        schema["$defs"]["Lto"],
-        json!({"anyOf": [{"type": "boolean"}, {"type": "string"}]})
+        schema["$defs"]["Lto"]["anyOf"],
+        json!([{"type": "boolean"}, {"type": "string"}])
     );
     let adam = |lr: Value| json!({"lr": lr});
     let keys = vec![
@@ -1024,4 +1024,128 @@ fn compose_and_actions_documents() {
             "{document}"
         );
     }
+}
+
+/// How a run stores its weights.
+///
+/// Read once, at load.
+#[derive(serde::Deserialize, lowbit_core::Validate, Default)]
+#[serde(rename_all = "snake_case")]
+enum Storage {
+    /// Full precision.
+    #[default]
+    Fp32,
+    /// Half the memory,
+    /// half the range.
+    Bf16,
+    Int8,
+}
+
+/// Where the text comes from.
+#[derive(serde::Deserialize, lowbit_core::Validate)]
+#[allow(dead_code)] // read by serde only
+enum Origin {
+    /// A file, by its path.
+    File(String),
+    /// Standard input.
+    Stdin,
+}
+
+/// A documented run.
+#[derive(serde::Deserialize, lowbit_core::Validate)]
+#[serde(deny_unknown_fields)]
+struct Documented {
+    /// How many steps
+    /// to train.
+    #[serde(alias = "iterations")]
+    steps: u32,
+    /// The weights' storage.
+    #[serde(default)]
+    storage: Storage,
+    #[serde(default)]
+    quiet: bool,
+    /// Where the prompt comes from.
+    origin: Option<Origin>,
+    /** A block comment,
+    indented. */
+    note: Option<String>,
+}
+
+/// Doc comments are the `description`s of fields (under each alias too),
+/// structs, enums and variants, as rustdoc joins their lines; the schema
+/// accepts and refuses what it did without them.
+#[test]
+fn doc_comments_are_descriptions() {
+    let schema = json_schema::<Documented>();
+    let defs = &schema["$defs"];
+    assert_eq!(schema["description"], "A documented run.");
+    assert_eq!(defs["Documented"]["description"], "A documented run.");
+    let properties = &defs["Documented"]["properties"];
+    assert_eq!(
+        properties["steps"]["description"],
+        "How many steps to train."
+    );
+    assert_eq!(
+        properties["iterations"]["description"],
+        "How many steps to train."
+    );
+    assert_eq!(
+        properties["storage"]["description"],
+        "The weights' storage."
+    );
+    assert_eq!(properties["storage"]["default"], "fp32");
+    assert_eq!(properties["quiet"].get("description"), None);
+    assert_eq!(
+        properties["origin"]["description"],
+        "Where the prompt comes from."
+    );
+    assert_eq!(
+        properties["note"]["description"],
+        "A block comment, indented."
+    );
+    assert_eq!(
+        defs["Storage"]["description"],
+        "How a run stores its weights.\n\nRead once, at load."
+    );
+    let storage = defs["Storage"]["anyOf"].as_array().expect("the variants");
+    assert_eq!(
+        storage[0],
+        json!({"const": "fp32", "description": "Full precision."})
+    );
+    assert_eq!(
+        storage[1]["description"],
+        "Half the memory, half the range."
+    );
+    assert_eq!(storage[2], json!({"const": "int8"}));
+    let origin = defs["Origin"]["anyOf"].as_array().expect("the variants");
+    assert_eq!(origin[0]["description"], "A file, by its path.");
+    assert_eq!(origin[1]["description"], "Standard input.");
+    assert_eq!(defs["Origin"]["description"], "Where the text comes from.");
+
+    let validator = validator::<Documented>();
+    let keys = vec![
+        ("steps", vec![Some(json!(3)), Some(json!(-1)), None]),
+        ("iterations", vec![Some(json!(3)), None]),
+        (
+            "storage",
+            vec![
+                Some(json!("bf16")),
+                Some(json!("int8")),
+                Some(json!("fp16")),
+                None,
+            ],
+        ),
+        (
+            "origin",
+            vec![
+                Some(json!({"File": "p.txt"})),
+                Some(json!("Stdin")),
+                Some(json!("File")),
+                None,
+            ],
+        ),
+    ];
+    let (tried, valid) = agree::<Documented>(&validator, &keys, 1, &|doc| doc);
+    // steps exactly once at 3 (2 of 6), storage 3 of 4, origin 3 of 4.
+    assert_eq!((tried, valid), (6 * 4 * 4, 2 * 3 * 3));
 }

@@ -30,6 +30,13 @@
 //! assert_eq!(schema["$defs"]["Interval"]["enum"], json!(["step", "chunk", "eval_only"]));
 //! ```
 //!
+//! Doc comments are `description`s, which editors (Taplo, yaml-language-server,
+//! VS Code) show on hover: a field's on its property (under each alias
+//! too), a struct's or enum's on its definition and on the schema itself,
+//! a variant's on its branch of the enum's `anyOf` (a unit-only enum keeps
+//! its `enum` of names and adds that `anyOf` when a variant has a comment).
+//! A rule's description is its message.
+//!
 //! A field serde also reads under an alias (`#[serde(alias = "..")]`) is a
 //! property under each of its names, with the same schema, and its rules
 //! apply under whichever name the document uses; two names of one field in
@@ -112,6 +119,13 @@ pub fn json_schema<T: Shape + ?Sized>() -> Value {
     );
     if let Kind::Named(named) = &kind {
         root.insert("title".into(), json!(short_name(named.name)));
+        let doc = match named.describe() {
+            Named::Struct(shape) => shape.doc,
+            Named::Enum(shape) => shape.doc,
+        };
+        if !doc.is_empty() {
+            root.insert("description".into(), json!(doc));
+        }
     }
     root.insert("allOf".into(), json!([structure, rules]));
     root.insert(
@@ -237,6 +251,7 @@ impl Schemas {
                 continue;
             }
             let mut schema = self.kind(&field.kind);
+            schema = described(schema, field.doc);
             let mut needed = false;
             match (&field.default, &schema) {
                 (Some(default), Value::Object(_)) => {
@@ -270,6 +285,9 @@ impl Schemas {
         }
         let flattened = shape.fields.iter().any(|field| field.flatten);
         let mut object = Map::new();
+        if !shape.doc.is_empty() {
+            object.insert("description".into(), json!(shape.doc));
+        }
         object.insert("type".into(), json!("object"));
         object.insert("properties".into(), Value::Object(properties));
         if !required.is_empty() {
@@ -450,24 +468,51 @@ impl Schemas {
     /// An enum's values: its names, or for variants with data, each
     /// variant laid out as serde lays it out.
     fn enumeration(&mut self, shape: &EnumShape) -> Value {
+        let mut schema = Map::new();
+        if !shape.doc.is_empty() {
+            schema.insert("description".into(), json!(shape.doc));
+        }
         if shape
             .variants
             .iter()
             .all(|variant| variant.fields.is_none() && variant.payload.is_none())
         {
             let names: Vec<&str> = shape.variants.iter().flat_map(names_of).collect();
-            return json!({"type": "string", "enum": names});
+            schema.insert("type".into(), json!("string"));
+            schema.insert("enum".into(), json!(names));
+            // Each name with its variant's doc comment, for editors to show;
+            // the `enum` above already says which names there are.
+            if shape.variants.iter().any(|variant| !variant.doc.is_empty()) {
+                let variants = shape
+                    .variants
+                    .iter()
+                    .map(|variant| {
+                        let names = names_of(variant);
+                        let schema = match names.as_slice() {
+                            [name] => json!({"const": name}),
+                            names => json!({"enum": names}),
+                        };
+                        described(schema, variant.doc)
+                    })
+                    .collect();
+                schema.insert("anyOf".into(), Value::Array(variants));
+            }
+            return Value::Object(schema);
         }
         let variants: Vec<Value> = shape
             .variants
             .iter()
-            .map(|variant| self.variant(variant, &shape.tagging))
+            .map(|variant| {
+                let schema = self.variant(variant, &shape.tagging);
+                described(schema, variant.doc)
+            })
             .collect();
         if variants.is_empty() {
             // An enum without variants has no value.
             return Value::Bool(false);
         }
-        json!({"anyOf": variants})
+        schema.insert("anyOf".into(), Value::Array(variants));
+        Value::Object(schema)
     }
 
     /// One variant's values, as `tagging` lays them out.
@@ -1257,6 +1302,21 @@ fn rule_compares_fields(rule: &RuleInfo) -> bool {
         _ => false,
     };
     in_kind || rule.guard.as_ref().is_some_and(compares)
+}
+
+/// `schema` with a doc comment as its `description` (none when it is empty).
+fn described(schema: Value, doc: &str) -> Value {
+    if doc.is_empty() {
+        return schema;
+    }
+    match schema {
+        Value::Object(mut object) => {
+            object.insert("description".into(), json!(doc));
+            Value::Object(object)
+        }
+        Value::Bool(true) => json!({"description": doc}),
+        other => json!({"allOf": [other], "description": doc}),
+    }
 }
 
 /// Every one of `schemas` (an empty `allOf` is not a valid schema).

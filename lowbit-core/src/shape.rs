@@ -124,6 +124,9 @@ pub struct StructShape {
     pub gate: Option<Vec<&'static str>>,
     /// `#[serde(deny_unknown_fields)]`.
     pub deny_unknown_fields: bool,
+    /// The struct's doc comment (see [`FieldShape::doc`]); empty for a
+    /// struct variant's fields, whose comment is the variant's.
+    pub doc: &'static str,
 }
 
 /// A field of a struct.
@@ -142,6 +145,10 @@ pub struct FieldShape {
     pub default: Option<Datum>,
     /// `#[serde(flatten)]`: its fields sit at this struct's level.
     pub flatten: bool,
+    /// Its doc comment as rustdoc renders its paragraphs: the lines of a
+    /// paragraph joined by a space, paragraphs by a blank line (`"\n\n"`);
+    /// empty when it has none.
+    pub doc: &'static str,
 }
 
 /// An enum: its variants' names.
@@ -153,6 +160,8 @@ pub struct EnumShape {
     pub default: Option<usize>,
     /// How serde lays out a variant with fields.
     pub tagging: Tagging,
+    /// The enum's doc comment (see [`FieldShape::doc`]).
+    pub doc: &'static str,
 }
 
 /// A variant of an enum.
@@ -168,6 +177,8 @@ pub struct VariantShape {
     /// newtype variant (`File(String)`), which serde lays out as its
     /// payload alone. `None` for a unit or struct variant.
     pub payload: Option<Vec<Kind>>,
+    /// The variant's doc comment (see [`FieldShape::doc`]).
+    pub doc: &'static str,
 }
 
 impl VariantShape {

@@ -10,6 +10,9 @@ use crate::vocab::RuleName;
 
 /// One `#[derive(Validate)]` input.
 pub struct Container {
+    /// Its doc comment, as rustdoc joins it (read with the feature `shape`
+    /// only).
+    pub doc: String,
     pub ident: Ident,
     pub generics: Generics,
     /// Path to lowbit-core in generated code.
@@ -77,6 +80,9 @@ pub struct StructCheck {
 }
 
 pub struct FieldDef {
+    /// Its doc comment, as rustdoc joins it (read with the feature `shape`
+    /// only).
+    pub doc: String,
     pub ident: Ident,
     pub ty: Type,
     /// The serde name, as it appears in paths.
@@ -125,6 +131,9 @@ pub enum Tagging {
 }
 
 pub struct VariantDef {
+    /// Its doc comment, as rustdoc joins it (read with the feature `shape`
+    /// only).
+    pub doc: String,
     pub ident: Ident,
     /// The serde name.
     pub name: String,

@@ -32,6 +32,7 @@ pub fn for_struct(container: &Container, body: &Struct, scope: &mut Scope) -> To
         body.gate.as_ref(),
         body.deny_unknown_fields,
         container_default,
+        &container.doc,
         scope,
     );
     let entries = body.fields.iter().filter(|field| !field.skip).map(|field| {
@@ -66,6 +67,7 @@ pub fn for_enum(container: &Container, body: &Enum, cx: &mut Context) -> TokenSt
         .map(|variant| {
             let name = &variant.name;
             let aliases = &variant.aliases;
+            let doc = &variant.doc;
             let none = quote!(::core::option::Option::None);
             let (fields, payload) = match variant.kind {
                 VariantKind::Unit => (none.clone(), none),
@@ -87,7 +89,7 @@ pub fn for_enum(container: &Container, body: &Enum, cx: &mut Context) -> TokenSt
                         cx,
                     };
                     let shape =
-                        struct_shape(krate, &variant.fields, None, false, false, &mut scope);
+                        struct_shape(krate, &variant.fields, None, false, false, "", &mut scope);
                     (quote!(::core::option::Option::Some(#shape)), none)
                 }
             };
@@ -97,6 +99,7 @@ pub fn for_enum(container: &Container, body: &Enum, cx: &mut Context) -> TokenSt
                     aliases: #krate::__private::vec![#(#aliases),*],
                     fields: #fields,
                     payload: #payload,
+                    doc: #doc,
                 }
             }
         })
@@ -113,11 +116,13 @@ pub fn for_enum(container: &Container, body: &Enum, cx: &mut Context) -> TokenSt
         }
         Tagging::Untagged => quote!(#krate::shape::Tagging::Untagged),
     };
+    let doc = &container.doc;
     let describe = quote! {
         #krate::shape::Named::Enum(#krate::shape::EnumShape {
             variants: #krate::__private::vec![#(#variants),*],
             default: #default,
             tagging: #tagging,
+            doc: #doc,
         })
     };
     // A value of a unit-only enum spells as its variant's name.
@@ -168,6 +173,7 @@ fn struct_shape(
     gate: Option<&Place>,
     deny_unknown_fields: bool,
     container_default: bool,
+    doc: &str,
     scope: &mut Scope,
 ) -> TokenStream {
     let field_shapes = fields.iter().filter(|field| !field.skip).map(|field| {
@@ -177,6 +183,7 @@ fn struct_shape(
         let ty = &field.ty;
         let ident = &field.ident;
         let flatten = field.flatten;
+        let doc = &field.doc;
         let datum = |value: TokenStream| {
             quote!(::core::option::Option::Some((&&&#krate::__private::Probe(&#value)).datum_of()))
         };
@@ -194,6 +201,7 @@ fn struct_shape(
                 kind: (&&&#krate::__private::ShapeProbe::<#ty>::new()).shape_of(),
                 default: #default,
                 flatten: #flatten,
+                doc: #doc,
             }
         }
     });
@@ -213,6 +221,7 @@ fn struct_shape(
             rules: #krate::__private::vec![#(#rules),*],
             gate: #gate,
             deny_unknown_fields: #deny_unknown_fields,
+            doc: #doc,
         }
     }
 }

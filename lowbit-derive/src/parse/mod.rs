@@ -2,6 +2,7 @@
 //! sees every malformed attribute at once.
 
 mod container;
+mod doc;
 mod rule;
 
 #[cfg(test)]
@@ -167,6 +168,7 @@ pub fn parse(input: &DeriveInput, errors: &mut darling::error::Accumulator) -> O
         }
     };
     Some(Container {
+        doc: doc::read(&input.attrs),
         ident: input.ident.clone(),
         generics: input.generics.clone(),
         krate,
@@ -217,6 +219,7 @@ fn parse_variant(
         }
     };
     VariantDef {
+        doc: doc::read(&variant.attrs),
         ident: variant.ident.clone(),
         name,
         aliases: item.aliases,
@@ -285,6 +288,7 @@ fn parse_field(
         }
     }
     FieldDef {
+        doc: doc::read(&field.attrs),
         ident,
         ty: field.ty.clone(),
         name,
