@@ -24,6 +24,11 @@
 //! );
 //! ```
 
+mod datum;
+mod template;
+
+pub use template::{Format, Template, template};
+
 use std::fmt::Write as _;
 
 use crate::shape::{Condition, Kind, Literal, Named, RuleInfo, RuleKind, Shape, StructShape, Test};
