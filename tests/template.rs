@@ -373,3 +373,32 @@ fn a_field_s_serde_default_is_the_one_written() {
     let listen = loads_toml::<Listen>(&toml, "");
     assert_eq!((listen.port, listen.host.as_str()), (8080, ""));
 }
+
+#[derive(Debug, PartialEq, Serialize, Deserialize, Validate)]
+#[serde(default)]
+struct Gaps {
+    /// Some slots are empty.
+    slots: Vec<Option<u8>>,
+}
+
+impl Default for Gaps {
+    fn default() -> Self {
+        Gaps {
+            slots: vec![Some(1), None],
+        }
+    }
+}
+
+/// TOML has no `null`: a default that holds one is said, not written;
+/// YAML writes it, and loads it back.
+#[test]
+fn a_default_toml_cannot_spell_is_said_not_written() {
+    let toml = template::<Gaps>(Format::Toml);
+    assert_eq!(
+        toml,
+        "# Some slots are empty.\n# slots: its default has no TOML spelling\n"
+    );
+    let yaml = template::<Gaps>(Format::Yaml);
+    assert_eq!(yaml, "# Some slots are empty.\nslots: [1, null]\n");
+    assert_eq!(loads_yaml::<Gaps>(&yaml, ""), Gaps::default());
+}

@@ -465,7 +465,11 @@ fn toml_table(out: &mut String, table: &Table, path: &[String]) {
             Node::Table(_) => continue,
             Node::Value(datum) => match toml_value(datum) {
                 Some(value) => format!("{} = {value}\n", toml_key(&entry.key)),
-                None => unset_line("# ", &toml_key(&entry.key), " = ", None, toml_value),
+                // `null`, or a list that holds one: TOML has no spelling.
+                None => format!(
+                    "# {}: its default has no TOML spelling\n",
+                    toml_key(&entry.key)
+                ),
             },
             Node::Unset(example) => unset_line(
                 "# ",
@@ -563,12 +567,8 @@ fn yaml_table(out: &mut String, table: &Table, depth: usize) {
         match &entry.node {
             Node::Value(datum) => match yaml_value(datum) {
                 Some(value) => out.push_str(&format!("{indent}{key}: {value}\n")),
-                None => out.push_str(&unset_line(
-                    &format!("{indent}# "),
-                    &key,
-                    ": ",
-                    None,
-                    yaml_value,
+                None => out.push_str(&format!(
+                    "{indent}# {key}: its default has no YAML spelling\n"
                 )),
             },
             Node::Unset(example) => out.push_str(&unset_line(
