@@ -5,6 +5,7 @@
 //! ```text
 //! cargo run -q --example check -- [--json] [--deny-unknown] [--deny-warnings] [--max-size BYTES] [--format toml|json|yaml] [--] FILE...
 //! cargo run -q --example check -- --schema > lowbit.schema.json
+//! cargo run -q --example check -- --template [--format toml|yaml] > lowbit.toml
 //! ```
 //!
 //! - `--json`: one JSON record per diagnostic, one a line, instead of text.
@@ -20,6 +21,10 @@
 //! - `--schema`: print the JSON Schema of such files instead (their
 //!   `[model]` table's structure, defaults and every rule), for editors that
 //!   validate TOML while it is typed. It takes no file.
+//! - `--template`: print a config file to start from instead: its `[model]`
+//!   table with every key at its default, under the key's doc comment and
+//!   its rules in words; TOML, or YAML with `--format yaml`. It checks as
+//!   valid, and takes no file.
 //!
 //! Other top-level tables are left alone. A document without `[model]` gets
 //! the defaults of `ModelConfig`, which are valid, and a warning.
@@ -43,7 +48,7 @@ use lowbit_core::Validate;
 use lowbit_core::diagnostic::{Severity, escape, is_unsafe};
 use lowbit_core::load::{DEFAULT_MAX_SIZE, Loaded};
 
-const USAGE: &str = "usage: check [--json] [--deny-unknown] [--deny-warnings] [--max-size BYTES] [--format toml|json|yaml] [--] FILE...\n       check --schema";
+const USAGE: &str = "usage: check [--json] [--deny-unknown] [--deny-warnings] [--max-size BYTES] [--format toml|json|yaml] [--] FILE...\n       check --schema\n       check --template [--format toml|yaml]";
 
 /// The formats a file can be in.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -143,6 +148,7 @@ enum Command {
         files: Vec<OsString>,
     },
     Schema,
+    Template(lowbit_core::docs::Format),
     Help,
 }
 
@@ -171,6 +177,12 @@ fn main() -> ExitCode {
             return finish(Status::Valid, out, |out| {
                 writeln!(out, "{:#}", file_schema())
             });
+        }
+        Command::Template(format) => {
+            let template = lowbit_core::docs::Template::new()
+                .table("model")
+                .render::<ModelConfig>(format);
+            return finish(Status::Valid, out, |out| out.write_all(template.as_bytes()));
         }
         Command::Help => return finish(Status::Valid, out, |out| writeln!(out, "{USAGE}")),
     };
@@ -220,6 +232,7 @@ fn parse(args: impl Iterator<Item = OsString>) -> Result<Command, String> {
     let mut deny = false;
     let mut deny_warnings = false;
     let mut schema = false;
+    let mut template = false;
     let mut max_size = DEFAULT_MAX_SIZE;
     let mut format = None;
     let mut files = Vec::new();
@@ -242,6 +255,7 @@ fn parse(args: impl Iterator<Item = OsString>) -> Result<Command, String> {
             "--deny-unknown" => deny = true,
             "--deny-warnings" => deny_warnings = true,
             "--schema" => schema = true,
+            "--template" => template = true,
             "-h" | "--help" => return Ok(Command::Help),
             "--max-size" => {
                 let value = args.next().ok_or("`--max-size` needs a number of bytes")?;
@@ -259,6 +273,21 @@ fn parse(args: impl Iterator<Item = OsString>) -> Result<Command, String> {
             }
             option => return Err(format!("unknown option `{option}`")),
         }
+    }
+    if template {
+        if let Some(file) = files.first() {
+            return Err(format!(
+                "`--template` takes no file (given `{}`)",
+                file.to_string_lossy()
+            ));
+        }
+        return match format {
+            None | Some(Format::Toml) => Ok(Command::Template(lowbit_core::docs::Format::Toml)),
+            Some(Format::Yaml) => Ok(Command::Template(lowbit_core::docs::Format::Yaml)),
+            Some(Format::Json) => {
+                Err("`--template` writes toml or yaml (JSON has no comments)".to_owned())
+            }
+        };
     }
     if schema {
         return match files.first() {

@@ -640,6 +640,33 @@ fn a_double_dash_ends_the_options() {
     assert!(stderr.starts_with("error: no file to check"), "{stderr}");
 }
 
+/// `--template` prints the port's commented template, TOML or YAML, and
+/// the program checks it as valid, with not a warning, unknown keys denied.
+#[test]
+fn the_template_checks_as_valid() {
+    let scratch = Scratch::new("template");
+    for (args, name) in [
+        (&["--template"][..], "template.toml"),
+        (&["--template", "--format", "yaml"][..], "template.yaml"),
+    ] {
+        let output = check(args);
+        assert_eq!(output.status.code(), Some(0), "{args:?}");
+        let template = stdout(&output);
+        assert!(
+            template.contains("# one of \"fp32\", \"bf16\"\n"),
+            "{template}"
+        );
+        let file = scratch.file(name, &template);
+        let output = check(&["--deny-unknown", "--deny-warnings", &file]);
+        assert_eq!(stdout(&output), format!("{file}: valid\n"));
+        assert_eq!(output.status.code(), Some(0));
+    }
+    let output = check(&["--template", "--format", "json"]);
+    assert_eq!(output.status.code(), Some(2));
+    let output = check(&["--template", "examples/configs/good.toml"]);
+    assert_eq!(output.status.code(), Some(2));
+}
+
 #[test]
 fn schema_takes_no_file() {
     let output = check(&["--schema", "examples/configs/good.toml"]);

@@ -24,6 +24,11 @@
 //! );
 //! ```
 
+mod datum;
+mod template;
+
+pub use template::{Format, Template, template};
+
 use std::fmt::Write as _;
 
 use crate::shape::{Condition, Kind, Literal, Named, RuleInfo, RuleKind, Shape, StructShape, Test};
@@ -70,15 +75,16 @@ fn walk(kind: &Kind, path: &str, seen: &mut Vec<&'static str>, row: &mut Row<'_>
                 Named::Struct(shape) => walk_struct(&shape, path, seen, row),
                 Named::Enum(shape) => {
                     for variant in &shape.variants {
+                        let path = match &shape.tagging {
+                            crate::shape::Tagging::External => join(path, &[variant.name]),
+                            crate::shape::Tagging::Adjacent(_, content) => join(path, &[*content]),
+                            _ => path.to_owned(),
+                        };
                         if let Some(fields) = &variant.fields {
-                            let path = match &shape.tagging {
-                                crate::shape::Tagging::External => join(path, &[variant.name]),
-                                crate::shape::Tagging::Adjacent(_, content) => {
-                                    join(path, &[*content])
-                                }
-                                _ => path.to_owned(),
-                            };
                             walk_struct(fields, &path, seen, row);
+                        } else if let Some(payload) = variant.newtype() {
+                            // A newtype's payload is validated in place.
+                            walk(payload, &path, seen, row);
                         }
                     }
                 }

@@ -30,6 +30,31 @@
 //! assert_eq!(schema["$defs"]["Interval"]["enum"], json!(["step", "chunk", "eval_only"]));
 //! ```
 //!
+//! Doc comments are `description`s, which editors (Taplo, yaml-language-server,
+//! VS Code) show on hover: a field's on its property (under each alias
+//! too), a struct's or enum's on its definition and on the schema itself,
+//! a variant's on its branch of the enum's `anyOf` (a unit-only enum keeps
+//! its `enum` of names and adds that `anyOf` when a variant has a comment).
+//! A rule's description is its message.
+//!
+//! A field serde also reads under an alias (`#[serde(alias = "..")]`) is a
+//! property under each of its names, with the same schema, and its rules
+//! apply under whichever name the document uses; two names of one field in
+//! one object are refused, as serde refuses a duplicate field. Under
+//! `deny_unknown_fields`, `additionalProperties: false` admits the aliases.
+//!
+//! An `Option` field is never `required`: serde reads a missing one as
+//! `None`, whatever its type. A type lowbit cannot describe (one that
+//! derives no `Validate`, nor is a standard type) takes any value.
+//!
+//! A newtype variant (`File(String)`) is its payload, a tuple variant an
+//! array of its fields, each laid out as its enum's tagging says
+//! (`{"File": "a.txt"}`, the payload beside an internal tag, under an
+//! adjacent content key, or alone for an untagged enum: `anyOf` of the
+//! payloads). The payload's rules hold under it. serde reads an untagged
+//! enum as the first variant that fits, so a variant's rules apply only
+//! where no earlier variant fits.
+//!
 //! Group rules say how many of their fields are set, each field "set" as
 //! the rules say it (a bool `true`, a string non-empty, an `Option` present,
 //! a key left out at its default): `at_least_one` is an `anyOf` of them,
@@ -76,7 +101,7 @@ use serde_json::{Map, Value, json};
 
 use crate::shape::{
     Condition, Datum, EnumShape, FieldShape, Kind, Literal, Named, NamedRef, RuleInfo, RuleKind,
-    Shape, StructShape, Tagging, Test,
+    Shape, StructShape, Tagging, Test, VariantShape,
 };
 
 /// The JSON Schema (draft 2020-12) of `T`: its structure, its defaults, and
@@ -94,6 +119,13 @@ pub fn json_schema<T: Shape + ?Sized>() -> Value {
     );
     if let Kind::Named(named) = &kind {
         root.insert("title".into(), json!(short_name(named.name)));
+        let doc = match named.describe() {
+            Named::Struct(shape) => shape.doc,
+            Named::Enum(shape) => shape.doc,
+        };
+        if !doc.is_empty() {
+            root.insert("description".into(), json!(doc));
+        }
     }
     root.insert("allOf".into(), json!([structure, rules]));
     root.insert(
@@ -206,41 +238,66 @@ impl Schemas {
     }
 
     /// A struct's structure: its properties, their defaults, and which are
-    /// required.
+    /// required. A field serde reads under aliases too has a property
+    /// under each name, at most one of them present (serde refuses a
+    /// duplicate field).
     fn object(&mut self, shape: &StructShape) -> Value {
         let mut properties = Map::new();
         let mut required = Vec::new();
-        let mut flattened = Vec::new();
+        let mut constraints = Vec::new();
         for field in &shape.fields {
             if field.flatten {
-                flattened.push(self.kind(&field.kind));
+                constraints.push(self.kind(&field.kind));
                 continue;
             }
             let mut schema = self.kind(&field.kind);
+            schema = described(schema, field.doc);
+            let mut needed = false;
             match (&field.default, &schema) {
                 (Some(default), Value::Object(_)) => {
                     if let Some(default) = datum_json(default) {
                         schema["default"] = default;
                     }
                 }
-                (None, _) if !matches!(field.kind, Kind::Optional(_)) => {
-                    required.push(json!(field.name));
-                }
+                (None, _) if !matches!(field.kind, Kind::Optional(_)) => needed = true,
                 _ => {}
             }
-            properties.insert(field.name.to_owned(), schema);
+            for name in field.names() {
+                properties.insert(name.to_owned(), schema.clone());
+            }
+            if field.aliases.is_empty() {
+                if needed {
+                    required.push(json!(field.name));
+                }
+                continue;
+            }
+            let names: Vec<&str> = field.names().collect();
+            if needed {
+                constraints.push(any_present(&names));
+            }
+            let mut pairs = Vec::new();
+            for (i, first) in names.iter().enumerate() {
+                for second in &names[i + 1..] {
+                    pairs.push(json!({"required": [first, second]}));
+                }
+            }
+            constraints.push(not(json!({"anyOf": pairs})));
         }
+        let flattened = shape.fields.iter().any(|field| field.flatten);
         let mut object = Map::new();
+        if !shape.doc.is_empty() {
+            object.insert("description".into(), json!(shape.doc));
+        }
         object.insert("type".into(), json!("object"));
         object.insert("properties".into(), Value::Object(properties));
         if !required.is_empty() {
             object.insert("required".into(), Value::Array(required));
         }
-        if shape.deny_unknown_fields && flattened.is_empty() {
+        if shape.deny_unknown_fields && !flattened {
             object.insert("additionalProperties".into(), json!(false));
         }
-        if !flattened.is_empty() {
-            object.insert("allOf".into(), Value::Array(flattened));
+        if !constraints.is_empty() {
+            object.insert("allOf".into(), Value::Array(constraints));
         }
         Value::Object(object)
     }
@@ -408,93 +465,186 @@ impl Schemas {
         schema
     }
 
-    /// An enum's values: its names, or for variants with fields, each
+    /// An enum's values: its names, or for variants with data, each
     /// variant laid out as serde lays it out.
     fn enumeration(&mut self, shape: &EnumShape) -> Value {
+        let mut schema = Map::new();
+        if !shape.doc.is_empty() {
+            schema.insert("description".into(), json!(shape.doc));
+        }
         if shape
             .variants
             .iter()
-            .all(|variant| variant.fields.is_none())
+            .all(|variant| variant.fields.is_none() && variant.payload.is_none())
         {
             let names: Vec<&str> = shape.variants.iter().flat_map(names_of).collect();
-            return json!({"type": "string", "enum": names});
+            schema.insert("type".into(), json!("string"));
+            schema.insert("enum".into(), json!(names));
+            // Each name with its variant's doc comment, for editors to show;
+            // the `enum` above already says which names there are.
+            if shape.variants.iter().any(|variant| !variant.doc.is_empty()) {
+                let variants = shape
+                    .variants
+                    .iter()
+                    .map(|variant| {
+                        let names = names_of(variant);
+                        let schema = match names.as_slice() {
+                            [name] => json!({"const": name}),
+                            names => json!({"enum": names}),
+                        };
+                        described(schema, variant.doc)
+                    })
+                    .collect();
+                schema.insert("anyOf".into(), Value::Array(variants));
+            }
+            return Value::Object(schema);
         }
         let variants: Vec<Value> = shape
             .variants
             .iter()
             .map(|variant| {
-                let name = json!(names_of(variant));
-                match (&variant.fields, &shape.tagging) {
-                    (None, Tagging::Internal(tag) | Tagging::Adjacent(tag, _)) => {
-                        json!({"type": "object", "properties": {*tag: {"enum": name}}, "required": [tag]})
-                    }
-                    (None, Tagging::Untagged) => json!({"type": "null"}),
-                    (None, Tagging::External) => json!({"enum": name}),
-                    (Some(fields), tagging) => {
-                        let object = self.object(fields);
-                        match tagging {
-                            Tagging::External => json!({
-                                "type": "object",
-                                "minProperties": 1,
-                                "maxProperties": 1,
-                                "patternProperties": {"": object},
-                                "propertyNames": {"enum": name},
-                            }),
-                            Tagging::Internal(tag) => json!({
-                                "allOf": [
-                                    {"type": "object", "properties": {*tag: {"enum": name}}, "required": [tag]},
-                                    object,
-                                ]
-                            }),
-                            Tagging::Adjacent(tag, content) => json!({
-                                "type": "object",
-                                "properties": {*tag: {"enum": name}, *content: object},
-                                "required": [tag, content],
-                            }),
-                            Tagging::Untagged => object,
-                        }
-                    }
-                }
+                let schema = self.variant(variant, &shape.tagging);
+                described(schema, variant.doc)
             })
             .collect();
         if variants.is_empty() {
             // An enum without variants has no value.
             return Value::Bool(false);
         }
-        json!({"anyOf": variants})
+        schema.insert("anyOf".into(), Value::Array(variants));
+        Value::Object(schema)
     }
 
-    /// The rules of the active variant's fields.
+    /// One variant's values, as `tagging` lays them out.
+    fn variant(&mut self, variant: &VariantShape, tagging: &Tagging) -> Value {
+        let name = json!(names_of(variant));
+        let tag_is = |tag: &str| json!({"type": "object", "properties": {tag: {"enum": name}}, "required": [tag]});
+        // What the variant holds, and whether serde takes it from a missing
+        // key (an `Option` payload is `None` there).
+        let (content, optional) = match (&variant.fields, &variant.payload) {
+            (Some(fields), _) => (self.object(fields), false),
+            (None, Some(payload)) => match payload.as_slice() {
+                [kind] => (self.kind(kind), matches!(kind, Kind::Optional(_))),
+                kinds => (self.tuple(kinds), false),
+            },
+            (None, None) => {
+                return match tagging {
+                    Tagging::Internal(tag) | Tagging::Adjacent(tag, _) => tag_is(tag),
+                    Tagging::Untagged => json!({"type": "null"}),
+                    Tagging::External => json!({"enum": name}),
+                };
+            }
+        };
+        match tagging {
+            Tagging::External => json!({
+                "type": "object",
+                "minProperties": 1,
+                "maxProperties": 1,
+                "patternProperties": {"": content},
+                "propertyNames": {"enum": name},
+            }),
+            // serde takes the tag out before it reads the payload, which
+            // then sees the other keys only.
+            Tagging::Internal(tag) => {
+                let content = match (&variant.fields, variant.newtype()) {
+                    (None, Some(kind)) => self.beside_tag(kind, tag),
+                    _ => content,
+                };
+                json!({"allOf": [tag_is(tag), content]})
+            }
+            Tagging::Adjacent(tag, key) => {
+                let required = if optional {
+                    json!([tag])
+                } else {
+                    json!([tag, key])
+                };
+                json!({
+                    "type": "object",
+                    "properties": {*tag: {"enum": name}, *key: content},
+                    "required": required,
+                })
+            }
+            Tagging::Untagged => content,
+        }
+    }
+
+    /// A tuple variant's values: a sequence of exactly its fields.
+    fn tuple(&mut self, kinds: &[Kind]) -> Value {
+        let items: Vec<Value> = kinds.iter().map(|kind| self.kind(kind)).collect();
+        json!({
+            "type": "array",
+            "prefixItems": items,
+            "minItems": kinds.len(),
+            "maxItems": kinds.len(),
+        })
+    }
+
+    /// An internally tagged newtype variant's payload, read from the
+    /// object that holds the tag too: a struct or map admits the tag's key
+    /// beside its own.
+    fn beside_tag(&mut self, kind: &Kind, tag: &str) -> Value {
+        match kind {
+            Kind::Map(values) => {
+                let values = self.kind(values);
+                json!({"type": "object", "properties": {tag: true}, "additionalProperties": values})
+            }
+            Kind::Named(_) => match struct_of(kind) {
+                Some(shape) => {
+                    let mut object = self.object(&shape);
+                    if let Some(Value::Object(properties)) = object.get_mut("properties") {
+                        properties
+                            .entry(tag.to_owned())
+                            .or_insert(Value::Bool(true));
+                    }
+                    object
+                }
+                None => self.kind(kind),
+            },
+            _ => self.kind(kind),
+        }
+    }
+
+    /// The rules of the active variant's fields, or of its payload.
+    /// serde reads an untagged enum as its first variant that fits, and
+    /// that variant's rules are the ones that apply.
     fn enum_rules(&mut self, shape: &EnumShape) -> Value {
         let mut rules = Vec::new();
+        // An untagged enum's variants before this one, each as it fits.
+        let mut earlier: Vec<Value> = Vec::new();
         for variant in &shape.variants {
-            let Some(fields) = &variant.fields else {
-                continue;
-            };
-            if fields.rules.is_empty() {
-                continue;
-            }
-            let own = self.struct_rules(fields);
             let name = json!(names_of(variant));
-            let schema = match &shape.tagging {
-                Tagging::External => json!({
-                    "if": {"type": "object", "propertyNames": {"enum": name}, "minProperties": 1},
-                    "then": {"patternProperties": {"": own}},
-                }),
-                Tagging::Internal(tag) => json!({
-                    "if": {"type": "object", "properties": {*tag: {"enum": name}}, "required": [tag]},
-                    "then": own,
-                }),
-                Tagging::Adjacent(tag, content) => json!({
-                    "if": {"type": "object", "properties": {*tag: {"enum": name}}, "required": [tag]},
-                    "then": {"properties": {*content: own}},
-                }),
+            let active = match &shape.tagging {
+                Tagging::External => {
+                    json!({"type": "object", "propertyNames": {"enum": name}, "minProperties": 1})
+                }
+                Tagging::Internal(tag) | Tagging::Adjacent(tag, _) => {
+                    json!({"type": "object", "properties": {*tag: {"enum": name}}, "required": [tag]})
+                }
                 Tagging::Untagged => {
-                    let object = self.object(fields);
-                    json!({"if": object, "then": own})
+                    let fits = self.variant(variant, &shape.tagging);
+                    let first = if earlier.is_empty() {
+                        fits.clone()
+                    } else {
+                        json!({"allOf": [fits.clone(), not(json!({"anyOf": earlier.clone()}))]})
+                    };
+                    earlier.push(fits);
+                    first
                 }
             };
-            rules.push(schema);
+            let own = match (&variant.fields, variant.newtype()) {
+                (Some(fields), _) if !fields.rules.is_empty() => self.struct_rules(fields),
+                (None, Some(kind)) => self.rules(kind),
+                _ => continue,
+            };
+            if own == true {
+                continue;
+            }
+            let then = match &shape.tagging {
+                Tagging::External => json!({"patternProperties": {"": own}}),
+                Tagging::Adjacent(_, content) => json!({"properties": {*content: own}}),
+                Tagging::Internal(_) | Tagging::Untagged => own,
+            };
+            rules.push(json!({"if": active, "then": then}));
         }
         all(rules)
     }
@@ -929,12 +1079,33 @@ fn at(
         (inner, default)
     };
     let holds_when_absent = default.as_ref().is_some_and(on_default);
+    // The value sits under whichever of the field's names the document
+    // uses; the structure lets it use one at most.
+    let names: Vec<&str> = field.names().collect();
+    let properties: Map<String, Value> = names
+        .iter()
+        .map(|name| ((*name).to_owned(), inner.clone()))
+        .collect();
     let mut schema = Map::new();
-    schema.insert("properties".into(), json!({ *first: inner }));
-    if !holds_when_absent {
-        schema.insert("required".into(), json!([first]));
+    schema.insert("properties".into(), Value::Object(properties));
+    if !holds_when_absent && let Value::Object(present) = any_present(&names) {
+        schema.extend(present);
     }
     Value::Object(schema)
+}
+
+/// One of `names` is a key of the object.
+fn any_present(names: &[&str]) -> Value {
+    match names {
+        [name] => json!({"required": [name]}),
+        names => {
+            let each: Vec<Value> = names
+                .iter()
+                .map(|name| json!({"required": [name]}))
+                .collect();
+            json!({"anyOf": each})
+        }
+    }
 }
 
 /// An `Option` the document leaves out is `None`, as serde reads it.
@@ -1133,6 +1304,21 @@ fn rule_compares_fields(rule: &RuleInfo) -> bool {
     in_kind || rule.guard.as_ref().is_some_and(compares)
 }
 
+/// `schema` with a doc comment as its `description` (none when it is empty).
+fn described(schema: Value, doc: &str) -> Value {
+    if doc.is_empty() {
+        return schema;
+    }
+    match schema {
+        Value::Object(mut object) => {
+            object.insert("description".into(), json!(doc));
+            Value::Object(object)
+        }
+        Value::Bool(true) => json!({"description": doc}),
+        other => json!({"allOf": [other], "description": doc}),
+    }
+}
+
 /// Every one of `schemas` (an empty `allOf` is not a valid schema).
 fn all(mut schemas: Vec<Value>) -> Value {
     match schemas.len() {
@@ -1147,7 +1333,7 @@ fn not(schema: Value) -> Value {
 }
 
 /// A variant's name and its aliases: what a document may spell it as.
-fn names_of(variant: &crate::shape::VariantShape) -> Vec<&'static str> {
+fn names_of(variant: &VariantShape) -> Vec<&'static str> {
     std::iter::once(variant.name)
         .chain(variant.aliases.iter().copied())
         .collect()

@@ -124,6 +124,9 @@ pub struct StructShape {
     pub gate: Option<Vec<&'static str>>,
     /// `#[serde(deny_unknown_fields)]`.
     pub deny_unknown_fields: bool,
+    /// The struct's doc comment (see [`FieldShape::doc`]); empty for a
+    /// struct variant's fields, whose comment is the variant's.
+    pub doc: &'static str,
 }
 
 /// A field of a struct.
@@ -131,6 +134,8 @@ pub struct StructShape {
 pub struct FieldShape {
     /// Its serde name.
     pub name: &'static str,
+    /// `#[serde(alias = "..")]`: other keys serde reads it from.
+    pub aliases: Vec<&'static str>,
     /// Its Rust name.
     pub rust_name: &'static str,
     /// What its values look like.
@@ -140,6 +145,10 @@ pub struct FieldShape {
     pub default: Option<Datum>,
     /// `#[serde(flatten)]`: its fields sit at this struct's level.
     pub flatten: bool,
+    /// Its doc comment as rustdoc renders its paragraphs: the lines of a
+    /// paragraph joined by a space, paragraphs by a blank line (`"\n\n"`);
+    /// empty when it has none.
+    pub doc: &'static str,
 }
 
 /// An enum: its variants' names.
@@ -151,6 +160,8 @@ pub struct EnumShape {
     pub default: Option<usize>,
     /// How serde lays out a variant with fields.
     pub tagging: Tagging,
+    /// The enum's doc comment (see [`FieldShape::doc`]).
+    pub doc: &'static str,
 }
 
 /// A variant of an enum.
@@ -160,10 +171,25 @@ pub struct VariantShape {
     pub name: &'static str,
     /// Other names serde accepts for it.
     pub aliases: Vec<&'static str>,
-    /// The fields of a struct variant, `None` for a unit variant, and a
-    /// struct with no fields for a tuple variant (whose content lowbit does
-    /// not describe).
+    /// The fields of a struct variant; `None` for any other.
     pub fields: Option<StructShape>,
+    /// What a tuple variant holds, a kind per field in order: one for a
+    /// newtype variant (`File(String)`), which serde lays out as its
+    /// payload alone. `None` for a unit or struct variant.
+    pub payload: Option<Vec<Kind>>,
+    /// The variant's doc comment (see [`FieldShape::doc`]).
+    pub doc: &'static str,
+}
+
+impl VariantShape {
+    /// A newtype variant's payload.
+    #[must_use]
+    pub fn newtype(&self) -> Option<&Kind> {
+        match self.payload.as_deref() {
+            Some([kind]) => Some(kind),
+            _ => None,
+        }
+    }
 }
 
 /// How serde lays out an enum's variants with fields.
@@ -200,6 +226,13 @@ pub enum Datum {
     Map(Vec<(String, Datum)>),
     /// A value lowbit cannot spell.
     Unknown,
+}
+
+impl FieldShape {
+    /// Every key serde reads the field from: its name, then its aliases.
+    pub fn names(&self) -> impl Iterator<Item = &'static str> + '_ {
+        std::iter::once(self.name).chain(self.aliases.iter().copied())
+    }
 }
 
 impl Datum {

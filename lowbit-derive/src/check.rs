@@ -73,12 +73,14 @@ pub fn check(container: &ir::Container, errors: &mut Accumulator) -> model::Cont
                     }
                     .run();
                     model::Variant {
+                        doc: variant.doc.clone(),
                         ident: variant.ident.clone(),
                         name: variant.name.clone(),
                         aliases: variant.aliases.clone(),
                         kind: variant.kind,
                         fields,
                         payload: variant.payload.clone(),
+                        tuple: variant.tuple.clone(),
                     }
                 })
                 .collect();
@@ -90,6 +92,7 @@ pub fn check(container: &ir::Container, errors: &mut Accumulator) -> model::Cont
         }
     };
     model::Container {
+        doc: container.doc.clone(),
         ident: container.ident.clone(),
         generics: container.generics.clone(),
         krate: container.krate.clone(),
@@ -136,6 +139,7 @@ impl Checker<'_> {
                     self.contradictions(field);
                 }
                 model::Field {
+                    doc: field.doc.clone(),
                     ident: field.ident.clone(),
                     ty: field.ty.clone(),
                     name: field.name.clone(),

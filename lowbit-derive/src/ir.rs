@@ -10,6 +10,9 @@ use crate::vocab::RuleName;
 
 /// One `#[derive(Validate)]` input.
 pub struct Container {
+    /// Its doc comment, as rustdoc joins it (read with the feature `shape`
+    /// only).
+    pub doc: String,
     pub ident: Ident,
     pub generics: Generics,
     /// Path to lowbit-core in generated code.
@@ -77,6 +80,9 @@ pub struct StructCheck {
 }
 
 pub struct FieldDef {
+    /// Its doc comment, as rustdoc joins it (read with the feature `shape`
+    /// only).
+    pub doc: String,
     pub ident: Ident,
     pub ty: Type,
     /// The serde name, as it appears in paths.
@@ -125,6 +131,9 @@ pub enum Tagging {
 }
 
 pub struct VariantDef {
+    /// Its doc comment, as rustdoc joins it (read with the feature `shape`
+    /// only).
+    pub doc: String,
     pub ident: Ident,
     /// The serde name.
     pub name: String,
@@ -138,6 +147,9 @@ pub struct VariantDef {
     /// The type of a newtype variant's one field (`Adamw(AdamParams)`),
     /// which is validated in place when it implements `Validate`.
     pub payload: Option<syn::Type>,
+    /// The types of a tuple variant's fields, in order (one for a newtype
+    /// variant), which its shape describes.
+    pub tuple: Vec<syn::Type>,
 }
 
 /// Which fields a variant has.

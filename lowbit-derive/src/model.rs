@@ -14,6 +14,9 @@ use crate::vocab::RuleName;
 
 /// One `#[derive(Validate)]` input, checked.
 pub struct Container {
+    /// Its doc comment, as rustdoc joins it (read with the feature `shape`
+    /// only).
+    pub doc: String,
     pub ident: Ident,
     pub generics: Generics,
     /// Path to lowbit-core in generated code.
@@ -78,6 +81,9 @@ pub struct Group {
 }
 
 pub struct Field {
+    /// Its doc comment, as rustdoc joins it (read with the feature `shape`
+    /// only).
+    pub doc: String,
     pub ident: Ident,
     pub ty: Type,
     /// The serde name, as it appears in paths.
@@ -115,6 +121,9 @@ impl Enum {
 }
 
 pub struct Variant {
+    /// Its doc comment, as rustdoc joins it (read with the feature `shape`
+    /// only).
+    pub doc: String,
     pub ident: Ident,
     pub name: String,
     pub aliases: Vec<String>,
@@ -122,6 +131,8 @@ pub struct Variant {
     pub fields: Vec<Field>,
     /// A newtype variant's one field's type, validated in place.
     pub payload: Option<Type>,
+    /// The types of a tuple variant's fields, in order (one for a newtype).
+    pub tuple: Vec<Type>,
 }
 
 impl Variant {

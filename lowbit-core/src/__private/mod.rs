@@ -25,7 +25,10 @@ pub use numbers::{Divisible, not_multiple};
 pub use optional::Optional;
 pub use payload::{Payload, SkipPayload, ValidatePayload};
 #[cfg(feature = "shape")]
-pub use shapes::{DatumOf, NoDatum, NoShape, ShapeOf, ShapeProbe, boxed, fill_names, path, table};
+pub use shapes::{
+    DatumOf, NoDatum, NoShape, OptionDatum, OptionShape, ShapeOf, ShapeProbe, boxed, fill_names,
+    path, table,
+};
 pub use sink::{Record, Sink, Stop, issues_go_on, nested, stops};
 pub use std::vec;
 pub use text::Text;

@@ -1,6 +1,10 @@
 //! What the generated `Shape` impls call: probes that describe a field's type
 //! where it implements `Shape` and fall back to "anything" where it does not,
 //! so that the derive asks nothing new of the types a user's fields have.
+//! An `Option` of a type that cannot describe itself is still an `Option`:
+//! serde reads it as `None` when the key is missing. Each probe is called
+//! through three references; method resolution takes the first level whose
+//! impl applies.
 
 use core::marker::PhantomData;
 
@@ -30,9 +34,21 @@ pub trait ShapeOf {
     fn shape_of(&self) -> Kind;
 }
 
-impl<T: Shape + ?Sized> ShapeOf for &ShapeProbe<T> {
+impl<T: Shape + ?Sized> ShapeOf for &&ShapeProbe<T> {
     fn shape_of(&self) -> Kind {
         T::shape()
+    }
+}
+
+/// An `Option` of a type that cannot describe itself.
+pub trait OptionShape {
+    /// Absent, or anything.
+    fn shape_of(&self) -> Kind;
+}
+
+impl<T> OptionShape for &ShapeProbe<Option<T>> {
+    fn shape_of(&self) -> Kind {
+        Kind::Optional(Box::new(Kind::Any))
     }
 }
 
@@ -54,9 +70,24 @@ pub trait DatumOf {
     fn datum_of(&self) -> Datum;
 }
 
-impl<T: Shape + ?Sized> DatumOf for &Probe<'_, T> {
+impl<T: Shape + ?Sized> DatumOf for &&Probe<'_, T> {
     fn datum_of(&self) -> Datum {
         self.0.datum()
+    }
+}
+
+/// An `Option` of a value that cannot spell itself.
+pub trait OptionDatum {
+    /// `Null` for `None`.
+    fn datum_of(&self) -> Datum;
+}
+
+impl<T> OptionDatum for &Probe<'_, Option<T>> {
+    fn datum_of(&self) -> Datum {
+        match self.0 {
+            None => Datum::Null,
+            Some(_) => Datum::Unknown,
+        }
     }
 }
 

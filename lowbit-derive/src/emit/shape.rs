@@ -32,13 +32,14 @@ pub fn for_struct(container: &Container, body: &Struct, scope: &mut Scope) -> To
         body.gate.as_ref(),
         body.deny_unknown_fields,
         container_default,
+        &container.doc,
         scope,
     );
     let entries = body.fields.iter().filter(|field| !field.skip).map(|field| {
         let ident = &field.ident;
         let name = &field.name;
         let flatten = field.flatten;
-        quote!((#name, #flatten, (&&#krate::__private::Probe(&self.#ident)).datum_of()))
+        quote!((#name, #flatten, (&&&#krate::__private::Probe(&self.#ident)).datum_of()))
     });
     let datum = quote! {
         #krate::__private::table(#krate::__private::vec![#(#entries),*])
@@ -66,9 +67,20 @@ pub fn for_enum(container: &Container, body: &Enum, cx: &mut Context) -> TokenSt
         .map(|variant| {
             let name = &variant.name;
             let aliases = &variant.aliases;
-            let fields = match variant.kind {
-                VariantKind::Unit => quote!(::core::option::Option::None),
-                VariantKind::Tuple | VariantKind::Named => {
+            let doc = &variant.doc;
+            let none = quote!(::core::option::Option::None);
+            let (fields, payload) = match variant.kind {
+                VariantKind::Unit => (none.clone(), none),
+                VariantKind::Tuple => {
+                    let kinds = variant.tuple.iter().map(
+                        |ty| quote!((&&&#krate::__private::ShapeProbe::<#ty>::new()).shape_of()),
+                    );
+                    let payload = quote! {
+                        ::core::option::Option::Some(#krate::__private::vec![#(#kinds),*])
+                    };
+                    (none, payload)
+                }
+                VariantKind::Named => {
                     let mut scope = Scope {
                         krate,
                         fields: &variant.fields,
@@ -77,8 +89,8 @@ pub fn for_enum(container: &Container, body: &Enum, cx: &mut Context) -> TokenSt
                         cx,
                     };
                     let shape =
-                        struct_shape(krate, &variant.fields, None, false, false, &mut scope);
-                    quote!(::core::option::Option::Some(#shape))
+                        struct_shape(krate, &variant.fields, None, false, false, "", &mut scope);
+                    (quote!(::core::option::Option::Some(#shape)), none)
                 }
             };
             quote! {
@@ -86,6 +98,8 @@ pub fn for_enum(container: &Container, body: &Enum, cx: &mut Context) -> TokenSt
                     name: #name,
                     aliases: #krate::__private::vec![#(#aliases),*],
                     fields: #fields,
+                    payload: #payload,
+                    doc: #doc,
                 }
             }
         })
@@ -102,11 +116,13 @@ pub fn for_enum(container: &Container, body: &Enum, cx: &mut Context) -> TokenSt
         }
         Tagging::Untagged => quote!(#krate::shape::Tagging::Untagged),
     };
+    let doc = &container.doc;
     let describe = quote! {
         #krate::shape::Named::Enum(#krate::shape::EnumShape {
             variants: #krate::__private::vec![#(#variants),*],
             default: #default,
             tagging: #tagging,
+            doc: #doc,
         })
     };
     // A value of a unit-only enum spells as its variant's name.
@@ -135,7 +151,7 @@ fn shape_impl(container: &Container, describe: &TokenStream, datum: &TokenStream
                     name: ::core::any::type_name::<Self>(),
                     describe: || {
                         #[allow(unused_imports)]
-                        use #krate::__private::{DatumOf as _, NoDatum as _, NoShape as _, ShapeOf as _};
+                        use #krate::__private::{DatumOf as _, NoDatum as _, NoShape as _, OptionDatum as _, OptionShape as _, ShapeOf as _};
                         #describe
                     },
                 })
@@ -143,7 +159,7 @@ fn shape_impl(container: &Container, describe: &TokenStream, datum: &TokenStream
 
             fn datum(&self) -> #krate::shape::Datum {
                 #[allow(unused_imports)]
-                use #krate::__private::{DatumOf as _, NoDatum as _};
+                use #krate::__private::{DatumOf as _, NoDatum as _, OptionDatum as _};
                 #datum
             }
         }
@@ -157,16 +173,19 @@ fn struct_shape(
     gate: Option<&Place>,
     deny_unknown_fields: bool,
     container_default: bool,
+    doc: &str,
     scope: &mut Scope,
 ) -> TokenStream {
     let field_shapes = fields.iter().filter(|field| !field.skip).map(|field| {
         let name = &field.name;
+        let aliases = &field.aliases;
         let rust_name = field.ident.unraw().to_string();
         let ty = &field.ty;
         let ident = &field.ident;
         let flatten = field.flatten;
+        let doc = &field.doc;
         let datum = |value: TokenStream| {
-            quote!(::core::option::Option::Some((&&#krate::__private::Probe(&#value)).datum_of()))
+            quote!(::core::option::Option::Some((&&&#krate::__private::Probe(&#value)).datum_of()))
         };
         let default = match &field.default {
             FieldDefault::Trait => datum(quote!(<#ty as ::core::default::Default>::default())),
@@ -177,10 +196,12 @@ fn struct_shape(
         quote! {
             #krate::shape::FieldShape {
                 name: #name,
+                aliases: #krate::__private::vec![#(#aliases),*],
                 rust_name: #rust_name,
-                kind: (&&#krate::__private::ShapeProbe::<#ty>::new()).shape_of(),
+                kind: (&&&#krate::__private::ShapeProbe::<#ty>::new()).shape_of(),
                 default: #default,
                 flatten: #flatten,
+                doc: #doc,
             }
         }
     });
@@ -200,6 +221,7 @@ fn struct_shape(
             rules: #krate::__private::vec![#(#rules),*],
             gate: #gate,
             deny_unknown_fields: #deny_unknown_fields,
+            doc: #doc,
         }
     }
 }

@@ -2,6 +2,7 @@
 //! sees every malformed attribute at once.
 
 mod container;
+mod doc;
 mod rule;
 
 #[cfg(test)]
@@ -167,6 +168,7 @@ pub fn parse(input: &DeriveInput, errors: &mut darling::error::Accumulator) -> O
         }
     };
     Some(Container {
+        doc: doc::read(&input.attrs),
         ident: input.ident.clone(),
         generics: input.generics.clone(),
         krate,
@@ -217,6 +219,7 @@ fn parse_variant(
         }
     };
     VariantDef {
+        doc: doc::read(&variant.attrs),
         ident: variant.ident.clone(),
         name,
         aliases: item.aliases,
@@ -227,6 +230,14 @@ fn parse_variant(
                 Some(unnamed.unnamed[0].ty.clone())
             }
             _ => None,
+        },
+        tuple: match &variant.fields {
+            Fields::Unnamed(unnamed) => unnamed
+                .unnamed
+                .iter()
+                .map(|field| field.ty.clone())
+                .collect(),
+            _ => Vec::new(),
         },
     }
 }
@@ -277,6 +288,7 @@ fn parse_field(
         }
     }
     FieldDef {
+        doc: doc::read(&field.attrs),
         ident,
         ty: field.ty.clone(),
         name,
