@@ -238,3 +238,30 @@ fn unique_as_data_and_docs() {
          | `hosts` | `unique` | no two items equal | hosts must not repeat an earlier item |\n"
     );
 }
+
+#[derive(lowbit_core::Validate)]
+struct Patterns {
+    #[pattern("^[a-z]+$")]
+    name: String,
+    #[items(pattern(r"^(a|b)\d$"))]
+    tags: Vec<String>,
+}
+
+/// `pattern` is recorded with its expression as written, and the markdown
+/// table escapes the `|` it may hold.
+#[test]
+fn pattern_as_data_and_docs() {
+    let shape = struct_of::<Patterns>();
+    assert!(matches!(shape.rules[0].kind, RuleKind::Pattern("^[a-z]+$")));
+    assert_eq!(shape.rules[0].code(), "pattern");
+    assert!(
+        matches!(&shape.rules[1].kind, RuleKind::Items(inner) if matches!(inner[0].kind, RuleKind::Pattern(r"^(a|b)\d$")))
+    );
+    assert_eq!(
+        docs::markdown::<Patterns>(),
+        "| key | rule | applies | message |\n\
+         |---|---|---|---|\n\
+         | `name` | `pattern` | matches `/^[a-z]+$/` | name must match /^[a-z]+$/, not {value} |\n\
+         | `tags[i]` | `items` | matches `/^(a\\|b)\\d$/` | tags[i] must match /^(a\\|b)\\d$/, not {value} |\n"
+    );
+}

@@ -595,3 +595,61 @@ fn unique_every_document() {
     // hosts 3 of 4 (its default passes), ports 3 of 4, groups 2 of 4.
     assert_eq!((tried, valid), (64, 18));
 }
+
+#[derive(serde::Deserialize, lowbit_core::Validate)]
+struct Patterns {
+    #[serde(default = "default_name")]
+    #[pattern("^[a-z][a-z0-9_]*$")]
+    name: String,
+    #[pattern("[0-9]")]
+    tag: Option<String>,
+    #[serde(default)]
+    #[items(pattern("^(int8|fp8)$"))]
+    formats: Vec<String>,
+}
+
+fn default_name() -> String {
+    "rho".to_owned()
+}
+
+/// `pattern` is JSON Schema's `pattern`, unanchored as it is; in the
+/// syntax ECMA-262 and the regex crate share, the schema agrees with
+/// `validate()` on every document, defaults included.
+#[test]
+fn pattern_every_document() {
+    let schema = json_schema::<Patterns>();
+    let rules = schema.to_string();
+    assert!(
+        rules.contains(r#""pattern":"^[a-z][a-z0-9_]*$""#),
+        "{rules}"
+    );
+    assert!(rules.contains(r#""pattern":"[0-9]""#), "{rules}");
+    let keys = vec![
+        (
+            "name",
+            vec![
+                Some(json!("rho_2")),
+                Some(json!("Rho")),
+                Some(json!("")),
+                Some(json!("a\n")),
+                None,
+            ],
+        ),
+        (
+            "tag",
+            vec![Some(json!(null)), Some(json!("v2")), Some(json!("v")), None],
+        ),
+        (
+            "formats",
+            vec![
+                Some(json!(["int8", "fp8"])),
+                Some(json!(["int8", "fp16"])),
+                Some(json!([])),
+                None,
+            ],
+        ),
+    ];
+    let (tried, valid) = agree::<Patterns>(&validator::<Patterns>(), &keys, 1, &|doc| doc);
+    // name 2 of 5 (its default "rho" passes), tag 3 of 4, formats 3 of 4.
+    assert_eq!((tried, valid), (80, 18));
+}

@@ -240,6 +240,7 @@ fn applies(rule: &RuleInfo, path: &str, gate: Option<&[&'static str]>) -> String
         RuleKind::Ipv4 => "an IPv4 address".to_owned(),
         RuleKind::Ipv6 => "an IPv6 address".to_owned(),
         RuleKind::Unique => "no two items equal".to_owned(),
+        RuleKind::Pattern(source) => format!("matches `/{source}/`"),
     };
     if !rule.when.is_empty() {
         let _ = write!(text, "; when it is {}", literals(&rule.when));

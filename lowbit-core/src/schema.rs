@@ -39,6 +39,17 @@
 //! `ascii`, `alphanumeric`) are `pattern`s, which JSON Schema applies to
 //! strings only, so that `null` passes them as `None` does.
 //!
+//! `pattern` is the JSON Schema `pattern` of the same text, and like it
+//! matches anywhere unless anchored. JSON Schema reads it as an ECMA-262
+//! expression, `validate()` as the `regex` crate does, and the two agree on
+//! the common syntax (literals, `.`, `[a-z]` classes, `^`, `$`, groups,
+//! `|`, `?`, `*`, `+`, `{n,m}`, `\s`) but not on the whole: regex's `\d`,
+//! `\w` and `\b` are Unicode-aware where ECMA's are ASCII; inline flags
+//! (`(?i)`), `\A`, `\z`, POSIX classes (`[[:alpha:]]`), class set
+//! operations (`[a-z&&[^aeiou]]`) and `\pL` without braces are regex's
+//! alone; look-around and back-references ECMA's alone (the derive refuses
+//! them). Keep a `pattern` an editor should check to the common syntax.
+//!
 //! `ipv4` and `ipv6` are the `format`s of those names, and `ip` an `anyOf`
 //! of the two; a format, like a pattern, passes what is no string. Draft
 //! 2020-12 makes `format` an annotation unless a validator is told to
@@ -366,7 +377,8 @@ impl Schemas {
             | RuleKind::Alphanumeric
             | RuleKind::Ip
             | RuleKind::Ipv4
-            | RuleKind::Ipv6 => {
+            | RuleKind::Ipv6
+            | RuleKind::Pattern(_) => {
                 let kind = &rule.kind;
                 cx.at(subject, text_schema(kind), &|datum| match datum {
                     Datum::Str(text) => text_holds(kind, text),
@@ -601,7 +613,8 @@ fn value_rule(kind: &Kind, rule: &RuleKind, path: &str) -> Value {
         | RuleKind::Alphanumeric
         | RuleKind::Ip
         | RuleKind::Ipv4
-        | RuleKind::Ipv6 => text_schema(rule),
+        | RuleKind::Ipv6
+        | RuleKind::Pattern(_) => text_schema(rule),
         RuleKind::Items(rules) => entries_schema(kind, rules, false, path),
         RuleKind::Keys(rules) => entries_schema(kind, rules, true, path),
         _ => Value::Bool(true),
@@ -654,6 +667,7 @@ fn text_schema(rule: &RuleKind) -> Value {
         RuleKind::Contains(text) | RuleKind::DoesNotContain(text) => escape_pattern(text),
         RuleKind::Ascii => r"^[\x00-\x7F]*$".to_owned(),
         RuleKind::Alphanumeric => r"^[\p{Alphabetic}\p{N}]*$".to_owned(),
+        RuleKind::Pattern(source) => (*source).to_owned(),
         // Formats, like patterns, pass what is no string.
         RuleKind::Ipv4 => return json!({"format": "ipv4"}),
         RuleKind::Ipv6 => return json!({"format": "ipv6"}),
@@ -679,6 +693,10 @@ fn text_holds(rule: &RuleKind, text: &str) -> bool {
         RuleKind::Ip => text.parse::<std::net::IpAddr>().is_ok(),
         RuleKind::Ipv4 => text.parse::<std::net::Ipv4Addr>().is_ok(),
         RuleKind::Ipv6 => text.parse::<std::net::Ipv6Addr>().is_ok(),
+        #[cfg(feature = "regex")]
+        RuleKind::Pattern(source) => {
+            regex::Regex::new(source).is_ok_and(|pattern| pattern.is_match(text))
+        }
         _ => true,
     }
 }

@@ -344,6 +344,9 @@ pub enum RuleKind {
     Ipv6,
     /// `unique`: no two items of the sequence are equal.
     Unique,
+    /// `pattern(..)`: the string matches this regular expression (the
+    /// `regex` crate's syntax; a match anywhere counts).
+    Pattern(&'static str),
 }
 
 impl RuleKind {
@@ -380,6 +383,7 @@ impl RuleKind {
             RuleKind::Ipv4 => "ipv4",
             RuleKind::Ipv6 => "ipv6",
             RuleKind::Unique => "unique",
+            RuleKind::Pattern(_) => "pattern",
         }
     }
 }

@@ -233,6 +233,8 @@ pub enum TextRule<S = LitStr> {
     Ipv4,
     /// An IPv6 address, as `std::net::Ipv6Addr` parses.
     Ipv6,
+    /// Matches a regular expression, as the `regex` crate reads it.
+    Pattern(S),
 }
 
 impl<S> TextRule<S> {
@@ -242,7 +244,8 @@ impl<S> TextRule<S> {
             TextRule::Prefix(text)
             | TextRule::Suffix(text)
             | TextRule::Contains(text)
-            | TextRule::DoesNotContain(text) => Some(text),
+            | TextRule::DoesNotContain(text)
+            | TextRule::Pattern(text) => Some(text),
             TextRule::Ascii
             | TextRule::Alphanumeric
             | TextRule::Ip

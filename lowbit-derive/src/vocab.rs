@@ -35,6 +35,7 @@ pub enum RuleName {
     Ipv4,
     Ipv6,
     Unique,
+    Pattern,
 }
 
 /// What a rule's positional arguments are.
@@ -117,7 +118,7 @@ use Opt::{At, Context, Equal, ExclusiveMax, ExclusiveMin, Max, Message, Min, Ung
 pub const EVERY_RULE: &[Opt] = &[Opt::If, Opt::Warn];
 
 /// Every rule, in the order the README lists them.
-pub const RULES: [Spec; 26] = [
+pub const RULES: [Spec; 27] = [
     Spec {
         name: RuleName::OneOf,
         word: "one_of",
@@ -300,6 +301,13 @@ pub const RULES: [Spec; 26] = [
         usage: "#[unique]",
         options: &[Message, At, Ungated],
     },
+    Spec {
+        name: RuleName::Pattern,
+        word: "pattern",
+        args: Args::Text,
+        usage: "#[pattern(\"^[a-z][a-z0-9_]*$\")]",
+        options: &[Message, At, Ungated],
+    },
 ];
 
 impl RuleName {
@@ -339,6 +347,55 @@ impl RuleName {
     /// The words of its options, for lists and did-you-mean.
     pub fn option_words(self) -> Vec<&'static str> {
         self.options().map(Opt::word).collect()
+    }
+}
+
+/// A feature of lowbit-core that a rule's runtime needs. lowbit-core's
+/// feature of the same name enables the derive's, so that the derive knows
+/// whether the runtime has the rule's helper.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Feature {
+    /// The `regex` crate, for `pattern`.
+    Regex,
+}
+
+impl Feature {
+    /// The feature's name, in lowbit-core's `Cargo.toml`.
+    pub fn word(self) -> &'static str {
+        match self {
+            Feature::Regex => "regex",
+        }
+    }
+
+    /// Whether this build of the derive has it.
+    pub fn enabled(self) -> bool {
+        #[cfg(test)]
+        if tests::TURNED_OFF.with(|off| off.get() == Some(self)) {
+            return false;
+        }
+        match self {
+            Feature::Regex => cfg!(feature = "regex"),
+        }
+    }
+
+    /// The error when `rule` is written and the feature is off.
+    pub fn missing(self, rule: RuleName) -> String {
+        format!(
+            "`#[{}]` needs lowbit-core's feature \"{}\", which `default-features = false` turned off: add `features = [\"{}\"]` to lowbit-core in Cargo.toml",
+            rule.word(),
+            self.word(),
+            self.word()
+        )
+    }
+}
+
+impl RuleName {
+    /// The feature the rule's runtime needs, if any.
+    pub fn feature(self) -> Option<Feature> {
+        match self {
+            RuleName::Pattern => Some(Feature::Regex),
+            _ => None,
+        }
     }
 }
 
@@ -424,7 +481,87 @@ impl Capability {
 
 #[cfg(test)]
 mod tests {
+    use std::cell::Cell;
+
     use super::*;
+
+    thread_local! {
+        /// A feature this thread's expansions take as off, whatever the
+        /// build: the error path is tested with the features on too.
+        pub static TURNED_OFF: Cell<Option<Feature>> = const { Cell::new(None) };
+    }
+
+    /// Expands `input` with `feature` taken as off.
+    fn expand_without(feature: Feature, input: proc_macro2::TokenStream) -> String {
+        TURNED_OFF.with(|off| off.set(Some(feature)));
+        let expanded = crate::expand(input).to_string();
+        TURNED_OFF.with(|off| off.set(None));
+        expanded
+    }
+
+    /// A rule whose feature is off is one error, at the rule, naming the
+    /// feature; the derive still emits its stub impl.
+    #[test]
+    fn a_rule_whose_feature_is_off_names_it() {
+        let expanded = expand_without(
+            Feature::Regex,
+            quote::quote! {
+                struct Names {
+                    #[pattern("^[a-z]+$")]
+                    name: String,
+                    #[items(pattern("^[a-z]+$"))]
+                    tags: Vec<String>,
+                }
+            },
+        );
+        let error = "`#[pattern]` needs lowbit-core's feature \\\"regex\\\", which `default-features = false` turned off: add `features = [\\\"regex\\\"]` to lowbit-core in Cargo.toml";
+        assert_eq!(expanded.matches(error).count(), 2, "{expanded}");
+        assert!(expanded.contains("impl"), "{expanded}");
+        assert!(!expanded.contains("mismatches"), "{expanded}");
+    }
+
+    /// Built without the feature (`cargo test -p lowbit-derive`), the error
+    /// comes with no help from the test hook.
+    #[cfg(not(feature = "regex"))]
+    #[test]
+    fn without_the_regex_feature_pattern_is_refused() {
+        let expanded = crate::expand(quote::quote! {
+            struct Names {
+                #[pattern("^[a-z]+$")]
+                name: String,
+            }
+        })
+        .to_string();
+        assert!(
+            expanded.contains("needs lowbit-core's feature"),
+            "{expanded}"
+        );
+    }
+
+    /// Built with it, the expression is parsed: a bad one is the error.
+    #[cfg(feature = "regex")]
+    #[test]
+    fn with_the_regex_feature_pattern_is_parsed() {
+        let expanded = crate::expand(quote::quote! {
+            struct Names {
+                #[pattern("^(a")]
+                name: String,
+            }
+        })
+        .to_string();
+        assert!(
+            expanded.contains("invalid regular expression: unclosed group"),
+            "{expanded}"
+        );
+        let fine = crate::expand(quote::quote! {
+            struct Names {
+                #[pattern("^a")]
+                name: String,
+            }
+        })
+        .to_string();
+        assert!(fine.contains("mismatches"), "{fine}");
+    }
 
     /// The derive's helper attributes are a literal list (rustc reads it
     /// before any code runs): it must be the table's, plus `validate`.

@@ -32,6 +32,7 @@ mod non_empty;
 mod none_of;
 mod one_of;
 mod only_if;
+mod pattern;
 mod range;
 mod report;
 mod required;

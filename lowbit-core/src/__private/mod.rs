@@ -7,6 +7,8 @@ pub mod ip;
 mod lookup;
 mod numbers;
 mod optional;
+#[cfg(feature = "regex")]
+pub mod pattern;
 mod payload;
 #[cfg(feature = "shape")]
 mod shapes;

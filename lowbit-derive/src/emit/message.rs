@@ -169,6 +169,12 @@ fn default_text(rule: &Rule, names: &mut Names) -> String {
                 TextRule::Ip => "{path} must be an IP address, not {value}".to_owned(),
                 TextRule::Ipv4 => "{path} must be an IPv4 address, not {value}".to_owned(),
                 TextRule::Ipv6 => "{path} must be an IPv6 address, not {value}".to_owned(),
+                // Between slashes, as regular expressions are quoted, so
+                // that its backslashes read as written, not doubled.
+                TextRule::Pattern(source) => format!(
+                    "{{path}} must match /{}/, not {{value}}",
+                    escape(&source.value())
+                ),
             }
         }
         RuleKind::Nested | RuleKind::Custom { .. } => String::new(),

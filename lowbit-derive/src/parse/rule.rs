@@ -255,6 +255,7 @@ impl Gathered {
                     RuleName::Prefix => TextRule::Prefix(text),
                     RuleName::Suffix => TextRule::Suffix(text),
                     RuleName::Contains => TextRule::Contains(text),
+                    RuleName::Pattern => TextRule::Pattern(text),
                     _ => TextRule::DoesNotContain(text),
                 })
             }
@@ -353,6 +354,13 @@ fn parse_item(
         && bare_word(input)
     {
         return Err(unquoted_value(input, &rule.name));
+    }
+    // `pattern(^[a-z]+$)`: the text goes in quotes.
+    if args == Args::Text && !input.peek(Ident::peek_any) {
+        return Err(input.error(format!(
+            "`{}` takes its text as a string literal, in quotes: {usage}",
+            rule.name
+        )));
     }
     let fork = input.fork();
     let ident = fork.call(Ident::parse_any)?;
