@@ -265,3 +265,29 @@ fn pattern_as_data_and_docs() {
          | `tags[i]` | `items` | matches `/^(a\\|b)\\d$/` | tags[i] must match /^(a\\|b)\\d$/, not {value} |\n"
     );
 }
+
+#[derive(lowbit_core::Validate)]
+struct Endpoints {
+    #[url]
+    homepage: String,
+    #[url(schemes("http", "https"))]
+    api: String,
+}
+
+/// `url` is recorded with its schemes, and reads as words in the table.
+#[test]
+fn url_as_data_and_docs() {
+    let shape = struct_of::<Endpoints>();
+    assert!(matches!(&shape.rules[0].kind, RuleKind::Url(schemes) if schemes.is_empty()));
+    assert!(
+        matches!(&shape.rules[1].kind, RuleKind::Url(schemes) if schemes == &["http", "https"])
+    );
+    assert_eq!(shape.rules[1].code(), "url");
+    assert_eq!(
+        docs::markdown::<Endpoints>(),
+        "| key | rule | applies | message |\n\
+         |---|---|---|---|\n\
+         | `homepage` | `url` | a URL | homepage must be a URL, not {value} |\n\
+         | `api` | `url` | a URL with scheme `http` or `https` | api must be a URL whose scheme is \"http\" or \"https\", not {value} |\n"
+    );
+}

@@ -57,6 +57,7 @@
 //!
 //! - `regex`: the rule `#[pattern("..")]` (the `regex` crate). Off
 //!   (`default-features = false`), the rule is a compile error naming it.
+//! - `url`: the rule `#[url]` (the `url` crate), likewise.
 //!
 //! Cargo features, off by default:
 //!

@@ -50,6 +50,16 @@
 //! alone; look-around and back-references ECMA's alone (the derive refuses
 //! them). Keep a `pattern` an editor should check to the common syntax.
 //!
+//! `url` is `format: uri`, and `url(schemes(..))` adds a `pattern` that
+//! the text starts with one of them and `:` (in either case, as schemes
+//! are). JSON Schema's `uri` is RFC 3986, `validate()`'s the WHATWG URL
+//! Standard (the `url` crate, as browsers parse): both need a scheme, and
+//! they part on the edges, WHATWG accepting what RFC 3986 does not (spaces
+//! at either end trimmed, `\` for `/` and unescaped spaces or `|` in the
+//! path of `http` URLs, `http:example.com`) and refusing an `http` URL
+//! whose host is no host (`http://exa mple.com`, `http://`). A format is
+//! an annotation unless a validator asserts it, as below.
+//!
 //! `ipv4` and `ipv6` are the `format`s of those names, and `ip` an `anyOf`
 //! of the two; a format, like a pattern, passes what is no string. Draft
 //! 2020-12 makes `format` an annotation unless a validator is told to
@@ -378,7 +388,8 @@ impl Schemas {
             | RuleKind::Ip
             | RuleKind::Ipv4
             | RuleKind::Ipv6
-            | RuleKind::Pattern(_) => {
+            | RuleKind::Pattern(_)
+            | RuleKind::Url(_) => {
                 let kind = &rule.kind;
                 cx.at(subject, text_schema(kind), &|datum| match datum {
                     Datum::Str(text) => text_holds(kind, text),
@@ -614,7 +625,8 @@ fn value_rule(kind: &Kind, rule: &RuleKind, path: &str) -> Value {
         | RuleKind::Ip
         | RuleKind::Ipv4
         | RuleKind::Ipv6
-        | RuleKind::Pattern(_) => text_schema(rule),
+        | RuleKind::Pattern(_)
+        | RuleKind::Url(_) => text_schema(rule),
         RuleKind::Items(rules) => entries_schema(kind, rules, false, path),
         RuleKind::Keys(rules) => entries_schema(kind, rules, true, path),
         _ => Value::Bool(true),
@@ -672,6 +684,10 @@ fn text_schema(rule: &RuleKind) -> Value {
         RuleKind::Ipv4 => return json!({"format": "ipv4"}),
         RuleKind::Ipv6 => return json!({"format": "ipv6"}),
         RuleKind::Ip => return json!({"anyOf": [{"format": "ipv4"}, {"format": "ipv6"}]}),
+        RuleKind::Url(schemes) if schemes.is_empty() => return json!({"format": "uri"}),
+        RuleKind::Url(schemes) => {
+            return json!({"format": "uri", "pattern": scheme_pattern(schemes)});
+        }
         _ => return Value::Bool(true),
     };
     if let RuleKind::DoesNotContain(_) = rule {
@@ -693,12 +709,35 @@ fn text_holds(rule: &RuleKind, text: &str) -> bool {
         RuleKind::Ip => text.parse::<std::net::IpAddr>().is_ok(),
         RuleKind::Ipv4 => text.parse::<std::net::Ipv4Addr>().is_ok(),
         RuleKind::Ipv6 => text.parse::<std::net::Ipv6Addr>().is_ok(),
+        #[cfg(feature = "url")]
+        RuleKind::Url(schemes) => url::Url::parse(text)
+            .is_ok_and(|url| schemes.is_empty() || schemes.contains(&url.scheme())),
         #[cfg(feature = "regex")]
         RuleKind::Pattern(source) => {
             regex::Regex::new(source).is_ok_and(|pattern| pattern.is_match(text))
         }
         _ => true,
     }
+}
+
+/// A text that starts with one of `schemes` and `:`, in either case:
+/// `^(?:[hH][tT][tT][pP]|..):`. ECMA-262 has no inline flag for case, and
+/// the `+`, `-` and `.` a scheme may hold are escaped where they need it.
+fn scheme_pattern(schemes: &[&str]) -> String {
+    let either_case = |scheme: &&str| -> String {
+        scheme
+            .chars()
+            .map(|c| {
+                if c.is_ascii_alphabetic() {
+                    format!("[{}{}]", c.to_ascii_lowercase(), c.to_ascii_uppercase())
+                } else {
+                    escape_pattern(&c.to_string())
+                }
+            })
+            .collect()
+    };
+    let alternatives: Vec<String> = schemes.iter().map(either_case).collect();
+    format!("^(?:{}):", alternatives.join("|"))
 }
 
 /// `text` as a pattern that matches it literally: ECMA-262's syntax

@@ -347,6 +347,9 @@ pub enum RuleKind {
     /// `pattern(..)`: the string matches this regular expression (the
     /// `regex` crate's syntax; a match anywhere counts).
     Pattern(&'static str),
+    /// `url`: the string is an absolute URL (the `url` crate's WHATWG
+    /// parsing), with one of these schemes when the list is not empty.
+    Url(Vec<&'static str>),
 }
 
 impl RuleKind {
@@ -384,6 +387,7 @@ impl RuleKind {
             RuleKind::Ipv6 => "ipv6",
             RuleKind::Unique => "unique",
             RuleKind::Pattern(_) => "pattern",
+            RuleKind::Url(_) => "url",
         }
     }
 }

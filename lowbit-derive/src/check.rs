@@ -691,6 +691,23 @@ impl Checker<'_> {
             self.error(source.span(), problem);
             return None;
         }
+        if let ir::TextRule::Url(schemes) = test {
+            let mut sound = true;
+            let mut seen = HashSet::new();
+            for scheme in schemes {
+                let text = scheme.value();
+                let problem = match crate::literal::scheme(&text) {
+                    Err(problem) => problem,
+                    Ok(()) if !seen.insert(text.clone()) => format!("\"{text}\" is listed twice"),
+                    Ok(()) => continue,
+                };
+                self.error(scheme.span(), problem);
+                sound = false;
+            }
+            if !sound {
+                return None;
+            }
+        }
         Some(model::RuleKind::Text(test.clone()))
     }
 

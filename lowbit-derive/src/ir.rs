@@ -235,6 +235,9 @@ pub enum TextRule<S = LitStr> {
     Ipv6,
     /// Matches a regular expression, as the `regex` crate reads it.
     Pattern(S),
+    /// An absolute URL, as the `url` crate parses, with one of these
+    /// schemes when any are given.
+    Url(Vec<S>),
 }
 
 impl<S> TextRule<S> {
@@ -250,7 +253,8 @@ impl<S> TextRule<S> {
             | TextRule::Alphanumeric
             | TextRule::Ip
             | TextRule::Ipv4
-            | TextRule::Ipv6 => None,
+            | TextRule::Ipv6
+            | TextRule::Url(_) => None,
         }
     }
 }

@@ -55,7 +55,8 @@ use quote::quote;
         ipv4,
         ipv6,
         unique,
-        pattern
+        pattern,
+        url
     )
 )]
 pub fn derive_validate(input: proc_macro::TokenStream) -> proc_macro::TokenStream {

@@ -1,6 +1,7 @@
 //! Checks of the literals that rules about a string's text are written
 //! with, made when the crate compiles so that none is a run-time surprise:
-//! a `pattern` parses as the `regex` crate will parse it.
+//! a `pattern` parses as the `regex` crate will parse it, and a scheme of
+//! `url(schemes(..))` is one a URL can have.
 
 /// What is wrong with a regular expression, in one line that says where,
 /// or `Ok` when the `regex` crate will accept it. The parser is regex's own
@@ -37,6 +38,65 @@ pub fn pattern(source: &str) -> Result<(), String> {
 #[cfg(not(feature = "regex"))]
 pub fn pattern(_: &str) -> Result<(), String> {
     Ok(())
+}
+
+/// What is wrong with a scheme of `url(schemes(..))`, or `Ok`. RFC 3986's
+/// syntax, `ALPHA *( ALPHA / DIGIT / "+" / "-" / "." )`, in lowercase: the
+/// `url` crate lowercases the scheme it parses, so `"HTTP"` would match no
+/// URL at all.
+pub fn scheme(scheme: &str) -> Result<(), String> {
+    let mut chars = scheme.chars();
+    let Some(first) = chars.next() else {
+        return Err("a scheme is not empty: write one such as \"https\"".to_owned());
+    };
+    if !first.is_ascii_alphabetic() {
+        return Err(format!(
+            "`{scheme}` is no scheme: a scheme starts with a letter (RFC 3986: ALPHA *( ALPHA / DIGIT / \"+\" / \"-\" / \".\" ))"
+        ));
+    }
+    if let Some(bad) = scheme
+        .chars()
+        .find(|&c| !(c.is_ascii_alphanumeric() || "+-.".contains(c)))
+    {
+        let hint = if bad == ':' || bad == '/' {
+            format!(
+                "; write the scheme alone, `{}`",
+                scheme.split(':').next().unwrap_or(scheme)
+            )
+        } else {
+            String::new()
+        };
+        return Err(format!(
+            "`{scheme}` is no scheme: {bad:?} is not allowed in one, only ASCII letters, digits, `+`, `-` and `.` (RFC 3986){hint}"
+        ));
+    }
+    if scheme.bytes().any(|byte| byte.is_ascii_uppercase()) {
+        return Err(format!(
+            "URLs are parsed with their scheme in lowercase, so `{scheme}` would match none: write \"{}\"",
+            scheme.to_ascii_lowercase()
+        ));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod scheme_tests {
+    use super::scheme;
+
+    #[test]
+    fn rfc_3986_lowercase() {
+        for good in ["http", "https", "svn+ssh", "coap.tcp", "z39-50r", "s3"] {
+            assert_eq!(scheme(good), Ok(()), "{good}");
+        }
+        assert!(scheme("").is_err());
+        assert!(scheme("3s").is_err_and(|error| error.contains("starts with a letter")));
+        assert!(
+            scheme("https://")
+                .is_err_and(|error| error.contains("write the scheme alone, `https`"))
+        );
+        assert!(scheme("my_scheme").is_err_and(|error| error.contains("'_' is not allowed")));
+        assert!(scheme("HTTP").is_err_and(|error| error.contains("write \"http\"")));
+    }
 }
 
 #[cfg(all(test, feature = "regex"))]

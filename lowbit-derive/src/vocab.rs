@@ -36,6 +36,7 @@ pub enum RuleName {
     Ipv6,
     Unique,
     Pattern,
+    Url,
 }
 
 /// What a rule's positional arguments are.
@@ -78,6 +79,8 @@ pub enum Opt {
     If,
     /// `warn`: a broken rule is a warning, which leaves the config valid.
     Warn,
+    /// `schemes("http", "https")`: the schemes a `url` may have.
+    Schemes,
 }
 
 impl Opt {
@@ -95,6 +98,7 @@ impl Opt {
             Opt::Equal => "equal",
             Opt::If => "if",
             Opt::Warn => "warn",
+            Opt::Schemes => "schemes",
         }
     }
 }
@@ -118,7 +122,7 @@ use Opt::{At, Context, Equal, ExclusiveMax, ExclusiveMin, Max, Message, Min, Ung
 pub const EVERY_RULE: &[Opt] = &[Opt::If, Opt::Warn];
 
 /// Every rule, in the order the README lists them.
-pub const RULES: [Spec; 27] = [
+pub const RULES: [Spec; 28] = [
     Spec {
         name: RuleName::OneOf,
         word: "one_of",
@@ -308,6 +312,13 @@ pub const RULES: [Spec; 27] = [
         usage: "#[pattern(\"^[a-z][a-z0-9_]*$\")]",
         options: &[Message, At, Ungated],
     },
+    Spec {
+        name: RuleName::Url,
+        word: "url",
+        args: Args::Bare,
+        usage: "#[url] or #[url(schemes(\"http\", \"https\"))]",
+        options: &[Message, At, Ungated, Opt::Schemes],
+    },
 ];
 
 impl RuleName {
@@ -357,6 +368,8 @@ impl RuleName {
 pub enum Feature {
     /// The `regex` crate, for `pattern`.
     Regex,
+    /// The `url` crate, for `url`.
+    Url,
 }
 
 impl Feature {
@@ -364,6 +377,7 @@ impl Feature {
     pub fn word(self) -> &'static str {
         match self {
             Feature::Regex => "regex",
+            Feature::Url => "url",
         }
     }
 
@@ -375,6 +389,7 @@ impl Feature {
         }
         match self {
             Feature::Regex => cfg!(feature = "regex"),
+            Feature::Url => cfg!(feature = "url"),
         }
     }
 
@@ -394,6 +409,7 @@ impl RuleName {
     pub fn feature(self) -> Option<Feature> {
         match self {
             RuleName::Pattern => Some(Feature::Regex),
+            RuleName::Url => Some(Feature::Url),
             _ => None,
         }
     }

@@ -45,6 +45,7 @@ mod struct_custom;
 mod text;
 mod through_option;
 mod unique;
+mod url;
 mod variant_names;
 mod variants;
 mod warnings;

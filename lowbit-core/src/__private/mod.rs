@@ -15,6 +15,8 @@ mod shapes;
 pub mod text;
 mod traits;
 mod unique;
+#[cfg(feature = "url")]
+pub mod url;
 mod via;
 
 pub use compare::{

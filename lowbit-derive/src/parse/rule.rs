@@ -110,6 +110,8 @@ struct Gathered {
     context: Option<Ident>,
     /// The rules inside `items(..)` and `keys(..)`.
     rules: Vec<Rule>,
+    /// `schemes(..)` of `url`.
+    schemes: Option<Vec<Lit>>,
 }
 
 impl Gathered {
@@ -225,6 +227,22 @@ impl Gathered {
                 RuleName::Ipv6 => RuleKind::Text(TextRule::Ipv6),
                 RuleName::Required => RuleKind::Required,
                 RuleName::Unique => RuleKind::Unique,
+                RuleName::Url => {
+                    let schemes = self.schemes.unwrap_or_default().into_iter();
+                    let schemes = schemes
+                        .map(|lit| match lit {
+                            Lit::Str(text) => Ok(text),
+                            other => Err(syn::Error::new(
+                                other.span(),
+                                format!(
+                                    "a scheme is a string, such as \"https\", not {}",
+                                    other.kind()
+                                ),
+                            )),
+                        })
+                        .collect::<syn::Result<Vec<_>>>()?;
+                    RuleKind::Text(TextRule::Url(schemes))
+                }
                 _ => RuleKind::NonEmpty,
             },
             Args::Text => {
@@ -418,6 +436,11 @@ fn parse_item(
                 ));
             }
             set_once(&mut rule.guard, cond, &ident)?;
+        }
+        "schemes" if which.takes(Opt::Schemes) && fork.peek(syn::token::Paren) => {
+            input.call(Ident::parse_any)?;
+            let schemes = parse_lit_list(input, &ident)?;
+            set_once(&mut items.schemes, schemes, &ident)?;
         }
         "ungated" if fork.is_empty() || fork.peek(Token![,]) => {
             input.parse::<Ident>()?;
