@@ -291,3 +291,23 @@ fn url_as_data_and_docs() {
          | `api` | `url` | a URL with scheme `http` or `https` | api must be a URL whose scheme is \"http\" or \"https\", not {value} |\n"
     );
 }
+
+#[derive(lowbit_core::Validate)]
+struct Contacts {
+    #[email]
+    admin: String,
+}
+
+/// `email` is recorded as itself, and reads as words in the table.
+#[test]
+fn email_as_data_and_docs() {
+    let shape = struct_of::<Contacts>();
+    assert!(matches!(shape.rules[0].kind, RuleKind::Email));
+    assert_eq!(shape.rules[0].code(), "email");
+    assert_eq!(
+        docs::markdown::<Contacts>(),
+        "| key | rule | applies | message |\n\
+         |---|---|---|---|\n\
+         | `admin` | `email` | an email address | admin must be an email address, not {value} |\n"
+    );
+}

@@ -350,6 +350,9 @@ pub enum RuleKind {
     /// `url`: the string is an absolute URL (the `url` crate's WHATWG
     /// parsing), with one of these schemes when the list is not empty.
     Url(Vec<&'static str>),
+    /// `email`: the string is an e-mail address as the HTML Standard
+    /// defines a valid one, within RFC 5321's lengths.
+    Email,
 }
 
 impl RuleKind {
@@ -388,6 +391,7 @@ impl RuleKind {
             RuleKind::Unique => "unique",
             RuleKind::Pattern(_) => "pattern",
             RuleKind::Url(_) => "url",
+            RuleKind::Email => "email",
         }
     }
 }

@@ -238,6 +238,8 @@ pub enum TextRule<S = LitStr> {
     /// An absolute URL, as the `url` crate parses, with one of these
     /// schemes when any are given.
     Url(Vec<S>),
+    /// An e-mail address, as the HTML Standard defines a valid one.
+    Email,
 }
 
 impl<S> TextRule<S> {
@@ -254,7 +256,8 @@ impl<S> TextRule<S> {
             | TextRule::Ip
             | TextRule::Ipv4
             | TextRule::Ipv6
-            | TextRule::Url(_) => None,
+            | TextRule::Url(_)
+            | TextRule::Email => None,
         }
     }
 }

@@ -56,7 +56,8 @@ use quote::quote;
         ipv6,
         unique,
         pattern,
-        url
+        url,
+        email
     )
 )]
 pub fn derive_validate(input: proc_macro::TokenStream) -> proc_macro::TokenStream {

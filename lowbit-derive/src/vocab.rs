@@ -37,6 +37,7 @@ pub enum RuleName {
     Unique,
     Pattern,
     Url,
+    Email,
 }
 
 /// What a rule's positional arguments are.
@@ -122,7 +123,7 @@ use Opt::{At, Context, Equal, ExclusiveMax, ExclusiveMin, Max, Message, Min, Ung
 pub const EVERY_RULE: &[Opt] = &[Opt::If, Opt::Warn];
 
 /// Every rule, in the order the README lists them.
-pub const RULES: [Spec; 28] = [
+pub const RULES: [Spec; 29] = [
     Spec {
         name: RuleName::OneOf,
         word: "one_of",
@@ -318,6 +319,13 @@ pub const RULES: [Spec; 28] = [
         args: Args::Bare,
         usage: "#[url] or #[url(schemes(\"http\", \"https\"))]",
         options: &[Message, At, Ungated, Opt::Schemes],
+    },
+    Spec {
+        name: RuleName::Email,
+        word: "email",
+        args: Args::Bare,
+        usage: "#[email]",
+        options: &[Message, At, Ungated],
     },
 ];
 

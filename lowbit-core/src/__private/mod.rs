@@ -2,6 +2,7 @@
 //! which `lowbit-core` pins to one exact version.
 
 mod compare;
+pub mod email;
 mod groups;
 pub mod ip;
 mod lookup;

@@ -169,6 +169,7 @@ fn default_text(rule: &Rule, names: &mut Names) -> String {
                 TextRule::Ip => "{path} must be an IP address, not {value}".to_owned(),
                 TextRule::Ipv4 => "{path} must be an IPv4 address, not {value}".to_owned(),
                 TextRule::Ipv6 => "{path} must be an IPv6 address, not {value}".to_owned(),
+                TextRule::Email => "{path} must be an email address, not {value}".to_owned(),
                 TextRule::Url(schemes) if schemes.is_empty() => {
                     "{path} must be a URL, not {value}".to_owned()
                 }

@@ -544,6 +544,7 @@ fn text(scope: &mut Scope, check: &Check, test: &TextRule) -> TokenStream {
         TextRule::Ip => (quote!(ip::not_ip), None),
         TextRule::Ipv4 => (quote!(ip::not_ipv4), None),
         TextRule::Ipv6 => (quote!(ip::not_ipv6), None),
+        TextRule::Email => (quote!(email::not_email), None),
         TextRule::Url(schemes) => (quote!(url::not_url), Some(quote!(&[#(#schemes),*]))),
         // The expression is compiled once, on first use, into a static of
         // this rule's own: in a block, so that no name of the user's meets it.

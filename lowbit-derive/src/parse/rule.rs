@@ -225,6 +225,7 @@ impl Gathered {
                 RuleName::Ip => RuleKind::Text(TextRule::Ip),
                 RuleName::Ipv4 => RuleKind::Text(TextRule::Ipv4),
                 RuleName::Ipv6 => RuleKind::Text(TextRule::Ipv6),
+                RuleName::Email => RuleKind::Text(TextRule::Email),
                 RuleName::Required => RuleKind::Required,
                 RuleName::Unique => RuleKind::Unique,
                 RuleName::Url => {
