@@ -544,6 +544,37 @@ mod tests {
         assert!(!expanded.contains("mismatches"), "{expanded}");
     }
 
+    /// `url`, likewise, with its `schemes` still checked only when it can
+    /// be emitted.
+    #[test]
+    fn url_whose_feature_is_off_names_it() {
+        let expanded = expand_without(
+            Feature::Url,
+            quote::quote! {
+                struct Endpoints {
+                    #[url(schemes("https"))]
+                    api: String,
+                    #[pattern("^a")]
+                    name: String,
+                }
+            },
+        );
+        assert_eq!(
+            expanded
+                .matches("`#[url]` needs lowbit-core's feature")
+                .count(),
+            1,
+            "{expanded}"
+        );
+        // Only the feature taken as off: `pattern` is refused only in a
+        // build that really lacks `regex`.
+        assert_eq!(
+            expanded.contains("needs lowbit-core's feature \\\"regex"),
+            !Feature::Regex.enabled(),
+            "{expanded}"
+        );
+    }
+
     /// Built without the feature (`cargo test -p lowbit-derive`), the error
     /// comes with no help from the test hook.
     #[cfg(not(feature = "regex"))]
