@@ -238,3 +238,76 @@ fn unique_as_data_and_docs() {
          | `hosts` | `unique` | no two items equal | hosts must not repeat an earlier item |\n"
     );
 }
+
+#[derive(lowbit_core::Validate)]
+struct Patterns {
+    #[pattern("^[a-z]+$")]
+    name: String,
+    #[items(pattern(r"^(a|b)\d$"))]
+    tags: Vec<String>,
+}
+
+/// `pattern` is recorded with its expression as written, and the markdown
+/// table escapes the `|` it may hold.
+#[test]
+fn pattern_as_data_and_docs() {
+    let shape = struct_of::<Patterns>();
+    assert!(matches!(shape.rules[0].kind, RuleKind::Pattern("^[a-z]+$")));
+    assert_eq!(shape.rules[0].code(), "pattern");
+    assert!(
+        matches!(&shape.rules[1].kind, RuleKind::Items(inner) if matches!(inner[0].kind, RuleKind::Pattern(r"^(a|b)\d$")))
+    );
+    assert_eq!(
+        docs::markdown::<Patterns>(),
+        "| key | rule | applies | message |\n\
+         |---|---|---|---|\n\
+         | `name` | `pattern` | matches `/^[a-z]+$/` | name must match /^[a-z]+$/, not {value} |\n\
+         | `tags[i]` | `items` | matches `/^(a\\|b)\\d$/` | tags[i] must match /^(a\\|b)\\d$/, not {value} |\n"
+    );
+}
+
+#[derive(lowbit_core::Validate)]
+struct Endpoints {
+    #[url]
+    homepage: String,
+    #[url(schemes("http", "https"))]
+    api: String,
+}
+
+/// `url` is recorded with its schemes, and reads as words in the table.
+#[test]
+fn url_as_data_and_docs() {
+    let shape = struct_of::<Endpoints>();
+    assert!(matches!(&shape.rules[0].kind, RuleKind::Url(schemes) if schemes.is_empty()));
+    assert!(
+        matches!(&shape.rules[1].kind, RuleKind::Url(schemes) if schemes == &["http", "https"])
+    );
+    assert_eq!(shape.rules[1].code(), "url");
+    assert_eq!(
+        docs::markdown::<Endpoints>(),
+        "| key | rule | applies | message |\n\
+         |---|---|---|---|\n\
+         | `homepage` | `url` | a URL | homepage must be a URL, not {value} |\n\
+         | `api` | `url` | a URL with scheme `http` or `https` | api must be a URL whose scheme is \"http\" or \"https\", not {value} |\n"
+    );
+}
+
+#[derive(lowbit_core::Validate)]
+struct Contacts {
+    #[email]
+    admin: String,
+}
+
+/// `email` is recorded as itself, and reads as words in the table.
+#[test]
+fn email_as_data_and_docs() {
+    let shape = struct_of::<Contacts>();
+    assert!(matches!(shape.rules[0].kind, RuleKind::Email));
+    assert_eq!(shape.rules[0].code(), "email");
+    assert_eq!(
+        docs::markdown::<Contacts>(),
+        "| key | rule | applies | message |\n\
+         |---|---|---|---|\n\
+         | `admin` | `email` | an email address | admin must be an email address, not {value} |\n"
+    );
+}

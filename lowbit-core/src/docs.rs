@@ -246,6 +246,17 @@ fn applies(rule: &RuleInfo, path: &str, gate: Option<&[&'static str]>) -> String
         RuleKind::Ipv4 => "an IPv4 address".to_owned(),
         RuleKind::Ipv6 => "an IPv6 address".to_owned(),
         RuleKind::Unique => "no two items equal".to_owned(),
+        RuleKind::Pattern(source) => format!("matches `/{source}/`"),
+        RuleKind::Email => "an email address".to_owned(),
+        RuleKind::Url(schemes) if schemes.is_empty() => "a URL".to_owned(),
+        RuleKind::Url(schemes) => format!(
+            "a URL with scheme {}",
+            schemes
+                .iter()
+                .map(|scheme| format!("`{scheme}`"))
+                .collect::<Vec<_>>()
+                .join(" or ")
+        ),
     };
     if !rule.when.is_empty() {
         let _ = write!(text, "; when it is {}", literals(&rule.when));

@@ -53,7 +53,13 @@
 //!   struct; `custom(check, issues)` reports through [`Issues`] at any path
 //!   below it.
 //!
-//! Cargo features, all off by default:
+//! Cargo features, on by default:
+//!
+//! - `regex`: the rule `#[pattern("..")]` (the `regex` crate). Off
+//!   (`default-features = false`), the rule is a compile error naming it.
+//! - `url`: the rule `#[url]` (the `url` crate), likewise.
+//!
+//! Cargo features, off by default:
 //!
 //! - `toml`: `lowbit_core::toml` loads a TOML document into a `Validate`
 //!   type and locates every problem in the source; `lowbit_core::diagnostic`

@@ -64,6 +64,33 @@
 //! `ascii`, `alphanumeric`) are `pattern`s, which JSON Schema applies to
 //! strings only, so that `null` passes them as `None` does.
 //!
+//! `pattern` is the JSON Schema `pattern` of the same text, and like it
+//! matches anywhere unless anchored. JSON Schema reads it as an ECMA-262
+//! expression, `validate()` as the `regex` crate does, and the two agree on
+//! the common syntax (literals, `.`, `[a-z]` classes, `^`, `$`, groups,
+//! `|`, `?`, `*`, `+`, `{n,m}`, `\s`) but not on the whole: regex's `\d`,
+//! `\w` and `\b` are Unicode-aware where ECMA's are ASCII; inline flags
+//! (`(?i)`), `\A`, `\z`, POSIX classes (`[[:alpha:]]`), class set
+//! operations (`[a-z&&[^aeiou]]`) and `\pL` without braces are regex's
+//! alone; look-around and back-references ECMA's alone (the derive refuses
+//! them). Keep a `pattern` an editor should check to the common syntax.
+//!
+//! `url` is `format: uri`, and `url(schemes(..))` adds a `pattern` that
+//! the text starts with one of them and `:` (in either case, as schemes
+//! are). JSON Schema's `uri` is RFC 3986, `validate()`'s the WHATWG URL
+//! Standard (the `url` crate, as browsers parse): both need a scheme, and
+//! they part on the edges, WHATWG accepting what RFC 3986 does not (spaces
+//! at either end trimmed, `\` for `/` and unescaped spaces or `|` in the
+//! path of `http` URLs, `http:example.com`) and refusing an `http` URL
+//! whose host is no host (`http://exa mple.com`, `http://`). A format is
+//! an annotation unless a validator asserts it, as below.
+//!
+//! `email` is `format: email`. JSON Schema's is RFC 5321's mailbox, wider
+//! than the HTML Standard's address that `validate()` checks: a validator
+//! asserting formats accepts quoted local parts (`"a b"@example.com`) and
+//! address literals (`a@[127.0.0.1]`) that `validate()` refuses; on the
+//! rest they agree.
+//!
 //! `ipv4` and `ipv6` are the `format`s of those names, and `ip` an `anyOf`
 //! of the two; a format, like a pattern, passes what is no string. Draft
 //! 2020-12 makes `format` an annotation unless a validator is told to
@@ -423,7 +450,10 @@ impl Schemas {
             | RuleKind::Alphanumeric
             | RuleKind::Ip
             | RuleKind::Ipv4
-            | RuleKind::Ipv6 => {
+            | RuleKind::Ipv6
+            | RuleKind::Pattern(_)
+            | RuleKind::Url(_)
+            | RuleKind::Email => {
                 let kind = &rule.kind;
                 cx.at(subject, text_schema(kind), &|datum| match datum {
                     Datum::Str(text) => text_holds(kind, text),
@@ -751,7 +781,10 @@ fn value_rule(kind: &Kind, rule: &RuleKind, path: &str) -> Value {
         | RuleKind::Alphanumeric
         | RuleKind::Ip
         | RuleKind::Ipv4
-        | RuleKind::Ipv6 => text_schema(rule),
+        | RuleKind::Ipv6
+        | RuleKind::Pattern(_)
+        | RuleKind::Url(_)
+        | RuleKind::Email => text_schema(rule),
         RuleKind::Items(rules) => entries_schema(kind, rules, false, path),
         RuleKind::Keys(rules) => entries_schema(kind, rules, true, path),
         _ => Value::Bool(true),
@@ -804,10 +837,16 @@ fn text_schema(rule: &RuleKind) -> Value {
         RuleKind::Contains(text) | RuleKind::DoesNotContain(text) => escape_pattern(text),
         RuleKind::Ascii => r"^[\x00-\x7F]*$".to_owned(),
         RuleKind::Alphanumeric => r"^[\p{Alphabetic}\p{N}]*$".to_owned(),
+        RuleKind::Pattern(source) => (*source).to_owned(),
         // Formats, like patterns, pass what is no string.
         RuleKind::Ipv4 => return json!({"format": "ipv4"}),
         RuleKind::Ipv6 => return json!({"format": "ipv6"}),
         RuleKind::Ip => return json!({"anyOf": [{"format": "ipv4"}, {"format": "ipv6"}]}),
+        RuleKind::Email => return json!({"format": "email"}),
+        RuleKind::Url(schemes) if schemes.is_empty() => return json!({"format": "uri"}),
+        RuleKind::Url(schemes) => {
+            return json!({"format": "uri", "pattern": scheme_pattern(schemes)});
+        }
         _ => return Value::Bool(true),
     };
     if let RuleKind::DoesNotContain(_) = rule {
@@ -829,8 +868,36 @@ fn text_holds(rule: &RuleKind, text: &str) -> bool {
         RuleKind::Ip => text.parse::<std::net::IpAddr>().is_ok(),
         RuleKind::Ipv4 => text.parse::<std::net::Ipv4Addr>().is_ok(),
         RuleKind::Ipv6 => text.parse::<std::net::Ipv6Addr>().is_ok(),
+        RuleKind::Email => !crate::__private::email::not_email(Some(text)),
+        #[cfg(feature = "url")]
+        RuleKind::Url(schemes) => url::Url::parse(text)
+            .is_ok_and(|url| schemes.is_empty() || schemes.contains(&url.scheme())),
+        #[cfg(feature = "regex")]
+        RuleKind::Pattern(source) => {
+            regex::Regex::new(source).is_ok_and(|pattern| pattern.is_match(text))
+        }
         _ => true,
     }
+}
+
+/// A text that starts with one of `schemes` and `:`, in either case:
+/// `^(?:[hH][tT][tT][pP]|..):`. ECMA-262 has no inline flag for case, and
+/// the `+`, `-` and `.` a scheme may hold are escaped where they need it.
+fn scheme_pattern(schemes: &[&str]) -> String {
+    let either_case = |scheme: &&str| -> String {
+        scheme
+            .chars()
+            .map(|c| {
+                if c.is_ascii_alphabetic() {
+                    format!("[{}{}]", c.to_ascii_lowercase(), c.to_ascii_uppercase())
+                } else {
+                    escape_pattern(&c.to_string())
+                }
+            })
+            .collect()
+    };
+    let alternatives: Vec<String> = schemes.iter().map(either_case).collect();
+    format!("^(?:{}):", alternatives.join("|"))
 }
 
 /// `text` as a pattern that matches it literally: ECMA-262's syntax

@@ -377,6 +377,15 @@ pub enum RuleKind {
     Ipv6,
     /// `unique`: no two items of the sequence are equal.
     Unique,
+    /// `pattern(..)`: the string matches this regular expression (the
+    /// `regex` crate's syntax; a match anywhere counts).
+    Pattern(&'static str),
+    /// `url`: the string is an absolute URL (the `url` crate's WHATWG
+    /// parsing), with one of these schemes when the list is not empty.
+    Url(Vec<&'static str>),
+    /// `email`: the string is an e-mail address as the HTML Standard
+    /// defines a valid one, within RFC 5321's lengths.
+    Email,
 }
 
 impl RuleKind {
@@ -413,6 +422,9 @@ impl RuleKind {
             RuleKind::Ipv4 => "ipv4",
             RuleKind::Ipv6 => "ipv6",
             RuleKind::Unique => "unique",
+            RuleKind::Pattern(_) => "pattern",
+            RuleKind::Url(_) => "url",
+            RuleKind::Email => "email",
         }
     }
 }

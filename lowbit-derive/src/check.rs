@@ -663,24 +663,54 @@ impl Checker<'_> {
     }
 
     /// A test of a string's text: its string is not empty, since every
-    /// string starts with, ends with and contains `""` (and none lacks it).
+    /// string starts with, ends with and contains `""` (and none lacks it);
+    /// a pattern parses; and lowbit-core has the feature the rule needs.
     fn text(&mut self, rule: &Rule, test: &ir::TextRule) -> Option<model::RuleKind> {
+        if let Some(feature) = rule.rule.feature()
+            && !feature.enabled()
+        {
+            self.error(rule.name.span(), feature.missing(rule.rule));
+            return None;
+        }
         if let Some(text) = test.argument()
             && text.value().is_empty()
         {
-            let why = if matches!(test, ir::TextRule::DoesNotContain(_)) {
-                "every string contains \"\", so no value satisfies it"
-            } else {
-                "every string satisfies it"
-            };
-            self.error(
-                text.span(),
-                format!(
-                    "an empty string says nothing here: {why}; write the text `{}` is about",
+            let problem = match test {
+                ir::TextRule::DoesNotContain(_) => format!(
+                    "an empty string says nothing here: every string contains \"\", so no value satisfies it; write the text `{}` is about",
                     rule.name
                 ),
-            );
+                ir::TextRule::Pattern(_) => "an empty expression matches every string; write the expression the text must match".to_owned(),
+                _ => format!(
+                    "an empty string says nothing here: every string satisfies it; write the text `{}` is about",
+                    rule.name
+                ),
+            };
+            self.error(text.span(), problem);
             return None;
+        }
+        if let ir::TextRule::Pattern(source) = test
+            && let Err(problem) = crate::literal::pattern(&source.value())
+        {
+            self.error(source.span(), problem);
+            return None;
+        }
+        if let ir::TextRule::Url(schemes) = test {
+            let mut sound = true;
+            let mut seen = HashSet::new();
+            for scheme in schemes {
+                let text = scheme.value();
+                let problem = match crate::literal::scheme(&text) {
+                    Err(problem) => problem,
+                    Ok(()) if !seen.insert(text.clone()) => format!("\"{text}\" is listed twice"),
+                    Ok(()) => continue,
+                };
+                self.error(scheme.span(), problem);
+                sound = false;
+            }
+            if !sound {
+                return None;
+            }
         }
         Some(model::RuleKind::Text(test.clone()))
     }

@@ -245,6 +245,13 @@ pub enum TextRule<S = LitStr> {
     Ipv4,
     /// An IPv6 address, as `std::net::Ipv6Addr` parses.
     Ipv6,
+    /// Matches a regular expression, as the `regex` crate reads it.
+    Pattern(S),
+    /// An absolute URL, as the `url` crate parses, with one of these
+    /// schemes when any are given.
+    Url(Vec<S>),
+    /// An e-mail address, as the HTML Standard defines a valid one.
+    Email,
 }
 
 impl<S> TextRule<S> {
@@ -254,12 +261,15 @@ impl<S> TextRule<S> {
             TextRule::Prefix(text)
             | TextRule::Suffix(text)
             | TextRule::Contains(text)
-            | TextRule::DoesNotContain(text) => Some(text),
+            | TextRule::DoesNotContain(text)
+            | TextRule::Pattern(text) => Some(text),
             TextRule::Ascii
             | TextRule::Alphanumeric
             | TextRule::Ip
             | TextRule::Ipv4
-            | TextRule::Ipv6 => None,
+            | TextRule::Ipv6
+            | TextRule::Url(_)
+            | TextRule::Email => None,
         }
     }
 }

@@ -13,6 +13,7 @@ mod case;
 mod check;
 mod emit;
 mod ir;
+mod literal;
 mod model;
 mod parse;
 mod suggest;
@@ -53,7 +54,10 @@ use quote::quote;
         ip,
         ipv4,
         ipv6,
-        unique
+        unique,
+        pattern,
+        url,
+        email
     )
 )]
 pub fn derive_validate(input: proc_macro::TokenStream) -> proc_macro::TokenStream {

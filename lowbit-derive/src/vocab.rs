@@ -35,6 +35,9 @@ pub enum RuleName {
     Ipv4,
     Ipv6,
     Unique,
+    Pattern,
+    Url,
+    Email,
 }
 
 /// What a rule's positional arguments are.
@@ -77,6 +80,8 @@ pub enum Opt {
     If,
     /// `warn`: a broken rule is a warning, which leaves the config valid.
     Warn,
+    /// `schemes("http", "https")`: the schemes a `url` may have.
+    Schemes,
 }
 
 impl Opt {
@@ -94,6 +99,7 @@ impl Opt {
             Opt::Equal => "equal",
             Opt::If => "if",
             Opt::Warn => "warn",
+            Opt::Schemes => "schemes",
         }
     }
 }
@@ -117,7 +123,7 @@ use Opt::{At, Context, Equal, ExclusiveMax, ExclusiveMin, Max, Message, Min, Ung
 pub const EVERY_RULE: &[Opt] = &[Opt::If, Opt::Warn];
 
 /// Every rule, in the order the README lists them.
-pub const RULES: [Spec; 26] = [
+pub const RULES: [Spec; 29] = [
     Spec {
         name: RuleName::OneOf,
         word: "one_of",
@@ -300,6 +306,27 @@ pub const RULES: [Spec; 26] = [
         usage: "#[unique]",
         options: &[Message, At, Ungated],
     },
+    Spec {
+        name: RuleName::Pattern,
+        word: "pattern",
+        args: Args::Text,
+        usage: "#[pattern(\"^[a-z][a-z0-9_]*$\")]",
+        options: &[Message, At, Ungated],
+    },
+    Spec {
+        name: RuleName::Url,
+        word: "url",
+        args: Args::Bare,
+        usage: "#[url] or #[url(schemes(\"http\", \"https\"))]",
+        options: &[Message, At, Ungated, Opt::Schemes],
+    },
+    Spec {
+        name: RuleName::Email,
+        word: "email",
+        args: Args::Bare,
+        usage: "#[email]",
+        options: &[Message, At, Ungated],
+    },
 ];
 
 impl RuleName {
@@ -339,6 +366,60 @@ impl RuleName {
     /// The words of its options, for lists and did-you-mean.
     pub fn option_words(self) -> Vec<&'static str> {
         self.options().map(Opt::word).collect()
+    }
+}
+
+/// A feature of lowbit-core that a rule's runtime needs. lowbit-core's
+/// feature of the same name enables the derive's, so that the derive knows
+/// whether the runtime has the rule's helper.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Feature {
+    /// The `regex` crate, for `pattern`.
+    Regex,
+    /// The `url` crate, for `url`.
+    Url,
+}
+
+impl Feature {
+    /// The feature's name, in lowbit-core's `Cargo.toml`.
+    pub fn word(self) -> &'static str {
+        match self {
+            Feature::Regex => "regex",
+            Feature::Url => "url",
+        }
+    }
+
+    /// Whether this build of the derive has it.
+    pub fn enabled(self) -> bool {
+        #[cfg(test)]
+        if tests::TURNED_OFF.with(|off| off.get() == Some(self)) {
+            return false;
+        }
+        match self {
+            Feature::Regex => cfg!(feature = "regex"),
+            Feature::Url => cfg!(feature = "url"),
+        }
+    }
+
+    /// The error when `rule` is written and the feature is off.
+    pub fn missing(self, rule: RuleName) -> String {
+        format!(
+            "`#[{}]` needs lowbit-core's feature \"{}\", which `default-features = false` turned off: add `features = [\"{}\"]` to lowbit-core in Cargo.toml",
+            rule.word(),
+            self.word(),
+            self.word()
+        )
+    }
+}
+
+impl RuleName {
+    /// The feature the rule's runtime needs, if any.
+    pub fn feature(self) -> Option<Feature> {
+        match self {
+            RuleName::Pattern => Some(Feature::Regex),
+            RuleName::Url => Some(Feature::Url),
+            _ => None,
+        }
     }
 }
 
@@ -424,7 +505,118 @@ impl Capability {
 
 #[cfg(test)]
 mod tests {
+    use std::cell::Cell;
+
     use super::*;
+
+    thread_local! {
+        /// A feature this thread's expansions take as off, whatever the
+        /// build: the error path is tested with the features on too.
+        pub static TURNED_OFF: Cell<Option<Feature>> = const { Cell::new(None) };
+    }
+
+    /// Expands `input` with `feature` taken as off.
+    fn expand_without(feature: Feature, input: proc_macro2::TokenStream) -> String {
+        TURNED_OFF.with(|off| off.set(Some(feature)));
+        let expanded = crate::expand(input).to_string();
+        TURNED_OFF.with(|off| off.set(None));
+        expanded
+    }
+
+    /// A rule whose feature is off is one error, at the rule, naming the
+    /// feature; the derive still emits its stub impl.
+    #[test]
+    fn a_rule_whose_feature_is_off_names_it() {
+        let expanded = expand_without(
+            Feature::Regex,
+            quote::quote! {
+                struct Names {
+                    #[pattern("^[a-z]+$")]
+                    name: String,
+                    #[items(pattern("^[a-z]+$"))]
+                    tags: Vec<String>,
+                }
+            },
+        );
+        let error = "`#[pattern]` needs lowbit-core's feature \\\"regex\\\", which `default-features = false` turned off: add `features = [\\\"regex\\\"]` to lowbit-core in Cargo.toml";
+        assert_eq!(expanded.matches(error).count(), 2, "{expanded}");
+        assert!(expanded.contains("impl"), "{expanded}");
+        assert!(!expanded.contains("mismatches"), "{expanded}");
+    }
+
+    /// `url`, likewise, with its `schemes` still checked only when it can
+    /// be emitted.
+    #[test]
+    fn url_whose_feature_is_off_names_it() {
+        let expanded = expand_without(
+            Feature::Url,
+            quote::quote! {
+                struct Endpoints {
+                    #[url(schemes("https"))]
+                    api: String,
+                    #[pattern("^a")]
+                    name: String,
+                }
+            },
+        );
+        assert_eq!(
+            expanded
+                .matches("`#[url]` needs lowbit-core's feature")
+                .count(),
+            1,
+            "{expanded}"
+        );
+        // Only the feature taken as off: `pattern` is refused only in a
+        // build that really lacks `regex`.
+        assert_eq!(
+            expanded.contains("needs lowbit-core's feature \\\"regex"),
+            !Feature::Regex.enabled(),
+            "{expanded}"
+        );
+    }
+
+    /// Built without the feature (`cargo test -p lowbit-derive`), the error
+    /// comes with no help from the test hook.
+    #[cfg(not(feature = "regex"))]
+    #[test]
+    fn without_the_regex_feature_pattern_is_refused() {
+        let expanded = crate::expand(quote::quote! {
+            struct Names {
+                #[pattern("^[a-z]+$")]
+                name: String,
+            }
+        })
+        .to_string();
+        assert!(
+            expanded.contains("needs lowbit-core's feature"),
+            "{expanded}"
+        );
+    }
+
+    /// Built with it, the expression is parsed: a bad one is the error.
+    #[cfg(feature = "regex")]
+    #[test]
+    fn with_the_regex_feature_pattern_is_parsed() {
+        let expanded = crate::expand(quote::quote! {
+            struct Names {
+                #[pattern("^(a")]
+                name: String,
+            }
+        })
+        .to_string();
+        assert!(
+            expanded.contains("invalid regular expression: unclosed group"),
+            "{expanded}"
+        );
+        let fine = crate::expand(quote::quote! {
+            struct Names {
+                #[pattern("^a")]
+                name: String,
+            }
+        })
+        .to_string();
+        assert!(fine.contains("mismatches"), "{fine}");
+    }
 
     /// The derive's helper attributes are a literal list (rustc reads it
     /// before any code runs): it must be the table's, plus `validate`.

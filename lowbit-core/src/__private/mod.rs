@@ -2,11 +2,14 @@
 //! which `lowbit-core` pins to one exact version.
 
 mod compare;
+pub mod email;
 mod groups;
 pub mod ip;
 mod lookup;
 mod numbers;
 mod optional;
+#[cfg(feature = "regex")]
+pub mod pattern;
 mod payload;
 #[cfg(feature = "shape")]
 mod shapes;
@@ -14,6 +17,8 @@ mod sink;
 pub mod text;
 mod traits;
 mod unique;
+#[cfg(feature = "url")]
+pub mod url;
 mod via;
 
 pub use compare::{

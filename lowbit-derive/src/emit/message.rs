@@ -169,6 +169,25 @@ fn default_text(rule: &Rule, names: &mut Names) -> String {
                 TextRule::Ip => "{path} must be an IP address, not {value}".to_owned(),
                 TextRule::Ipv4 => "{path} must be an IPv4 address, not {value}".to_owned(),
                 TextRule::Ipv6 => "{path} must be an IPv6 address, not {value}".to_owned(),
+                TextRule::Email => "{path} must be an email address, not {value}".to_owned(),
+                TextRule::Url(schemes) if schemes.is_empty() => {
+                    "{path} must be a URL, not {value}".to_owned()
+                }
+                TextRule::Url(schemes) => {
+                    let schemes: Vec<String> = schemes.iter().map(quoted).collect();
+                    let schemes = match schemes.as_slice() {
+                        [one] => one.clone(),
+                        [rest @ .., last] => format!("{} or {last}", rest.join(", ")),
+                        [] => String::new(),
+                    };
+                    format!("{{path}} must be a URL whose scheme is {schemes}, not {{value}}")
+                }
+                // Between slashes, as regular expressions are quoted, so
+                // that its backslashes read as written, not doubled.
+                TextRule::Pattern(source) => format!(
+                    "{{path}} must match /{}/, not {{value}}",
+                    escape(&source.value())
+                ),
             }
         }
         RuleKind::Nested | RuleKind::Custom { .. } => String::new(),

@@ -502,19 +502,34 @@ fn text(scope: &mut Scope, check: &Check, test: &TextRule) -> TokenStream {
     let krate = scope.krate;
     let blame = check.rule.span();
     let read = scope.call(&check.ty, blame, Capability::Text, &check.value);
+    let literal = |text: &syn::LitStr| Some(quote!(#text));
     let (helper, argument) = match test {
-        TextRule::Prefix(text) => (quote!(text::lacks_prefix), Some(text)),
-        TextRule::Suffix(text) => (quote!(text::lacks_suffix), Some(text)),
-        TextRule::Contains(text) => (quote!(text::lacks), Some(text)),
-        TextRule::DoesNotContain(text) => (quote!(text::holds), Some(text)),
+        TextRule::Prefix(text) => (quote!(text::lacks_prefix), literal(text)),
+        TextRule::Suffix(text) => (quote!(text::lacks_suffix), literal(text)),
+        TextRule::Contains(text) => (quote!(text::lacks), literal(text)),
+        TextRule::DoesNotContain(text) => (quote!(text::holds), literal(text)),
         TextRule::Ascii => (quote!(text::not_ascii), None),
         TextRule::Alphanumeric => (quote!(text::not_alphanumeric), None),
         TextRule::Ip => (quote!(ip::not_ip), None),
         TextRule::Ipv4 => (quote!(ip::not_ipv4), None),
         TextRule::Ipv6 => (quote!(ip::not_ipv6), None),
+        TextRule::Email => (quote!(email::not_email), None),
+        TextRule::Url(schemes) => (quote!(url::not_url), Some(quote!(&[#(#schemes),*]))),
+        // The expression is compiled once, on first use, into a static of
+        // this rule's own: in a block, so that no name of the user's meets it.
+        TextRule::Pattern(source) => {
+            let pattern = quote!(#krate::__private::pattern::Pattern);
+            (
+                quote!(pattern::mismatches),
+                Some(quote!({
+                    static __LOWBIT_PATTERN: #pattern = #pattern::new(#source);
+                    &__LOWBIT_PATTERN
+                })),
+            )
+        }
     };
     let helper = respan(quote!(#krate::__private::#helper), blame);
-    let argument = argument.map(|text| quote!(, #text));
+    let argument = argument.map(|argument| quote!(, #argument));
     let mut args = Group::new(Delimiter::Parenthesis, quote!(#read #argument));
     args.set_span(blame);
     let record = check.record_value(krate);

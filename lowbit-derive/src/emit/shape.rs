@@ -308,6 +308,11 @@ fn rule_info(
             TextRule::Ip => quote!(#shape::RuleKind::Ip),
             TextRule::Ipv4 => quote!(#shape::RuleKind::Ipv4),
             TextRule::Ipv6 => quote!(#shape::RuleKind::Ipv6),
+            TextRule::Pattern(source) => quote!(#shape::RuleKind::Pattern(#source)),
+            TextRule::Email => quote!(#shape::RuleKind::Email),
+            TextRule::Url(schemes) => {
+                quote!(#shape::RuleKind::Url(#krate::__private::vec![#(#schemes),*]))
+            }
         },
         RuleKind::Custom { function, context } => {
             let function = quote!(#function).to_string().replace(' ', "");

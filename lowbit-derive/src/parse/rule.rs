@@ -110,6 +110,8 @@ struct Gathered {
     context: Option<Ident>,
     /// The rules inside `items(..)` and `keys(..)`.
     rules: Vec<Rule>,
+    /// `schemes(..)` of `url`.
+    schemes: Option<Vec<Lit>>,
 }
 
 impl Gathered {
@@ -223,8 +225,25 @@ impl Gathered {
                 RuleName::Ip => RuleKind::Text(TextRule::Ip),
                 RuleName::Ipv4 => RuleKind::Text(TextRule::Ipv4),
                 RuleName::Ipv6 => RuleKind::Text(TextRule::Ipv6),
+                RuleName::Email => RuleKind::Text(TextRule::Email),
                 RuleName::Required => RuleKind::Required,
                 RuleName::Unique => RuleKind::Unique,
+                RuleName::Url => {
+                    let schemes = self.schemes.unwrap_or_default().into_iter();
+                    let schemes = schemes
+                        .map(|lit| match lit {
+                            Lit::Str(text) => Ok(text),
+                            other => Err(syn::Error::new(
+                                other.span(),
+                                format!(
+                                    "a scheme is a string, such as \"https\", not {}",
+                                    other.kind()
+                                ),
+                            )),
+                        })
+                        .collect::<syn::Result<Vec<_>>>()?;
+                    RuleKind::Text(TextRule::Url(schemes))
+                }
                 _ => RuleKind::NonEmpty,
             },
             Args::Text => {
@@ -255,6 +274,7 @@ impl Gathered {
                     RuleName::Prefix => TextRule::Prefix(text),
                     RuleName::Suffix => TextRule::Suffix(text),
                     RuleName::Contains => TextRule::Contains(text),
+                    RuleName::Pattern => TextRule::Pattern(text),
                     _ => TextRule::DoesNotContain(text),
                 })
             }
@@ -354,6 +374,13 @@ fn parse_item(
     {
         return Err(unquoted_value(input, &rule.name));
     }
+    // `pattern(^[a-z]+$)`: the text goes in quotes.
+    if args == Args::Text && !input.peek(Ident::peek_any) {
+        return Err(input.error(format!(
+            "`{}` takes its text as a string literal, in quotes: {usage}",
+            rule.name
+        )));
+    }
     let fork = input.fork();
     let ident = fork.call(Ident::parse_any)?;
     let key = ident.unraw().to_string();
@@ -410,6 +437,11 @@ fn parse_item(
                 ));
             }
             set_once(&mut rule.guard, cond, &ident)?;
+        }
+        "schemes" if which.takes(Opt::Schemes) && fork.peek(syn::token::Paren) => {
+            input.call(Ident::parse_any)?;
+            let schemes = parse_lit_list(input, &ident)?;
+            set_once(&mut items.schemes, schemes, &ident)?;
         }
         "ungated" if fork.is_empty() || fork.peek(Token![,]) => {
             input.parse::<Ident>()?;

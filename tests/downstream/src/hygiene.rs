@@ -52,6 +52,13 @@ mod shadowed {
     pub mod core {}
     #[allow(dead_code)]
     pub mod lowbit_core {}
+    #[allow(dead_code)]
+    pub struct OnceLock;
+    #[allow(dead_code)]
+    pub struct Pattern;
+    #[allow(non_upper_case_globals)]
+    #[allow(dead_code)]
+    pub const __LOWBIT_PATTERN: () = ();
 
     /// An enum used in rules.
     #[derive(Deserialize, Validate, Default, Clone, Copy, Debug, PartialEq, Eq)]
@@ -130,13 +137,55 @@ mod shadowed {
         #[items(one_of("off", "recompute"))]
         pub stages: ::core::option::Option<::std::vec::Vec<Mode>>,
     }
+
+    /// The text rules whose runtime needs a crate (`pattern`, `url`) or
+    /// a static (`pattern`), under the shadowed names.
+    #[derive(Deserialize, Validate, Default, Debug)]
+    pub struct Texts {
+        /// A name.
+        #[pattern("^[a-z]+$")]
+        pub name: ::core::option::Option<::std::string::String>,
+        /// Tags.
+        #[items(pattern("^[a-z]+$"))]
+        pub tags: ::std::vec::Vec<::std::string::String>,
+        /// An endpoint.
+        #[url(schemes("https"))]
+        pub endpoint: ::std::string::String,
+        /// An address.
+        #[email]
+        pub admin: ::std::string::String,
+    }
 }
 
 use ::lowbit_core::Validate;
 use ::std::prelude::rust_2021::*;
 use ::std::{assert_eq, vec};
 
-use self::shadowed::{Inner, Mode, Outer};
+use self::shadowed::{Inner, Mode, Outer, Texts};
+
+#[test]
+fn text_rules_ignore_shadowed_names() {
+    let texts = Texts {
+        name: ::core::option::Option::Some("Rho".into()),
+        endpoint: "http://example.com".into(),
+        admin: "root".into(),
+        tags: vec!["ok".into(), "Not".into()],
+    };
+    let seen: Vec<(String, &str)> = texts
+        .report()
+        .iter()
+        .map(|v| (v.path().to_string(), v.code()))
+        .collect();
+    assert_eq!(
+        seen,
+        [
+            ("name".to_owned(), "pattern"),
+            ("tags[1]".to_owned(), "pattern"),
+            ("endpoint".to_owned(), "url"),
+            ("admin".to_owned(), "email"),
+        ]
+    );
+}
 
 #[test]
 fn generated_code_ignores_shadowed_names() {
