@@ -247,21 +247,49 @@ impl<'a> Location<'a> {
     /// The owned path of this location.
     #[must_use]
     pub fn to_path(&self) -> Path {
-        let mut segments = Vec::new();
-        let mut here = Some(self);
-        while let Some(location) = here {
-            match location.link {
-                Link::Root(_) => {}
-                // A flattened field is named "" and adds no segment.
-                Link::Field("") => {}
-                Link::Field(name) => segments.push(PathSegment::Field(Cow::Borrowed(name))),
-                Link::Index(index) => segments.push(PathSegment::Index(index)),
-                Link::Key(key) => segments.push(PathSegment::Key(key.to_string())),
+        self.path_below(&[])
+    }
+
+    /// The owned path of this location followed by the fields `tail` (a
+    /// rule's subject below the struct here), built in one allocation of
+    /// the path's exact length: what a violation records.
+    pub(crate) fn path_below(&self, tail: &[&'static str]) -> Path {
+        let mut segments = Vec::with_capacity(self.depth() + tail.len());
+        self.push_segments(&mut segments);
+        // Flattened fields are named "": they add no segment.
+        for name in tail {
+            if !name.is_empty() {
+                segments.push(PathSegment::Field(Cow::Borrowed(name)));
             }
+        }
+        Path { segments }
+    }
+
+    /// How many links lie between the root and here: the length of the
+    /// path, or a little more (flattened fields add none).
+    fn depth(&self) -> usize {
+        let mut depth = 0;
+        let mut here = self.parent;
+        while let Some(location) = here {
+            depth += 1;
             here = location.parent;
         }
-        segments.reverse();
-        Path { segments }
+        depth
+    }
+
+    /// Pushes the segments of the path here, outermost first. Recursive:
+    /// as deep as the value is nested, which `limits` bounds.
+    fn push_segments(&self, segments: &mut Vec<PathSegment>) {
+        if let Some(parent) = self.parent {
+            parent.push_segments(segments);
+        }
+        match self.link {
+            // Flattened fields are named "": they add no segment.
+            Link::Root(_) | Link::Field("") => {}
+            Link::Field(name) => segments.push(PathSegment::Field(Cow::Borrowed(name))),
+            Link::Index(index) => segments.push(PathSegment::Index(index)),
+            Link::Key(key) => segments.push(PathSegment::Key(key.to_string())),
+        }
     }
 }
 

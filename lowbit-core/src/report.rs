@@ -128,11 +128,12 @@ impl Violation {
         code: &'static str,
         template: &'static str,
         names: &'static [&'static str],
+        value: Option<Value>,
     ) -> Self {
         Violation {
             path,
             code,
-            value: None,
+            value,
             message: Message::Template(Cow::Borrowed(template), names),
             warning: false,
             about_key: false,
@@ -389,8 +390,9 @@ impl Report {
 
     /// Records a violation.
     pub fn push(&mut self, violation: Violation) {
+        // Room for a few at once: a broken config seldom breaks one rule.
         self.violations
-            .get_or_insert_with(Box::default)
+            .get_or_insert_with(|| Box::new(Vec::with_capacity(4)))
             .push(violation);
     }
 
@@ -568,8 +570,8 @@ mod tests {
             "one_of",
             "{path} ({0}) is {value}, not {{x}}",
             &["bits"],
+            Some(Value::Name("fp8")),
         )
-        .with_value(Some(Value::Name("fp8")))
     }
 
     #[cfg(feature = "load")]

@@ -41,7 +41,7 @@ pub use traits::{Choice, Describe, Each, Field, Flag, IsSet, Items, Keys, Length
 pub use unique::Distinct;
 pub use via::{Through, Via};
 
-use crate::path::{Location, PathSegment};
+use crate::path::Location;
 use crate::report::{Report, Value, Violation};
 
 pub use core;
@@ -59,10 +59,13 @@ pub fn report(
     names: &'static [&'static str],
     value: Option<Value>,
 ) {
-    let violation =
-        Violation::from_template_with_names(extend(at, segments), code, template, names)
-            .with_value(value);
-    report.push(violation);
+    report.push(Violation::from_template_with_names(
+        at.path_below(segments),
+        code,
+        template,
+        names,
+        value,
+    ));
 }
 
 /// Records the failure of a `custom` rule: its own message, unless the rule
@@ -77,7 +80,7 @@ pub fn report_custom(
     error: &dyn core::fmt::Display,
     value: Option<Value>,
 ) {
-    let path = extend(at, segments);
+    let path = at.path_below(segments);
     let violation = match template {
         Some(template) => Violation::from_template(path, "custom", template),
         None => Violation::new(path, "custom", error.to_string()),
@@ -230,6 +233,30 @@ fn short_type_name(full: &str) -> String {
     short
 }
 
+/// Whether a number is there and lies outside `[min, max]`: the test of
+/// `range`, with the subject's number (`None` for an absent one, which
+/// passes).
+#[inline]
+pub fn out_of_range<T: PartialOrd + ?Sized>(
+    value: Option<&T>,
+    min: Option<&T>,
+    max: Option<&T>,
+) -> bool {
+    value.is_some_and(|value| outside(value, min, max))
+}
+
+/// [`out_of_range`] with strict bounds where the flags say.
+#[inline]
+pub fn out_of_range_strict<T: PartialOrd + ?Sized>(
+    value: Option<&T>,
+    min: Option<&T>,
+    max: Option<&T>,
+    exclusive_min: bool,
+    exclusive_max: bool,
+) -> bool {
+    value.is_some_and(|value| outside_strict(value, min, max, exclusive_min, exclusive_max))
+}
+
 /// Whether `value` lies outside `[min, max]` (a missing bound does not
 /// bound). NaN lies outside every range.
 #[inline]
@@ -367,20 +394,6 @@ pub fn int_literal<T: IntLiteral>(int: T::Int) -> T {
 #[must_use]
 pub fn len_value(len: usize) -> Value {
     Value::Len(len)
-}
-
-fn extend(at: &Location<'_>, segments: &[&'static str]) -> crate::path::Path {
-    let mut path = at.to_path();
-    if !segments.is_empty() {
-        // Flattened fields are named "": they add no segment.
-        let tail = segments
-            .iter()
-            .filter(|name| !name.is_empty())
-            .map(|name| PathSegment::Field(std::borrow::Cow::Borrowed(name)));
-        path =
-            crate::path::Path::from_segments(path.segments().iter().cloned().chain(tail).collect());
-    }
-    path
 }
 
 #[cfg(test)]

@@ -358,6 +358,11 @@ impl Scope<'_> {
         let krate = self.krate;
         let span = lit.span();
         match lit {
+            // A field whose type is written as an integer type (or an
+            // `Option` of one) takes the literal as it stands: rustc types
+            // it, and a literal out of the type's range is its error at the
+            // literal, as through `int_literal`, for less work.
+            Lit::Int(number) if !ty.through && written_integer(&ty.tokens) => quote!(#number),
             Lit::Int(number) => {
                 // The number type keeps the blame `member` gave it, so that a
                 // field that is no number is one error, where its other uses
@@ -374,6 +379,36 @@ impl Scope<'_> {
             Lit::Str(text) => quote!(#text),
             Lit::Bool(flag) => quote!(#flag),
         }
+    }
+}
+
+/// Whether `ty` is written as a primitive integer type, or an `Option` of
+/// one: a literal then needs no conversion to be of its number type.
+fn written_integer(ty: &TokenStream) -> bool {
+    const INTEGERS: [&str; 12] = [
+        "u8", "u16", "u32", "u64", "u128", "usize", "i8", "i16", "i32", "i64", "i128", "isize",
+    ];
+    let Ok(ty) = syn::parse2::<syn::Type>(ty.clone()) else {
+        return false;
+    };
+    let syn::Type::Path(syn::TypePath {
+        qself: None, path, ..
+    }) = ty
+    else {
+        return false;
+    };
+    let [segment] = &path.segments.iter().collect::<Vec<_>>()[..] else {
+        return false;
+    };
+    match &segment.arguments {
+        syn::PathArguments::None => INTEGERS.iter().any(|name| segment.ident == name),
+        syn::PathArguments::AngleBracketed(args) if segment.ident == "Option" => {
+            match &args.args.iter().collect::<Vec<_>>()[..] {
+                [syn::GenericArgument::Type(inner)] => written_integer(&quote!(#inner)),
+                _ => false,
+            }
+        }
+        _ => false,
     }
 }
 

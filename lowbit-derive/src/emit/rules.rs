@@ -365,24 +365,20 @@ fn range(
     let (min, max) = (bound(min), bound(max));
     let read = scope.call(&check.ty, blame, Capability::Scalar, &check.value);
     // The bounds keep their own spans: rustc quotes a literal out of the
-    // field's range by its span.
-    let number = respan(quote!(__lowbit_number,), blame);
-    // A strict bound is the same test with its own helper, so that the
-    // flags are constants the optimizer folds, not arguments.
+    // field's range by its span. A strict bound is the same test with its
+    // own helper, so that the flags are constants the optimizer folds, not
+    // arguments.
     let (helper, flags) = if exclusive == Exclusive::default() {
-        (quote!(outside), TokenStream::new())
+        (quote!(out_of_range), TokenStream::new())
     } else {
         let (lo, hi) = (exclusive.min, exclusive.max);
-        (quote!(outside_strict), quote!(, #lo, #hi))
+        (quote!(out_of_range_strict), quote!(, #lo, #hi))
     };
-    let mut bounds = Group::new(Delimiter::Parenthesis, quote!(#number #min, #max #flags));
-    bounds.set_span(blame);
-    let outside = respan(quote!(|__lowbit_number| #krate::__private::#helper), blame);
-    let mut closure = Group::new(Delimiter::Parenthesis, quote!(#outside #bounds));
-    closure.set_span(blame);
-    let is_some_and = respan(quote!(.is_some_and), blame);
+    let helper = respan(quote!(#krate::__private::#helper), blame);
+    let mut args = Group::new(Delimiter::Parenthesis, quote!(#read, #min, #max #flags));
+    args.set_span(blame);
     let record = check.record_value(krate);
-    quote!(if #read #is_some_and #closure { #record })
+    quote!(if #helper #args { #record })
 }
 
 /// The subject's number is a multiple of the divisor; a divisor of 0 (from
