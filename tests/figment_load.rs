@@ -215,11 +215,16 @@ fn an_overridden_value_names_the_layer_that_won() {
         );
         assert_eq!((rule.line(), rule.column()), (1, 24));
         assert_eq!(pointed(rule), "300");
-        let text = render(rule, false);
-        assert!(text.contains("--> environment:1:24\n"), "{text}");
-        assert!(
-            text.contains("1 | APP_MODEL__RHO__WINDOW=300\n  |                        ^^^"),
-            "{text}"
+        // As the README shows it.
+        assert_eq!(
+            render(rule, false),
+            "error[range]: model.rho.window must be between 1 and 64, not 300\n \
+             --> environment:1:24\n  \
+             |\n\
+             1 | APP_MODEL__RHO__WINDOW=300\n  \
+             |                        ^^^\n  \
+             |\n  \
+             = note: set by the environment variable `APP_MODEL__RHO__WINDOW=300`\n"
         );
 
         // A valid value set last hides the broken ones beneath it.
@@ -418,6 +423,27 @@ fn a_file_that_does_not_parse_gives_its_syntax_errors() {
         );
         let text = render(error, false);
         assert!(text.contains("2 | window = "), "{text}");
+        Ok(())
+    });
+}
+
+#[test]
+fn a_table_of_the_merged_value_loads_as_extract_inner_reads_it() {
+    Jail::expect_with(|jail| {
+        jail.create_file("base.toml", "[model.quant]\nbits = 9\n[other]\nx = 1\n")?;
+        jail.set_env("APP_MODEL__RHO__WINDOW", "0");
+        let loaded = lowbit_core::figment::Options::new()
+            .table("model")
+            .load::<Model>(&layered());
+        assert_eq!(
+            summary(&loaded),
+            owned(&[
+                ("range", "model.quant.bits", 2, 8),
+                ("range", "model.rho.window", 1, 24),
+            ])
+        );
+        let value = loaded.into_value().expect("a value");
+        assert_eq!((value.quant.bits, value.rho.window), (9, 0));
         Ok(())
     });
 }
