@@ -71,7 +71,8 @@ impl Diagnostic {
     /// type raises while it is read), `unknown_key`, `missing_table`,
     /// `unreported` (how many unreadable values are past the ones
     /// reported), `too_large` (a document over the size limit), `panic` (the
-    /// type's own code panicked).
+    /// type's own code panicked), `source` (a layered source that figment
+    /// could not read, `lowbit_core::figment`).
     #[must_use]
     pub fn code(&self) -> &'static str {
         self.code
