@@ -11,8 +11,9 @@ use std::borrow::Cow;
 use std::cell::Cell;
 use std::fmt::{self, Write as _};
 use std::ops::Range;
+use std::sync::Arc;
 
-use annotate_snippets::{AnnotationKind, Level, Origin, Renderer, Snippet};
+use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
 
 /// How much a [`Diagnostic`] matters.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -52,6 +53,8 @@ pub struct Diagnostic {
     pub(crate) column: usize,
     pub(crate) label: Option<String>,
     pub(crate) help: Option<String>,
+    /// Where the value was set, for a config merged from several sources.
+    pub(crate) origin: Option<Arc<Origin>>,
 }
 
 impl Diagnostic {
@@ -68,7 +71,8 @@ impl Diagnostic {
     /// type raises while it is read), `unknown_key`, `missing_table`,
     /// `unreported` (how many unreadable values are past the ones
     /// reported), `too_large` (a document over the size limit), `panic` (the
-    /// type's own code panicked).
+    /// type's own code panicked), `source` (a layered source that figment
+    /// could not read, `lowbit_core::figment`).
     #[must_use]
     pub fn code(&self) -> &'static str {
         self.code
@@ -116,6 +120,16 @@ impl Diagnostic {
     #[must_use]
     pub fn help(&self) -> Option<&str> {
         self.help.as_deref()
+    }
+
+    /// Where the value the diagnostic is about was set, for a config merged
+    /// from several sources (`lowbit_core::figment`): which file, which
+    /// environment variable, or which code. Its span, line and column are
+    /// then in [`Origin::text`]. `None` for a single document, and for what
+    /// no source set (a field every source leaves out).
+    #[must_use]
+    pub fn origin(&self) -> Option<&Origin> {
+        self.origin.as_deref()
     }
 
     /// Draws the diagnostic as rustc draws an error: the message, the
@@ -174,7 +188,7 @@ impl Diagnostic {
             ),
             // An empty source, or not the one the diagnostic was found in.
             None => title.element(
-                Origin::path(&*file)
+                annotate_snippets::Origin::path(&*file)
                     .line(self.line)
                     .char_column(self.column),
             ),
@@ -182,6 +196,12 @@ impl Diagnostic {
         let help = self.help().map(|help| elide(escape(help)));
         if let Some(help) = &help {
             group = group.element(Level::HELP.message(&**help));
+        }
+        let note = self
+            .origin()
+            .map(|origin| escape(&origin.to_string()).into_owned());
+        if let Some(note) = &note {
+            group = group.element(Level::NOTE.message(&**note));
         }
         let renderer = if color {
             Renderer::styled()
@@ -256,6 +276,81 @@ impl Diagnostic {
         // A struct of strings and numbers always serializes.
         let json = serde_json::to_string(&record).unwrap_or_default();
         escape_json(&json).into_owned()
+    }
+}
+
+/// Where a value was set, for a config merged from several sources
+/// (`lowbit_core::figment`): the source that won, for the value a
+/// [`Diagnostic`] is about.
+///
+/// Its [`Display`](fmt::Display) says so in words (`set by the environment
+/// variable `APP_MODEL__QUANT__ENABLE=true``), and [`Diagnostic::render`]
+/// adds it as a note. To draw a diagnostic in its origin, pass
+/// [`name`](Self::name) and [`text`](Self::text) to `render`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Origin {
+    pub(crate) kind: OriginKind,
+    pub(crate) provider: String,
+    pub(crate) name: String,
+    pub(crate) text: Arc<str>,
+}
+
+/// What kind of source an [`Origin`] is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum OriginKind {
+    /// A file; the diagnostic's line and column are in it.
+    File,
+    /// An environment variable; the diagnostic points into `NAME=value`.
+    Env,
+    /// Code, such as `Serialized::defaults(..)`; the diagnostic's line and
+    /// column are where in the code the source was made.
+    Code,
+    /// Any other source, named by its provider.
+    Other,
+}
+
+impl Origin {
+    /// What kind of source it is.
+    #[must_use]
+    pub fn kind(&self) -> OriginKind {
+        self.kind
+    }
+
+    /// What the source calls itself (figment's `Metadata::name`): `TOML
+    /// file`, `` `APP_` environment variable(s)``, a type's name for
+    /// `Serialized`.
+    #[must_use]
+    pub fn provider(&self) -> &str {
+        &self.provider
+    }
+
+    /// The file's path, the environment variable's full name
+    /// (`APP_MODEL__QUANT__ENABLE`), the file of the code, or the provider.
+    #[must_use]
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The text the diagnostic's span is in: the file as it was read, the
+    /// variable as `NAME=value`; empty for code and other sources.
+    #[must_use]
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+}
+
+impl fmt::Display for Origin {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.kind {
+            OriginKind::File => write!(f, "set in {} `{}`", self.provider, self.name),
+            OriginKind::Env if self.text.is_empty() => {
+                write!(f, "set by the {} `{}`", self.provider, self.name)
+            }
+            OriginKind::Env => write!(f, "set by the environment variable `{}`", self.text),
+            OriginKind::Code => write!(f, "set in code by `{}`", self.provider),
+            OriginKind::Other => write!(f, "set by {}", self.provider),
+        }
     }
 }
 
@@ -672,6 +767,7 @@ mod tests {
             column: c + 1,
             label: Some("this".to_owned()),
             help: None,
+            origin: None,
         };
         let text = diagnostic.render("f.toml", &source, false);
         assert!(
@@ -716,6 +812,7 @@ mod tests {
             column: 5,
             label: Some("label \u{202e}".to_owned()),
             help: Some("help \u{200f}\u{85}".to_owned()),
+            origin: None,
         };
         let text = diagnostic.render("x\u{1b}]0;pwned\u{7}.toml", source, false);
         assert!(!text.chars().any(|c| is_unsafe(c) && c != '\n'), "{text:?}");
@@ -738,6 +835,7 @@ mod tests {
             column: 1,
             label: None,
             help: None,
+            origin: None,
         };
         let json = diagnostic.to_json("f\u{202e}.toml");
         assert!(!json.chars().any(is_unsafe), "{json}");

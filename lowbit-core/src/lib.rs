@@ -68,7 +68,12 @@
 //!   comments, no trailing commas, as JSON has none), and
 //!   `Diagnostic::to_json` writes one JSON record per problem.
 //! - `yaml`: `lowbit_core::yaml` does the same for a YAML document.
-//! - `load` (with any of the three): what they share, `lowbit_core::load`.
+//! - `figment`: `lowbit_core::figment` loads a config layered from several
+//!   sources (defaults, files, environment variables) with the `figment`
+//!   crate, and says where each offending value was set: a file's line and
+//!   column (with the formats whose features are on), an environment
+//!   variable by its full name, or code.
+//! - `load` (with any of the four): what they share, `lowbit_core::load`.
 //! - `shape`: the derive also implements `shape::Shape`, and the modules
 //!   `shape` and `docs` exist.
 //! - `schema` (with `shape`): `lowbit_core::schema::json_schema`, a
@@ -80,6 +85,8 @@
 pub mod diagnostic;
 #[cfg(feature = "shape")]
 pub mod docs;
+#[cfg(feature = "figment")]
+pub mod figment;
 mod issues;
 #[cfg(feature = "json")]
 pub mod json;

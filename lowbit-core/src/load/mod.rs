@@ -7,7 +7,7 @@
 //! are the same for all.
 
 mod flatten;
-mod locate;
+pub(crate) mod locate;
 #[cfg(any(feature = "json", feature = "yaml"))]
 pub(crate) mod tree;
 mod watch;
@@ -338,9 +338,9 @@ impl<'c, F> Options<'c, F> {
 /// What a load found: `toml::Options::load`, or JSON's, or YAML's.
 #[derive(Clone, Debug)]
 pub struct Loaded<T> {
-    value: Option<T>,
-    diagnostics: Vec<Diagnostic>,
-    parsed: bool,
+    pub(crate) value: Option<T>,
+    pub(crate) diagnostics: Vec<Diagnostic>,
+    pub(crate) parsed: bool,
 }
 
 impl<T> Loaded<T> {
@@ -803,6 +803,7 @@ impl<'s> Load<'_, 's> {
             column: 0,
             label: None,
             help: None,
+            origin: None,
         });
         let last = self.diagnostics.len() - 1;
         &mut self.diagnostics[last]
