@@ -1366,3 +1366,57 @@ fn email_every_document() {
         assert!(!contacts.is_valid(), "{wider}");
     }
 }
+
+#[derive(serde::Deserialize, lowbit_core::Validate)]
+struct Timeouts {
+    #[range(min = "1s", max = "1h")]
+    request: std::time::Duration,
+    #[range(exclusive_min = "1500ms", exclusive_max = "1d")]
+    idle: Option<std::time::Duration>,
+}
+
+/// A duration is `{secs, nanos}` to serde; its range bounds both, so that
+/// the schema and `validate()` agree at each bound, a nanosecond either
+/// side of it, and on `null`.
+#[test]
+fn duration_range_every_document() {
+    let validator = validator::<Timeouts>();
+    let duration = |secs: u64, nanos: u32| Some(json!({"secs": secs, "nanos": nanos}));
+    let keys = vec![
+        (
+            "request",
+            vec![
+                duration(0, 999_999_999),
+                duration(1, 0),
+                duration(1, 1),
+                duration(3599, 999_999_999),
+                duration(3600, 0),
+                duration(3600, 1),
+                duration(3601, 0),
+                None,
+            ],
+        ),
+        (
+            "idle",
+            vec![
+                Some(json!(null)),
+                duration(1, 0),
+                duration(1, 500_000_000),
+                duration(1, 500_000_001),
+                duration(2, 0),
+                duration(86_399, 999_999_999),
+                duration(86_400, 0),
+                duration(0, 600_000_000),
+                None,
+            ],
+        ),
+    ];
+    let (tried, valid) = agree::<Timeouts>(&validator, &keys, 1, &|doc| doc);
+    // request 4 of 8 (absent fails: no default), idle 5 of 9.
+    assert_eq!((tried, valid), (72, 20));
+    assert_eq!(
+        json_schema::<Timeouts>()["$defs"]["Timeouts.rules"]["allOf"][0]["properties"]["request"]["allOf"]
+            [0],
+        json!({"properties": {"secs": {"minimum": 1, "maximum": 3600}}})
+    );
+}

@@ -102,6 +102,17 @@
 //! `range` is `minimum`/`maximum`, or `exclusiveMinimum`/`exclusiveMaximum`
 //! for its strict bounds, and passes what is no number (`null`).
 //!
+//! A `range` of a `std::time::Duration` (`range(min = "1s", max = "1h")`)
+//! bounds the object serde writes a duration as, `{"secs": 3600, "nanos":
+//! 0}`: its `secs` by the bounds' whole seconds, and, at a bound's own
+//! second, its `nanos` by the bound's (a `not` of the nanoseconds that
+//! break it), so that the schema and `validate()` agree to the nanosecond.
+//! It applies to objects only: `null`, and a duration a field reads as
+//! text through `#[serde(with = "humantime_serde")]` or the like (`"90s"`,
+//! which the schema does not parse), pass it unchecked. A default of the
+//! field is not checked against it either (the schema knows no
+//! `Duration` value).
+//!
 //! `required` is the key present and not `null`: an `Option` that is `Some`.
 //!
 //! `unique` is `uniqueItems`. JSON Schema compares items as JSON values
@@ -396,6 +407,22 @@ impl Schemas {
                 let kind = cx.kind_at(subject);
                 let rules = self.rules(&kind);
                 cx.at(subject, rules, &|_| true)
+            }
+            RuleKind::Range {
+                min,
+                max,
+                exclusive_min,
+                exclusive_max,
+                ..
+            } if [min, max]
+                .into_iter()
+                .any(|bound| matches!(bound, Some(Literal::Duration(_)))) =>
+            {
+                let schema = duration_range(
+                    (min.as_ref(), *exclusive_min),
+                    (max.as_ref(), *exclusive_max),
+                );
+                cx.at(subject, schema, &|_| true)
             }
             // A bound from another field is left out: JSON Schema cannot
             // compare two values.
@@ -821,6 +848,50 @@ fn range_bounds((min, exclusive_min): Bound<'_>, (max, exclusive_max): Bound<'_>
         bounds.insert(keyword.into(), max);
     }
     Value::Object(bounds)
+}
+
+/// A range of a `Duration`, which serde writes as `{"secs": .., "nanos":
+/// ..}`: its whole seconds bounded, and, for a bound `s` seconds and `n`
+/// nanoseconds, a value of exactly `s` seconds held to its nanoseconds.
+/// Applies to objects only, so `null` passes.
+fn duration_range((min, exclusive_min): Bound<'_>, (max, exclusive_max): Bound<'_>) -> Value {
+    let mut secs = Map::new();
+    let mut edges = Vec::new();
+    // At the bound's second, the nanoseconds that break it.
+    let mut edge = |bound: &std::time::Duration, keyword: &str| {
+        // An object: under `not`, `properties` and `required` alone would
+        // hold of `null` and refuse it.
+        edges.push(not(json!({
+            "type": "object",
+            "properties": {
+                "secs": {"const": bound.as_secs()},
+                "nanos": {keyword: bound.subsec_nanos()},
+            },
+            "required": ["secs", "nanos"],
+        })));
+    };
+    if let Some(Literal::Duration(min)) = min {
+        secs.insert("minimum".into(), json!(min.as_secs()));
+        if exclusive_min {
+            edge(min, "maximum");
+        } else if min.subsec_nanos() > 0 {
+            edge(min, "exclusiveMaximum");
+        }
+    }
+    if let Some(Literal::Duration(max)) = max {
+        secs.insert("maximum".into(), json!(max.as_secs()));
+        edge(
+            max,
+            if exclusive_max {
+                "minimum"
+            } else {
+                "exclusiveMinimum"
+            },
+        );
+    }
+    let mut schemas = vec![json!({"properties": {"secs": Value::Object(secs)}})];
+    schemas.extend(edges);
+    all(schemas)
 }
 
 /// A test of a string's text as a `pattern` (an address's as a `format`),
@@ -1415,6 +1486,8 @@ fn literal_json(value: &Literal) -> Option<Value> {
             Err(_) => json!(*int as f64),
         },
         Literal::Float(float) => serde_json::Number::from_f64(*float).map(Value::Number)?,
+        // serde writes a duration as `{secs, nanos}`: see `duration_range`.
+        Literal::Duration(_) => return None,
     })
 }
 

@@ -483,6 +483,8 @@ pub enum Literal {
     Int(i128),
     /// A float.
     Float(f64),
+    /// A duration, written `"1h30m"` in a `range` of a `Duration`.
+    Duration(std::time::Duration),
 }
 
 impl fmt::Display for Literal {
@@ -492,6 +494,7 @@ impl fmt::Display for Literal {
             Literal::Bool(flag) => write!(f, "{flag}"),
             Literal::Int(int) => write!(f, "{int}"),
             Literal::Float(float) => write!(f, "{float:?}"),
+            Literal::Duration(duration) => crate::report::write_duration(f, *duration),
         }
     }
 }

@@ -468,7 +468,15 @@ impl Checker<'_> {
                 min,
                 max,
                 exclusive,
-            } => self.range(min.as_ref(), max.as_ref(), *exclusive),
+            } => {
+                // What the derive can see of the subject's type: only a
+                // field's own, written out.
+                let seen = (subject.segments.len() == 1)
+                    .then(|| self.field_named(subject.first()).map(|f| seen_type(&f.ty)))
+                    .flatten()
+                    .unwrap_or(Seen::Unknown);
+                self.range(min.as_ref(), max.as_ref(), *exclusive, seen)
+            }
             RuleKind::MultipleOf(operand) => self.multiple_of(operand),
             RuleKind::Length { min, max, equal } => {
                 self.length(min.as_ref(), max.as_ref(), equal.as_ref())
@@ -549,6 +557,7 @@ impl Checker<'_> {
                 Some(value) => Some(model::Number::Lit(model::Bound {
                     lit: lit.clone(),
                     value,
+                    millis: None,
                 })),
                 None => {
                     self.error(
@@ -589,15 +598,40 @@ impl Checker<'_> {
         min: Option<&ir::Operand>,
         max: Option<&ir::Operand>,
         exclusive: ir::Exclusive,
+        seen: Seen,
     ) -> Option<model::RuleKind> {
         let mut bound = |operand: Option<&ir::Operand>| -> Result<Option<model::Number>, ()> {
             let Some(operand) = operand else {
                 return Ok(None);
             };
-            self.number(operand, "a range bound").map(Some).ok_or(())
+            match operand {
+                ir::Operand::Lit(lit) => self
+                    .literal_bound(lit, &seen)
+                    .map(|bound| Some(model::Number::Lit(bound)))
+                    .ok_or(()),
+                ir::Operand::Field(_) => self.number(operand, "a range bound").map(Some).ok_or(()),
+            }
         };
         let (min, max) = (bound(min), bound(max));
         let (min, max) = (min.ok()?, max.ok()?);
+        if let (Some(lo), Some(hi)) = (literal(&min), literal(&max))
+            && lo.millis.is_some() != hi.millis.is_some()
+        {
+            let (duration, number) = if lo.millis.is_some() {
+                (lo, hi)
+            } else {
+                (hi, lo)
+            };
+            self.error(
+                number.lit.span(),
+                format!(
+                    "the other bound is a duration, {}: write this one as a duration too, such as \"{}s\"",
+                    duration.lit.text(),
+                    number.lit.text().trim_start_matches('-')
+                ),
+            );
+            return None;
+        }
         fn literal(number: &Option<model::Number>) -> Option<&model::Bound> {
             number.as_ref().and_then(model::Number::literal)
         }
@@ -660,6 +694,52 @@ impl Checker<'_> {
             max,
             exclusive,
         })
+    }
+
+    /// A range bound written as a literal: a number, or a duration literal
+    /// (`"1h30m"`, in milliseconds) on a `Duration`. A duration on a type
+    /// the derive sees is none, or a number on one it sees is a
+    /// `Duration`, is an error at the literal; a type it cannot see (an
+    /// alias) is left to rustc, whose error lands on the literal too.
+    fn literal_bound(&mut self, lit: &Lit, seen: &Seen) -> Option<model::Bound> {
+        let Lit::Str(text) = lit else {
+            if *seen == Seen::Duration && matches!(lit, Lit::Int(_) | Lit::Float(_)) {
+                self.error(
+                    lit.span(),
+                    format!(
+                        "a `Duration` is bounded by a duration in quotes, with its unit, such as \"{}s\" (units: `ms`, `s`, `m`, `h`, `d`)",
+                        lit.text().trim_start_matches('-')
+                    ),
+                );
+                return None;
+            }
+            return match self.number(&ir::Operand::Lit(lit.clone()), "a range bound")? {
+                model::Number::Lit(bound) => Some(bound),
+                model::Number::Field(_) => None,
+            };
+        };
+        if let Seen::Other(name) = seen {
+            self.error(
+                text.span(),
+                format!(
+                    "a range bound in quotes is a duration, for a `std::time::Duration` field; `{name}` is bounded by a number, such as `10`"
+                ),
+            );
+            return None;
+        }
+        match crate::literal::duration(&text.value()) {
+            Ok(millis) => Some(model::Bound {
+                lit: lit.clone(),
+                // Exact below 2^53 ms (285 000 years), for the check that
+                // some value lies between the bounds.
+                value: millis as f64,
+                millis: Some(millis),
+            }),
+            Err(problem) => {
+                self.error(text.span(), problem);
+                None
+            }
+        }
     }
 
     /// A test of a string's text: its string is not empty, since every
@@ -1098,6 +1178,52 @@ fn integer_type(ty: &syn::Type) -> Option<(String, i128, i128)> {
         _ => return None,
     };
     Some((name, min, max))
+}
+
+/// What the derive sees of a field's type, for the bounds of `range`.
+#[derive(Clone, PartialEq, Eq)]
+enum Seen {
+    /// `Duration`, `std::time::Duration`, or an `Option` of one.
+    Duration,
+    /// A primitive number, a bool or a string, by name.
+    Other(String),
+    /// Anything else: an alias, a generic, a type of the user's.
+    Unknown,
+}
+
+fn seen_type(ty: &syn::Type) -> Seen {
+    let syn::Type::Path(path) = ty else {
+        return Seen::Unknown;
+    };
+    let Some(last) = path.path.segments.last() else {
+        return Seen::Unknown;
+    };
+    if path.qself.is_some() {
+        return Seen::Unknown;
+    }
+    if last.ident == "Option" {
+        if let syn::PathArguments::AngleBracketed(args) = &last.arguments
+            && let [syn::GenericArgument::Type(inner)] = args.args.iter().collect::<Vec<_>>()[..]
+        {
+            return seen_type(inner);
+        }
+        return Seen::Unknown;
+    }
+    if !last.arguments.is_empty() {
+        return Seen::Unknown;
+    }
+    let name = last.ident.to_string();
+    if name == "Duration" {
+        return Seen::Duration;
+    }
+    let primitive = [
+        "u8", "u16", "u32", "u64", "u128", "usize", "i8", "i16", "i32", "i64", "i128", "isize",
+        "f32", "f64", "bool", "String", "str",
+    ];
+    if path.path.segments.len() == 1 && primitive.contains(&name.as_str()) {
+        return Seen::Other(name);
+    }
+    Seen::Unknown
 }
 
 fn number(lit: &Lit) -> Option<f64> {

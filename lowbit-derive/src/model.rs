@@ -266,7 +266,10 @@ pub enum RuleKind {
 #[derive(Clone)]
 pub struct Bound {
     pub lit: Lit,
+    /// The number, or a duration's milliseconds.
     pub value: f64,
+    /// `"1h30m"`: a `Duration` of this many milliseconds.
+    pub millis: Option<u64>,
 }
 
 /// A number a rule is written with: a literal, or another field's value

@@ -19,6 +19,7 @@ mod comparisons;
 mod conditions;
 mod conflicts_with;
 mod custom;
+mod duration;
 mod email;
 mod exclusive_range;
 mod forbidden;

@@ -218,6 +218,12 @@ impl Names<'_> {
     /// A number of a rule: the literal, or the field's serde name.
     fn number(&mut self, number: &Number) -> String {
         match number {
+            // A duration as written, without its quotes: `at most 1h30m`.
+            Number::Lit(crate::model::Bound {
+                lit: Lit::Str(text),
+                millis: Some(_),
+                ..
+            }) => escape(&text.value()),
             Number::Lit(bound) => escape(&bound.lit.text()),
             Number::Field(place) => self.place(place),
         }

@@ -330,6 +330,16 @@ fn nested(scope: &mut Scope, check: &Check) -> TokenStream {
 fn operand(scope: &mut Scope, check: &Check, number: &Number) -> TokenStream {
     let blame = check.rule.span();
     match number {
+        // A duration: a constant the optimizer folds, spanned on the
+        // literal, where rustc's error lands if the field is no `Duration`.
+        Number::Lit(Bound {
+            lit,
+            millis: Some(millis),
+            ..
+        }) => respan(
+            quote!(::core::option::Option::Some(&::core::time::Duration::from_millis(#millis))),
+            lit.span(),
+        ),
         Number::Lit(Bound { lit, .. }) => {
             let number = scope.number(&check.ty, blame, lit);
             let some = respan(quote!(::core::option::Option::Some), lit.span());

@@ -374,6 +374,16 @@ fn number(
 ) -> (TokenStream, TokenStream) {
     let none = quote!(::core::option::Option::None);
     match number {
+        Some(Number::Lit(crate::model::Bound {
+            millis: Some(millis),
+            ..
+        })) => {
+            let duration = quote!(::core::time::Duration::from_millis(#millis));
+            (
+                quote!(::core::option::Option::Some(#krate::shape::Literal::Duration(#duration))),
+                none,
+            )
+        }
         Some(Number::Lit(bound)) => {
             let lit = literal(krate, &bound.lit);
             (quote!(::core::option::Option::Some(#lit)), none)
