@@ -113,6 +113,17 @@
 //! field is not checked against it either (the schema knows no
 //! `Duration` value).
 //!
+//! `length` is `minLength`/`maxLength` for a string (and `minItems`/
+//! `maxItems`, `minProperties`/`maxProperties` for a collection). JSON
+//! Schema counts a string's code points, which is `length`'s default unit,
+//! `chars`. In another unit the schema holds bounds on code points that
+//! every string within the rule's meets, looser than the rule: a code point
+//! is 1 to 4 bytes, so `unit = "bytes"` is a `maxLength` of its `max` and a
+//! `minLength` of its `min` over 4, rounded up; 1 or 2 UTF-16 code units,
+//! so `unit = "utf16"` is the same with `min` over 2; and a grapheme is one
+//! code point or more, so `unit = "graphemes"` keeps its `minLength` and
+//! has no `maxLength`.
+//!
 //! `required` is the key present and not `null`: an `Option` that is `Some`.
 //!
 //! `unique` is `uniqueItems`. JSON Schema compares items as JSON values
@@ -138,8 +149,8 @@ use std::collections::BTreeMap;
 use serde_json::{Map, Value, json};
 
 use crate::shape::{
-    Condition, Datum, EnumShape, FieldShape, Kind, Literal, Named, NamedRef, RuleInfo, RuleKind,
-    Shape, StructShape, Tagging, Test, VariantShape,
+    Condition, Datum, EnumShape, FieldShape, Kind, LengthUnit, Literal, Named, NamedRef, RuleInfo,
+    RuleKind, Shape, StructShape, Tagging, Test, VariantShape,
 };
 
 /// The JSON Schema (draft 2020-12) of `T`: its structure, its defaults, and
@@ -456,7 +467,10 @@ impl Schemas {
                     None => Value::Bool(true),
                 }
             }
-            RuleKind::Length { min, max } => cx.length(subject, *min, *max),
+            RuleKind::Length { min, max, unit } => {
+                let (min, max) = code_points(*min, *max, *unit);
+                cx.length(subject, min, max)
+            }
             RuleKind::NonEmpty => cx.length(subject, Some(1), None),
             RuleKind::Forbidden => not(cx.set(subject)),
             // An `Option` is set when it is `Some`: the key is present and
@@ -795,7 +809,10 @@ fn value_rule(kind: &Kind, rule: &RuleKind, path: &str) -> Value {
             );
             json!({"anyOf": [{"not": {"type": "number"}}, bounds]})
         }
-        RuleKind::Length { min, max } => length_schema(*min, *max),
+        RuleKind::Length { min, max, unit } => {
+            let (min, max) = code_points(*min, *max, *unit);
+            length_schema(min, max)
+        }
         RuleKind::NonEmpty => length_schema(Some(1), None),
         RuleKind::Forbidden => not(set_schema(kind)),
         RuleKind::Required => set_schema(kind),
@@ -986,6 +1003,23 @@ fn escape_pattern(text: &str) -> String {
 }
 
 /// A string's, list's or map's length between `min` and `max`.
+/// A string's length bounds in another unit as bounds on its code points
+/// (JSON Schema's `minLength`/`maxLength`) that every string within them
+/// meets: a code point is 1 to 4 bytes, 1 or 2 UTF-16 units, and a
+/// grapheme 1 code point or more (with no upper bound).
+fn code_points(
+    min: Option<usize>,
+    max: Option<usize>,
+    unit: Option<LengthUnit>,
+) -> (Option<usize>, Option<usize>) {
+    match unit {
+        None | Some(LengthUnit::Chars) => (min, max),
+        Some(LengthUnit::Bytes) => (min.map(|min| min.div_ceil(4)), max),
+        Some(LengthUnit::Utf16) => (min.map(|min| min.div_ceil(2)), max),
+        Some(LengthUnit::Graphemes) => (min, None),
+    }
+}
+
 fn length_schema(min: Option<usize>, max: Option<usize>) -> Value {
     let mut schema = Map::new();
     for (keyword, bound) in [

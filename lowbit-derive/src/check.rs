@@ -478,8 +478,21 @@ impl Checker<'_> {
                 self.range(min.as_ref(), max.as_ref(), *exclusive, seen)
             }
             RuleKind::MultipleOf(operand) => self.multiple_of(operand),
-            RuleKind::Length { min, max, equal } => {
-                self.length(min.as_ref(), max.as_ref(), equal.as_ref())
+            RuleKind::Length {
+                min,
+                max,
+                equal,
+                unit,
+            } => {
+                let lengths = self.length(min.as_ref(), max.as_ref(), equal.as_ref());
+                let top = field.rules.iter().any(|own| std::ptr::eq(own, rule));
+                let counted = match unit {
+                    Some((key, unit)) => self.unit(key, unit, top.then_some(&field.ty)).map(Some),
+                    None => Some(None),
+                };
+                lengths
+                    .zip(counted)
+                    .map(|(lengths, counted)| model::RuleKind::Length(lengths, counted))
             }
             RuleKind::Nested => Some(model::RuleKind::Nested),
             RuleKind::NonEmpty => Some(model::RuleKind::NonEmpty),
@@ -811,13 +824,62 @@ impl Checker<'_> {
         Some(model::RuleKind::MultipleOf(number))
     }
 
+    /// `unit = ".."` of `length`: one of the units, whose feature is on,
+    /// on a field whose type (`ty`, when the rule is the field's own) is
+    /// not visibly a collection or a number, whose length has no unit.
+    fn unit(
+        &mut self,
+        key: &syn::Ident,
+        unit: &syn::LitStr,
+        ty: Option<&syn::Type>,
+    ) -> Option<model::Counted> {
+        let word = unit.value();
+        let Some((_, found)) = model::Unit::ALL.iter().find(|(known, _)| *known == word) else {
+            let words = model::Unit::ALL.map(|(known, _)| known);
+            self.error(
+                unit.span(),
+                format!(
+                    "unknown unit \"{word}\"; a length counts \"bytes\", \"chars\" (the default), \"graphemes\" or \"utf16\"{}",
+                    suggest::hint(&word, words)
+                ),
+            );
+            return None;
+        };
+        if *found == model::Unit::Graphemes && !crate::vocab::Feature::Unicode.enabled() {
+            self.error(
+                unit.span(),
+                "`unit = \"graphemes\"` needs lowbit-core's feature \"unicode\", which `default-features = false` turned off: add `features = [\"unicode\"]` to lowbit-core in Cargo.toml",
+            );
+            return None;
+        }
+        if let Some(other) = ty.and_then(no_string) {
+            let why = if other.chars().next().is_some_and(char::is_uppercase)
+                || other == "array"
+                || other == "slice"
+            {
+                format!("a `{other}` is measured in items: leave `unit` out")
+            } else {
+                format!("a `{other}` has no length")
+            };
+            self.error(
+                key.span(),
+                format!("`unit` says what a string's length counts; {why}"),
+            );
+            return None;
+        }
+        Some(model::Counted {
+            unit: *found,
+            key: key.clone(),
+        })
+    }
+
     /// A length's bounds: counts, not reversed, `equal` alone.
     fn length(
         &mut self,
         min: Option<&syn::LitInt>,
         max: Option<&syn::LitInt>,
         equal: Option<&syn::LitInt>,
-    ) -> Option<model::RuleKind> {
+    ) -> Option<model::Lengths> {
         let mut count = |lit: Option<&syn::LitInt>| -> Result<Option<model::Count>, ()> {
             let Some(lit) = lit else { return Ok(None) };
             match lit.base10_parse::<usize>() {
@@ -858,11 +920,8 @@ impl Checker<'_> {
             return None;
         }
         match equal {
-            Some(equal) => Some(model::RuleKind::Length(model::Lengths::Exactly(equal))),
-            None => Some(model::RuleKind::Length(model::Lengths::Between {
-                min,
-                max,
-            })),
+            Some(equal) => Some(model::Lengths::Exactly(equal)),
+            None => Some(model::Lengths::Between { min, max }),
         }
     }
 
@@ -1178,6 +1237,43 @@ fn integer_type(ty: &syn::Type) -> Option<(String, i128, i128)> {
         _ => return None,
     };
     Some((name, min, max))
+}
+
+/// The collection or number a type visibly is (through an `Option`), by
+/// name: a type whose length is not a string's.
+fn no_string(ty: &syn::Type) -> Option<String> {
+    match ty {
+        syn::Type::Array(_) => return Some("array".to_owned()),
+        syn::Type::Slice(_) => return Some("slice".to_owned()),
+        syn::Type::Reference(reference) => return no_string(&reference.elem),
+        _ => {}
+    }
+    let syn::Type::Path(path) = ty else {
+        return None;
+    };
+    let last = path.path.segments.last()?;
+    let name = last.ident.to_string();
+    if name == "Option" {
+        if let syn::PathArguments::AngleBracketed(args) = &last.arguments
+            && let [syn::GenericArgument::Type(inner)] = args.args.iter().collect::<Vec<_>>()[..]
+        {
+            return no_string(inner);
+        }
+        return None;
+    }
+    let collections = [
+        "Vec", "VecDeque", "HashMap", "BTreeMap", "HashSet", "BTreeSet", "IndexMap", "IndexSet",
+    ];
+    if collections.contains(&name.as_str()) {
+        return Some(name);
+    }
+    if let Seen::Other(name) = seen_type(ty)
+        && name != "String"
+        && name != "str"
+    {
+        return Some(name);
+    }
+    None
 }
 
 /// What the derive sees of a field's type, for the bounds of `range`.

@@ -28,6 +28,7 @@ mod groups;
 mod ip;
 mod items;
 mod length;
+mod length_units;
 mod messages;
 mod nested;
 mod non_empty;
