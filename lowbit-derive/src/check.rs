@@ -732,10 +732,16 @@ impl Checker<'_> {
             };
         };
         if let Seen::Other(name) = seen {
+            let value = text.value();
+            let instead = if value.trim().parse::<f64>().is_ok() {
+                format!(": write `{}`, without quotes", value.trim())
+            } else {
+                ", such as `10`".to_owned()
+            };
             self.error(
                 text.span(),
                 format!(
-                    "a range bound in quotes is a duration, for a `std::time::Duration` field; `{name}` is bounded by a number, such as `10`"
+                    "a range bound in quotes is a duration, for a `std::time::Duration` field; `{name}` is bounded by a number{instead}"
                 ),
             );
             return None;
