@@ -1366,3 +1366,130 @@ fn email_every_document() {
         assert!(!contacts.is_valid(), "{wider}");
     }
 }
+
+#[derive(serde::Deserialize, lowbit_core::Validate)]
+struct Timeouts {
+    #[range(min = "1s", max = "1h")]
+    request: std::time::Duration,
+    #[range(exclusive_min = "1500ms", exclusive_max = "1d")]
+    idle: Option<std::time::Duration>,
+}
+
+/// A duration is `{secs, nanos}` to serde; its range bounds both, so that
+/// the schema and `validate()` agree at each bound, a nanosecond either
+/// side of it, and on `null`.
+#[test]
+fn duration_range_every_document() {
+    let validator = validator::<Timeouts>();
+    let duration = |secs: u64, nanos: u32| Some(json!({"secs": secs, "nanos": nanos}));
+    let keys = vec![
+        (
+            "request",
+            vec![
+                duration(0, 999_999_999),
+                duration(1, 0),
+                duration(1, 1),
+                duration(3599, 999_999_999),
+                duration(3600, 0),
+                duration(3600, 1),
+                duration(3601, 0),
+                None,
+            ],
+        ),
+        (
+            "idle",
+            vec![
+                Some(json!(null)),
+                duration(1, 0),
+                duration(1, 500_000_000),
+                duration(1, 500_000_001),
+                duration(2, 0),
+                duration(86_399, 999_999_999),
+                duration(86_400, 0),
+                duration(0, 600_000_000),
+                None,
+            ],
+        ),
+    ];
+    let (tried, valid) = agree::<Timeouts>(&validator, &keys, 1, &|doc| doc);
+    // request 4 of 8 (absent fails: no default), idle 5 of 9.
+    assert_eq!((tried, valid), (72, 20));
+    assert_eq!(
+        json_schema::<Timeouts>()["$defs"]["Timeouts.rules"]["allOf"][0]["properties"]["request"]["allOf"]
+            [0],
+        json!({"properties": {"secs": {"minimum": 1, "maximum": 3600}}})
+    );
+}
+
+#[derive(serde::Deserialize, lowbit_core::Validate)]
+struct Counted {
+    #[length(min = 5, max = 8, unit = "bytes")]
+    key: String,
+    #[length(min = 1, max = 2, unit = "graphemes")]
+    flag: String,
+    #[length(min = 3, max = 4, unit = "utf16")]
+    js: String,
+    #[length(max = 3, unit = "chars")]
+    code: String,
+}
+
+/// JSON Schema counts code points, so a length in another unit is bounds
+/// on code points that every string within it meets: `validate()` never
+/// accepts what the schema refuses. The schema is looser, and says so:
+/// some strings it accepts `validate()` refuses.
+#[test]
+fn length_units_are_true_code_point_bounds() {
+    let validator = validator::<Counted>();
+    let rules = &json_schema::<Counted>()["$defs"]["Counted.rules"]["allOf"];
+    let bounds = |index: usize, field: &str| {
+        let schema = &rules[index]["properties"][field];
+        (schema["minLength"].clone(), schema["maxLength"].clone())
+    };
+    assert_eq!(bounds(0, "key"), (json!(2), json!(8)));
+    assert_eq!(bounds(1, "flag"), (json!(1), Value::Null));
+    assert_eq!(bounds(2, "js"), (json!(2), json!(4)));
+    assert_eq!(bounds(3, "code"), (Value::Null, json!(3)));
+    let texts = [
+        "",
+        "a",
+        "ab",
+        "abc",
+        "abcd",
+        "abcde",
+        "abcdefgh",
+        "abcdefghi",
+        "é",
+        "éé",
+        "ééé",
+        "éééé",
+        "😀",
+        "😀😀",
+        "😀a",
+        "🇫🇷",
+        "🇫🇷🇩🇪",
+        "🇫🇷🇩🇪🇮🇹",
+        "e\u{301}",
+    ];
+    let (mut looser, mut tried) = (0, 0);
+    for key in texts {
+        for flag in texts {
+            for js in texts {
+                let code = "ab";
+                let document = json!({"key": key, "flag": flag, "js": js, "code": code});
+                let (rust, schema) = verdicts::<Counted>(&validator, &document);
+                assert!(
+                    schema || !rust,
+                    "the schema refuses what validate() accepts: {document}"
+                );
+                looser += u32::from(schema && !rust);
+                tried += 1;
+            }
+        }
+    }
+    assert_eq!(tried, 19 * 19 * 19);
+    assert!(looser > 0);
+    // "éé" is 4 bytes, below 5, and 2 code points, which the schema's
+    // `minLength` of 2 admits.
+    let refused = json!({"key": "éé", "flag": "a", "js": "abc", "code": "ab"});
+    assert_eq!(verdicts::<Counted>(&validator, &refused), (false, true));
+}

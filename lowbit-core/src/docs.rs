@@ -220,13 +220,19 @@ fn applies(rule: &RuleInfo, path: &str, gate: Option<&[&'static str]>) -> String
             (None, Some(field)) => format!("a multiple of `{}`", join(path, field)),
             (None, None) => "a multiple".to_owned(),
         },
-        RuleKind::Length { min, max } => match (min, max) {
-            (Some(min), Some(max)) if min == max => format!("length {min}"),
-            (Some(min), Some(max)) => format!("length {min} to {max}"),
-            (Some(min), None) => format!("length at least {min}"),
-            (None, Some(max)) => format!("length at most {max}"),
-            (None, None) => "any length".to_owned(),
-        },
+        RuleKind::Length { min, max, unit } => {
+            let length = match (min, max) {
+                (Some(min), Some(max)) if min == max => format!("length {min}"),
+                (Some(min), Some(max)) => format!("length {min} to {max}"),
+                (Some(min), None) => format!("length at least {min}"),
+                (None, Some(max)) => format!("length at most {max}"),
+                (None, None) => "any length".to_owned(),
+            };
+            match unit {
+                Some(unit) => format!("{length} in {}", unit.word()),
+                None => length,
+            }
+        }
         RuleKind::NonEmpty => "not empty".to_owned(),
         RuleKind::Forbidden => "must not be set".to_owned(),
         RuleKind::Required => "required".to_owned(),

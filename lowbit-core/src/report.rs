@@ -23,6 +23,9 @@ pub enum Value {
     Float(f64),
     /// A count: the length of a string or collection, for `length` rules.
     Len(usize),
+    /// A `std::time::Duration`, shown as a duration literal of `range`
+    /// is written: `1h30m`, `250ms`.
+    Duration(std::time::Duration),
 }
 
 impl fmt::Display for Value {
@@ -36,8 +39,38 @@ impl fmt::Display for Value {
             // Debug keeps the `.0` of whole numbers, as a config file writes them.
             Value::Float(value) => write!(f, "{value:?}"),
             Value::Len(value) => write!(f, "{value}"),
+            Value::Duration(value) => write_duration(f, *value),
         }
     }
+}
+
+/// A duration as `range` bounds are written, largest unit first and each
+/// unit once, zero units left out: `1h30m`, `1s500ms`, `0s`. Below a
+/// millisecond, `us` and `ns` (which no bound is written in) keep it exact.
+pub(crate) fn write_duration(
+    f: &mut fmt::Formatter<'_>,
+    duration: std::time::Duration,
+) -> fmt::Result {
+    let secs = duration.as_secs();
+    let nanos = duration.subsec_nanos();
+    let parts = [
+        (secs / 86_400, "d"),
+        (secs / 3_600 % 24, "h"),
+        (secs / 60 % 60, "m"),
+        (secs % 60, "s"),
+        (u64::from(nanos / 1_000_000), "ms"),
+        (u64::from(nanos / 1_000 % 1_000), "us"),
+        (u64::from(nanos % 1_000), "ns"),
+    ];
+    if duration.is_zero() {
+        return f.write_str("0s");
+    }
+    for (count, unit) in parts {
+        if count > 0 {
+            write!(f, "{count}{unit}")?;
+        }
+    }
+    Ok(())
 }
 
 /// The text of a violation: either a template from a rule, with `{path}` and

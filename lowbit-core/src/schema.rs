@@ -102,6 +102,28 @@
 //! `range` is `minimum`/`maximum`, or `exclusiveMinimum`/`exclusiveMaximum`
 //! for its strict bounds, and passes what is no number (`null`).
 //!
+//! A `range` of a `std::time::Duration` (`range(min = "1s", max = "1h")`)
+//! bounds the object serde writes a duration as, `{"secs": 3600, "nanos":
+//! 0}`: its `secs` by the bounds' whole seconds, and, at a bound's own
+//! second, its `nanos` by the bound's (a `not` of the nanoseconds that
+//! break it), so that the schema and `validate()` agree to the nanosecond.
+//! It applies to objects only: `null`, and a duration a field reads as
+//! text through `#[serde(with = "humantime_serde")]` or the like (`"90s"`,
+//! which the schema does not parse), pass it unchecked. A default of the
+//! field is not checked against it either (the schema knows no
+//! `Duration` value).
+//!
+//! `length` is `minLength`/`maxLength` for a string (and `minItems`/
+//! `maxItems`, `minProperties`/`maxProperties` for a collection). JSON
+//! Schema counts a string's code points, which is `length`'s default unit,
+//! `chars`. In another unit the schema holds bounds on code points that
+//! every string within the rule's meets, looser than the rule: a code point
+//! is 1 to 4 bytes, so `unit = "bytes"` is a `maxLength` of its `max` and a
+//! `minLength` of its `min` over 4, rounded up; 1 or 2 UTF-16 code units,
+//! so `unit = "utf16"` is the same with `min` over 2; and a grapheme is one
+//! code point or more, so `unit = "graphemes"` keeps its `minLength` and
+//! has no `maxLength`.
+//!
 //! `required` is the key present and not `null`: an `Option` that is `Some`.
 //!
 //! `unique` is `uniqueItems`. JSON Schema compares items as JSON values
@@ -127,8 +149,8 @@ use std::collections::BTreeMap;
 use serde_json::{Map, Value, json};
 
 use crate::shape::{
-    Condition, Datum, EnumShape, FieldShape, Kind, Literal, Named, NamedRef, RuleInfo, RuleKind,
-    Shape, StructShape, Tagging, Test, VariantShape,
+    Condition, Datum, EnumShape, FieldShape, Kind, LengthUnit, Literal, Named, NamedRef, RuleInfo,
+    RuleKind, Shape, StructShape, Tagging, Test, VariantShape,
 };
 
 /// The JSON Schema (draft 2020-12) of `T`: its structure, its defaults, and
@@ -397,6 +419,22 @@ impl Schemas {
                 let rules = self.rules(&kind);
                 cx.at(subject, rules, &|_| true)
             }
+            RuleKind::Range {
+                min,
+                max,
+                exclusive_min,
+                exclusive_max,
+                ..
+            } if [min, max]
+                .into_iter()
+                .any(|bound| matches!(bound, Some(Literal::Duration(_)))) =>
+            {
+                let schema = duration_range(
+                    (min.as_ref(), *exclusive_min),
+                    (max.as_ref(), *exclusive_max),
+                );
+                cx.at(subject, schema, &|_| true)
+            }
             // A bound from another field is left out: JSON Schema cannot
             // compare two values.
             RuleKind::Range {
@@ -429,7 +467,10 @@ impl Schemas {
                     None => Value::Bool(true),
                 }
             }
-            RuleKind::Length { min, max } => cx.length(subject, *min, *max),
+            RuleKind::Length { min, max, unit } => {
+                let (min, max) = code_points(*min, *max, *unit);
+                cx.length(subject, min, max)
+            }
             RuleKind::NonEmpty => cx.length(subject, Some(1), None),
             RuleKind::Forbidden => not(cx.set(subject)),
             // An `Option` is set when it is `Some`: the key is present and
@@ -768,7 +809,10 @@ fn value_rule(kind: &Kind, rule: &RuleKind, path: &str) -> Value {
             );
             json!({"anyOf": [{"not": {"type": "number"}}, bounds]})
         }
-        RuleKind::Length { min, max } => length_schema(*min, *max),
+        RuleKind::Length { min, max, unit } => {
+            let (min, max) = code_points(*min, *max, *unit);
+            length_schema(min, max)
+        }
         RuleKind::NonEmpty => length_schema(Some(1), None),
         RuleKind::Forbidden => not(set_schema(kind)),
         RuleKind::Required => set_schema(kind),
@@ -821,6 +865,50 @@ fn range_bounds((min, exclusive_min): Bound<'_>, (max, exclusive_max): Bound<'_>
         bounds.insert(keyword.into(), max);
     }
     Value::Object(bounds)
+}
+
+/// A range of a `Duration`, which serde writes as `{"secs": .., "nanos":
+/// ..}`: its whole seconds bounded, and, for a bound `s` seconds and `n`
+/// nanoseconds, a value of exactly `s` seconds held to its nanoseconds.
+/// Applies to objects only, so `null` passes.
+fn duration_range((min, exclusive_min): Bound<'_>, (max, exclusive_max): Bound<'_>) -> Value {
+    let mut secs = Map::new();
+    let mut edges = Vec::new();
+    // At the bound's second, the nanoseconds that break it.
+    let mut edge = |bound: &std::time::Duration, keyword: &str| {
+        // An object: under `not`, `properties` and `required` alone would
+        // hold of `null` and refuse it.
+        edges.push(not(json!({
+            "type": "object",
+            "properties": {
+                "secs": {"const": bound.as_secs()},
+                "nanos": {keyword: bound.subsec_nanos()},
+            },
+            "required": ["secs", "nanos"],
+        })));
+    };
+    if let Some(Literal::Duration(min)) = min {
+        secs.insert("minimum".into(), json!(min.as_secs()));
+        if exclusive_min {
+            edge(min, "maximum");
+        } else if min.subsec_nanos() > 0 {
+            edge(min, "exclusiveMaximum");
+        }
+    }
+    if let Some(Literal::Duration(max)) = max {
+        secs.insert("maximum".into(), json!(max.as_secs()));
+        edge(
+            max,
+            if exclusive_max {
+                "minimum"
+            } else {
+                "exclusiveMinimum"
+            },
+        );
+    }
+    let mut schemas = vec![json!({"properties": {"secs": Value::Object(secs)}})];
+    schemas.extend(edges);
+    all(schemas)
 }
 
 /// A test of a string's text as a `pattern` (an address's as a `format`),
@@ -915,6 +1003,23 @@ fn escape_pattern(text: &str) -> String {
 }
 
 /// A string's, list's or map's length between `min` and `max`.
+/// A string's length bounds in another unit as bounds on its code points
+/// (JSON Schema's `minLength`/`maxLength`) that every string within them
+/// meets: a code point is 1 to 4 bytes, 1 or 2 UTF-16 units, and a
+/// grapheme 1 code point or more (with no upper bound).
+fn code_points(
+    min: Option<usize>,
+    max: Option<usize>,
+    unit: Option<LengthUnit>,
+) -> (Option<usize>, Option<usize>) {
+    match unit {
+        None | Some(LengthUnit::Chars) => (min, max),
+        Some(LengthUnit::Bytes) => (min.map(|min| min.div_ceil(4)), max),
+        Some(LengthUnit::Utf16) => (min.map(|min| min.div_ceil(2)), max),
+        Some(LengthUnit::Graphemes) => (min, None),
+    }
+}
+
 fn length_schema(min: Option<usize>, max: Option<usize>) -> Value {
     let mut schema = Map::new();
     for (keyword, bound) in [
@@ -1415,6 +1520,8 @@ fn literal_json(value: &Literal) -> Option<Value> {
             Err(_) => json!(*int as f64),
         },
         Literal::Float(float) => serde_json::Number::from_f64(*float).map(Value::Number)?,
+        // serde writes a duration as `{secs, nanos}`: see `duration_range`.
+        Literal::Duration(_) => return None,
     })
 }
 

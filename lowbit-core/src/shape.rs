@@ -327,6 +327,9 @@ pub enum RuleKind {
         min: Option<usize>,
         /// The greatest length allowed.
         max: Option<usize>,
+        /// `unit = ".."`: what a string's length counts; `None` for the
+        /// default, a string's characters or a collection's items.
+        unit: Option<LengthUnit>,
     },
     /// `non_empty`.
     NonEmpty,
@@ -472,6 +475,32 @@ pub enum Test {
     Ge(Literal),
 }
 
+/// What `length(.., unit = "..")` counts of a string.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LengthUnit {
+    /// `"bytes"`: UTF-8 bytes, `str::len`.
+    Bytes,
+    /// `"chars"`: Unicode scalar values, `str::chars`.
+    Chars,
+    /// `"graphemes"`: extended grapheme clusters (UAX #29).
+    Graphemes,
+    /// `"utf16"`: UTF-16 code units, `str::encode_utf16`.
+    Utf16,
+}
+
+impl LengthUnit {
+    /// Its word, as `unit = ".."` spells it.
+    #[must_use]
+    pub fn word(self) -> &'static str {
+        match self {
+            LengthUnit::Bytes => "bytes",
+            LengthUnit::Chars => "chars",
+            LengthUnit::Graphemes => "graphemes",
+            LengthUnit::Utf16 => "utf16",
+        }
+    }
+}
+
 /// A value written in a rule.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Literal {
@@ -483,6 +512,8 @@ pub enum Literal {
     Int(i128),
     /// A float.
     Float(f64),
+    /// A duration, written `"1h30m"` in a `range` of a `Duration`.
+    Duration(std::time::Duration),
 }
 
 impl fmt::Display for Literal {
@@ -492,6 +523,7 @@ impl fmt::Display for Literal {
             Literal::Bool(flag) => write!(f, "{flag}"),
             Literal::Int(int) => write!(f, "{int}"),
             Literal::Float(float) => write!(f, "{float:?}"),
+            Literal::Duration(duration) => crate::report::write_duration(f, *duration),
         }
     }
 }

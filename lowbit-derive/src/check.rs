@@ -468,10 +468,31 @@ impl Checker<'_> {
                 min,
                 max,
                 exclusive,
-            } => self.range(min.as_ref(), max.as_ref(), *exclusive),
+            } => {
+                // What the derive can see of the subject's type: only a
+                // field's own, written out.
+                let seen = (subject.segments.len() == 1)
+                    .then(|| self.field_named(subject.first()).map(|f| seen_type(&f.ty)))
+                    .flatten()
+                    .unwrap_or(Seen::Unknown);
+                self.range(min.as_ref(), max.as_ref(), *exclusive, seen)
+            }
             RuleKind::MultipleOf(operand) => self.multiple_of(operand),
-            RuleKind::Length { min, max, equal } => {
-                self.length(min.as_ref(), max.as_ref(), equal.as_ref())
+            RuleKind::Length {
+                min,
+                max,
+                equal,
+                unit,
+            } => {
+                let lengths = self.length(min.as_ref(), max.as_ref(), equal.as_ref());
+                let top = field.rules.iter().any(|own| std::ptr::eq(own, rule));
+                let counted = match unit {
+                    Some((key, unit)) => self.unit(key, unit, top.then_some(&field.ty)).map(Some),
+                    None => Some(None),
+                };
+                lengths
+                    .zip(counted)
+                    .map(|(lengths, counted)| model::RuleKind::Length(lengths, counted))
             }
             RuleKind::Nested => Some(model::RuleKind::Nested),
             RuleKind::NonEmpty => Some(model::RuleKind::NonEmpty),
@@ -549,6 +570,7 @@ impl Checker<'_> {
                 Some(value) => Some(model::Number::Lit(model::Bound {
                     lit: lit.clone(),
                     value,
+                    millis: None,
                 })),
                 None => {
                     self.error(
@@ -589,15 +611,40 @@ impl Checker<'_> {
         min: Option<&ir::Operand>,
         max: Option<&ir::Operand>,
         exclusive: ir::Exclusive,
+        seen: Seen,
     ) -> Option<model::RuleKind> {
         let mut bound = |operand: Option<&ir::Operand>| -> Result<Option<model::Number>, ()> {
             let Some(operand) = operand else {
                 return Ok(None);
             };
-            self.number(operand, "a range bound").map(Some).ok_or(())
+            match operand {
+                ir::Operand::Lit(lit) => self
+                    .literal_bound(lit, &seen)
+                    .map(|bound| Some(model::Number::Lit(bound)))
+                    .ok_or(()),
+                ir::Operand::Field(_) => self.number(operand, "a range bound").map(Some).ok_or(()),
+            }
         };
         let (min, max) = (bound(min), bound(max));
         let (min, max) = (min.ok()?, max.ok()?);
+        if let (Some(lo), Some(hi)) = (literal(&min), literal(&max))
+            && lo.millis.is_some() != hi.millis.is_some()
+        {
+            let (duration, number) = if lo.millis.is_some() {
+                (lo, hi)
+            } else {
+                (hi, lo)
+            };
+            self.error(
+                number.lit.span(),
+                format!(
+                    "the other bound is a duration, {}: write this one as a duration too, such as \"{}s\"",
+                    duration.lit.text(),
+                    number.lit.text().trim_start_matches('-')
+                ),
+            );
+            return None;
+        }
         fn literal(number: &Option<model::Number>) -> Option<&model::Bound> {
             number.as_ref().and_then(model::Number::literal)
         }
@@ -660,6 +707,58 @@ impl Checker<'_> {
             max,
             exclusive,
         })
+    }
+
+    /// A range bound written as a literal: a number, or a duration literal
+    /// (`"1h30m"`, in milliseconds) on a `Duration`. A duration on a type
+    /// the derive sees is none, or a number on one it sees is a
+    /// `Duration`, is an error at the literal; a type it cannot see (an
+    /// alias) is left to rustc, whose error lands on the literal too.
+    fn literal_bound(&mut self, lit: &Lit, seen: &Seen) -> Option<model::Bound> {
+        let Lit::Str(text) = lit else {
+            if *seen == Seen::Duration && matches!(lit, Lit::Int(_) | Lit::Float(_)) {
+                self.error(
+                    lit.span(),
+                    format!(
+                        "a `Duration` is bounded by a duration in quotes, with its unit, such as \"{}s\" (units: `ms`, `s`, `m`, `h`, `d`)",
+                        lit.text().trim_start_matches('-')
+                    ),
+                );
+                return None;
+            }
+            return match self.number(&ir::Operand::Lit(lit.clone()), "a range bound")? {
+                model::Number::Lit(bound) => Some(bound),
+                model::Number::Field(_) => None,
+            };
+        };
+        if let Seen::Other(name) = seen {
+            let value = text.value();
+            let instead = if value.trim().parse::<f64>().is_ok() {
+                format!(": write `{}`, without quotes", value.trim())
+            } else {
+                ", such as `10`".to_owned()
+            };
+            self.error(
+                text.span(),
+                format!(
+                    "a range bound in quotes is a duration, for a `std::time::Duration` field; `{name}` is bounded by a number{instead}"
+                ),
+            );
+            return None;
+        }
+        match crate::literal::duration(&text.value()) {
+            Ok(millis) => Some(model::Bound {
+                lit: lit.clone(),
+                // Exact below 2^53 ms (285 000 years), for the check that
+                // some value lies between the bounds.
+                value: millis as f64,
+                millis: Some(millis),
+            }),
+            Err(problem) => {
+                self.error(text.span(), problem);
+                None
+            }
+        }
     }
 
     /// A test of a string's text: its string is not empty, since every
@@ -731,13 +830,62 @@ impl Checker<'_> {
         Some(model::RuleKind::MultipleOf(number))
     }
 
+    /// `unit = ".."` of `length`: one of the units, whose feature is on,
+    /// on a field whose type (`ty`, when the rule is the field's own) is
+    /// not visibly a collection or a number, whose length has no unit.
+    fn unit(
+        &mut self,
+        key: &syn::Ident,
+        unit: &syn::LitStr,
+        ty: Option<&syn::Type>,
+    ) -> Option<model::Counted> {
+        let word = unit.value();
+        let Some((_, found)) = model::Unit::ALL.iter().find(|(known, _)| *known == word) else {
+            let words = model::Unit::ALL.map(|(known, _)| known);
+            self.error(
+                unit.span(),
+                format!(
+                    "unknown unit \"{word}\"; a length counts \"bytes\", \"chars\" (the default), \"graphemes\" or \"utf16\"{}",
+                    suggest::hint(&word, words)
+                ),
+            );
+            return None;
+        };
+        if *found == model::Unit::Graphemes && !crate::vocab::Feature::Unicode.enabled() {
+            self.error(
+                unit.span(),
+                "`unit = \"graphemes\"` needs lowbit-core's feature \"unicode\", which `default-features = false` turned off: add `features = [\"unicode\"]` to lowbit-core in Cargo.toml",
+            );
+            return None;
+        }
+        if let Some(other) = ty.and_then(no_string) {
+            let why = if other.chars().next().is_some_and(char::is_uppercase)
+                || other == "array"
+                || other == "slice"
+            {
+                format!("a `{other}` is measured in items: leave `unit` out")
+            } else {
+                format!("a `{other}` has no length")
+            };
+            self.error(
+                key.span(),
+                format!("`unit` says what a string's length counts; {why}"),
+            );
+            return None;
+        }
+        Some(model::Counted {
+            unit: *found,
+            key: key.clone(),
+        })
+    }
+
     /// A length's bounds: counts, not reversed, `equal` alone.
     fn length(
         &mut self,
         min: Option<&syn::LitInt>,
         max: Option<&syn::LitInt>,
         equal: Option<&syn::LitInt>,
-    ) -> Option<model::RuleKind> {
+    ) -> Option<model::Lengths> {
         let mut count = |lit: Option<&syn::LitInt>| -> Result<Option<model::Count>, ()> {
             let Some(lit) = lit else { return Ok(None) };
             match lit.base10_parse::<usize>() {
@@ -778,11 +926,8 @@ impl Checker<'_> {
             return None;
         }
         match equal {
-            Some(equal) => Some(model::RuleKind::Length(model::Lengths::Exactly(equal))),
-            None => Some(model::RuleKind::Length(model::Lengths::Between {
-                min,
-                max,
-            })),
+            Some(equal) => Some(model::Lengths::Exactly(equal)),
+            None => Some(model::Lengths::Between { min, max }),
         }
     }
 
@@ -1098,6 +1243,89 @@ fn integer_type(ty: &syn::Type) -> Option<(String, i128, i128)> {
         _ => return None,
     };
     Some((name, min, max))
+}
+
+/// The collection or number a type visibly is (through an `Option`), by
+/// name: a type whose length is not a string's.
+fn no_string(ty: &syn::Type) -> Option<String> {
+    match ty {
+        syn::Type::Array(_) => return Some("array".to_owned()),
+        syn::Type::Slice(_) => return Some("slice".to_owned()),
+        syn::Type::Reference(reference) => return no_string(&reference.elem),
+        _ => {}
+    }
+    let syn::Type::Path(path) = ty else {
+        return None;
+    };
+    let last = path.path.segments.last()?;
+    let name = last.ident.to_string();
+    if name == "Option" {
+        if let syn::PathArguments::AngleBracketed(args) = &last.arguments
+            && let [syn::GenericArgument::Type(inner)] = args.args.iter().collect::<Vec<_>>()[..]
+        {
+            return no_string(inner);
+        }
+        return None;
+    }
+    let collections = [
+        "Vec", "VecDeque", "HashMap", "BTreeMap", "HashSet", "BTreeSet", "IndexMap", "IndexSet",
+    ];
+    if collections.contains(&name.as_str()) {
+        return Some(name);
+    }
+    if let Seen::Other(name) = seen_type(ty)
+        && name != "String"
+        && name != "str"
+    {
+        return Some(name);
+    }
+    None
+}
+
+/// What the derive sees of a field's type, for the bounds of `range`.
+#[derive(Clone, PartialEq, Eq)]
+enum Seen {
+    /// `Duration`, `std::time::Duration`, or an `Option` of one.
+    Duration,
+    /// A primitive number, a bool or a string, by name.
+    Other(String),
+    /// Anything else: an alias, a generic, a type of the user's.
+    Unknown,
+}
+
+fn seen_type(ty: &syn::Type) -> Seen {
+    let syn::Type::Path(path) = ty else {
+        return Seen::Unknown;
+    };
+    let Some(last) = path.path.segments.last() else {
+        return Seen::Unknown;
+    };
+    if path.qself.is_some() {
+        return Seen::Unknown;
+    }
+    if last.ident == "Option" {
+        if let syn::PathArguments::AngleBracketed(args) = &last.arguments
+            && let [syn::GenericArgument::Type(inner)] = args.args.iter().collect::<Vec<_>>()[..]
+        {
+            return seen_type(inner);
+        }
+        return Seen::Unknown;
+    }
+    if !last.arguments.is_empty() {
+        return Seen::Unknown;
+    }
+    let name = last.ident.to_string();
+    if name == "Duration" {
+        return Seen::Duration;
+    }
+    let primitive = [
+        "u8", "u16", "u32", "u64", "u128", "usize", "i8", "i16", "i32", "i64", "i128", "isize",
+        "f32", "f64", "bool", "String", "str",
+    ];
+    if path.path.segments.len() == 1 && primitive.contains(&name.as_str()) {
+        return Seen::Other(name);
+    }
+    Seen::Unknown
 }
 
 fn number(lit: &Lit) -> Option<f64> {

@@ -201,6 +201,8 @@ pub enum RuleKind {
         min: Option<LitInt>,
         max: Option<LitInt>,
         equal: Option<LitInt>,
+        /// `unit = "bytes"`: the key and its value.
+        unit: Option<(Ident, LitStr)>,
     },
     NonEmpty,
     /// `forbidden`: the field must not be set.

@@ -146,3 +146,124 @@ mod tests {
         assert!(pattern("(?=a)").is_err_and(|error| error.contains("look-around")));
     }
 }
+
+/// The units a duration literal is written in, largest first, with their
+/// length in milliseconds.
+const DURATION_UNITS: [(&str, u64); 5] = [
+    ("d", 86_400_000),
+    ("h", 3_600_000),
+    ("m", 60_000),
+    ("s", 1_000),
+    ("ms", 1),
+];
+
+/// A duration literal of `range(min = "1s")`, in milliseconds: whole
+/// numbers each followed by a unit (`ms`, `s`, `m`, `h`, `d`), one or more,
+/// largest unit first and each unit once, as `1h30m` (how a report shows a
+/// duration too). No sign, fraction or space: `"1.5s"` is `"1s500ms"`.
+pub fn duration(text: &str) -> Result<u64, String> {
+    let units = || {
+        DURATION_UNITS
+            .iter()
+            .map(|(unit, _)| format!("`{unit}`"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    if text.is_empty() {
+        return Err("a duration is not empty: write one such as \"30s\" or \"1h30m\"".to_owned());
+    }
+    let mut rest = text;
+    let mut total: u64 = 0;
+    // The index in `DURATION_UNITS` below which the next unit must be.
+    let mut next = 0;
+    while !rest.is_empty() {
+        let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        if digits == 0 {
+            let what = match rest.chars().next() {
+                Some('-') => "a duration is not negative".to_owned(),
+                Some(c) if c.is_whitespace() => {
+                    "a duration is written without spaces, as \"1h30m\"".to_owned()
+                }
+                _ => format!("expected a whole number at `{rest}`"),
+            };
+            return Err(format!("`{text}` is no duration: {what}"));
+        }
+        let (number, after) = rest.split_at(digits);
+        let unit_len = after.len()
+            - after
+                .trim_start_matches(|c: char| c.is_ascii_alphabetic())
+                .len();
+        let (unit, after) = after.split_at(unit_len);
+        if unit.is_empty() {
+            let hint = if after.starts_with('.') {
+                " (no fractions: write \"1500ms\" for 1.5s)".to_owned()
+            } else {
+                format!(" ({})", units())
+            };
+            return Err(format!(
+                "`{text}` is no duration: `{number}` needs a unit{hint}"
+            ));
+        }
+        let Some(index) = DURATION_UNITS.iter().position(|(known, _)| *known == unit) else {
+            return Err(format!(
+                "`{text}` is no duration: unknown unit `{unit}`; the units are {}",
+                units()
+            ));
+        };
+        if index < next {
+            return Err(format!(
+                "`{text}` is no duration: `{unit}` comes after a smaller unit or twice; write the units largest first, each once, as \"1h30m\""
+            ));
+        }
+        next = index + 1;
+        let millis = number
+            .parse::<u64>()
+            .ok()
+            .and_then(|number| number.checked_mul(DURATION_UNITS[index].1))
+            .and_then(|millis| total.checked_add(millis));
+        total = millis.ok_or_else(|| format!("`{text}` is too long a duration"))?;
+        rest = after;
+    }
+    Ok(total)
+}
+
+#[cfg(test)]
+mod duration_tests {
+    use super::duration;
+
+    #[test]
+    fn single_units_and_compounds() {
+        assert_eq!(duration("250ms"), Ok(250));
+        assert_eq!(duration("1s"), Ok(1_000));
+        assert_eq!(duration("90m"), Ok(5_400_000));
+        assert_eq!(duration("1h"), Ok(3_600_000));
+        assert_eq!(duration("2d"), Ok(172_800_000));
+        assert_eq!(duration("1h30m"), Ok(5_400_000));
+        assert_eq!(duration("1d2h3m4s5ms"), Ok(93_784_005));
+        assert_eq!(duration("0s"), Ok(0));
+    }
+
+    #[test]
+    fn says_what_is_wrong() {
+        let error = |text| duration(text).unwrap_err();
+        assert_eq!(
+            error("1.5s"),
+            "`1.5s` is no duration: `1` needs a unit (no fractions: write \"1500ms\" for 1.5s)"
+        );
+        assert_eq!(
+            error("10"),
+            "`10` is no duration: `10` needs a unit (`d`, `h`, `m`, `s`, `ms`)"
+        );
+        assert_eq!(
+            error("5min"),
+            "`5min` is no duration: unknown unit `min`; the units are `d`, `h`, `m`, `s`, `ms`"
+        );
+        assert!(error("30m1h").contains("largest first"));
+        assert!(error("1s1s").contains("largest first"));
+        assert!(error("-1s").contains("not negative"));
+        assert!(error("1h 30m").contains("without spaces"));
+        assert!(error("").contains("not empty"));
+        assert!(error("s").contains("expected a whole number at `s`"));
+        assert!(error("99999999999999999999d").contains("too long"));
+    }
+}

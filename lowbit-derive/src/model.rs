@@ -239,7 +239,9 @@ pub enum RuleKind {
     },
     /// `multiple_of(n)`: the subject is a multiple of `n`.
     MultipleOf(Number),
-    Length(Lengths),
+    /// `length(..)`, counting what `unit` says, or, without one, a
+    /// string's characters and a collection's items.
+    Length(Lengths, Option<Counted>),
     NonEmpty,
     /// `forbidden`: the subject must not be set.
     Forbidden,
@@ -266,7 +268,10 @@ pub enum RuleKind {
 #[derive(Clone)]
 pub struct Bound {
     pub lit: Lit,
+    /// The number, or a duration's milliseconds.
     pub value: f64,
+    /// `"1h30m"`: a `Duration` of this many milliseconds.
+    pub millis: Option<u64>,
 }
 
 /// A number a rule is written with: a literal, or another field's value
@@ -291,6 +296,42 @@ impl Number {
 pub struct Count {
     pub lit: LitInt,
     pub value: usize,
+}
+
+/// What `length(.., unit = "..")` counts of a string.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Unit {
+    Bytes,
+    Chars,
+    Graphemes,
+    Utf16,
+}
+
+impl Unit {
+    pub const ALL: [(&'static str, Unit); 4] = [
+        ("bytes", Unit::Bytes),
+        ("chars", Unit::Chars),
+        ("graphemes", Unit::Graphemes),
+        ("utf16", Unit::Utf16),
+    ];
+
+    /// Its word in messages, after a count: `at most 8 bytes`.
+    pub fn plural(self) -> &'static str {
+        match self {
+            Unit::Bytes => "bytes",
+            Unit::Chars => "characters",
+            Unit::Graphemes => "graphemes",
+            Unit::Utf16 => "UTF-16 code units",
+        }
+    }
+}
+
+/// `unit = ".."` of `length`, with its key, which an error about a value
+/// that is no string blames.
+#[derive(Clone)]
+pub struct Counted {
+    pub unit: Unit,
+    pub key: Ident,
 }
 
 /// The lengths `length` allows.

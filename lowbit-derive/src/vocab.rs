@@ -82,6 +82,8 @@ pub enum Opt {
     Warn,
     /// `schemes("http", "https")`: the schemes a `url` may have.
     Schemes,
+    /// `unit = "bytes"`: what a string's `length` counts.
+    Unit,
 }
 
 impl Opt {
@@ -100,6 +102,7 @@ impl Opt {
             Opt::If => "if",
             Opt::Warn => "warn",
             Opt::Schemes => "schemes",
+            Opt::Unit => "unit",
         }
     }
 }
@@ -185,7 +188,7 @@ pub const RULES: [Spec; 29] = [
         word: "length",
         args: Args::Bounds,
         usage: "#[length(min = 1, max = 10)] or #[length(equal = 4)]",
-        options: &[Message, At, Ungated, Min, Max, Equal],
+        options: &[Message, At, Ungated, Min, Max, Equal, Opt::Unit],
     },
     Spec {
         name: RuleName::NonEmpty,
@@ -378,6 +381,8 @@ pub enum Feature {
     Regex,
     /// The `url` crate, for `url`.
     Url,
+    /// The `unicode-segmentation` crate, for `length(.., unit = "graphemes")`.
+    Unicode,
 }
 
 impl Feature {
@@ -386,6 +391,7 @@ impl Feature {
         match self {
             Feature::Regex => "regex",
             Feature::Url => "url",
+            Feature::Unicode => "unicode",
         }
     }
 
@@ -398,6 +404,7 @@ impl Feature {
         match self {
             Feature::Regex => cfg!(feature = "regex"),
             Feature::Url => cfg!(feature = "url"),
+            Feature::Unicode => cfg!(feature = "unicode"),
         }
     }
 
@@ -573,6 +580,31 @@ mod tests {
             !Feature::Regex.enabled(),
             "{expanded}"
         );
+    }
+
+    /// `unit = "graphemes"` without `unicode` is one error, at the unit,
+    /// naming the feature; the other units need none.
+    #[test]
+    fn graphemes_whose_feature_is_off_names_it() {
+        let expanded = expand_without(
+            Feature::Unicode,
+            quote::quote! {
+                struct Labels {
+                    #[length(max = 2, unit = "graphemes")]
+                    flag: String,
+                    #[length(max = 8, unit = "bytes")]
+                    key: String,
+                }
+            },
+        );
+        assert_eq!(
+            expanded
+                .matches("`unit = \\\"graphemes\\\"` needs lowbit-core's feature \\\"unicode\\\"")
+                .count(),
+            1,
+            "{expanded}"
+        );
+        assert!(!expanded.contains("text :: bytes"), "{expanded}");
     }
 
     /// Built without the feature (`cargo test -p lowbit-derive`), the error

@@ -384,6 +384,20 @@ impl IntLiteral for f64 {
     }
 }
 
+/// What an integer literal would have to become to bound a `Duration`,
+/// which none can: the derive writes a `Duration`'s bounds as duration
+/// literals, and refuses a number there when it sees the type; behind an
+/// alias it cannot see, rustc's error names this type, at the number.
+pub enum DurationInQuotesLike30s {}
+
+impl IntLiteral for core::time::Duration {
+    type Int = DurationInQuotesLike30s;
+    #[inline]
+    fn from_int(int: DurationInQuotesLike30s) -> core::time::Duration {
+        match int {}
+    }
+}
+
 /// An integer literal of a rule as a value of the field's number type.
 #[inline]
 pub fn int_literal<T: IntLiteral>(int: T::Int) -> T {

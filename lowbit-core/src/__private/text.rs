@@ -82,6 +82,39 @@ impl<T: Text + ?Sized> Text for super::via::Via<'_, T> {
     }
 }
 
+/// `length(.., unit = "bytes")`: the text's UTF-8 bytes.
+#[inline]
+#[must_use]
+pub fn bytes(text: Option<&str>) -> Option<usize> {
+    text.map(str::len)
+}
+
+/// `length(.., unit = "chars")`: its Unicode scalar values, as without a
+/// unit.
+#[inline]
+#[must_use]
+pub fn chars(text: Option<&str>) -> Option<usize> {
+    text.map(|text| text.chars().count())
+}
+
+/// `length(.., unit = "utf16")`: its UTF-16 code units, as JavaScript's
+/// `length` counts them.
+#[inline]
+#[must_use]
+pub fn utf16(text: Option<&str>) -> Option<usize> {
+    text.map(|text| text.encode_utf16().count())
+}
+
+/// `length(.., unit = "graphemes")`: its extended grapheme clusters
+/// (UAX #29), what a reader takes for characters: `"e\u{301}"` is one.
+#[cfg(feature = "unicode")]
+#[inline]
+#[must_use]
+pub fn graphemes(text: Option<&str>) -> Option<usize> {
+    use unicode_segmentation::UnicodeSegmentation;
+    text.map(|text| text.graphemes(true).count())
+}
+
 /// `prefix` is broken: the text does not start with `prefix`.
 #[inline]
 #[must_use]

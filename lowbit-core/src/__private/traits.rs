@@ -440,6 +440,23 @@ impl Describe for f32 {
     }
 }
 
+/// A `Duration` is bounded by duration literals (`range(max = "1h")`),
+/// which the derive turns into `Duration` constants.
+#[diagnostic::do_not_recommend]
+impl Scalar for core::time::Duration {
+    type Value = core::time::Duration;
+    #[inline]
+    fn scalar(&self) -> Option<&core::time::Duration> {
+        Some(self)
+    }
+}
+
+impl Describe for core::time::Duration {
+    fn describe(&self) -> Option<Value> {
+        Some(Value::Duration(*self))
+    }
+}
+
 /// Where an item of a collection sits in it, for the path of a violation
 /// about that item.
 #[derive(Clone, Copy)]

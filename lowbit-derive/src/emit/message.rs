@@ -117,7 +117,7 @@ fn default_text(rule: &Rule, names: &mut Names) -> String {
             "{{path}} must be a multiple of {}, not {{value}}",
             names.number(divisor)
         ),
-        RuleKind::Length(lengths) => {
+        RuleKind::Length(lengths, counted) => {
             let digits = |count: &crate::model::Count| count.lit.base10_digits().to_owned();
             let bound = match lengths {
                 Lengths::Exactly(equal) => format!("exactly {}", digits(equal)),
@@ -138,7 +138,11 @@ fn default_text(rule: &Rule, names: &mut Names) -> String {
                     max: None,
                 } => String::new(),
             };
-            format!("{{path}} must have a length of {bound}, not {{value}}")
+            let unit = counted
+                .as_ref()
+                .map(|counted| format!(" {}", counted.unit.plural()))
+                .unwrap_or_default();
+            format!("{{path}} must have a length of {bound}{unit}, not {{value}}")
         }
         RuleKind::NonEmpty => "{path} must not be empty".to_owned(),
         RuleKind::Forbidden => "{path} must not be set".to_owned(),
@@ -218,6 +222,12 @@ impl Names<'_> {
     /// A number of a rule: the literal, or the field's serde name.
     fn number(&mut self, number: &Number) -> String {
         match number {
+            // A duration as written, without its quotes: `at most 1h30m`.
+            Number::Lit(crate::model::Bound {
+                lit: Lit::Str(text),
+                millis: Some(_),
+                ..
+            }) => escape(&text.value()),
             Number::Lit(bound) => escape(&bound.lit.text()),
             Number::Field(place) => self.place(place),
         }

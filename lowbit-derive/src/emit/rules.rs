@@ -8,7 +8,9 @@ use quote::{format_ident, quote};
 
 use super::context::{Resolved, Scope, Ty, respan, static_names};
 use super::message;
-use crate::model::{Bound, Cond, Exclusive, Lengths, Lit, Number, Rule, RuleKind, TextRule};
+use crate::model::{
+    Bound, Cond, Counted, Exclusive, Lengths, Lit, Number, Rule, RuleKind, TextRule, Unit,
+};
 use crate::vocab::Capability;
 
 /// What the check of one rule shares, whatever the rule.
@@ -196,7 +198,7 @@ pub(super) fn check_subject(
             exclusive,
         } => range(scope, &check, min.as_ref(), max.as_ref(), *exclusive),
         RuleKind::MultipleOf(divisor) => multiple_of(scope, &check, divisor),
-        RuleKind::Length(lengths) => length(scope, &check, lengths),
+        RuleKind::Length(lengths, counted) => length(scope, &check, lengths, counted.as_ref()),
         RuleKind::NonEmpty => non_empty(scope, &check),
         RuleKind::Forbidden => forbidden(scope, &check),
         RuleKind::Required => required(scope, &check),
@@ -330,6 +332,16 @@ fn nested(scope: &mut Scope, check: &Check) -> TokenStream {
 fn operand(scope: &mut Scope, check: &Check, number: &Number) -> TokenStream {
     let blame = check.rule.span();
     match number {
+        // A duration: a constant the optimizer folds, spanned on the
+        // literal, where rustc's error lands if the field is no `Duration`.
+        Number::Lit(Bound {
+            lit,
+            millis: Some(millis),
+            ..
+        }) => respan(
+            quote!(::core::option::Option::Some(&::core::time::Duration::from_millis(#millis))),
+            lit.span(),
+        ),
         Number::Lit(Bound { lit, .. }) => {
             let number = scope.number(&check.ty, blame, lit);
             let some = respan(quote!(::core::option::Option::Some), lit.span());
@@ -395,7 +407,12 @@ fn multiple_of(scope: &mut Scope, check: &Check, divisor: &Number) -> TokenStrea
     quote!(if #not_multiple #args { #record })
 }
 
-fn length(scope: &mut Scope, check: &Check, lengths: &Lengths) -> TokenStream {
+fn length(
+    scope: &mut Scope,
+    check: &Check,
+    lengths: &Lengths,
+    counted: Option<&Counted>,
+) -> TokenStream {
     let krate = scope.krate;
     let bound = |count: Option<usize>| match count {
         Some(count) => {
@@ -410,12 +427,26 @@ fn length(scope: &mut Scope, check: &Check, lengths: &Lengths) -> TokenStream {
         krate,
         &quote!(::core::option::Option::Some(#krate::__private::len_value(__lowbit_len))),
     );
-    let length = scope.call(
-        &check.ty,
-        check.rule.span(),
-        Capability::Length,
-        &check.value,
-    );
+    // With a unit, the value is a string, read as text; a type that is none
+    // is blamed on `unit`.
+    let length = match counted {
+        None => scope.call(
+            &check.ty,
+            check.rule.span(),
+            Capability::Length,
+            &check.value,
+        ),
+        Some(Counted { unit, key }) => {
+            let text = scope.call(&check.ty, key.span(), Capability::Text, &check.value);
+            let helper = match unit {
+                Unit::Bytes => quote!(bytes),
+                Unit::Chars => quote!(chars),
+                Unit::Graphemes => quote!(graphemes),
+                Unit::Utf16 => quote!(utf16),
+            };
+            quote!(#krate::__private::text::#helper(#text))
+        }
+    };
     quote! {
         if let ::core::option::Option::Some(__lowbit_len) = #length {
             if #krate::__private::outside(&__lowbit_len, #min, #max) {

@@ -288,11 +288,20 @@ fn rule_info(
             let (value, field) = number(krate, scope, Some(divisor));
             quote!(#shape::RuleKind::MultipleOf { value: #value, field: #field })
         }
-        RuleKind::Length(lengths) => {
+        RuleKind::Length(lengths, counted) => {
             let count = |count: Option<usize>| optional(count.map(|count| quote!(#count)));
             let (min, max) = lengths.bounds();
             let (min, max) = (count(min), count(max));
-            quote!(#shape::RuleKind::Length { min: #min, max: #max })
+            let unit = optional(counted.as_ref().map(|counted| {
+                let unit = match counted.unit {
+                    crate::model::Unit::Bytes => quote!(Bytes),
+                    crate::model::Unit::Chars => quote!(Chars),
+                    crate::model::Unit::Graphemes => quote!(Graphemes),
+                    crate::model::Unit::Utf16 => quote!(Utf16),
+                };
+                quote!(#shape::LengthUnit::#unit)
+            }));
+            quote!(#shape::RuleKind::Length { min: #min, max: #max, unit: #unit })
         }
         RuleKind::NonEmpty => quote!(#shape::RuleKind::NonEmpty),
         RuleKind::Forbidden => quote!(#shape::RuleKind::Forbidden),
@@ -374,6 +383,16 @@ fn number(
 ) -> (TokenStream, TokenStream) {
     let none = quote!(::core::option::Option::None);
     match number {
+        Some(Number::Lit(crate::model::Bound {
+            millis: Some(millis),
+            ..
+        })) => {
+            let duration = quote!(::core::time::Duration::from_millis(#millis));
+            (
+                quote!(::core::option::Option::Some(#krate::shape::Literal::Duration(#duration))),
+                none,
+            )
+        }
         Some(Number::Lit(bound)) => {
             let lit = literal(krate, &bound.lit);
             (quote!(::core::option::Option::Some(#lit)), none)

@@ -112,6 +112,8 @@ struct Gathered {
     rules: Vec<Rule>,
     /// `schemes(..)` of `url`.
     schemes: Option<Vec<Lit>>,
+    /// `unit = ".."` of `length`.
+    unit: Option<(Ident, LitStr)>,
 }
 
 impl Gathered {
@@ -205,6 +207,7 @@ impl Gathered {
                     min,
                     max,
                     equal: self.equal,
+                    unit: self.unit,
                 }
             }
             Args::Function => RuleKind::Custom(self.function.ok_or_else(usage)?, self.context),
@@ -437,6 +440,19 @@ fn parse_item(
                 ));
             }
             set_once(&mut rule.guard, cond, &ident)?;
+        }
+        "unit" if which.takes(Opt::Unit) && fork.peek(Token![=]) => {
+            input.parse::<Ident>()?;
+            input.parse::<Token![=]>()?;
+            if items.unit.is_some() {
+                return Err(syn::Error::new_spanned(&ident, "`unit` is given twice"));
+            }
+            let Ok(unit) = input.parse::<LitStr>() else {
+                return Err(input.error(
+                    "a unit is a string: \"bytes\", \"chars\", \"graphemes\" or \"utf16\"",
+                ));
+            };
+            items.unit = Some((ident, unit));
         }
         "schemes" if which.takes(Opt::Schemes) && fork.peek(syn::token::Paren) => {
             input.call(Ident::parse_any)?;
