@@ -42,6 +42,7 @@
 //! `serde_json`; one with an escape must be decoded, and `&str` cannot hold
 //! it (a `String` or a `Cow<str>` can).
 
+mod fast;
 mod parse;
 
 use std::cell::RefCell;
@@ -99,6 +100,10 @@ impl<'s> Document<'s> for Json {
         table: &[PathSegment],
     ) -> Result<Node<'s>, Vec<(Range<usize>, String)>> {
         parse::document_for(source, table).map_err(|error| vec![error])
+    }
+
+    fn read_fast<T: Deserialize<'s>>(source: &'s str, table: &[PathSegment]) -> Option<T> {
+        fast::read(source, table)
     }
 
     fn empty_table(span: Range<usize>) -> Node<'s> {
