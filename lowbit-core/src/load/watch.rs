@@ -103,47 +103,14 @@ pub(crate) struct Seen {
     /// The last internally tagged table read, and its keys: its variant
     /// is read from serde's buffer after the table, away from the watch.
     tagged: Option<(Vec<PathSegment>, Vec<String>)>,
-    /// The key (or variant name) read last, until its value is read, when
-    /// `keyed`: one buffer for every key, so that reading one allocates
-    /// nothing once the buffer is as long as the longest.
-    key: String,
-    keyed: bool,
-}
-
-impl Seen {
-    /// The key read last, taken: the buffer is left for the next one.
-    fn take_key(&mut self, into: &mut String) -> bool {
-        let keyed = std::mem::take(&mut self.keyed);
-        if keyed {
-            std::mem::swap(&mut self.key, into);
-        }
-        keyed
-    }
-}
-
-/// A step of a [`Chain`], borrowing its key: a path is copied out of the
-/// chain only when a failure or an ignored key needs it.
-#[derive(Clone, Copy)]
-enum Step<'a> {
-    Field(&'a str),
-    Index(usize),
-    Key(&'a str),
-}
-
-impl Step<'_> {
-    fn to_segment(self) -> PathSegment {
-        match self {
-            Step::Field(name) => PathSegment::Field(name.to_owned().into()),
-            Step::Index(index) => PathSegment::Index(index),
-            Step::Key(key) => PathSegment::Key(key.to_owned()),
-        }
-    }
+    /// The key (or variant name) read last, until its value is read.
+    key: Option<String>,
 }
 
 /// A borrowed path, one node per level on the stack, as `Location` is.
 struct Chain<'a> {
     parent: Option<&'a Chain<'a>>,
-    segment: Option<Step<'a>>,
+    segment: Option<PathSegment>,
     /// The fields of the struct that holds this value.
     known: Option<&'static [&'static str]>,
 }
@@ -159,7 +126,7 @@ impl Chain<'_> {
         let mut segments = Vec::new();
         let mut here = Some(self);
         while let Some(node) = here {
-            segments.extend(node.segment.map(Step::to_segment));
+            segments.extend(node.segment.clone());
             here = node.parent;
         }
         segments.reverse();
@@ -229,7 +196,7 @@ impl<'a> Watch<'a> {
                     }),
                     Role::Key => {
                         let mut path = self.at.path();
-                        let key = seen.keyed.then(|| seen.key.clone());
+                        let key = seen.key.clone();
                         path.extend(key.map(|key| match self.known {
                             Some(_) => PathSegment::Field(key.into()),
                             None => PathSegment::Key(key),
@@ -275,10 +242,7 @@ impl<'a> Watch<'a> {
 
     fn keep_key(self, key: &str) {
         if self.role != Role::Value {
-            let mut seen = self.seen.borrow_mut();
-            seen.key.clear();
-            seen.key.push_str(key);
-            seen.keyed = true;
+            self.seen.borrow_mut().key = Some(key.to_owned());
         }
     }
 }
@@ -446,8 +410,9 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Watched<'_, D> {
         // A key the struct declares is known whatever its field reads it as
         // (`Option<IgnoredAny>` accepts a table without keeping it).
         let declared = |key: &str| watch.at.known.is_some_and(|known| known.contains(&key));
-        let unknown = match watch.at.segment {
-            Some(Step::Field(key) | Step::Key(key)) => !declared(key),
+        let unknown = match &watch.at.segment {
+            Some(PathSegment::Field(key)) => !declared(key),
+            Some(PathSegment::Key(key)) => !declared(key),
             _ => false,
         };
         if watch.role == Role::Value && unknown {
@@ -557,8 +522,7 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for WatchedVisitor<'_, V> {
                 inner,
                 watch: self.watch,
                 known: self.known,
-                key: String::new(),
-                keyed: false,
+                key: None,
                 read: None,
                 buffered: Cell::new(false),
                 extra: None,
@@ -581,8 +545,7 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for WatchedVisitor<'_, V> {
             inner,
             watch: self.watch,
             known: self.known,
-            key: String::new(),
-            keyed: false,
+            key: None,
             read: Some(&read),
             buffered: Cell::new(false),
             extra,
@@ -662,7 +625,7 @@ impl<'de, A: SeqAccess<'de>> SeqAccess<'de> for WatchedSeq<'_, A> {
     ) -> Result<Option<T::Value>, A::Error> {
         let node = Chain {
             parent: Some(self.watch.at),
-            segment: Some(Step::Index(self.index)),
+            segment: Some(PathSegment::Index(self.index)),
             known: None,
         };
         self.index += 1;
@@ -681,9 +644,7 @@ struct WatchedMap<'a, A> {
     inner: A,
     watch: Watch<'a>,
     known: Option<&'static [&'static str]>,
-    /// The key of the value to read next, when `keyed`.
-    key: String,
-    keyed: bool,
+    key: Option<String>,
     /// For a struct read as a map: what was read of it.
     read: Option<&'a RefCell<Read>>,
     /// Set when serde buffers the value being read.
@@ -769,15 +730,15 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for WatchedMap<'_, A> {
             }
             .map(Some);
         }
-        self.watch.seen.borrow_mut().keyed = false;
+        self.watch.seen.borrow_mut().key = None;
         let watch = self.watch.with_role(Role::Key, self.known);
         let key = self.inner.next_key_seed(WatchedSeed { inner: seed, watch });
-        self.keyed = self.watch.seen.borrow_mut().take_key(&mut self.key);
+        self.key = self.watch.seen.borrow_mut().key.take();
         if let Some(read) = self.read {
             let mut read = read.borrow_mut();
-            match (&key, self.keyed) {
+            match (&key, &self.key) {
                 (Ok(None), _) => read.done = true,
-                (Ok(Some(_)), true) => read.keys.push(self.key.clone()),
+                (Ok(Some(_)), Some(name)) => read.keys.push(name.clone()),
                 _ => {}
             }
         }
@@ -789,16 +750,12 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for WatchedMap<'_, A> {
             // Whatever it is, a flattened struct refuses the key first.
             return seed.deserialize(UnitDeserializer::new());
         }
-        let key = if std::mem::take(&mut self.keyed) {
-            self.key.as_str()
-        } else {
-            ""
-        };
+        let key = self.key.take().unwrap_or_default();
         let Some(read) = self.read else {
             let segment = if self.known.is_some() {
-                Step::Field(key)
+                PathSegment::Field(key.into())
             } else {
-                Step::Key(key)
+                PathSegment::Key(key)
             };
             let node = Chain {
                 parent: Some(self.watch.at),
@@ -810,12 +767,10 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for WatchedMap<'_, A> {
                 .inner
                 .next_value_seed(WatchedSeed { inner: seed, watch });
         };
-        // A table read by a struct: its keys are fields. Kept, as the
-        // buffered keys are.
-        let key = key.to_owned();
+        // A table read by a struct: its keys are fields.
         let node = Chain {
             parent: Some(self.watch.at),
-            segment: Some(Step::Field(&key)),
+            segment: Some(PathSegment::Field(key.clone().into())),
             known: self.known,
         };
         self.buffered.set(false);
@@ -855,35 +810,37 @@ impl<'a, 'de, A: EnumAccess<'de>> EnumAccess<'de> for WatchedEnum<'a, A> {
         self,
         seed: S,
     ) -> Result<(S::Value, Self::Variant), A::Error> {
-        self.watch.seen.borrow_mut().keyed = false;
+        self.watch.seen.borrow_mut().key = None;
         let watch = self.watch.with_role(Role::Variant, None);
         let (value, inner) = self
             .inner
             .variant_seed(WatchedSeed { inner: seed, watch })?;
+        let name = self.watch.seen.borrow_mut().key.take().unwrap_or_default();
         Ok((
             value,
             WatchedVariant {
                 inner,
                 watch: self.watch,
+                name,
             },
         ))
     }
 }
 
 /// The data of a variant under watch: a table under the variant's name.
-/// The name waits in [`Seen`] until the data is read: a variant without
-/// data, the most common, copies nothing.
 struct WatchedVariant<'a, A> {
     inner: A,
     watch: Watch<'a>,
+    name: String,
 }
 
-impl<A> WatchedVariant<'_, A> {
-    /// The variant's name, read last.
-    fn name(&self) -> String {
-        let mut name = String::new();
-        self.watch.seen.borrow_mut().take_key(&mut name);
-        name
+impl<'a, A> WatchedVariant<'a, A> {
+    fn node(&self) -> Chain<'a> {
+        Chain {
+            parent: Some(self.watch.at),
+            segment: Some(PathSegment::Key(self.name.clone())),
+            known: None,
+        }
     }
 }
 
@@ -895,24 +852,14 @@ impl<'de, A: VariantAccess<'de>> VariantAccess<'de> for WatchedVariant<'_, A> {
     }
 
     fn newtype_variant_seed<T: DeserializeSeed<'de>>(self, seed: T) -> Result<T::Value, A::Error> {
-        let name = self.name();
-        let node = Chain {
-            parent: Some(self.watch.at),
-            segment: Some(Step::Key(&name)),
-            known: None,
-        };
+        let node = self.node();
         let watch = self.watch.below(&node);
         self.inner
             .newtype_variant_seed(WatchedSeed { inner: seed, watch })
     }
 
     fn tuple_variant<V: Visitor<'de>>(self, len: usize, visitor: V) -> Result<V::Value, A::Error> {
-        let name = self.name();
-        let node = Chain {
-            parent: Some(self.watch.at),
-            segment: Some(Step::Key(&name)),
-            known: None,
-        };
+        let node = self.node();
         let watch = self.watch.below(&node);
         let watched = WatchedVisitor {
             inner: visitor,
@@ -929,12 +876,7 @@ impl<'de, A: VariantAccess<'de>> VariantAccess<'de> for WatchedVariant<'_, A> {
         fields: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value, A::Error> {
-        let name = self.name();
-        let node = Chain {
-            parent: Some(self.watch.at),
-            segment: Some(Step::Key(&name)),
-            known: None,
-        };
+        let node = self.node();
         let watch = self.watch.below(&node);
         let watched = WatchedVisitor {
             inner: visitor,
