@@ -41,6 +41,12 @@
 //! borrowed from the document, so a field of type `&str` reads it, as with
 //! `serde_json`; one with an escape must be decoded, and `&str` cannot hold
 //! it (a `String` or a `Cow<str>` can).
+//!
+//! A document with nothing to report (the common case) is read first by
+//! `serde_json`, straight into the type, and kept only if that read met no
+//! error, no unknown key and no broken rule: the located parse runs only
+//! for a document it has something to say about, and the result is the
+//! same either way.
 
 mod fast;
 mod parse;
