@@ -4,13 +4,16 @@
 //! `validate()` (no locations). Time per byte that stays flat as the size
 //! doubles is time linear in the size. A second table times documents made
 //! of unknown keys, one diagnostic a line, each one rendered. A third times
-//! the same config as JSON and as YAML, against `serde_json::from_str` and
-//! `serde_yaml_ng::from_str` (a serde YAML reader: saphyr-parser, which
-//! lowbit reads YAML with, has no `from_str` of its own), each with
-//! `validate()`.
+//! the same config as JSON and as YAML, valid and with two diagnostics,
+//! against `serde_json::from_str` and `serde_yaml_ng::from_str` (a serde
+//! YAML reader: saphyr-parser, which lowbit reads YAML with, has no
+//! `from_str` of its own), each with `validate()`; and, in the same run,
+//! the located load alone, without JSON's quick read of a document with
+//! nothing to report.
 //!
 //! ```text
 //! cargo run --release --example load_time
+//! cargo run --release --example load_time -- formats   # the third table only
 //! ```
 
 use std::hint::black_box;
@@ -59,8 +62,8 @@ fn unknown_keys(size: usize) -> (String, usize) {
 }
 
 /// The config of [`document`] as JSON (`yaml` false) or YAML, `size` bytes
-/// or more.
-fn other_format(size: usize, yaml: bool) -> String {
+/// or more; `valid`, without the broken rule and the misspelled key.
+fn other_format(size: usize, yaml: bool, valid: bool) -> String {
     let mut source = String::new();
     let (item, close_modules, key_line, end) = if yaml {
         source.push_str(
@@ -68,7 +71,11 @@ fn other_format(size: usize, yaml: bool) -> String {
         );
         (
             "      - encoder\n",
-            "  rho:\n    precision: fp8_exp\n    colour: 1\ndata:\n",
+            if valid {
+                "  rho:\n    precision: bf16\ndata:\n"
+            } else {
+                "  rho:\n    precision: fp8_exp\n    colour: 1\ndata:\n"
+            },
             "  key{key}: \"{key:0>24}\"\n",
             "",
         )
@@ -76,7 +83,11 @@ fn other_format(size: usize, yaml: bool) -> String {
         source.push_str("{\"model\": {\"quant\": {\"enable\": true, \"protocol\": \"bitnet_b158\", \"target_modules\": [\n");
         (
             "  \"encoder\",\n",
-            "  \"encoder\"]},\n\"rho\": {\"precision\": \"fp8_exp\", \"colour\": 1}},\n\"data\": {\n",
+            if valid {
+                "  \"encoder\"]},\n\"rho\": {\"precision\": \"bf16\"}},\n\"data\": {\n"
+            } else {
+                "  \"encoder\"]},\n\"rho\": {\"precision\": \"fp8_exp\", \"colour\": 1}},\n\"data\": {\n"
+            },
             "  \"key{key}\": \"{key:0>24}\",\n",
             "  \"last\": 0}}\n",
         )
@@ -112,6 +123,16 @@ fn fastest(runs: usize, mut work: impl FnMut()) -> Duration {
 
 fn main() {
     const RUNS: usize = 5;
+    // Loads of a few milliseconds, compared within 15%: on a shared
+    // machine, five runs leave one disturbed more often than not.
+    const FORMAT_RUNS: usize = 15;
+    if std::env::args()
+        .skip(1)
+        .any(|argument| argument == "formats")
+    {
+        formats(FORMAT_RUNS);
+        return;
+    }
     let options = Options::new().table("model");
     println!("| size | baseline | lowbit load | lowbit / baseline | lowbit ns/byte |");
     println!("|---:|---:|---:|---:|---:|");
@@ -176,39 +197,72 @@ fn main() {
         );
     }
 
+    formats(FORMAT_RUNS);
+}
+
+/// The table of JSON and YAML loads.
+fn formats(runs: usize) {
     println!();
-    println!("| format | size | baseline | lowbit load | lowbit / baseline | lowbit ns/byte |");
-    println!("|---|---:|---:|---:|---:|---:|");
-    let json = lowbit_core::json::Options::new().table("model");
-    let yaml = lowbit_core::yaml::Options::new().table("model");
+    println!(
+        "| format | document | size | baseline | located only | lowbit load | located only / baseline | lowbit / baseline | lowbit ns/byte |"
+    );
+    println!("|---|---|---:|---:|---:|---:|---:|---:|---:|");
     for megabytes in [1usize, 2, 4] {
         for is_yaml in [false, true] {
-            let source = other_format(megabytes << 20, is_yaml);
-            let baseline = fastest(RUNS, || {
-                let file: ConfigFile = if is_yaml {
-                    serde_yaml_ng::from_str(&source).expect("the document is YAML")
-                } else {
-                    serde_json::from_str(&source).expect("the document is JSON")
-                };
-                black_box(file.model.validate().is_err());
-            });
-            let lowbit = fastest(RUNS, || {
-                let loaded = if is_yaml {
-                    yaml.load::<ModelConfig>(&source)
-                } else {
-                    json.load::<ModelConfig>(&source)
-                };
-                assert_eq!(loaded.diagnostics().len(), 2, "{:?}", loaded.diagnostics());
-                black_box(loaded);
-            });
-            println!(
-                "| {} | {megabytes} MB | {:.1} ms | {:.1} ms | {:.2} | {:.1} |",
-                if is_yaml { "YAML" } else { "JSON" },
-                baseline.as_secs_f64() * 1e3,
-                lowbit.as_secs_f64() * 1e3,
-                lowbit.as_secs_f64() / baseline.as_secs_f64(),
-                lowbit.as_secs_f64() * 1e9 / source.len() as f64,
-            );
+            for valid in [true, false] {
+                other_format_row(megabytes, is_yaml, valid, runs);
+            }
         }
     }
+}
+
+/// One row of the JSON and YAML table: the baseline, the located load
+/// alone (what every load was before JSON's quick read), and the load.
+fn other_format_row(megabytes: usize, is_yaml: bool, valid: bool, runs: usize) {
+    let source = other_format(megabytes << 20, is_yaml, valid);
+    let expected = if valid { 0 } else { 2 };
+    let baseline = fastest(runs, || {
+        let file: ConfigFile = if is_yaml {
+            serde_yaml_ng::from_str(&source).expect("the document is YAML")
+        } else {
+            serde_json::from_str(&source).expect("the document is JSON")
+        };
+        black_box(file.model.validate().is_err());
+    });
+    let time = |located_only: bool| {
+        let json = lowbit_core::json::Options::new()
+            .table("model")
+            .located_only(located_only);
+        let yaml = lowbit_core::yaml::Options::new()
+            .table("model")
+            .located_only(located_only);
+        fastest(runs, || {
+            let loaded = if is_yaml {
+                yaml.load::<ModelConfig>(&source)
+            } else {
+                json.load::<ModelConfig>(&source)
+            };
+            assert_eq!(
+                loaded.diagnostics().len(),
+                expected,
+                "{:?}",
+                loaded.diagnostics()
+            );
+            black_box(loaded);
+        })
+    };
+    let located = time(true);
+    let lowbit = time(false);
+    let ms = |time: Duration| time.as_secs_f64() * 1e3;
+    println!(
+        "| {} | {} | {megabytes} MB | {:.1} ms | {:.1} ms | {:.1} ms | {:.2} | {:.2} | {:.1} |",
+        if is_yaml { "YAML" } else { "JSON" },
+        if valid { "valid" } else { "2 diagnostics" },
+        ms(baseline),
+        ms(located),
+        ms(lowbit),
+        located.as_secs_f64() / baseline.as_secs_f64(),
+        lowbit.as_secs_f64() / baseline.as_secs_f64(),
+        lowbit.as_secs_f64() * 1e9 / source.len() as f64,
+    );
 }

@@ -28,7 +28,7 @@ use crate::suggest::closest_name;
 use crate::{PathSegment, Validate};
 use locate::{cut, take, walk, walk_aliased};
 use watch::{Flat, Probe};
-pub(crate) use watch::{Seen, deserialize as watch};
+pub(crate) use watch::{Seen, deserialize as watch, expects};
 /// How many times a document is read again to find its next unreadable
 /// value.
 const PASSES: usize = 16;
@@ -107,6 +107,14 @@ pub(crate) trait Document<'s> {
         let _ = table;
         Self::parse(source)
     }
+    /// Reads a `T` from the table at `table` with no tree, when that is
+    /// sure to be the value the located load would read, and nothing went
+    /// wrong on the way; `None` leaves the document to the located load.
+    /// Most documents have nothing to report, and need no spans.
+    fn read_fast<T: Deserialize<'s>>(source: &'s str, table: &[PathSegment]) -> Option<T> {
+        let _ = (source, table);
+        None
+    }
     /// An empty table at `span`, for a table the document lacks.
     fn empty_table(span: Range<usize>) -> Self::Tree;
     /// What a missing table at `path` is called: `` `[model]` table``.
@@ -137,6 +145,9 @@ pub struct Options<'c, F> {
     max_size: Option<usize>,
     /// What `custom(.., context)` rules receive; `None` for `&()`.
     context: Option<&'c dyn Any>,
+    /// Whether the quick read without a tree is skipped (see
+    /// [`Document::read_fast`]).
+    located_only: bool,
     format: PhantomData<F>,
 }
 
@@ -147,6 +158,7 @@ impl<F> Clone for Options<'_, F> {
             table: self.table.clone(),
             max_size: self.max_size,
             context: self.context,
+            located_only: self.located_only,
             format: PhantomData,
         }
     }
@@ -159,6 +171,7 @@ impl<F> Default for Options<'_, F> {
             table: Vec::new(),
             max_size: None,
             context: None,
+            located_only: false,
             format: PhantomData,
         }
     }
@@ -252,6 +265,17 @@ impl<'c, F> Options<'c, F> {
         self
     }
 
+    /// Whether to skip the quick read of a document with nothing to report
+    /// (JSON's, with `serde_json`) and always read it through the tree of
+    /// spans. The result is the same either way: this is for the tests that
+    /// hold the two to it, and for benchmarks.
+    #[doc(hidden)]
+    #[must_use]
+    pub fn located_only(mut self, located_only: bool) -> Self {
+        self.located_only = located_only;
+        self
+    }
+
     /// The largest document, in bytes, that [`load`](Self::load) reads:
     /// a larger one is refused with a `too_large` error before it is parsed
     /// (and is not parsed, for [`Loaded::is_parsed`]). [`DEFAULT_MAX_SIZE`]
@@ -281,6 +305,7 @@ impl<'c, F> Options<'c, F> {
         let options = Common {
             deny_unknown_keys: self.deny_unknown_keys,
             context: self.context,
+            located_only: self.located_only,
         };
         let limit = self.max_size.unwrap_or(DEFAULT_MAX_SIZE);
         let mut load = Load {
@@ -391,6 +416,7 @@ impl<T> Loaded<T> {
 struct Common<'c> {
     deny_unknown_keys: bool,
     context: Option<&'c dyn Any>,
+    located_only: bool,
 }
 
 /// One load under way.
@@ -409,6 +435,16 @@ impl<'s> Load<'_, 's> {
         D: Document<'s>,
         T: Deserialize<'s> + Validate,
     {
+        // A document with nothing to report is read the quick way: a value
+        // read without a tree, that breaks no rule (and earns no warning).
+        if !self.options.located_only
+            && let Some(value) = D::read_fast::<T>(source, &self.prefix)
+            && value
+                .report_with(self.options.context.unwrap_or(&()))
+                .is_empty()
+        {
+            return (Some(value), true);
+        }
         let mut root = match D::parse_for(source, &self.prefix) {
             Ok(root) => root,
             Err(errors) => {

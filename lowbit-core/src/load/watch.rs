@@ -682,7 +682,7 @@ struct Read {
 /// serde's derive writes `struct Name` for a struct, which it reads as a map
 /// when a field is flattened (a map's visitor expects `a map`), and its
 /// buffer expects `any value`. Formatting stops at the first difference.
-fn expects<'de, V: Visitor<'de>>(visitor: &V, wanted: &str, whole: bool) -> bool {
+pub(crate) fn expects<'de, V: Visitor<'de>>(visitor: &V, wanted: &str, whole: bool) -> bool {
     struct Compare<'w> {
         wanted: &'w [u8],
         matched: usize,
