@@ -198,17 +198,18 @@ impl Scope<'_> {
             segments.push(quote!(#name));
         }
         let mut resolved = Resolved {
-            // Through `id`, so that the expression's outer tokens, which rustc
-            // blames, can take the user's spans while `self` and the derive's
-            // locals inside keep the spans they resolve by.
+            // In parentheses, so that the expression's outer tokens, which
+            // rustc blames, can take the user's spans while `self` and the
+            // derive's locals inside keep the spans they resolve by (see
+            // `respan`).
             access: match self.base {
                 Base::Struct => {
                     let ident = &field.ident;
-                    quote!((*#krate::__private::id(&self.#ident)))
+                    quote!((self.#ident))
                 }
                 Base::Variant => {
                     let binding = binding(field);
-                    quote!((*#krate::__private::id(#binding)))
+                    quote!((*#binding))
                 }
             },
             ty: Ty::of(field_ty),
@@ -388,25 +389,21 @@ fn written_integer(ty: &TokenStream) -> bool {
     const INTEGERS: [&str; 12] = [
         "u8", "u16", "u32", "u64", "u128", "usize", "i8", "i16", "i32", "i64", "i128", "isize",
     ];
-    let Ok(ty) = syn::parse2::<syn::Type>(ty.clone()) else {
-        return false;
-    };
-    let syn::Type::Path(syn::TypePath {
-        qself: None, path, ..
-    }) = ty
-    else {
-        return false;
-    };
-    let [segment] = &path.segments.iter().collect::<Vec<_>>()[..] else {
-        return false;
-    };
-    match &segment.arguments {
-        syn::PathArguments::None => INTEGERS.iter().any(|name| segment.ident == name),
-        syn::PathArguments::AngleBracketed(args) if segment.ident == "Option" => {
-            match &args.args.iter().collect::<Vec<_>>()[..] {
-                [syn::GenericArgument::Type(inner)] => written_integer(&quote!(#inner)),
-                _ => false,
-            }
+    // Read off the tokens, not parsed: the derive runs unoptimized in the
+    // user's build, and this is asked of every integer bound.
+    let tokens: Vec<TokenTree> = ty.clone().into_iter().collect();
+    match &tokens[..] {
+        [TokenTree::Ident(ident)] => INTEGERS.iter().any(|name| ident == name),
+        [
+            TokenTree::Ident(option),
+            TokenTree::Punct(open),
+            TokenTree::Ident(ident),
+            TokenTree::Punct(close),
+        ] => {
+            option == "Option"
+                && open.as_char() == '<'
+                && close.as_char() == '>'
+                && INTEGERS.iter().any(|name| ident == name)
         }
         _ => false,
     }
