@@ -306,17 +306,6 @@ const GAPS: &[(&str, &str)] = &[
          list and in a map it is at the value",
     ),
     (
-        "transparent/*/rule/validate|toml|json|yaml",
-        "the derive does not read `#[serde(transparent)]`: a rule on the one field adds \
-         the Rust field to the path (`count.value must be at most 10`) where the file \
-         has `count = 9001`",
-    ),
-    (
-        "transparent/*/valid|stray/schema",
-        "the schema describes a transparent struct as an object holding its field, so \
-         `count = 1` fails it",
-    ),
-    (
         "try_from/*/rule/json|yaml",
         "the `TryFrom` error has the right path but is pointed at 1:1 in JSON and YAML \
          (TOML points at the value)",
