@@ -306,11 +306,6 @@ const GAPS: &[(&str, &str)] = &[
          list and in a map it is at the value",
     ),
     (
-        "try_from/*/rule/json|yaml",
-        "the `TryFrom` error has the right path but is pointed at 1:1 in JSON and YAML \
-         (TOML points at the value)",
-    ),
-    (
         "try_from/*/rule/schema",
         "the schema describes what serde reads, a `u32`, and cannot say that `TryFrom` \
          refuses more than 100",
