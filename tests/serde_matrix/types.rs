@@ -328,8 +328,8 @@ pub struct DeserializeWith {
 
 /// For each `module: Leaf`, a module holding the types that put `Leaf` in
 /// each place and a `run` that walks the matrix through them. The places
-/// are written out per leaf rather than generic over it: a generic
-/// `#[nested]` field needs a bound on lowbit's private `Describe` trait.
+/// are written out per leaf rather than generic over it, so that the schema
+/// describes the leaf: a shape probe cannot see through a type parameter.
 macro_rules! places {
     ($($module:ident: $leaf:ident),* $(,)?) => {$(
         pub mod $module {
