@@ -256,12 +256,6 @@ const GAPS: &[(&str, &str)] = &[
          takes the entry out and does not know the missing field is the one taken out",
     ),
     (
-        "external_variant_rename/*/stray/toml",
-        "the toml crate refuses an unknown key in a variant's table (`unexpected keys \
-         in table`); the loader points at the key but passes the error on as a \
-         `deserialize` at the variant's path, not as `unknown_key` with the key's path",
-    ),
-    (
         loaders!("adjacent_tag/*/stray"),
         "an unknown key inside an adjacently tagged variant's content is not reported \
          (item 7 of the issue is fixed for internally tagged enums only)",
