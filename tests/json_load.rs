@@ -521,3 +521,48 @@ fn a_typo_inside_an_internally_tagged_variant_is_reported() {
         owned(&[("invalid_type", "on[0].cron", 1, 52)])
     );
 }
+
+/// Adjacently tagged, for [`an_adjacent_content_before_its_tag_is_located_within`].
+#[derive(Deserialize, Validate, Debug)]
+#[serde(tag = "kind", content = "spec", rename_all = "snake_case")]
+enum Source {
+    Disk { path: String, size: u32 },
+    Url { url: String },
+}
+
+#[test]
+fn an_adjacent_content_before_its_tag_is_located_within() {
+    // serde buffers a content that comes before its tag, and reads the
+    // variant from the buffer, with no position.
+    let source = "{\"spec\": {\"path\": \"/a\", \"size\": \"big\"}, \"kind\": \"disk\"}";
+    let loaded: Loaded<Source> = lowbit_core::json::load(source);
+    assert_eq!(
+        summary(&loaded),
+        owned(&[("invalid_type", "spec.size", 1, 33)])
+    );
+    assert_eq!(pointed(source, &loaded.diagnostics()[0]), "\"big\"");
+    // A field the content lacks is the content's; one the table lacks,
+    // the table's.
+    let source = "{\"spec\": {\"path\": \"/a\"}, \"kind\": \"disk\"}";
+    let loaded: Loaded<Source> = lowbit_core::json::load(source);
+    assert_eq!(summary(&loaded)[0].0, "missing_field");
+    assert_eq!(summary(&loaded)[0].1, "spec");
+    assert_eq!(loaded.diagnostics()[0].message(), "missing field `size`");
+    let source = "{\"kind\": \"disk\"}";
+    let loaded: Loaded<Source> = lowbit_core::json::load(source);
+    assert_eq!(summary(&loaded)[0].1, "");
+    assert_eq!(loaded.diagnostics()[0].message(), "missing field `spec`");
+    // And read well in either order.
+    for source in [
+        "{\"spec\": {\"path\": \"/a\", \"size\": 3}, \"kind\": \"disk\"}",
+        "{\"kind\": \"url\", \"spec\": {\"url\": \"u\"}}",
+    ] {
+        let loaded: Loaded<Source> = lowbit_core::json::load(source);
+        assert_eq!(loaded.diagnostics(), [], "{source}");
+        match loaded.into_value() {
+            Some(Source::Disk { path, size }) => assert_eq!((path.as_str(), size), ("/a", 3)),
+            Some(Source::Url { url }) => assert_eq!(url, "u"),
+            None => panic!("no value for {source}"),
+        }
+    }
+}

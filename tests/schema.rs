@@ -1493,3 +1493,64 @@ fn length_units_are_true_code_point_bounds() {
     let refused = json!({"key": "éé", "flag": "a", "js": "abc", "code": "ab"});
     assert_eq!(verdicts::<Counted>(&validator, &refused), (false, true));
 }
+
+/// A transparent newtype with a rule, for [`transparent_and_converted_are_what_serde_reads`].
+#[derive(serde::Deserialize, Validate, Debug)]
+#[serde(transparent)]
+struct Port {
+    #[range(min = 1024)]
+    number: u16,
+}
+
+/// Read from a string, for [`transparent_and_converted_are_what_serde_reads`].
+#[derive(serde::Deserialize, Validate, Debug)]
+#[serde(try_from = "String")]
+struct Host {
+    name: String,
+}
+
+impl TryFrom<String> for Host {
+    type Error = &'static str;
+    fn try_from(name: String) -> Result<Self, Self::Error> {
+        Ok(Host { name })
+    }
+}
+
+#[derive(serde::Deserialize, Validate, Debug)]
+struct Server {
+    #[nested]
+    port: Port,
+    host: Host,
+}
+
+#[test]
+fn transparent_and_converted_are_what_serde_reads() {
+    let schema = json_schema::<Server>();
+    // The transparent struct is a number with its field's bounds; the
+    // converted one is the string it is read from.
+    assert_eq!(schema["$defs"]["Port"]["type"], json!("integer"));
+    assert_eq!(schema["$defs"]["Port"]["maximum"], json!(u16::MAX));
+    assert_eq!(
+        schema["$defs"]["Server"]["properties"]["host"],
+        json!({"type": "string"})
+    );
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    for (document, valid) in [
+        (json!({"port": 8080, "host": "a"}), true),
+        (json!({"port": 80, "host": "a"}), false),
+        (json!({"port": {"number": 8080}, "host": "a"}), false),
+        (json!({"port": 8080, "host": 3}), false),
+        (json!({"port": 8080, "host": {"name": "a"}}), false),
+    ] {
+        assert_eq!(
+            verdicts::<Server>(&validator, &document),
+            (valid, valid),
+            "{document}"
+        );
+    }
+    let server: Server = serde_json::from_value(json!({"port": 80, "host": "a"})).unwrap();
+    let report = server.report();
+    let paths: Vec<String> = report.iter().map(|v| v.path().to_string()).collect();
+    assert_eq!(paths, ["port"]);
+    assert_eq!(server.host.name, "a");
+}

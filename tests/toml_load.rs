@@ -1412,3 +1412,35 @@ fn a_typo_in_a_long_list_of_flattened_tables_is_found() {
         owned(&[("unknown_key", "on[40].branches", 124, 1)])
     );
 }
+
+/// Externally tagged, for [`keys_a_variant_lacks_are_unknown_keys`].
+#[derive(Deserialize, Validate, Debug)]
+#[serde(rename_all = "snake_case")]
+enum Storage {
+    Disk { path: String },
+}
+
+#[test]
+fn keys_a_variant_lacks_are_unknown_keys() {
+    // The toml crate refuses them itself, so the document gives no value.
+    let source = "[disk]\npath = \"/a\"\npaht = \"/b\"\nsize = 3\n";
+    let loaded: Loaded<Storage> = lowbit_core::toml::load(source);
+    assert!(loaded.value().is_none());
+    assert_eq!(
+        summary(&loaded),
+        owned(&[
+            ("unknown_key", "disk.paht", 3, 1),
+            ("unknown_key", "disk.size", 4, 1),
+        ])
+    );
+    let diagnostics = loaded.diagnostics();
+    assert!(diagnostics.iter().all(|d| d.severity() == Severity::Error));
+    assert_eq!(diagnostics[0].message(), "unknown key `paht` in `disk`");
+    assert_eq!(diagnostics[0].help(), Some("did you mean `path`?"));
+    assert_eq!(diagnostics[1].help(), Some("the keys here are `path`"));
+    let loaded: Loaded<Storage> = lowbit_core::toml::load("[disk]\npath = \"/a\"\n");
+    let Some(Storage::Disk { path }) = loaded.value() else {
+        panic!("no value: {:?}", loaded.diagnostics());
+    };
+    assert_eq!(path, "/a");
+}

@@ -47,6 +47,11 @@
 //! `None`, whatever its type. A type lowbit cannot describe (one that
 //! derives no `Validate`, nor is a standard type) takes any value.
 //!
+//! A `#[serde(transparent)]` struct is its one field's schema, with the
+//! field's rules on that value. A container with `#[serde(try_from = "T")]`
+//! or `from` is `T`'s schema, as serde reads a `T`: what `try_from` refuses
+//! of a `T` no schema can say.
+//!
 //! A newtype variant (`File(String)`) is its payload, a tuple variant an
 //! array of its fields, each laid out as its enum's tagging says
 //! (`{"File": "a.txt"}`, the payload beside an internal tag, under an
@@ -291,6 +296,12 @@ impl Schemas {
     /// under each name, at most one of them present (serde refuses a
     /// duplicate field).
     fn object(&mut self, shape: &StructShape) -> Value {
+        if shape.transparent
+            && let Some(field) = shape.fields.first()
+        {
+            let schema = self.kind(&field.kind);
+            return described(schema, shape.doc);
+        }
         let mut properties = Map::new();
         let mut required = Vec::new();
         let mut constraints = Vec::new();
@@ -1045,6 +1056,13 @@ struct Cx<'a> {
 impl Cx<'_> {
     /// The kind of the value at `path`.
     fn kind_at(&self, path: &[&str]) -> Kind {
+        // A transparent struct's rules are about its one field's value.
+        if path.is_empty()
+            && self.shape.transparent
+            && let Some(field) = self.shape.fields.first()
+        {
+            return field.kind.clone();
+        }
         let mut shape = self.shape.clone();
         let mut kind = Kind::Any;
         for (i, segment) in path.iter().enumerate() {

@@ -124,6 +124,9 @@ pub struct StructShape {
     pub gate: Option<Vec<&'static str>>,
     /// `#[serde(deny_unknown_fields)]`.
     pub deny_unknown_fields: bool,
+    /// `#[serde(transparent)]`: a file holds the one field's value where
+    /// the struct sits, and the field's rules are about that value.
+    pub transparent: bool,
     /// The struct's doc comment (see [`FieldShape::doc`]); empty for a
     /// struct variant's fields, whose comment is the variant's.
     pub doc: &'static str,

@@ -38,7 +38,14 @@ pub fn check(container: &ir::Container, errors: &mut Accumulator) -> model::Cont
                 .gate
                 .as_ref()
                 .and_then(|gate| checker.place(gate, false));
-            let fields = checker.run();
+            let mut fields = checker.run();
+            // serde reads a transparent struct as its one field: a rule on
+            // it is about the value the file holds where the struct sits.
+            if body.transparent {
+                for field in fields.iter_mut().filter(|field| !field.skip) {
+                    field.flatten = true;
+                }
+            }
             let groups = body
                 .groups
                 .iter()
@@ -54,6 +61,7 @@ pub fn check(container: &ir::Container, errors: &mut Accumulator) -> model::Cont
                 fields,
                 serde_default: body.serde_default,
                 deny_unknown_fields: body.deny_unknown_fields,
+                transparent: body.transparent,
                 gate,
                 groups,
                 checks,
@@ -96,6 +104,7 @@ pub fn check(container: &ir::Container, errors: &mut Accumulator) -> model::Cont
         ident: container.ident.clone(),
         generics: container.generics.clone(),
         krate: container.krate.clone(),
+        source: container.source.clone(),
         body,
     }
 }

@@ -17,6 +17,8 @@ pub struct Container {
     pub generics: Generics,
     /// Path to lowbit-core in generated code.
     pub krate: syn::Path,
+    /// `#[serde(try_from = "T")]` or `from`: the type a file holds.
+    pub source: Option<Type>,
     pub body: Body,
 }
 
@@ -31,6 +33,9 @@ pub struct Struct {
     /// its value from the struct's `Default`.
     pub serde_default: bool,
     pub deny_unknown_fields: bool,
+    /// `#[serde(transparent)]`: serde reads the struct as its one field,
+    /// which so adds no segment to paths.
+    pub transparent: bool,
     /// `#[validate(gate = f)]`: rules not marked `ungated` are checked only
     /// while `f` is set.
     pub gate: Option<FieldPath>,

@@ -21,6 +21,9 @@ pub struct Container {
     pub generics: Generics,
     /// Path to lowbit-core in generated code.
     pub krate: syn::Path,
+    /// `#[serde(try_from = "T")]` or `from`: the type a file holds, which
+    /// the schema describes instead of the container.
+    pub source: Option<Type>,
     pub body: Body,
 }
 
@@ -39,6 +42,9 @@ pub struct Struct {
     pub fields: Vec<Field>,
     pub serde_default: bool,
     pub deny_unknown_fields: bool,
+    /// `#[serde(transparent)]`: the one field serde reads stands for the
+    /// struct (its `flatten` is set, so it adds no segment to paths).
+    pub transparent: bool,
     /// `#[validate(gate = f)]`.
     pub gate: Option<Place>,
     /// `#[validate(at_most_one(..))]` and its kin: checked after the
@@ -90,7 +96,8 @@ pub struct Field {
     pub name: String,
     /// `#[serde(alias = "..")]`: other keys a file may give it under.
     pub aliases: Vec<String>,
-    /// `#[serde(flatten)]`: the field adds no segment to paths.
+    /// `#[serde(flatten)]`, or the field of a `#[serde(transparent)]`
+    /// struct: the field adds no segment to paths.
     pub flatten: bool,
     /// `#[serde(skip)]`: no file sets it.
     pub skip: bool,

@@ -259,16 +259,20 @@ pub struct Transparent {
     pub count: Count,
 }
 
-/// `try_from`: a share of 100, refused by `TryFrom` past 100.
-#[derive(Deserialize, Debug, Clone, Copy)]
+/// `try_from`: a share of 100, refused by `TryFrom` past 100. It derives
+/// `Validate` (hence the named field) so that lowbit sees `try_from`; a type
+/// that does not is described as any value.
+#[derive(Deserialize, Validate, Debug, Clone, Copy)]
 #[serde(try_from = "u32")]
-pub struct Percent(#[allow(dead_code)] pub u32);
+pub struct Percent {
+    pub value: u32,
+}
 
 impl TryFrom<u32> for Percent {
     type Error = String;
     fn try_from(value: u32) -> Result<Self, String> {
         if value <= 100 {
-            Ok(Percent(value))
+            Ok(Percent { value })
         } else {
             Err(format!("{value} is more than 100%"))
         }
@@ -282,14 +286,18 @@ pub struct TryFromField {
     pub share: Percent,
 }
 
-/// `from`: any `u32` converts.
-#[derive(Deserialize, Debug, Clone, Copy)]
+/// `from`: any `u32` converts. It derives `Validate`, as [`Percent`] does.
+#[derive(Deserialize, Validate, Debug, Clone, Copy)]
 #[serde(from = "u32")]
-pub struct Doubled(#[allow(dead_code)] pub u64);
+pub struct Doubled {
+    pub value: u64,
+}
 
 impl From<u32> for Doubled {
     fn from(value: u32) -> Self {
-        Doubled(u64::from(value) * 2)
+        Doubled {
+            value: u64::from(value) * 2,
+        }
     }
 }
 
@@ -320,8 +328,8 @@ pub struct DeserializeWith {
 
 /// For each `module: Leaf`, a module holding the types that put `Leaf` in
 /// each place and a `run` that walks the matrix through them. The places
-/// are written out per leaf rather than generic over it: a generic
-/// `#[nested]` field needs a bound on lowbit's private `Describe` trait.
+/// are written out per leaf rather than generic over it, so that the schema
+/// describes the leaf: a shape probe cannot see through a type parameter.
 macro_rules! places {
     ($($module:ident: $leaf:ident),* $(,)?) => {$(
         pub mod $module {

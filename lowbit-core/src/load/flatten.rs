@@ -19,7 +19,8 @@ use crate::PathSegment;
 
 /// The path of the value, below the table at `table` whose `keys` serde
 /// buffered, that `message` is about; `None` when the message describes no
-/// value (a custom error) or none fits.
+/// value (a custom error) or none fits. Without `keys`, serde buffered the
+/// value at `table` whole, and the value is in it.
 pub(crate) fn culprit<'s, D: Document<'s>>(
     work: &D::Tree,
     table: &[PathSegment],
@@ -32,6 +33,10 @@ pub(crate) fn culprit<'s, D: Document<'s>>(
         .split_once(", expected ")?
         .0;
     let holder = walk(work, table).found()?;
+    if keys.is_empty() {
+        let mut path = table.to_vec();
+        return find::<D>(holder, described, &mut path).then_some(path);
+    }
     for key in keys {
         let segment = PathSegment::Field(key.clone().into());
         let Some((_, value)) = holder.child(&segment) else {

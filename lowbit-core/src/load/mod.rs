@@ -731,6 +731,20 @@ impl<'s> Load<'_, 's> {
     ) {
         let mut message = D::error_message(error);
         let path = failure.map_or(&[][..], |failure| &failure.path[..]);
+        // The toml crate refuses the keys of an externally tagged variant's
+        // table that the variant lacks: each is an unknown key, refused.
+        if let Some((unexpected, known)) = message
+            .strip_prefix("unexpected keys in table: ")
+            .and_then(|rest| rest.split_once(", available keys: "))
+        {
+            let known: Vec<&str> = known.split(", ").collect();
+            for key in unexpected.split(", ") {
+                let mut at = path.to_vec();
+                at.push(PathSegment::Field(key.to_owned().into()));
+                self.unknown_key_as(work, &at, &known, Severity::Error);
+            }
+            return;
+        }
         let reach = walk(work, path);
         let found = reach.found();
         // A placed error's own span, if any, is its enclosing table's.
@@ -786,6 +800,23 @@ impl<'s> Load<'_, 's> {
         path: &[PathSegment],
         known: Option<&'static [&'static str]>,
     ) {
+        let severity = if self.options.deny_unknown_keys {
+            Severity::Error
+        } else {
+            Severity::Warning
+        };
+        self.unknown_key_as(work, path, known.unwrap_or_default(), severity);
+    }
+
+    /// An unknown key at `path`, reported as `severity`; `known` are the
+    /// keys of its table (none when they are not known).
+    fn unknown_key_as<D: Tree>(
+        &mut self,
+        work: &D,
+        path: &[PathSegment],
+        known: &[&str],
+        severity: Severity,
+    ) {
         let Some((Some(name), parent)) =
             path.split_last().map(|(last, parent)| (last.key(), parent))
         else {
@@ -803,15 +834,10 @@ impl<'s> Load<'_, 's> {
         } else {
             format!("unknown key `{name}` in `{}`", Spelled(&within))
         };
-        let help = known.map(|known| match closest_name(name, known) {
+        let help = (!known.is_empty()).then(|| match closest_name(name, known) {
             Some(meant) => format!("did you mean `{meant}`?"),
             None => format!("the keys here are {}", list(known)),
         });
-        let severity = if self.options.deny_unknown_keys {
-            Severity::Error
-        } else {
-            Severity::Warning
-        };
         let diagnostic = self.push(severity, "unknown_key", message, path, span);
         diagnostic.label = Some("this key is ignored".to_owned());
         diagnostic.help = help;

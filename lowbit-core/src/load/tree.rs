@@ -303,7 +303,10 @@ impl<'de> SeqAccess<'de> for &mut Items<'_, 'de> {
             return Ok(None);
         };
         self.taken += 1;
-        seed.deserialize(item).map(Some)
+        // An error the item's type raises once read (`TryFrom`) is the item's.
+        seed.deserialize(item)
+            .map_err(|error: Error| error.at(&item.span))
+            .map(Some)
     }
 
     fn size_hint(&self) -> Option<usize> {
@@ -337,7 +340,11 @@ impl<'de> MapAccess<'de> for Entries<'_, 'de> {
 
     fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, Error> {
         match self.value.take() {
-            Some(value) => seed.deserialize(value),
+            // An error the value's type raises once read (`TryFrom`, a
+            // `deserialize_with` check) is the value's, not the table's.
+            Some(value) => seed
+                .deserialize(value)
+                .map_err(|error: Error| error.at(&value.span)),
             None => Err(de::Error::custom("a value asked for before its key")),
         }
     }

@@ -55,7 +55,8 @@ pub(crate) struct Failure {
     pub(crate) known: Option<&'static [&'static str]>,
     /// For an error raised by a struct flattened into the table at `path`,
     /// which serde reads from a buffer, with no position: the keys of that
-    /// table, in the order serde read them.
+    /// table, in the order serde read them. None, for a value read whole
+    /// from a buffer (an adjacently tagged enum's content).
     pub(crate) flattened: Option<Vec<String>>,
 }
 
@@ -240,6 +241,24 @@ impl<'a> Watch<'a> {
         result
     }
 
+    /// Notes, unless a deeper value did, that the failure arose in the
+    /// value of `key` of this table, read from serde's buffer: the loader
+    /// looks in it for the value serde's words describe, and blames the
+    /// value itself when they describe none (a missing field).
+    fn settle_buffered(self, key: &str) {
+        let mut seen = self.seen.borrow_mut();
+        if self.role == Role::Value && seen.failure.is_none() {
+            let mut path = self.at.path();
+            path.push(PathSegment::Field(key.to_owned().into()));
+            seen.failure = Some(Failure {
+                path,
+                variants: None,
+                known: None,
+                flattened: Some(Vec::new()),
+            });
+        }
+    }
+
     fn keep_key(self, key: &str) {
         if self.role != Role::Value {
             self.seen.borrow_mut().key = Some(key.to_owned());
@@ -374,6 +393,13 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Watched<'_, D> {
     ) -> Result<V::Value, D::Error> {
         // `$__`-named structs are the format's own devices (spans, dates).
         let known = (!name.starts_with("$__")).then_some(fields);
+        // An adjacently tagged enum (`fields` are its tag and content keys)
+        // buffers a content that comes before the tag, and reads its variant
+        // from the buffer, away from the watch.
+        let content = match fields {
+            [_, content] if expects(&visitor, "adjacently tagged enum ", false) => Some(*content),
+            _ => None,
+        };
         let watch = self.watch;
         let watched = WatchedVisitor {
             inner: visitor,
@@ -382,7 +408,23 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Watched<'_, D> {
             single: false,
             buffers: Buffers::No,
         };
-        watch.settle(self.inner.deserialize_struct(name, fields, watched), None)
+        let result = self.inner.deserialize_struct(name, fields, watched);
+        if let (Some(content), Err(error)) = (content, &result) {
+            // Missing or doubled, the tag or content key is the table's.
+            // (A format may write more around serde's words: TOML, the
+            // lines of the document.)
+            let message = error.to_string();
+            let own = message.lines().any(|line| {
+                fields.iter().any(|key| {
+                    line == format!("missing field `{key}`")
+                        || line == format!("duplicate field `{key}`")
+                })
+            });
+            if !own {
+                watch.settle_buffered(content);
+            }
+        }
+        watch.settle(result, None)
     }
 
     fn deserialize_enum<V: Visitor<'de>>(
@@ -827,7 +869,8 @@ impl<'a, 'de, A: EnumAccess<'de>> EnumAccess<'de> for WatchedEnum<'a, A> {
     }
 }
 
-/// The data of a variant under watch: a table under the variant's name.
+/// The data of a variant under watch: a table under the variant's name,
+/// which paths spell as a field (`tiny.count`), as `validate()` does.
 struct WatchedVariant<'a, A> {
     inner: A,
     watch: Watch<'a>,
@@ -838,7 +881,7 @@ impl<'a, A> WatchedVariant<'a, A> {
     fn node(&self) -> Chain<'a> {
         Chain {
             parent: Some(self.watch.at),
-            segment: Some(PathSegment::Key(self.name.clone())),
+            segment: Some(PathSegment::Field(self.name.clone().into())),
             known: None,
         }
     }
@@ -868,7 +911,8 @@ impl<'de, A: VariantAccess<'de>> VariantAccess<'de> for WatchedVariant<'_, A> {
             single: false,
             buffers: Buffers::No,
         };
-        self.inner.tuple_variant(len, watched)
+        // An error of the variant's own (a missing field) is its table's.
+        watch.settle(self.inner.tuple_variant(len, watched), None)
     }
 
     fn struct_variant<V: Visitor<'de>>(
@@ -885,6 +929,8 @@ impl<'de, A: VariantAccess<'de>> VariantAccess<'de> for WatchedVariant<'_, A> {
             single: false,
             buffers: Buffers::No,
         };
-        self.inner.struct_variant(fields, watched)
+        // A missing field is the variant's table's, not the enum's: there
+        // the loader knows it for the echo of a value it took out.
+        watch.settle(self.inner.struct_variant(fields, watched), None)
     }
 }

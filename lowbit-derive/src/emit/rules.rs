@@ -162,11 +162,13 @@ pub(super) fn check_subject(
     // The offending value, where its type can describe it. A type made of
     // the container's parameters is asked for it by a bound, since the
     // probe cannot see through a parameter; a `custom` rule asks nothing of
-    // its field's type, so that bound is not added for it.
+    // its field's type, so that bound is not added for it, and a `nested`
+    // rule records no violation of its own: asking it would make code
+    // generic over the parameter name lowbit's private `Describe`.
     let described = if scope.cx.bounds.depends(&ty.tokens)
         && !matches!(
             rule.kind,
-            RuleKind::Custom { .. } | RuleKind::Items(_) | RuleKind::Keys(_)
+            RuleKind::Custom { .. } | RuleKind::Items(_) | RuleKind::Keys(_) | RuleKind::Nested
         ) {
         scope.call(&ty, rule.span(), Capability::Describe, &value)
     } else {

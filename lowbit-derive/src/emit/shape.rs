@@ -26,7 +26,7 @@ pub fn for_struct(container: &Container, body: &Struct, scope: &mut Scope) -> To
     } else {
         TokenStream::new()
     };
-    let shape = struct_shape(
+    let mut shape = struct_shape(
         krate,
         &body.fields,
         body.gate.as_ref(),
@@ -35,14 +35,26 @@ pub fn for_struct(container: &Container, body: &Struct, scope: &mut Scope) -> To
         &container.doc,
         scope,
     );
-    let entries = body.fields.iter().filter(|field| !field.skip).map(|field| {
-        let ident = &field.ident;
-        let name = &field.name;
-        let flatten = field.flatten;
-        quote!((#name, #flatten, (&&&#krate::__private::Probe(&self.#ident)).datum_of()))
-    });
-    let datum = quote! {
-        #krate::__private::table(#krate::__private::vec![#(#entries),*])
+    let transparent = body.transparent;
+    shape = quote!(#krate::shape::StructShape { transparent: #transparent, ..#shape });
+    let mut read = body.fields.iter().filter(|field| !field.skip);
+    // A transparent struct is written as its one field's value.
+    let datum = match read.next() {
+        Some(field) if transparent => {
+            let ident = &field.ident;
+            quote!((&&&#krate::__private::Probe(&self.#ident)).datum_of())
+        }
+        _ => {
+            let entries = body.fields.iter().filter(|field| !field.skip).map(|field| {
+                let ident = &field.ident;
+                let name = &field.name;
+                let flatten = field.flatten;
+                quote!((#name, #flatten, (&&&#krate::__private::Probe(&self.#ident)).datum_of()))
+            });
+            quote! {
+                #krate::__private::table(#krate::__private::vec![#(#entries),*])
+            }
+        }
     };
     let container_rules = super::groups::rule_infos(krate, body, scope);
     let describe = quote! {
@@ -142,6 +154,26 @@ fn shape_impl(container: &Container, describe: &TokenStream, datum: &TokenStream
     let krate = &container.krate;
     let ident = &container.ident;
     let (impl_generics, ty_generics, where_clause) = container.generics.split_for_impl();
+    // With `try_from` or `from`, a file holds the source type, which is so
+    // what the container is described as; its own value is not written as
+    // the source's, so it gives no datum.
+    if let Some(source) = &container.source {
+        return quote! {
+            #[automatically_derived]
+            #[allow(unused_qualifications, clippy::all, clippy::pedantic, clippy::nursery)]
+            impl #impl_generics #krate::shape::Shape for #ident #ty_generics #where_clause {
+                fn shape() -> #krate::shape::Kind {
+                    #[allow(unused_imports)]
+                    use #krate::__private::{NoShape as _, OptionShape as _, ShapeOf as _};
+                    (&&&#krate::__private::ShapeProbe::<#source>::new()).shape_of()
+                }
+
+                fn datum(&self) -> #krate::shape::Datum {
+                    #krate::shape::Datum::Unknown
+                }
+            }
+        };
+    }
     quote! {
         #[automatically_derived]
         #[allow(unused_qualifications, clippy::all, clippy::pedantic, clippy::nursery)]
@@ -221,6 +253,7 @@ fn struct_shape(
             rules: #krate::__private::vec![#(#rules),*],
             gate: #gate,
             deny_unknown_fields: #deny_unknown_fields,
+            transparent: false,
             doc: #doc,
         }
     }

@@ -98,6 +98,7 @@ pub fn parse(input: &DeriveInput, errors: &mut darling::error::Accumulator) -> O
                 fields,
                 serde_default: serde.default,
                 deny_unknown_fields: serde.deny_unknown_fields,
+                transparent: serde.transparent,
                 gate,
                 groups,
                 checks,
@@ -172,6 +173,7 @@ pub fn parse(input: &DeriveInput, errors: &mut darling::error::Accumulator) -> O
         ident: input.ident.clone(),
         generics: input.generics.clone(),
         krate,
+        source: serde.source.clone(),
         body,
     })
 }

@@ -20,6 +20,11 @@ pub struct SerdeContainer {
     /// `default`: fields the file leaves out come from the struct's `Default`.
     pub default: bool,
     pub deny_unknown_fields: bool,
+    /// `transparent`: serde reads the struct as its one field.
+    pub transparent: bool,
+    /// `try_from = "T"` or `from = "T"`: serde reads a `T` and converts it,
+    /// so a file holds a `T`'s layout, not the container's.
+    pub source: Option<syn::Type>,
 }
 
 impl SerdeContainer {
@@ -41,6 +46,11 @@ impl SerdeContainer {
                 container.untagged = true;
             } else if meta.path.is_ident("deny_unknown_fields") {
                 container.deny_unknown_fields = true;
+            } else if meta.path.is_ident("transparent") {
+                container.transparent = true;
+            } else if meta.path.is_ident("try_from") || meta.path.is_ident("from") {
+                // A type that does not parse is serde's to report.
+                container.source = meta.value()?.parse::<LitStr>()?.parse().ok();
             } else if meta.path.is_ident("default") {
                 // `default = "path"` on a container builds the whole struct
                 // with a function; lowbit records no field defaults then.
