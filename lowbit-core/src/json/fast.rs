@@ -46,7 +46,7 @@ use serde::de::{
 };
 
 use crate::PathSegment;
-use crate::load::expects;
+use crate::load::{expects, forward_visits};
 
 /// Reads a `T` from the table at `table` in `source`, if that is sure to
 /// be what the located load would read and the read raised no error.
@@ -390,14 +390,6 @@ struct FastVisitor<'a, V> {
     single: bool,
 }
 
-macro_rules! handed {
-    ($($method:ident($ty:ty)),* $(,)?) => {$(
-        fn $method<E: de::Error>(self, v: $ty) -> Result<Self::Value, E> {
-            self.inner.$method(v)
-        }
-    )*};
-}
-
 impl<'de, V: Visitor<'de>> Visitor<'de> for FastVisitor<'_, V> {
     type Value = V::Value;
 
@@ -405,7 +397,7 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for FastVisitor<'_, V> {
         self.inner.expecting(f)
     }
 
-    handed! {
+    forward_visits! {
         visit_bool(bool), visit_i8(i8), visit_i16(i16), visit_i32(i32), visit_i64(i64),
         visit_u8(u8), visit_u16(u16), visit_u32(u32), visit_char(char),
         visit_str(&str), visit_borrowed_str(&'de str), visit_string(String),

@@ -28,7 +28,10 @@ use crate::suggest::closest_name;
 use crate::{PathSegment, Validate};
 use locate::{cut, take, walk, walk_aliased};
 use watch::{Flat, Probe};
-pub(crate) use watch::{Seen, deserialize as watch, expects};
+pub(crate) use watch::{Seen, deserialize as watch};
+// What the JSON quick read shares with the watch.
+#[cfg(feature = "json")]
+pub(crate) use watch::{expects, forward_visits};
 /// How many times a document is read again to find its next unreadable
 /// value.
 const PASSES: usize = 16;

@@ -471,13 +471,17 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Watched<'_, D> {
     }
 }
 
-macro_rules! passed {
+/// `Visitor` methods that hand their value to `self.inner` as it is: the
+/// visitors that wrap another one (here, and the JSON quick read's).
+macro_rules! forward_visits {
     ($($method:ident($ty:ty)),* $(,)?) => {$(
         fn $method<E: de::Error>(self, v: $ty) -> Result<Self::Value, E> {
             self.inner.$method(v)
         }
     )*};
 }
+#[cfg(feature = "json")]
+pub(crate) use forward_visits;
 
 impl<'de, V: Visitor<'de>> Visitor<'de> for WatchedVisitor<'_, V> {
     type Value = V::Value;
@@ -486,7 +490,7 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for WatchedVisitor<'_, V> {
         self.inner.expecting(f)
     }
 
-    passed! {
+    forward_visits! {
         visit_bool(bool), visit_i8(i8), visit_i16(i16), visit_i32(i32), visit_i64(i64),
         visit_i128(i128), visit_u8(u8), visit_u16(u16), visit_u32(u32), visit_u64(u64),
         visit_u128(u128), visit_f32(f32), visit_char(char),
