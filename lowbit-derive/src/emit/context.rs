@@ -409,6 +409,20 @@ fn written_integer(ty: &TokenStream) -> bool {
     }
 }
 
+/// The statements that build the location of `segments` below
+/// `__lowbit_at`, each a local borrowing the one before it, and the
+/// expression that borrows the last (`__lowbit_at` itself for none).
+pub fn location_steps<T: quote::ToTokens>(segments: &[T]) -> (Vec<TokenStream>, TokenStream) {
+    let mut parent = quote!(__lowbit_at);
+    let mut steps = Vec::new();
+    for (i, segment) in segments.iter().enumerate() {
+        let local = format_ident!("__lowbit_at_{}", i);
+        steps.push(quote!(let #local = #parent.field(#segment);));
+        parent = quote!(&#local);
+    }
+    (steps, parent)
+}
+
 /// `tokens` with every span set to `span`, so that errors about them land
 /// there. `self` and the derive's own locals still resolve where the derive
 /// was invoked: `span` may come from a `macro_rules!` expansion, whose

@@ -132,13 +132,7 @@ fn payload_check(
     variant: &crate::model::Variant,
     tagging: &crate::model::Tagging,
 ) -> TokenStream {
-    let mut parent = quote!(__lowbit_at);
-    let mut steps = Vec::new();
-    for (i, segment) in variant.prefix(tagging).iter().enumerate() {
-        let local = quote::format_ident!("__lowbit_at_{}", i);
-        steps.push(quote!(let #local = #parent.field(#segment);));
-        parent = quote!(&#local);
-    }
+    let (steps, parent) = super::context::location_steps(&variant.prefix(tagging));
     quote! {
         #(#steps)*
         if !(&&#krate::__private::Payload(__lowbit_payload)).check_payload(#parent, __lowbit_sink) {

@@ -4,7 +4,7 @@
 //! `Each` and `Keys`; the rules inside read an item as they would a field.
 
 use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
+use quote::quote;
 
 use super::context::{Resolved, Scope, Ty};
 use super::rules::{Check, check_subject};
@@ -50,13 +50,7 @@ pub(super) fn check(scope: &mut Scope, check: &Check, rules: &[Rule], side: Side
         .collect();
     // The subject's location, each step borrowing the one before it, then
     // each item's below it; the rules inside record at `__lowbit_at`.
-    let mut parent = quote!(__lowbit_at);
-    let mut steps = Vec::new();
-    for (i, segment) in check.segments.iter().enumerate() {
-        let local = format_ident!("__lowbit_at_{}", i);
-        steps.push(quote!(let #local = #parent.field(#segment);));
-        parent = quote!(&#local);
-    }
+    let (steps, parent) = super::context::location_steps(&check.segments);
     let (before, after) = match side {
         Side::Items => (TokenStream::new(), TokenStream::new()),
         Side::Keys => (

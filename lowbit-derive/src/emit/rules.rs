@@ -4,7 +4,7 @@
 //! when the sink says to stop.
 
 use proc_macro2::{Delimiter, Group, TokenStream};
-use quote::{format_ident, quote};
+use quote::quote;
 
 use super::context::{Resolved, Scope, Ty, respan, static_names};
 use super::message;
@@ -81,13 +81,7 @@ impl Check<'_> {
     ) -> TokenStream {
         // The subject's location, each step borrowing the one before it,
         // as `items(..)` builds it; the record then adds no segment.
-        let mut parent = quote!(__lowbit_at);
-        let mut steps = Vec::new();
-        for (i, segment) in self.segments.iter().enumerate() {
-            let local = format_ident!("__lowbit_at_{}", i);
-            steps.push(quote!(let #local = #parent.field(#segment);));
-            parent = quote!(&#local);
-        }
+        let (steps, parent) = super::context::location_steps(&self.segments);
         let record = self.record_below(krate, &quote!(&[]), offending);
         quote! {{
             #(#steps)*
@@ -302,13 +296,7 @@ fn nested(scope: &mut Scope, check: &Check) -> TokenStream {
     // type is never a stack overflow: there the fast path fails, and the
     // report says where checking stopped. Each step borrows the one before
     // it; a flattened field adds none.
-    let mut parent = quote!(__lowbit_at);
-    let mut steps = Vec::new();
-    for (i, segment) in check.segments.iter().enumerate() {
-        let local = quote::format_ident!("__lowbit_at_{}", i);
-        steps.push(quote!(let #local = #parent.field(#segment);));
-        parent = quote!(&#local);
-    }
+    let (steps, parent) = super::context::location_steps(&check.segments);
     let call = respan(
         quote!(#krate::Validate::check_into(#value, &__lowbit_nested, __lowbit_sink)),
         span,
