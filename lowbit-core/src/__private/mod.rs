@@ -45,6 +45,8 @@ use crate::path::Location;
 use crate::report::{Report, Value, Violation};
 
 pub use core;
+/// `Some` and `None`, so that generated code names them in two tokens.
+pub use core::option::Option::{None, Some};
 
 /// Records a violation of a rule at `at` followed by `segments`. Out of line
 /// and cold: the path and the value are made only here, once a rule has failed.

@@ -13,7 +13,6 @@ use crate::model::{Lit, RuleKind, Test};
 use crate::vocab::Capability;
 
 pub fn one_of(scope: &mut Scope) -> TokenStream {
-    let krate = scope.krate;
     let fields = scope.fields;
     let mut items = Vec::new();
     for (index, field) in fields.iter().enumerate() {
@@ -47,7 +46,7 @@ pub fn one_of(scope: &mut Scope) -> TokenStream {
         // the call's span is where rustc reports its panic.
         let assertion = |span: Span, check: &str, args: TokenStream| {
             let check = quote::format_ident!("{check}");
-            let head = respan(quote!(const _: () = #krate::__private::#check), span);
+            let head = respan(quote!(const _: () = __lowbit_rt::#check), span);
             let mut args = Group::new(Delimiter::Parenthesis, args);
             args.set_span(span);
             let semi = respan(quote!(;), span);

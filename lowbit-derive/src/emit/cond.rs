@@ -50,7 +50,6 @@ impl Scope<'_> {
     /// and of one type (numbers of one type, strings, bools, one enum), so
     /// that a mismatch is rustc's error at the right-hand name.
     fn compare(&mut self, left: &Place, relation: Relation, right: &Place) -> TokenStream {
-        let krate = self.krate;
         let Resolved {
             access: left_access,
             ty: left_ty,
@@ -87,7 +86,7 @@ impl Scope<'_> {
             Relation::Order(Order::Ge) => quote!(at_least),
         };
         let span = right.first().span();
-        let helper = respan(quote!(#krate::__private::#helper), span);
+        let helper = respan(quote!(__lowbit_rt::#helper), span);
         let mut args = Group::new(Delimiter::Parenthesis, quote!(#left_key, #right_key));
         args.set_span(span);
         quote!(#helper #args)
@@ -149,13 +148,12 @@ impl Scope<'_> {
         blame: Span,
         helper: &TokenStream,
     ) -> TokenStream {
-        let krate = self.krate;
         let read = self.call(ty, blame, Capability::Scalar, value);
         let number = self.number(ty, blame, lit);
         // The number keeps its own span, as in `among_numbers`: rustc quotes
         // a literal out of the field's range by it.
         let span = ty.blame.unwrap_or(blame);
-        let compare = respan(quote!(|__lowbit_number| #krate::__private::#helper), span);
+        let compare = respan(quote!(|__lowbit_number| __lowbit_rt::#helper), span);
         let mut args = Group::new(Delimiter::Parenthesis, quote!(__lowbit_number, &#number));
         args.set_span(span);
         let mut closure = Group::new(Delimiter::Parenthesis, quote!(#compare #args));
@@ -196,14 +194,13 @@ impl Scope<'_> {
         lits: &[Lit],
         blame: Span,
     ) -> TokenStream {
-        let krate = self.krate;
         let read = self.call(ty, blame, Capability::Scalar, value);
         let numbers: Vec<TokenStream> =
             lits.iter().map(|lit| self.number(ty, blame, lit)).collect();
         // Only the search is spanned on the blame: each number keeps its own
         // span, so that rustc quotes a number that does not fit where it is.
         let search = respan(
-            quote!(|__lowbit_number| #krate::__private::among),
+            quote!(|__lowbit_number| __lowbit_rt::among),
             ty.blame.unwrap_or(blame),
         );
         let mut slice = Group::new(Delimiter::Bracket, quote!(#(#numbers),*));
@@ -226,7 +223,6 @@ impl Scope<'_> {
         lits: &[Lit],
         blame: Span,
     ) -> TokenStream {
-        let krate = self.krate;
         let span = ty.blame.unwrap_or(blame);
         let pairs: Vec<TokenStream> = lits
             .iter()
@@ -247,7 +243,7 @@ impl Scope<'_> {
         );
         call.set_span(span);
         let head = respan(quote!(|__lowbit_index, __lowbit_name|), span);
-        let search = respan(quote!(#krate::__private::among_names), span);
+        let search = respan(quote!(__lowbit_rt::among_names), span);
         let mut slice = Group::new(Delimiter::Bracket, quote!(#(#pairs),*));
         slice.set_span(blame);
         // The slice is a promoted constant: all of it spanned on the list,
@@ -304,7 +300,7 @@ impl Scope<'_> {
             }
             Lit::Bool(flag) => {
                 let read = self.call(ty, blame, Capability::Flag, value);
-                let compare = respan(quote!(== ::core::option::Option::Some), span);
+                let compare = respan(quote!(== __lowbit_rt::Some), span);
                 quote!((#read #compare(#flag)))
             }
             Lit::Int(_) | Lit::Float(_) => self.numeric(value, ty, lit, blame, &quote!(equal)),

@@ -189,7 +189,6 @@ pub fn binding(field: &Field) -> Ident {
 impl Scope<'_> {
     /// Resolves a place, whose field the checks found.
     pub fn resolve(&mut self, place: &Place) -> Resolved {
-        let krate = self.krate;
         let field = &self.fields[place.field];
         let field_ty = &field.ty;
         let name = &field.name;
@@ -224,19 +223,16 @@ impl Scope<'_> {
         for segment in &place.segments[1..] {
             let key = field_key(&segment.unraw().to_string());
             let ty = &resolved.ty.tokens;
-            let inner = respan(
-                quote!(<#ty as #krate::__private::Through>::Inner),
-                segment.span(),
-            );
+            let inner = respan(quote!(<#ty as __lowbit_rt::Through>::Inner), segment.span());
             // No `Field` bound: the derive implements it for every instance,
             // and a bound would keep rustc from normalizing `Type`.
             let field = |member: TokenStream| {
                 respan(
-                    quote!(<#inner as #krate::__private::Field<#key>>::#member),
+                    quote!(<#inner as __lowbit_rt::Field<#key>>::#member),
                     segment.span(),
                 )
             };
-            let through = respan(quote!(#krate::__private::Through::through), segment.span());
+            let through = respan(quote!(__lowbit_rt::Through::through), segment.span());
             let step = quote!(.map(|__lowbit_x| &(*__lowbit_x).#segment));
             chain = Some(match chain {
                 None => {
@@ -254,7 +250,7 @@ impl Scope<'_> {
             };
         }
         if let Some(chain) = chain {
-            resolved.access = quote!(#krate::__private::Via(#chain));
+            resolved.access = quote!(__lowbit_rt::Via(#chain));
         }
         resolved
     }
@@ -280,10 +276,9 @@ impl Scope<'_> {
     /// constant spanned on the literal (an unknown name is an error there),
     /// with the type spanned on `blame`.
     pub fn lookup(&mut self, ty: &Ty, blame: Span, text: &syn::LitStr) -> TokenStream {
-        let krate = self.krate;
         let span = text.span();
         let domain = self.member(ty, blame, Capability::Domain);
-        let lookup = respan(quote!(#krate::__private::lookup), span);
+        let lookup = respan(quote!(__lowbit_rt::lookup), span);
         let mut args = Group::new(Delimiter::Parenthesis, quote!(#domain, #text));
         args.set_span(span);
         if self.cx.inline() {
@@ -315,22 +310,19 @@ impl Scope<'_> {
     /// type that lacks it gets one error (rustc folds identical ones), not
     /// one per use, and none on the derive.
     pub fn member(&mut self, ty: &Ty, blame: Span, capability: Capability) -> TokenStream {
-        let krate = self.krate;
         let tokens = &ty.tokens;
         let (trait_, member) = capability.path();
         let trait_ = format_ident!("{trait_}");
         let member = format_ident!("{member}");
-        self.cx
-            .bounds
-            .require(tokens, quote!(#krate::__private::#trait_));
+        self.cx.bounds.require(tokens, quote!(__lowbit_rt::#trait_));
         // A `Via` answers as the type at the end of the path does.
         let asked = if ty.through {
-            quote!(#krate::__private::Via<'_, #tokens>)
+            quote!(__lowbit_rt::Via<'_, #tokens>)
         } else {
             tokens.clone()
         };
         respan(
-            quote!(<#asked as #krate::__private::#trait_>::#member),
+            quote!(<#asked as __lowbit_rt::#trait_>::#member),
             ty.blame.unwrap_or(blame),
         )
     }
@@ -356,7 +348,6 @@ impl Scope<'_> {
     /// on it.
     pub fn number(&mut self, ty: &Ty, blame: Span, lit: &crate::model::Lit) -> TokenStream {
         use crate::model::Lit;
-        let krate = self.krate;
         let span = lit.span();
         match lit {
             // A field whose type is written as an integer type (or an
@@ -369,7 +360,7 @@ impl Scope<'_> {
                 // field that is no number is one error, where its other uses
                 // put it.
                 let value = self.member(ty, blame, Capability::ScalarValue);
-                let head = respan(quote!(#krate::__private::int_literal::<), span);
+                let head = respan(quote!(__lowbit_rt::int_literal::<), span);
                 let close = respan(quote!(>), span);
                 let convert = quote!(#head #value #close);
                 let mut argument = Group::new(Delimiter::Parenthesis, quote!(#number));
@@ -440,16 +431,20 @@ pub fn respan(tokens: TokenStream, span: Span) -> TokenStream {
                     inner.set_span(span);
                     *group = inner;
                 }
-                TokenTree::Ident(ident)
-                    if ident == "self" || ident.to_string().starts_with("__lowbit_") =>
-                {
-                    ident.set_span(local);
-                }
+                // `__lowbit_rt` is an item (a `use`), which resolves
+                // whatever the hygiene of its span, and takes `span` whole.
+                TokenTree::Ident(ident) if is_local(ident) => ident.set_span(local),
                 other => other.set_span(span),
             }
             token
         })
         .collect()
+}
+
+/// Whether `ident` is `self` or one of the derive's locals.
+fn is_local(ident: &Ident) -> bool {
+    let text = ident.to_string();
+    text == "self" || (text.starts_with("__lowbit_") && text != "__lowbit_rt")
 }
 
 /// `&[..]` of names as a `&'static [&'static str]`. Literals alone are

@@ -40,8 +40,8 @@ pub fn shell(container: &Container, body: &Enum) -> TokenStream {
                 .map(move |alias| quote!((#alias, #index)))
         });
     let default = match body.default {
-        Some(index) => quote!(::core::option::Option::Some(#index)),
-        None => quote!(::core::option::Option::None),
+        Some(index) => quote!(__lowbit_rt::Some(#index)),
+        None => quote!(__lowbit_rt::None),
     };
     let arms = body.variants.iter().enumerate().map(|(index, variant)| {
         let variant_ident = &variant.ident;
@@ -82,15 +82,15 @@ pub fn shell(container: &Container, body: &Enum) -> TokenStream {
             #[inline]
             fn is_set(&self) -> bool {
                 match <Self as #krate::VariantNames>::DEFAULT {
-                    ::core::option::Option::Some(__lowbit_default) => {
+                    __lowbit_rt::Some(__lowbit_default) => {
                         #krate::VariantNames::variant_index(self) != __lowbit_default
                     }
-                    ::core::option::Option::None => true,
+                    __lowbit_rt::None => true,
                 }
             }
         }
         #choice {
-            const DOMAIN: #krate::__private::Domain = #krate::__private::Domain {
+            const DOMAIN: __lowbit_rt::Domain = __lowbit_rt::Domain {
                 type_name: <Self as #krate::VariantNames>::TYPE_NAME,
                 names: <Self as #krate::VariantNames>::NAMES,
                 rust_names: <Self as #krate::VariantNames>::RUST_NAMES,
@@ -109,14 +109,14 @@ pub fn shell(container: &Container, body: &Enum) -> TokenStream {
         }
         #describe {
             fn describe(&self) -> ::core::option::Option<#krate::Value> {
-                ::core::option::Option::Some(#krate::Value::Name(#krate::VariantNames::serde_name(self)))
+                __lowbit_rt::Some(#krate::Value::Name(#krate::VariantNames::serde_name(self)))
             }
         }
         #key {
-            type Key<'__lowbit_a> = #krate::__private::Variant<Self> where Self: '__lowbit_a;
+            type Key<'__lowbit_a> = __lowbit_rt::Variant<Self> where Self: '__lowbit_a;
             #[inline]
-            fn key(&self) -> ::core::option::Option<#krate::__private::Variant<Self>> {
-                ::core::option::Option::Some(#krate::__private::Variant::new(
+            fn key(&self) -> ::core::option::Option<__lowbit_rt::Variant<Self>> {
+                __lowbit_rt::Some(__lowbit_rt::Variant::new(
                     #krate::VariantNames::variant_index(self),
                 ))
             }
@@ -127,15 +127,11 @@ pub fn shell(container: &Container, body: &Enum) -> TokenStream {
 /// The check of a newtype variant's payload, at the path serde gives it:
 /// under the variant's name (externally tagged), under the content key
 /// (adjacently tagged), or in place (internally tagged, untagged).
-fn payload_check(
-    krate: &syn::Path,
-    variant: &crate::model::Variant,
-    tagging: &crate::model::Tagging,
-) -> TokenStream {
+fn payload_check(variant: &crate::model::Variant, tagging: &crate::model::Tagging) -> TokenStream {
     let (steps, parent) = super::context::location_steps(&variant.prefix(tagging));
     quote! {
         #(#steps)*
-        if !(&&#krate::__private::Payload(__lowbit_payload)).check_payload(#parent, __lowbit_sink) {
+        if !(&&__lowbit_rt::Payload(__lowbit_payload)).check_payload(#parent, __lowbit_sink) {
             return false;
         }
     }
@@ -155,7 +151,7 @@ fn validate(container: &Container, body: &Enum) -> TokenStream {
     };
     for variant in &body.variants {
         if variant.payload.is_some() {
-            let check = payload_check(krate, variant, &body.tagging);
+            let check = payload_check(variant, &body.tagging);
             let variant_ident = &variant.ident;
             arms.push(quote!(Self::#variant_ident(__lowbit_payload) => { #check }));
             continue;
@@ -199,7 +195,7 @@ fn validate(container: &Container, body: &Enum) -> TokenStream {
                     true
                 }
                 #[inline]
-                fn check_into<__LowbitSink: #krate::__private::Sink>(
+                fn check_into<__LowbitSink: __lowbit_rt::Sink>(
                     &self,
                     _: &#krate::Location<'_>,
                     _: &mut __LowbitSink,
@@ -219,7 +215,7 @@ fn validate(container: &Container, body: &Enum) -> TokenStream {
     // type can be validated.
     let probes = quote! {
         #[allow(unused_imports)]
-        use #krate::__private::{ValidatePayload as _, SkipPayload as _};
+        use __lowbit_rt::{ValidatePayload as _, SkipPayload as _};
     };
     let checks = quote!(#probes match self { #(#arms)* #rest });
     let validate = validate_impl(container, &cx, &checks);

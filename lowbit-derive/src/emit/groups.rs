@@ -33,7 +33,6 @@ pub fn checks(scope: &mut Scope, body: &Struct, gated: bool) -> TokenStream {
 /// A group: which members are set, and the violation when too many or none
 /// are. A member that has no notion of set is an error on its name.
 fn check(scope: &mut Scope, group: &Group) -> TokenStream {
-    let krate = scope.krate;
     let flags: Vec<TokenStream> = group
         .members
         .iter()
@@ -53,21 +52,21 @@ fn check(scope: &mut Scope, group: &Group) -> TokenStream {
         GroupKind::ExactlyOne => quote!(ExactlyOne),
         GroupKind::AtLeastOne => quote!(AtLeastOne),
     };
-    let kind = quote!(#krate::__private::GroupKind::#kind);
+    let kind = quote!(__lowbit_rt::GroupKind::#kind);
     let names = group
         .members
         .iter()
         .map(|place| scope.fields[place.field].name.as_str());
     let template = match &group.message {
-        Some(message) => quote!(::core::option::Option::Some(#message)),
-        None => quote!(::core::option::Option::None),
+        Some(message) => quote!(__lowbit_rt::Some(#message)),
+        None => quote!(__lowbit_rt::None),
     };
     let warn = group.warn;
     let record = quote! {
-        if #krate::__private::stops(__lowbit_sink) {
+        if __lowbit_rt::stops(__lowbit_sink) {
             return false;
         }
-        #krate::__private::Sink::group(
+        __lowbit_rt::Sink::group(
             __lowbit_sink,
             __lowbit_at,
             #kind,
@@ -80,7 +79,7 @@ fn check(scope: &mut Scope, group: &Group) -> TokenStream {
     let statement = quote! {
         {
             let __lowbit_set: [bool; #count] = [#(#flags),*];
-            if #krate::__private::group_broken(#kind, &__lowbit_set) {
+            if __lowbit_rt::group_broken(#kind, &__lowbit_set) {
                 #record
             }
         }
@@ -95,7 +94,7 @@ fn check(scope: &mut Scope, group: &Group) -> TokenStream {
     // A warning cannot make the config invalid: the sink that only answers
     // whether it is never reads the rule.
     if group.warn {
-        quote!(if <__LowbitSink as #krate::__private::Sink>::RECORDS { #statement })
+        quote!(if <__LowbitSink as __lowbit_rt::Sink>::RECORDS { #statement })
     } else {
         statement
     }
@@ -120,7 +119,7 @@ fn struct_check(scope: &mut Scope, check: &StructCheck) -> TokenStream {
     };
     // Through `id`, so that the argument's outer tokens carry the user's
     // span (rustc then blames the function alone) while `self` resolves.
-    let this = respan(quote!(&(*#krate::__private::id(self))), span);
+    let this = respan(quote!(&(*__lowbit_rt::id(self))), span);
     let mut arguments = TokenGroup::new(
         Delimiter::Parenthesis,
         quote!(#this #given_argument #issues_argument),
@@ -129,25 +128,25 @@ fn struct_check(scope: &mut Scope, check: &StructCheck) -> TokenStream {
     let semi = respan(quote!(;), span);
     let report = |error: TokenStream, template: TokenStream| {
         quote! {
-            if #krate::__private::stops(__lowbit_sink) {
+            if __lowbit_rt::stops(__lowbit_sink) {
                 return false;
             }
-            #krate::__private::Sink::custom(
+            __lowbit_rt::Sink::custom(
                 __lowbit_sink,
                 __lowbit_at,
                 &[],
                 #template,
                 #error,
-                ::core::option::Option::None,
+                __lowbit_rt::None,
                 false,
             );
         }
     };
     let checked = if check.issues.is_some() {
         quote! {
-            let mut __lowbit_issues = #krate::__private::Sink::issues(__lowbit_sink, __lowbit_at);
+            let mut __lowbit_issues = __lowbit_rt::Sink::issues(__lowbit_sink, __lowbit_at);
             #function #arguments #semi
-            if !#krate::__private::issues_go_on::<__LowbitSink>(&__lowbit_issues) {
+            if !__lowbit_rt::issues_go_on::<__LowbitSink>(&__lowbit_issues) {
                 return false;
             }
         }
@@ -157,13 +156,13 @@ fn struct_check(scope: &mut Scope, check: &StructCheck) -> TokenStream {
             span,
         );
         let template = match &check.message {
-            Some(message) => quote!(::core::option::Option::Some(#message)),
-            None => quote!(::core::option::Option::None),
+            Some(message) => quote!(__lowbit_rt::Some(#message)),
+            None => quote!(__lowbit_rt::None),
         };
         // The error is displayed: a type that cannot be is blamed on the
         // function that returns it.
         let error = respan(
-            quote!(#krate::__private::display(#krate::__private::id(&__lowbit_error))),
+            quote!(__lowbit_rt::display(__lowbit_rt::id(&__lowbit_error))),
             span,
         );
         let broken = report(error, template);
@@ -177,11 +176,8 @@ fn struct_check(scope: &mut Scope, check: &StructCheck) -> TokenStream {
     let Some(keyword) = &check.context else {
         return quote!({ #checked });
     };
-    let missing = report(
-        quote!(&__lowbit_missing),
-        quote!(::core::option::Option::None),
-    );
-    let fetch = respan(quote!(#krate::__private::context), keyword.span());
+    let missing = report(quote!(&__lowbit_missing), quote!(__lowbit_rt::None));
+    let fetch = respan(quote!(__lowbit_rt::context), keyword.span());
     quote! {
         match #fetch(#krate::Location::context(__lowbit_at)) {
             ::core::result::Result::Ok(__lowbit_given) => { #checked }
@@ -215,13 +211,13 @@ pub fn rule_infos(krate: &syn::Path, body: &Struct, scope: &mut Scope) -> Vec<To
                 GroupKind::AtLeastOne => format!("at least one of {list} must be set"),
             },
         };
-        let kind = quote!(#shape::RuleKind::#variant(#krate::__private::vec![#(#names),*]));
+        let kind = quote!(#shape::RuleKind::#variant(__lowbit_rt::vec![#(#names),*]));
         let guard = match &group.guard {
             Some(guard) => {
                 let guard = super::shape::condition(krate, scope, guard);
-                quote!(::core::option::Option::Some(#guard))
+                quote!(__lowbit_rt::Some(#guard))
             }
-            None => quote!(::core::option::Option::None),
+            None => quote!(__lowbit_rt::None),
         };
         info(krate, &kind, gated, &message, &guard, group.warn)
     });
@@ -236,7 +232,7 @@ pub fn rule_infos(krate: &syn::Path, body: &Struct, scope: &mut Scope) -> Vec<To
             .as_ref()
             .map(syn::LitStr::value)
             .unwrap_or_default();
-        let none = quote!(::core::option::Option::None);
+        let none = quote!(__lowbit_rt::None);
         info(krate, &kind, gated, &message, &none, false)
     });
     groups.into_iter().chain(checks).collect()
@@ -254,8 +250,8 @@ fn info(
         #krate::shape::RuleInfo {
             kind: #kind,
             field: "",
-            subject: #krate::__private::vec![],
-            when: #krate::__private::vec![],
+            subject: __lowbit_rt::vec![],
+            when: __lowbit_rt::vec![],
             gated: #gated,
             guard: #guard,
             warn: #warn,

@@ -22,7 +22,6 @@ pub enum Side {
 
 /// The loop that checks `rules` on each item of `check`'s subject.
 pub(super) fn check(scope: &mut Scope, check: &Check, rules: &[Rule], side: Side) -> TokenStream {
-    let krate = scope.krate;
     let blame = check.rule.span();
     let (each, item, lead) = match side {
         Side::Items => (Capability::Each, Capability::EachItem, ""),
@@ -54,8 +53,8 @@ pub(super) fn check(scope: &mut Scope, check: &Check, rules: &[Rule], side: Side
     let (before, after) = match side {
         Side::Items => (TokenStream::new(), TokenStream::new()),
         Side::Keys => (
-            quote!(let __lowbit_keys_from = #krate::__private::Sink::mark(__lowbit_sink);),
-            quote!(#krate::__private::Sink::about_keys(__lowbit_sink, __lowbit_keys_from);),
+            quote!(let __lowbit_keys_from = __lowbit_rt::Sink::mark(__lowbit_sink);),
+            quote!(__lowbit_rt::Sink::about_keys(__lowbit_sink, __lowbit_keys_from);),
         ),
     };
     quote! {
@@ -63,7 +62,7 @@ pub(super) fn check(scope: &mut Scope, check: &Check, rules: &[Rule], side: Side
             #(#steps)*
             #before
             for (__lowbit_slot, __lowbit_item) in #entries {
-                let __lowbit_item_at = #krate::__private::Slot::locate(__lowbit_slot, #parent);
+                let __lowbit_item_at = __lowbit_rt::Slot::locate(__lowbit_slot, #parent);
                 let __lowbit_at = &__lowbit_item_at;
                 #(#checks)*
             }

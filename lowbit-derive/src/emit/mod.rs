@@ -1,6 +1,6 @@
 //! Emit: the checked model to the impls. Everything is wrapped in
 //! `const _: () = { .. };` and names lowbit-core by the container's crate
-//! path; locals start with `__lowbit_` so that no user name can shadow or be
+//! path, its private module as `__lowbit_rt`; locals start with `__lowbit_` so that no user name can shadow or be
 //! shadowed by them.
 //!
 //! `context` holds what the checks of a derive share and how places and
@@ -31,8 +31,14 @@ pub fn emit(container: &Container) -> TokenStream {
         Body::Struct(body) => structs::emit(container, body),
         Body::Enum(body) => enums::emit(container, body),
     };
+    let krate = &container.krate;
+    // Generated code names lowbit-core's private items through one short
+    // path, so that the derive writes, and rustc reads, fewer tokens; the
+    // name starts with `__lowbit_`, which no user name does.
     quote! {
         const _: () = {
+            #[allow(unused_imports)]
+            use #krate::__private as __lowbit_rt;
             #items
         };
     }

@@ -35,17 +35,12 @@ pub(super) struct Check<'r> {
 impl Check<'_> {
     /// The statement that records a violation with `offending` as its value,
     /// or returns `false`.
-    fn record(&self, krate: &syn::Path, offending: &TokenStream) -> TokenStream {
-        self.record_below(krate, &self.path, offending)
+    fn record(&self, offending: &TokenStream) -> TokenStream {
+        self.record_below(&self.path, offending)
     }
 
     /// `record`, at `path` below `__lowbit_at` rather than at the subject.
-    fn record_below(
-        &self,
-        krate: &syn::Path,
-        path: &TokenStream,
-        offending: &TokenStream,
-    ) -> TokenStream {
+    fn record_below(&self, path: &TokenStream, offending: &TokenStream) -> TokenStream {
         let Check {
             template, names, ..
         } = self;
@@ -54,35 +49,30 @@ impl Check<'_> {
         let args = quote!(__lowbit_sink, __lowbit_at, #path, #code, #template, #names, #offending);
         // A warning never stops the checks: only a recording sink sees it.
         let record = if self.rule.warn {
-            quote!(#krate::__private::Sink::warned(#args);)
+            quote!(__lowbit_rt::Sink::warned(#args);)
         } else {
             quote! {
-                if #krate::__private::stops(__lowbit_sink) {
+                if __lowbit_rt::stops(__lowbit_sink) {
                     return false;
                 }
-                #krate::__private::Sink::broken(#args);
+                __lowbit_rt::Sink::broken(#args);
             }
         };
         quote!(#record #fill)
     }
 
     /// `record` with the subject's own value.
-    fn record_value(&self, krate: &syn::Path) -> TokenStream {
-        self.record(krate, &self.described)
+    fn record_value(&self) -> TokenStream {
+        self.record(&self.described)
     }
 
     /// `record` at item `index` of the subject (`f[3]`) rather than at the
     /// subject, with `offending` as its value.
-    fn record_item(
-        &self,
-        krate: &syn::Path,
-        index: &TokenStream,
-        offending: &TokenStream,
-    ) -> TokenStream {
+    fn record_item(&self, index: &TokenStream, offending: &TokenStream) -> TokenStream {
         // The subject's location, each step borrowing the one before it,
         // as `items(..)` builds it; the record then adds no segment.
         let (steps, parent) = super::context::location_steps(&self.segments);
-        let record = self.record_below(krate, &quote!(&[]), offending);
+        let record = self.record_below(&quote!(&[]), offending);
         quote! {{
             #(#steps)*
             let __lowbit_item_at = #parent.index(#index);
@@ -95,7 +85,6 @@ impl Check<'_> {
 /// The statement that fills the sibling placeholders of `rule`'s message in
 /// the violation just recorded, with those fields' values.
 fn fill_siblings(scope: &mut Scope, rule: &Rule) -> TokenStream {
-    let krate = scope.krate;
     let Some(message) = &rule.message else {
         return TokenStream::new();
     };
@@ -112,13 +101,13 @@ fn fill_siblings(scope: &mut Scope, rule: &Rule) -> TokenStream {
                 segments: vec![scope.fields[index].ident.clone()],
             };
             let Resolved { access, .. } = scope.resolve(&place);
-            Some(quote!((#name, (&&#krate::__private::Probe(&#access)).value_of())))
+            Some(quote!((#name, (&&__lowbit_rt::Probe(&#access)).value_of())))
         })
         .collect();
     if siblings.is_empty() {
         return TokenStream::new();
     }
-    quote!(#krate::__private::Sink::fill(__lowbit_sink, &[#(#siblings),*]);)
+    quote!(__lowbit_rt::Sink::fill(__lowbit_sink, &[#(#siblings),*]);)
 }
 
 /// The statement that checks `rule`.
@@ -136,7 +125,6 @@ pub(super) fn check_subject(
     subject: Resolved,
     lead: &str,
 ) -> TokenStream {
-    let krate = scope.krate;
     let Resolved {
         access,
         ty,
@@ -166,7 +154,7 @@ pub(super) fn check_subject(
         ) {
         scope.call(&ty, rule.span(), Capability::Describe, &value)
     } else {
-        quote!((&&#krate::__private::Probe(&#access)).value_of())
+        quote!((&&__lowbit_rt::Probe(&#access)).value_of())
     };
     let fill = fill_siblings(scope, rule);
     let check = Check {
@@ -218,7 +206,7 @@ pub(super) fn check_subject(
     // A warning cannot make the config invalid: the sink that only answers
     // whether it is never reads the rule.
     if rule.warn {
-        quote!(if <__LowbitSink as #krate::__private::Sink>::RECORDS { #statement })
+        quote!(if <__LowbitSink as __lowbit_rt::Sink>::RECORDS { #statement })
     } else {
         statement
     }
@@ -245,41 +233,41 @@ fn is_set(scope: &mut Scope, check: &Check) -> TokenStream {
 fn one_of(scope: &mut Scope, check: &Check, lits: &[Lit]) -> TokenStream {
     let present = scope.present(&check.value, &check.ty, &lits[0]);
     let allowed = scope.any_of(&check.value, &check.ty, lits);
-    let record = check.record_value(scope.krate);
+    let record = check.record_value();
     quote!(if #present && !#allowed { #record })
 }
 
 fn none_of(scope: &mut Scope, check: &Check, lits: &[Lit]) -> TokenStream {
     let excluded = scope.any_of(&check.value, &check.ty, lits);
-    let record = check.record_value(scope.krate);
+    let record = check.record_value();
     quote!(if #excluded { #record })
 }
 
 fn requires(scope: &mut Scope, check: &Check, conds: &[Cond]) -> TokenStream {
     let trigger = trigger(scope, check);
     let conds: Vec<TokenStream> = conds.iter().map(|cond| scope.cond(cond)).collect();
-    let record = check.record_value(scope.krate);
+    let record = check.record_value();
     quote!(if #trigger && !(#(#conds)&&*) { #record })
 }
 
 fn only_if(scope: &mut Scope, check: &Check, cond: &Cond) -> TokenStream {
     let trigger = trigger(scope, check);
     let cond = scope.cond(cond);
-    let record = check.record_value(scope.krate);
+    let record = check.record_value();
     quote!(if #trigger && !(#cond) { #record })
 }
 
 fn conflicts_with(scope: &mut Scope, check: &Check, cond: &Cond) -> TokenStream {
     let trigger = trigger(scope, check);
     let cond = scope.cond(cond);
-    let record = check.record_value(scope.krate);
+    let record = check.record_value();
     quote!(if #trigger && (#cond) { #record })
 }
 
 fn required_if(scope: &mut Scope, check: &Check, cond: &Cond) -> TokenStream {
     let cond = scope.cond(cond);
     let set = is_set(scope, check);
-    let record = check.record_value(scope.krate);
+    let record = check.record_value();
     quote!(if (#cond) && !#set { #record })
 }
 
@@ -306,7 +294,7 @@ fn nested(scope: &mut Scope, check: &Check) -> TokenStream {
             #(#steps)*
             let __lowbit_nested = #parent.nested();
             if !(if __lowbit_nested.nesting() > #krate::limits::max_nesting() {
-                #krate::__private::Sink::too_deep(__lowbit_sink, &__lowbit_nested)
+                __lowbit_rt::Sink::too_deep(__lowbit_sink, &__lowbit_nested)
             } else {
                 #call
             }) {
@@ -329,12 +317,12 @@ fn operand(scope: &mut Scope, check: &Check, number: &Number) -> TokenStream {
             millis: Some(millis),
             ..
         }) => respan(
-            quote!(::core::option::Option::Some(&::core::time::Duration::from_millis(#millis))),
+            quote!(__lowbit_rt::Some(&::core::time::Duration::from_millis(#millis))),
             lit.span(),
         ),
         Number::Lit(Bound { lit, .. }) => {
             let number = scope.number(&check.ty, blame, lit);
-            let some = respan(quote!(::core::option::Option::Some), lit.span());
+            let some = respan(quote!(__lowbit_rt::Some), lit.span());
             let mut argument = Group::new(Delimiter::Parenthesis, quote!(&#number));
             argument.set_span(lit.span());
             quote!(#some #argument)
@@ -358,11 +346,10 @@ fn range(
     max: Option<&Number>,
     exclusive: Exclusive,
 ) -> TokenStream {
-    let krate = scope.krate;
     let blame = check.rule.span();
     let mut bound = |bound: Option<&Number>| match bound {
         Some(number) => operand(scope, check, number),
-        None => quote!(::core::option::Option::None),
+        None => quote!(__lowbit_rt::None),
     };
     let (min, max) = (bound(min), bound(max));
     let read = scope.call(&check.ty, blame, Capability::Scalar, &check.value);
@@ -376,24 +363,23 @@ fn range(
         let (lo, hi) = (exclusive.min, exclusive.max);
         (quote!(out_of_range_strict), quote!(, #lo, #hi))
     };
-    let helper = respan(quote!(#krate::__private::#helper), blame);
+    let helper = respan(quote!(__lowbit_rt::#helper), blame);
     let mut args = Group::new(Delimiter::Parenthesis, quote!(#read, #min, #max #flags));
     args.set_span(blame);
-    let record = check.record_value(krate);
+    let record = check.record_value();
     quote!(if #helper #args { #record })
 }
 
 /// The subject's number is a multiple of the divisor; a divisor of 0 (from
 /// a field) is a violation.
 fn multiple_of(scope: &mut Scope, check: &Check, divisor: &Number) -> TokenStream {
-    let krate = scope.krate;
     let blame = check.rule.span();
     let read = scope.call(&check.ty, blame, Capability::Scalar, &check.value);
     let divisor = operand(scope, check, divisor);
-    let not_multiple = respan(quote!(#krate::__private::not_multiple), blame);
+    let not_multiple = respan(quote!(__lowbit_rt::not_multiple), blame);
     let mut args = Group::new(Delimiter::Parenthesis, quote!(#read, #divisor));
     args.set_span(blame);
-    let record = check.record_value(krate);
+    let record = check.record_value();
     quote!(if #not_multiple #args { #record })
 }
 
@@ -403,20 +389,18 @@ fn length(
     lengths: &Lengths,
     counted: Option<&Counted>,
 ) -> TokenStream {
-    let krate = scope.krate;
     let bound = |count: Option<usize>| match count {
         Some(count) => {
             let count = proc_macro2::Literal::usize_unsuffixed(count);
-            quote!(::core::option::Option::Some(&#count))
+            quote!(__lowbit_rt::Some(&#count))
         }
-        None => quote!(::core::option::Option::None),
+        None => quote!(__lowbit_rt::None),
     };
     let (min, max) = lengths.bounds();
     let (min, max) = (bound(min), bound(max));
-    let record = check.record(
-        krate,
-        &quote!(::core::option::Option::Some(#krate::__private::len_value(__lowbit_len))),
-    );
+    let record = check.record(&quote!(__lowbit_rt::Some(__lowbit_rt::len_value(
+        __lowbit_len
+    ))));
     // With a unit, the value is a string, read as text; a type that is none
     // is blamed on `unit`.
     let length = match counted {
@@ -434,12 +418,12 @@ fn length(
                 Unit::Graphemes => quote!(graphemes),
                 Unit::Utf16 => quote!(utf16),
             };
-            quote!(#krate::__private::text::#helper(#text))
+            quote!(__lowbit_rt::text::#helper(#text))
         }
     };
     quote! {
-        if let ::core::option::Option::Some(__lowbit_len) = #length {
-            if #krate::__private::outside(&__lowbit_len, #min, #max) {
+        if let __lowbit_rt::Some(__lowbit_len) = #length {
+            if __lowbit_rt::outside(&__lowbit_len, #min, #max) {
                 #record
             }
         }
@@ -447,7 +431,7 @@ fn length(
 }
 
 fn non_empty(scope: &mut Scope, check: &Check) -> TokenStream {
-    let record = check.record(scope.krate, &quote!(::core::option::Option::None));
+    let record = check.record(&quote!(__lowbit_rt::None));
     let length = scope.call(
         &check.ty,
         check.rule.span(),
@@ -455,7 +439,7 @@ fn non_empty(scope: &mut Scope, check: &Check) -> TokenStream {
         &check.value,
     );
     quote! {
-        if #length == ::core::option::Option::Some(0) {
+        if #length == __lowbit_rt::Some(0) {
             #record
         }
     }
@@ -463,7 +447,7 @@ fn non_empty(scope: &mut Scope, check: &Check) -> TokenStream {
 
 fn forbidden(scope: &mut Scope, check: &Check) -> TokenStream {
     let set = is_set(scope, check);
-    let record = check.record_value(scope.krate);
+    let record = check.record_value();
     quote!(if #set { #record })
 }
 
@@ -476,7 +460,7 @@ fn required(scope: &mut Scope, check: &Check) -> TokenStream {
         Capability::Missing,
         &check.value,
     );
-    let record = check.record(scope.krate, &quote!(::core::option::Option::None));
+    let record = check.record(&quote!(__lowbit_rt::None));
     quote!(if #missing { #record })
 }
 
@@ -484,17 +468,16 @@ fn required(scope: &mut Scope, check: &Check) -> TokenStream {
 /// first repeat (`f[3]`), with that item as its value; a quadratic scan
 /// that allocates nothing, which config-sized lists afford.
 fn unique(scope: &mut Scope, check: &Check) -> TokenStream {
-    let krate = scope.krate;
     let repeat = scope.call(
         &check.ty,
         check.rule.span(),
         Capability::FirstRepeat,
         &check.value,
     );
-    let described = quote!((&&#krate::__private::Probe(__lowbit_repeat)).value_of());
-    let record = check.record_item(krate, &quote!(__lowbit_index), &described);
+    let described = quote!((&&__lowbit_rt::Probe(__lowbit_repeat)).value_of());
+    let record = check.record_item(&quote!(__lowbit_index), &described);
     quote! {
-        if let ::core::option::Option::Some((__lowbit_index, __lowbit_repeat)) = #repeat {
+        if let __lowbit_rt::Some((__lowbit_index, __lowbit_repeat)) = #repeat {
             #record
         }
     }
@@ -508,7 +491,7 @@ fn through_some(check: &Check, statement: TokenStream) -> TokenStream {
     }
     let value = &check.value;
     quote! {
-        if let ::core::option::Option::Some(__lowbit_some) = (#value).0 {
+        if let __lowbit_rt::Some(__lowbit_some) = (#value).0 {
             #statement
         }
     }
@@ -516,7 +499,6 @@ fn through_some(check: &Check, statement: TokenStream) -> TokenStream {
 
 /// A test of the subject's text, which passes an absent one (`None`).
 fn text(scope: &mut Scope, check: &Check, test: &TextRule) -> TokenStream {
-    let krate = scope.krate;
     let blame = check.rule.span();
     let read = scope.call(&check.ty, blame, Capability::Text, &check.value);
     let literal = |text: &syn::LitStr| Some(quote!(#text));
@@ -535,7 +517,7 @@ fn text(scope: &mut Scope, check: &Check, test: &TextRule) -> TokenStream {
         // The expression is compiled once, on first use, into a static of
         // this rule's own: in a block, so that no name of the user's meets it.
         TextRule::Pattern(source) => {
-            let pattern = quote!(#krate::__private::pattern::Pattern);
+            let pattern = quote!(__lowbit_rt::pattern::Pattern);
             (
                 quote!(pattern::mismatches),
                 Some(quote!({
@@ -545,11 +527,11 @@ fn text(scope: &mut Scope, check: &Check, test: &TextRule) -> TokenStream {
             )
         }
     };
-    let helper = respan(quote!(#krate::__private::#helper), blame);
+    let helper = respan(quote!(__lowbit_rt::#helper), blame);
     let argument = argument.map(|argument| quote!(, #argument));
     let mut args = Group::new(Delimiter::Parenthesis, quote!(#read #argument));
     args.set_span(blame);
-    let record = check.record_value(krate);
+    let record = check.record_value();
     quote!(if #helper #args { #record })
 }
 
@@ -563,8 +545,8 @@ fn custom(
 ) -> TokenStream {
     let krate = scope.krate;
     let template = match &check.rule.message {
-        Some(message) => quote!(::core::option::Option::Some(#message)),
-        None => quote!(::core::option::Option::None),
+        Some(message) => quote!(__lowbit_rt::Some(#message)),
+        None => quote!(__lowbit_rt::None),
     };
     // Called directly, so that deref coercion applies (`&str` for a
     // `String`), and spanned on the function, where a wrong shape is
@@ -597,7 +579,7 @@ fn custom(
     let given = quote!(#krate::Location::context(__lowbit_at));
     let with_context = |checked: TokenStream, missing: TokenStream| match context {
         Some(keyword) => {
-            let fetch = respan(quote!(#krate::__private::context), keyword.span());
+            let fetch = respan(quote!(__lowbit_rt::context), keyword.span());
             quote! {
                 match #fetch(#given) {
                     ::core::result::Result::Ok(__lowbit_given) => { #checked }
@@ -613,10 +595,10 @@ fn custom(
     let warn = check.rule.warn;
     let report = |error: TokenStream, template: TokenStream| {
         quote! {
-            if #krate::__private::stops(__lowbit_sink) {
+            if __lowbit_rt::stops(__lowbit_sink) {
                 return false;
             }
-            #krate::__private::Sink::custom(
+            __lowbit_rt::Sink::custom(
                 __lowbit_sink,
                 __lowbit_at,
                 #path,
@@ -631,7 +613,7 @@ fn custom(
     // The error is displayed: a type that cannot be is blamed on the
     // function that returns it.
     let error = respan(
-        quote!(#krate::__private::display(#krate::__private::id(&__lowbit_error))),
+        quote!(__lowbit_rt::display(__lowbit_rt::id(&__lowbit_error))),
         span,
     );
     let broken = report(error, template);
@@ -641,10 +623,7 @@ fn custom(
             #broken
         }
     };
-    let missing = report(
-        quote!(&__lowbit_missing),
-        quote!(::core::option::Option::None),
-    );
+    let missing = report(quote!(&__lowbit_missing), quote!(__lowbit_rt::None));
     let checks = with_context(checked, missing);
     through_some(check, quote!({ #checks }))
 }

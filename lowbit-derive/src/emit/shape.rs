@@ -42,17 +42,17 @@ pub fn for_struct(container: &Container, body: &Struct, scope: &mut Scope) -> To
     let datum = match read.next() {
         Some(field) if transparent => {
             let ident = &field.ident;
-            quote!((&&&#krate::__private::Probe(&self.#ident)).datum_of())
+            quote!((&&&__lowbit_rt::Probe(&self.#ident)).datum_of())
         }
         _ => {
             let entries = body.fields.iter().filter(|field| !field.skip).map(|field| {
                 let ident = &field.ident;
                 let name = &field.name;
                 let flatten = field.flatten;
-                quote!((#name, #flatten, (&&&#krate::__private::Probe(&self.#ident)).datum_of()))
+                quote!((#name, #flatten, (&&&__lowbit_rt::Probe(&self.#ident)).datum_of()))
             });
             quote! {
-                #krate::__private::table(#krate::__private::vec![#(#entries),*])
+                __lowbit_rt::table(__lowbit_rt::vec![#(#entries),*])
             }
         }
     };
@@ -62,7 +62,7 @@ pub fn for_struct(container: &Container, body: &Struct, scope: &mut Scope) -> To
         let mut __lowbit_shape = #shape;
         ::core::iter::Extend::extend(
             &mut __lowbit_shape.rules,
-            #krate::__private::vec![#(#container_rules),*],
+            __lowbit_rt::vec![#(#container_rules),*],
         );
         #krate::shape::Named::Struct(__lowbit_shape)
     };
@@ -80,15 +80,16 @@ pub fn for_enum(container: &Container, body: &Enum, cx: &mut Context) -> TokenSt
             let name = &variant.name;
             let aliases = &variant.aliases;
             let doc = &variant.doc;
-            let none = quote!(::core::option::Option::None);
+            let none = quote!(__lowbit_rt::None);
             let (fields, payload) = match variant.kind {
                 VariantKind::Unit => (none.clone(), none),
                 VariantKind::Tuple => {
-                    let kinds = variant.tuple.iter().map(
-                        |ty| quote!((&&&#krate::__private::ShapeProbe::<#ty>::new()).shape_of()),
-                    );
+                    let kinds = variant
+                        .tuple
+                        .iter()
+                        .map(|ty| quote!((&&&__lowbit_rt::ShapeProbe::<#ty>::new()).shape_of()));
                     let payload = quote! {
-                        ::core::option::Option::Some(#krate::__private::vec![#(#kinds),*])
+                        __lowbit_rt::Some(__lowbit_rt::vec![#(#kinds),*])
                     };
                     (none, payload)
                 }
@@ -102,13 +103,13 @@ pub fn for_enum(container: &Container, body: &Enum, cx: &mut Context) -> TokenSt
                     };
                     let shape =
                         struct_shape(krate, &variant.fields, None, false, false, "", &mut scope);
-                    (quote!(::core::option::Option::Some(#shape)), none)
+                    (quote!(__lowbit_rt::Some(#shape)), none)
                 }
             };
             quote! {
                 #krate::shape::VariantShape {
                     name: #name,
-                    aliases: #krate::__private::vec![#(#aliases),*],
+                    aliases: __lowbit_rt::vec![#(#aliases),*],
                     fields: #fields,
                     payload: #payload,
                     doc: #doc,
@@ -117,8 +118,8 @@ pub fn for_enum(container: &Container, body: &Enum, cx: &mut Context) -> TokenSt
         })
         .collect();
     let default = match body.default {
-        Some(index) => quote!(::core::option::Option::Some(#index)),
-        None => quote!(::core::option::Option::None),
+        Some(index) => quote!(__lowbit_rt::Some(#index)),
+        None => quote!(__lowbit_rt::None),
     };
     let tagging = match &body.tagging {
         Tagging::External => quote!(#krate::shape::Tagging::External),
@@ -131,7 +132,7 @@ pub fn for_enum(container: &Container, body: &Enum, cx: &mut Context) -> TokenSt
     let doc = &container.doc;
     let describe = quote! {
         #krate::shape::Named::Enum(#krate::shape::EnumShape {
-            variants: #krate::__private::vec![#(#variants),*],
+            variants: __lowbit_rt::vec![#(#variants),*],
             default: #default,
             tagging: #tagging,
             doc: #doc,
@@ -164,8 +165,8 @@ fn shape_impl(container: &Container, describe: &TokenStream, datum: &TokenStream
             impl #impl_generics #krate::shape::Shape for #ident #ty_generics #where_clause {
                 fn shape() -> #krate::shape::Kind {
                     #[allow(unused_imports)]
-                    use #krate::__private::{NoShape as _, OptionShape as _, ShapeOf as _};
-                    (&&&#krate::__private::ShapeProbe::<#source>::new()).shape_of()
+                    use __lowbit_rt::{NoShape as _, OptionShape as _, ShapeOf as _};
+                    (&&&__lowbit_rt::ShapeProbe::<#source>::new()).shape_of()
                 }
 
                 fn datum(&self) -> #krate::shape::Datum {
@@ -183,7 +184,7 @@ fn shape_impl(container: &Container, describe: &TokenStream, datum: &TokenStream
                     name: ::core::any::type_name::<Self>(),
                     describe: || {
                         #[allow(unused_imports)]
-                        use #krate::__private::{DatumOf as _, NoDatum as _, NoShape as _, OptionDatum as _, OptionShape as _, ShapeOf as _};
+                        use __lowbit_rt::{DatumOf as _, NoDatum as _, NoShape as _, OptionDatum as _, OptionShape as _, ShapeOf as _};
                         #describe
                     },
                 })
@@ -191,7 +192,7 @@ fn shape_impl(container: &Container, describe: &TokenStream, datum: &TokenStream
 
             fn datum(&self) -> #krate::shape::Datum {
                 #[allow(unused_imports)]
-                use #krate::__private::{DatumOf as _, NoDatum as _, OptionDatum as _};
+                use __lowbit_rt::{DatumOf as _, NoDatum as _, OptionDatum as _};
                 #datum
             }
         }
@@ -217,20 +218,20 @@ fn struct_shape(
         let flatten = field.flatten;
         let doc = &field.doc;
         let datum = |value: TokenStream| {
-            quote!(::core::option::Option::Some((&&&#krate::__private::Probe(&#value)).datum_of()))
+            quote!(__lowbit_rt::Some((&&&__lowbit_rt::Probe(&#value)).datum_of()))
         };
         let default = match &field.default {
             FieldDefault::Trait => datum(quote!(<#ty as ::core::default::Default>::default())),
             FieldDefault::Function(path) => datum(quote!(#path())),
             FieldDefault::None if container_default => datum(quote!(__lowbit_default.#ident)),
-            FieldDefault::None => quote!(::core::option::Option::None),
+            FieldDefault::None => quote!(__lowbit_rt::None),
         };
         quote! {
             #krate::shape::FieldShape {
                 name: #name,
-                aliases: #krate::__private::vec![#(#aliases),*],
+                aliases: __lowbit_rt::vec![#(#aliases),*],
                 rust_name: #rust_name,
-                kind: (&&&#krate::__private::ShapeProbe::<#ty>::new()).shape_of(),
+                kind: (&&&__lowbit_rt::ShapeProbe::<#ty>::new()).shape_of(),
                 default: #default,
                 flatten: #flatten,
                 doc: #doc,
@@ -242,15 +243,15 @@ fn struct_shape(
         .collect();
     let gate = match gate {
         Some(gate) => {
-            let path = path(krate, scope, gate);
-            quote!(::core::option::Option::Some(#path))
+            let path = path(scope, gate);
+            quote!(__lowbit_rt::Some(#path))
         }
-        None => quote!(::core::option::Option::None),
+        None => quote!(__lowbit_rt::None),
     };
     quote! {
         #krate::shape::StructShape {
-            fields: #krate::__private::vec![#(#field_shapes),*],
-            rules: #krate::__private::vec![#(#rules),*],
+            fields: __lowbit_rt::vec![#(#field_shapes),*],
+            rules: __lowbit_rt::vec![#(#rules),*],
             gate: #gate,
             deny_unknown_fields: #deny_unknown_fields,
             transparent: false,
@@ -272,11 +273,11 @@ fn rule_info(
     let shape = quote!(#krate::shape);
     let lits = |lits: &[Lit]| {
         let lits = lits.iter().map(|lit| literal(krate, lit));
-        quote!(#krate::__private::vec![#(#lits),*])
+        quote!(__lowbit_rt::vec![#(#lits),*])
     };
     let optional = |lit: Option<TokenStream>| match lit {
-        Some(lit) => quote!(::core::option::Option::Some(#lit)),
-        None => quote!(::core::option::Option::None),
+        Some(lit) => quote!(__lowbit_rt::Some(#lit)),
+        None => quote!(__lowbit_rt::None),
     };
     let kind = match &rule.kind {
         RuleKind::OneOf(values) => {
@@ -292,7 +293,7 @@ fn rule_info(
                 .iter()
                 .map(|cond| condition(krate, scope, cond))
                 .collect();
-            quote!(#shape::RuleKind::Requires(#krate::__private::vec![#(#conds),*]))
+            quote!(#shape::RuleKind::Requires(__lowbit_rt::vec![#(#conds),*]))
         }
         RuleKind::OnlyIf(cond) => {
             let cond = condition(krate, scope, cond);
@@ -353,7 +354,7 @@ fn rule_info(
             TextRule::Pattern(source) => quote!(#shape::RuleKind::Pattern(#source)),
             TextRule::Email => quote!(#shape::RuleKind::Email),
             TextRule::Url(schemes) => {
-                quote!(#shape::RuleKind::Url(#krate::__private::vec![#(#schemes),*]))
+                quote!(#shape::RuleKind::Url(__lowbit_rt::vec![#(#schemes),*]))
             }
         },
         RuleKind::Custom { function, context } => {
@@ -370,18 +371,18 @@ fn rule_info(
                 .iter()
                 .map(|inner| rule_info(krate, field, inner, gated, scope, lead))
                 .collect();
-            quote!(#shape::RuleKind::#variant(#krate::__private::vec![#(#rules),*]))
+            quote!(#shape::RuleKind::#variant(__lowbit_rt::vec![#(#rules),*]))
         }
     };
     let name = field.path_name();
-    let subject = path(krate, scope, &rule.subject);
+    let subject = path(scope, &rule.subject);
     let when = lits(rule.when.as_deref().unwrap_or_default());
     let guard = match &rule.guard {
         Some(guard) => {
             let guard = condition(krate, scope, guard);
-            quote!(::core::option::Option::Some(#guard))
+            quote!(__lowbit_rt::Some(#guard))
         }
-        None => quote!(::core::option::Option::None),
+        None => quote!(__lowbit_rt::None),
     };
     let gated = gated && !rule.ungated;
     let warn = rule.warn;
@@ -402,7 +403,7 @@ fn rule_info(
             gated: #gated,
             guard: #guard,
             warn: #warn,
-            message: #krate::__private::fill_names(#template, &[#(#names),*]),
+            message: __lowbit_rt::fill_names(#template, &[#(#names),*]),
         }
     }
 }
@@ -414,7 +415,7 @@ fn number(
     scope: &mut Scope,
     number: Option<&Number>,
 ) -> (TokenStream, TokenStream) {
-    let none = quote!(::core::option::Option::None);
+    let none = quote!(__lowbit_rt::None);
     match number {
         Some(Number::Lit(crate::model::Bound {
             millis: Some(millis),
@@ -422,59 +423,59 @@ fn number(
         })) => {
             let duration = quote!(::core::time::Duration::from_millis(#millis));
             (
-                quote!(::core::option::Option::Some(#krate::shape::Literal::Duration(#duration))),
+                quote!(__lowbit_rt::Some(#krate::shape::Literal::Duration(#duration))),
                 none,
             )
         }
         Some(Number::Lit(bound)) => {
             let lit = literal(krate, &bound.lit);
-            (quote!(::core::option::Option::Some(#lit)), none)
+            (quote!(__lowbit_rt::Some(#lit)), none)
         }
         Some(Number::Field(place)) => {
-            let path = path(krate, scope, place);
-            (none, quote!(::core::option::Option::Some(#path)))
+            let path = path(scope, place);
+            (none, quote!(__lowbit_rt::Some(#path)))
         }
         None => (none.clone(), none),
     }
 }
 
 /// The serde path of a place, as a `Vec<&'static str>` expression.
-fn path(krate: &syn::Path, scope: &mut Scope, place: &Place) -> TokenStream {
+fn path(scope: &mut Scope, place: &Place) -> TokenStream {
     let segments = scope.resolve(place).segments;
-    quote!(#krate::__private::path(&[#(#segments),*]))
+    quote!(__lowbit_rt::path(&[#(#segments),*]))
 }
 
 pub fn condition(krate: &syn::Path, scope: &mut Scope, cond: &Cond) -> TokenStream {
     let shape = quote!(#krate::shape);
     match cond {
         Cond::Set(place) => {
-            let path = path(krate, scope, place);
+            let path = path(scope, place);
             quote!(#shape::Condition::Set(#path))
         }
         Cond::Test(place, test) => {
-            let path = path(krate, scope, place);
+            let path = path(scope, place);
             let test = test_tokens(krate, test);
             quote!(#shape::Condition::Test(#path, #test))
         }
         Cond::Every(place, test) => {
-            let path = path(krate, scope, place);
+            let path = path(scope, place);
             let test = test_tokens(krate, test);
             quote!(#shape::Condition::EveryItem(#path, #test))
         }
         Cond::Some(place, test) => {
-            let path = path(krate, scope, place);
+            let path = path(scope, place);
             let test = test_tokens(krate, test);
             quote!(#shape::Condition::SomeItem(#path, #test))
         }
         Cond::Compare(left, relation, right) => {
-            let left = path(krate, scope, left);
-            let right = path(krate, scope, right);
+            let left = path(scope, left);
+            let right = path(scope, right);
             let symbol = relation.symbol();
             quote!(#shape::Condition::Compare(#left, #symbol, #right))
         }
         Cond::Not(inner) => {
             let inner = condition(krate, scope, inner);
-            quote!(#shape::Condition::Not(#krate::__private::boxed(#inner)))
+            quote!(#shape::Condition::Not(__lowbit_rt::boxed(#inner)))
         }
         Cond::All(conds) | Cond::Any(conds) => {
             let conds: Vec<TokenStream> = conds
@@ -486,7 +487,7 @@ pub fn condition(krate: &syn::Path, scope: &mut Scope, cond: &Cond) -> TokenStre
             } else {
                 quote!(Any)
             };
-            quote!(#shape::Condition::#variant(#krate::__private::vec![#(#conds),*]))
+            quote!(#shape::Condition::#variant(__lowbit_rt::vec![#(#conds),*]))
         }
     }
 }
@@ -504,7 +505,7 @@ fn test_tokens(krate: &syn::Path, test: &Test) -> TokenStream {
         }
         Test::In(lits) => {
             let lits = lits.iter().map(|lit| literal(krate, lit));
-            quote!(#shape::Test::In(#krate::__private::vec![#(#lits),*]))
+            quote!(#shape::Test::In(__lowbit_rt::vec![#(#lits),*]))
         }
         Test::Order(order, lit) => {
             let lit = literal(krate, lit);

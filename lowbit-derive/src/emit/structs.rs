@@ -28,7 +28,7 @@ pub fn emit(container: &Container, body: &Struct) -> TokenStream {
     };
     let checks = checks(&mut scope, gate);
     let container_checks = super::groups::checks(&mut scope, body, gate.is_some());
-    let checks = with_field_aliases(krate, &body.fields, quote!(#checks #container_checks));
+    let checks = with_field_aliases(&body.fields, quote!(#checks #container_checks));
     let assertions = if container.is_generic() {
         TokenStream::new()
     } else {
@@ -76,13 +76,13 @@ pub fn shell(container: &Container, body: &Struct) -> TokenStream {
             type Inner = Self;
             #[inline]
             fn through(&self) -> ::core::option::Option<&Self> {
-                ::core::option::Option::Some(self)
+                __lowbit_rt::Some(self)
             }
         }
         #[automatically_derived]
         impl #impl_generics #krate::__private::Describe for #ident #ty_generics #where_clause {
             fn describe(&self) -> ::core::option::Option<#krate::Value> {
-                ::core::option::Option::None
+                __lowbit_rt::None
             }
         }
         #(#field_impls)*
@@ -123,7 +123,7 @@ pub fn checks(scope: &mut Scope, gate: Option<&Place>) -> TokenStream {
 /// check failed, by the cold call that records them on what it reported, so
 /// that a loader finds a value the file gives under an alias. The valid
 /// path pays one comparison, and the fast path none.
-fn with_field_aliases(krate: &syn::Path, fields: &[Field], checks: TokenStream) -> TokenStream {
+fn with_field_aliases(fields: &[Field], checks: TokenStream) -> TokenStream {
     // A flattened field adds no segment for an alias to stand in for.
     let aliased: Vec<TokenStream> = fields
         .iter()
@@ -138,9 +138,9 @@ fn with_field_aliases(krate: &syn::Path, fields: &[Field], checks: TokenStream) 
         return checks;
     }
     quote! {
-        let __lowbit_aliases_from = #krate::__private::Sink::mark(__lowbit_sink);
+        let __lowbit_aliases_from = __lowbit_rt::Sink::mark(__lowbit_sink);
         #checks
-        #krate::__private::Sink::field_aliases(
+        __lowbit_rt::Sink::field_aliases(
             __lowbit_sink,
             __lowbit_aliases_from,
             __lowbit_at,
@@ -173,23 +173,23 @@ pub fn validate_impl(container: &Container, cx: &Context, checks: &TokenStream) 
                 <Self as #krate::Validate>::check_into(
                     self,
                     __lowbit_at,
-                    &mut #krate::__private::Record(__lowbit_report),
+                    &mut __lowbit_rt::Record(__lowbit_report),
                 );
             }
 
             #[inline]
             fn is_valid_at(&self, __lowbit_at: &#krate::Location<'_>) -> bool {
-                <Self as #krate::Validate>::check_into(self, __lowbit_at, &mut #krate::__private::Stop)
+                <Self as #krate::Validate>::check_into(self, __lowbit_at, &mut __lowbit_rt::Stop)
             }
 
             #[inline]
-            fn check_into<__LowbitSink: #krate::__private::Sink>(
+            fn check_into<__LowbitSink: __lowbit_rt::Sink>(
                 &self,
                 __lowbit_at: &#krate::Location<'_>,
                 __lowbit_sink: &mut __LowbitSink,
             ) -> bool {
                 #[allow(unused_imports)]
-                use #krate::__private::{ValueOf as _, NoValue as _};
+                use __lowbit_rt::{ValueOf as _, NoValue as _};
                 #checks
                 true
             }
