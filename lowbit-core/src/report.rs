@@ -123,8 +123,14 @@ pub struct Violation {
     /// Other keys a file may spell a segment of the path with: for the
     /// segment at each index, the field's `#[serde(alias = "..")]`es, so
     /// that a loader finds a value the file gives under an alias.
-    aliases: Vec<(usize, &'static [&'static str])>,
+    /// Boxed, and `None` without any: seldom used, and a `Vec` in place
+    /// would be two more words to move with every violation.
+    #[allow(clippy::box_collection)]
+    aliases: Option<Box<Vec<SegmentAliases>>>,
 }
+
+/// The aliases of the field that the path segment at the index names.
+type SegmentAliases = (usize, &'static [&'static str]);
 
 impl Violation {
     /// A violation of the rule `code` at `path`, saying `message` as it is.
@@ -137,7 +143,7 @@ impl Violation {
             message: Message::Text(message.into()),
             warning: false,
             about_key: false,
-            aliases: Vec::new(),
+            aliases: None,
         }
     }
 
@@ -152,7 +158,7 @@ impl Violation {
             message: Message::Template(Cow::Borrowed(template), &[]),
             warning: false,
             about_key: false,
-            aliases: Vec::new(),
+            aliases: None,
         }
     }
 
@@ -171,7 +177,7 @@ impl Violation {
             message: Message::Template(Cow::Borrowed(template), names),
             warning: false,
             about_key: false,
-            aliases: Vec::new(),
+            aliases: None,
         }
     }
 
@@ -219,6 +225,7 @@ impl Violation {
     pub(crate) fn aliases_at(&self, index: usize) -> &'static [&'static str] {
         self.aliases
             .iter()
+            .flat_map(|aliases| aliases.iter())
             .find(|(at, _)| *at == index)
             .map_or(&[], |(_, aliases)| aliases)
     }
@@ -251,7 +258,11 @@ impl Violation {
         self.path = self.path.prefixed(prefix);
         // The aliased segments moved down with the rest of the path.
         let moved = prefix.segments().len();
-        for (index, _) in &mut self.aliases {
+        for (index, _) in self
+            .aliases
+            .iter_mut()
+            .flat_map(|aliases| aliases.iter_mut())
+        {
             *index += moved;
         }
         self
@@ -530,7 +541,10 @@ impl Report {
                 continue;
             };
             if let Some((_, aliases)) = fields.iter().find(|(field, _)| field == name) {
-                violation.aliases.push((depth, aliases));
+                violation
+                    .aliases
+                    .get_or_insert_with(Box::default)
+                    .push((depth, aliases));
             }
         }
     }
