@@ -47,9 +47,29 @@ impl PathSegment {
 /// ]);
 /// assert_eq!(path.to_string(), r#"layers["enc"].bits"#);
 /// ```
-#[derive(Clone, Default, PartialEq, Eq, Hash)]
+#[derive(Clone)]
 pub struct Path {
-    segments: Vec<PathSegment>,
+    segments: Segments,
+}
+
+/// How many segments a path holds without allocating. A violation's path
+/// is seldom deeper, and its allocation would be the largest cost of
+/// recording the violation.
+const INLINE: usize = 3;
+
+/// What stands in an unused inline slot: a segment that owns nothing.
+const FILLER: PathSegment = PathSegment::Index(0);
+
+/// The segments of a [`Path`]: in place up to [`INLINE`] of them, else on
+/// the heap.
+#[derive(Clone)]
+enum Segments {
+    /// The first `len` of `items`; the others are [`FILLER`]s.
+    Inline {
+        len: u8,
+        items: [PathSegment; INLINE],
+    },
+    Heap(Vec<PathSegment>),
 }
 
 impl Path {
@@ -57,35 +77,95 @@ impl Path {
     #[must_use]
     pub const fn root() -> Self {
         Path {
-            segments: Vec::new(),
+            segments: Segments::Inline {
+                len: 0,
+                items: [FILLER; INLINE],
+            },
         }
     }
 
     /// A path made of these segments, outermost first.
     #[must_use]
     pub fn from_segments(segments: Vec<PathSegment>) -> Self {
+        Path {
+            segments: Segments::Heap(segments),
+        }
+    }
+
+    /// A path of `len` [`FILLER`] segments, for the caller to overwrite:
+    /// in place when they fit, else in one allocation of that length.
+    #[inline]
+    fn filled(len: usize) -> Self {
+        let segments = match u8::try_from(len) {
+            Ok(short) if len <= INLINE => Segments::Inline {
+                len: short,
+                items: [FILLER; INLINE],
+            },
+            _ => Segments::Heap(vec![FILLER; len]),
+        };
         Path { segments }
     }
 
     /// The segments, outermost first.
     #[must_use]
+    #[inline]
     pub fn segments(&self) -> &[PathSegment] {
-        &self.segments
+        match &self.segments {
+            Segments::Inline { len, items } => &items[..usize::from(*len)],
+            Segments::Heap(segments) => segments,
+        }
+    }
+
+    /// The segments, to overwrite.
+    #[inline]
+    fn segments_mut(&mut self) -> &mut [PathSegment] {
+        match &mut self.segments {
+            Segments::Inline { len, items } => &mut items[..usize::from(*len)],
+            Segments::Heap(segments) => segments,
+        }
     }
 
     /// Whether this is the root path.
     #[must_use]
     pub fn is_root(&self) -> bool {
-        self.segments.is_empty()
+        self.segments().is_empty()
     }
 
     /// This path below `prefix`: `rho.compression` below `model` is
     /// `model.rho.compression`.
     #[must_use]
     pub fn prefixed(&self, prefix: &Path) -> Path {
-        let mut segments = prefix.segments.clone();
-        segments.extend(self.segments.iter().cloned());
-        Path { segments }
+        let (outer, inner) = (prefix.segments(), self.segments());
+        let mut path = Path::filled(outer.len() + inner.len());
+        for (slot, segment) in path
+            .segments_mut()
+            .iter_mut()
+            .zip(outer.iter().chain(inner))
+        {
+            slot.clone_from(segment);
+        }
+        path
+    }
+}
+
+impl Default for Path {
+    fn default() -> Self {
+        Path::root()
+    }
+}
+
+/// Paths are equal when their segments are, wherever those are kept.
+impl PartialEq for Path {
+    fn eq(&self, other: &Self) -> bool {
+        self.segments() == other.segments()
+    }
+}
+
+impl Eq for Path {}
+
+impl std::hash::Hash for Path {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.segments().hash(state);
     }
 }
 
@@ -98,7 +178,7 @@ impl fmt::Debug for Path {
 
 impl fmt::Display for Path {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        Spelled(&self.segments).fmt(f)
+        Spelled(self.segments()).fmt(f)
     }
 }
 
@@ -251,44 +331,96 @@ impl<'a> Location<'a> {
     }
 
     /// The owned path of this location followed by the fields `tail` (a
-    /// rule's subject below the struct here), built in one allocation of
-    /// the path's exact length: what a violation records.
+    /// rule's subject below the struct here), built once: in place when it
+    /// is short, else in one allocation of its exact length. What a
+    /// violation records.
     pub(crate) fn path_below(&self, tail: &[&'static str]) -> Path {
-        let mut segments = Vec::with_capacity(self.depth() + tail.len());
-        self.push_segments(&mut segments);
-        // Flattened fields are named "": they add no segment.
-        for name in tail {
-            if !name.is_empty() {
-                segments.push(PathSegment::Field(Cow::Borrowed(name)));
-            }
-        }
-        Path { segments }
-    }
-
-    /// How many links lie between the root and here: the length of the
-    /// path, or a little more (flattened fields add none).
-    fn depth(&self) -> usize {
         let mut depth = 0;
-        let mut here = self.parent;
+        let mut here = Some(self);
         while let Some(location) = here {
-            depth += 1;
+            depth += usize::from(location.link.adds_segment());
             here = location.parent;
         }
-        depth
+        // `tail.len()` bounds what the tail adds: flattened fields, named
+        // "", add no segment.
+        if depth + tail.len() > INLINE {
+            return self.path_on_heap(depth, tail);
+        }
+        let mut items = [FILLER; INLINE];
+        let mut len = depth;
+        for name in tail {
+            if !name.is_empty() {
+                put(&mut items[len], PathSegment::Field(Cow::Borrowed(name)));
+                len += 1;
+            }
+        }
+        // The chain runs from here up to the root, innermost first: the
+        // slots fill from the back, without recursion.
+        let mut here = Some(self);
+        let mut at = depth;
+        while let Some(location) = here {
+            if let Some(segment) = location.link.segment() {
+                at -= 1;
+                put(&mut items[at], segment);
+            }
+            here = location.parent;
+        }
+        Path {
+            segments: Segments::Inline {
+                // At most `INLINE`.
+                #[allow(clippy::cast_possible_truncation)]
+                len: len as u8,
+                items,
+            },
+        }
     }
 
-    /// Pushes the segments of the path here, outermost first. Recursive:
-    /// as deep as the value is nested, which `limits` bounds.
-    fn push_segments(&self, segments: &mut Vec<PathSegment>) {
-        if let Some(parent) = self.parent {
-            parent.push_segments(segments);
+    /// [`path_below`](Self::path_below) of a path too long to hold in place:
+    /// `depth` segments of the chain, then the tail's.
+    #[cold]
+    fn path_on_heap(&self, depth: usize, tail: &[&'static str]) -> Path {
+        let mut segments = Vec::with_capacity(depth + tail.len());
+        segments.resize(depth, FILLER);
+        let mut here = Some(self);
+        let mut at = depth;
+        while let Some(location) = here {
+            if let Some(segment) = location.link.segment() {
+                at -= 1;
+                segments[at] = segment;
+            }
+            here = location.parent;
         }
-        match self.link {
-            // Flattened fields are named "": they add no segment.
-            Link::Root(_) | Link::Field("") => {}
-            Link::Field(name) => segments.push(PathSegment::Field(Cow::Borrowed(name))),
-            Link::Index(index) => segments.push(PathSegment::Index(index)),
-            Link::Key(key) => segments.push(PathSegment::Key(key.to_string())),
+        let names = tail.iter().filter(|name| !name.is_empty());
+        segments.extend(names.map(|name| PathSegment::Field(Cow::Borrowed(name))));
+        Path {
+            segments: Segments::Heap(segments),
+        }
+    }
+}
+
+/// Writes `segment` into a slot that holds a [`FILLER`], which owns
+/// nothing: no drop of the old value to test for.
+#[inline(always)]
+fn put(slot: &mut PathSegment, segment: PathSegment) {
+    std::mem::forget(std::mem::replace(slot, segment));
+}
+
+impl Link<'_> {
+    /// Whether this link adds a segment to the path: the root and the
+    /// steps of `nested` and of flattened fields (named "") add none.
+    #[inline]
+    fn adds_segment(&self) -> bool {
+        !matches!(self, Link::Root(_) | Link::Field(""))
+    }
+
+    /// The segment this link adds, if any.
+    #[inline]
+    fn segment(&self) -> Option<PathSegment> {
+        match *self {
+            Link::Root(_) | Link::Field("") => None,
+            Link::Field(name) => Some(PathSegment::Field(Cow::Borrowed(name))),
+            Link::Index(index) => Some(PathSegment::Index(index)),
+            Link::Key(key) => Some(PathSegment::Key(key.to_string())),
         }
     }
 }
@@ -296,5 +428,65 @@ impl<'a> Location<'a> {
 impl fmt::Debug for Location<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "Location({})", self.to_path())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::hash_map::DefaultHasher;
+    use std::hash::{Hash, Hasher};
+
+    use super::*;
+
+    fn field(name: &'static str) -> PathSegment {
+        PathSegment::Field(Cow::Borrowed(name))
+    }
+
+    fn hash(path: &Path) -> u64 {
+        let mut hasher = DefaultHasher::new();
+        path.hash(&mut hasher);
+        hasher.finish()
+    }
+
+    #[test]
+    fn paths_built_in_place_and_on_the_heap_read_and_compare_alike() {
+        let root = Location::root();
+        let a = root.field("a");
+        let items = a.index(1);
+        let nested = items.nested();
+        let key = "k";
+        let keyed = nested.key(&key);
+        // Within the inline slots, at their bound, and past it.
+        let short = a.path_below(&["", "b"]);
+        let full = items.path_below(&["b"]);
+        let long = keyed.path_below(&["b", "", "c"]);
+        assert!(matches!(short.segments, Segments::Inline { len: 2, .. }));
+        assert!(matches!(full.segments, Segments::Inline { len: 3, .. }));
+        assert!(matches!(long.segments, Segments::Heap(_)));
+        assert_eq!(short.to_string(), "a.b");
+        assert_eq!(full.to_string(), "a[1].b");
+        assert_eq!(long.to_string(), r#"a[1]["k"].b.c"#);
+
+        let spelled = [field("a"), PathSegment::Index(1), field("b")];
+        let from_vec = Path::from_segments(spelled.to_vec());
+        assert_eq!(full.segments(), spelled);
+        assert_eq!(full, from_vec);
+        assert_eq!(hash(&full), hash(&from_vec));
+        assert_ne!(full, short);
+        assert_eq!(Path::default(), Path::from_segments(Vec::new()));
+        assert!(Path::root().is_root() && root.to_path().is_root());
+    }
+
+    #[test]
+    fn prefixing_moves_a_path_between_its_two_kinds_of_storage() {
+        let rho = Path::from_segments(vec![field("rho"), field("compression")]);
+        let model = Location::root().field("model").to_path();
+        let inline = rho.prefixed(&model);
+        assert!(matches!(inline.segments, Segments::Inline { len: 3, .. }));
+        assert_eq!(inline.to_string(), "model.rho.compression");
+        let heap = inline.prefixed(&Path::from_segments(vec![PathSegment::Key("x".into())]));
+        assert!(matches!(heap.segments, Segments::Heap(_)));
+        assert_eq!(heap.to_string(), r#"["x"].model.rho.compression"#);
+        assert_eq!(heap.clone(), heap);
     }
 }

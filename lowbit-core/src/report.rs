@@ -2,6 +2,7 @@
 
 use std::borrow::Cow;
 use std::fmt;
+use std::mem::ManuallyDrop;
 
 use crate::path::{Path, PathSegment};
 
@@ -122,8 +123,14 @@ pub struct Violation {
     /// Other keys a file may spell a segment of the path with: for the
     /// segment at each index, the field's `#[serde(alias = "..")]`es, so
     /// that a loader finds a value the file gives under an alias.
-    aliases: Vec<(usize, &'static [&'static str])>,
+    /// Boxed, and `None` without any: seldom used, and a `Vec` in place
+    /// would be two more words to move with every violation.
+    #[allow(clippy::box_collection)]
+    aliases: Option<Box<Vec<SegmentAliases>>>,
 }
+
+/// The aliases of the field that the path segment at the index names.
+type SegmentAliases = (usize, &'static [&'static str]);
 
 impl Violation {
     /// A violation of the rule `code` at `path`, saying `message` as it is.
@@ -136,7 +143,7 @@ impl Violation {
             message: Message::Text(message.into()),
             warning: false,
             about_key: false,
-            aliases: Vec::new(),
+            aliases: None,
         }
     }
 
@@ -151,7 +158,7 @@ impl Violation {
             message: Message::Template(Cow::Borrowed(template), &[]),
             warning: false,
             about_key: false,
-            aliases: Vec::new(),
+            aliases: None,
         }
     }
 
@@ -170,7 +177,7 @@ impl Violation {
             message: Message::Template(Cow::Borrowed(template), names),
             warning: false,
             about_key: false,
-            aliases: Vec::new(),
+            aliases: None,
         }
     }
 
@@ -218,6 +225,7 @@ impl Violation {
     pub(crate) fn aliases_at(&self, index: usize) -> &'static [&'static str] {
         self.aliases
             .iter()
+            .flat_map(|aliases| aliases.iter())
             .find(|(at, _)| *at == index)
             .map_or(&[], |(_, aliases)| aliases)
     }
@@ -250,7 +258,11 @@ impl Violation {
         self.path = self.path.prefixed(prefix);
         // The aliased segments moved down with the rest of the path.
         let moved = prefix.segments().len();
-        for (index, _) in &mut self.aliases {
+        for (index, _) in self
+            .aliases
+            .iter_mut()
+            .flat_map(|aliases| aliases.iter_mut())
+        {
             *index += moved;
         }
         self
@@ -393,10 +405,61 @@ pub struct Report {
     /// Boxed, and `None` until the first violation: a `Report` is one
     /// pointer, so that the `Result<(), Report>` of a valid config costs
     /// its caller nothing to drop (the drop is a test the caller inlines).
-    /// Never `Some` of an empty list.
-    // The box is the point: a `Vec` alone is three words to move and test.
-    #[allow(clippy::box_collection)]
-    violations: Option<Box<Vec<Violation>>>,
+    /// Never `Some` of an empty list. Dropped by hand (see `Drop`), so
+    /// that the drop of a `Report` stays that test and a call.
+    violations: Option<ManuallyDrop<Box<Violations>>>,
+}
+
+impl Drop for Report {
+    /// A test the caller inlines; the list is dropped out of line. Left to
+    /// the compiler, the drop of the list (a match, a violation's fields)
+    /// was inlined into `drop_in_place::<Result<(), Report>>` until that
+    /// grew too large to inline, and a valid config's caller paid a call.
+    #[inline]
+    fn drop(&mut self) {
+        if let Some(list) = self.violations.take() {
+            drop_list(ManuallyDrop::into_inner(list));
+        }
+    }
+}
+
+#[inline(never)]
+fn drop_list(list: Box<Violations>) {
+    drop(list);
+}
+
+/// The violations of a non-empty report. The first sits in the report's
+/// own box, so that a config broken once (the common case) costs one
+/// allocation there, not two; the second moves them to a vector.
+#[derive(Clone)]
+enum Violations {
+    One(Violation),
+    Many(Vec<Violation>),
+}
+
+impl Violations {
+    #[inline]
+    fn as_slice(&self) -> &[Violation] {
+        match self {
+            Violations::One(violation) => std::slice::from_ref(violation),
+            Violations::Many(violations) => violations,
+        }
+    }
+
+    #[inline]
+    fn as_mut_slice(&mut self) -> &mut [Violation] {
+        match self {
+            Violations::One(violation) => std::slice::from_mut(violation),
+            Violations::Many(violations) => violations,
+        }
+    }
+
+    fn into_vec(self) -> Vec<Violation> {
+        match self {
+            Violations::One(violation) => vec![violation],
+            Violations::Many(violations) => violations,
+        }
+    }
 }
 
 impl PartialEq for Report {
@@ -423,15 +486,31 @@ impl Report {
 
     /// Records a violation.
     pub fn push(&mut self, violation: Violation) {
-        // Room for a few at once: a broken config seldom breaks one rule.
-        self.violations
-            .get_or_insert_with(|| Box::new(Vec::with_capacity(4)))
-            .push(violation);
+        let Some(violations) = &mut self.violations else {
+            self.violations = Some(ManuallyDrop::new(Box::new(Violations::One(violation))));
+            return;
+        };
+        match &mut ***violations {
+            Violations::Many(list) => list.push(violation),
+            Violations::One(_) => {
+                // Room for a few at once: a config broken twice is often
+                // broken more.
+                let mut list = Vec::with_capacity(4);
+                let Violations::One(first) =
+                    std::mem::replace(&mut ***violations, Violations::Many(Vec::new()))
+                else {
+                    unreachable!("matched as one")
+                };
+                list.push(first);
+                list.push(violation);
+                ***violations = Violations::Many(list);
+            }
+        }
     }
 
     /// The violation recorded last, for generated code to complete.
     pub(crate) fn last_mut(&mut self) -> Option<&mut Violation> {
-        self.violations.as_mut()?.last_mut()
+        self.violations_mut().last_mut()
     }
 
     /// Makes the violation recorded last a warning (a rule marked `warn`).
@@ -462,7 +541,10 @@ impl Report {
                 continue;
             };
             if let Some((_, aliases)) = fields.iter().find(|(field, _)| field == name) {
-                violation.aliases.push((depth, aliases));
+                violation
+                    .aliases
+                    .get_or_insert_with(Box::default)
+                    .push((depth, aliases));
             }
         }
     }
@@ -502,13 +584,13 @@ impl Report {
     /// The violations, in the order they were found.
     #[must_use]
     pub fn violations(&self) -> &[Violation] {
-        self.violations.as_deref().map_or(&[], Vec::as_slice)
+        self.violations.as_ref().map_or(&[], |list| list.as_slice())
     }
 
     fn violations_mut(&mut self) -> &mut [Violation] {
         self.violations
-            .as_deref_mut()
-            .map_or(&mut [], Vec::as_mut_slice)
+            .as_mut()
+            .map_or(&mut [], |list| list.as_mut_slice())
     }
 
     /// An iterator over the violations.
@@ -558,9 +640,10 @@ impl IntoIterator for Report {
     type Item = Violation;
     type IntoIter = std::vec::IntoIter<Violation>;
 
-    fn into_iter(self) -> Self::IntoIter {
+    fn into_iter(mut self) -> Self::IntoIter {
         self.violations
-            .map(|list| *list)
+            .take()
+            .map(|list| ManuallyDrop::into_inner(list).into_vec())
             .unwrap_or_default()
             .into_iter()
     }
@@ -591,6 +674,33 @@ mod tests {
         report.push(violation());
         assert_eq!(report.len(), 1);
         assert_eq!(report.clone().into_iter().count(), 1);
+    }
+
+    #[test]
+    fn the_first_violation_sits_in_the_box_and_the_second_moves_both_to_a_list() {
+        let mut report = Report::new();
+        report.push(Violation::new(Path::root(), "first", "one"));
+        assert!(matches!(
+            report.violations.as_deref().map(|b| &**b),
+            Some(Violations::One(_))
+        ));
+        assert_eq!(report.len(), 1);
+        report.last_mut().unwrap().warning = true;
+        report.push(violation());
+        report.push(Violation::new(Path::root(), "third", "three"));
+        assert!(matches!(
+            report.violations.as_deref().map(|b| &**b),
+            Some(Violations::Many(_))
+        ));
+        let codes: Vec<_> = report.iter().map(Violation::code).collect();
+        assert_eq!(codes, ["first", "one_of", "third"]);
+        assert!(report.violations()[0].is_warning());
+        let owned: Vec<_> = report.clone().into_iter().map(|v| v.code()).collect();
+        assert_eq!(owned, codes);
+        let mut one = Report::new();
+        one.push(violation());
+        assert_eq!(one.clone().into_iter().next(), Some(violation()));
+        assert_ne!(one, report);
     }
 
     fn violation() -> Violation {
