@@ -277,12 +277,6 @@ const GAPS: &[(&str, &str)] = &[
          not reported (item 7 of the issue, open for untagged enums)",
     ),
     (
-        loaders!("internal_tag|rename_all_fields/option/wrong"),
-        "a type error inside an internally tagged enum behind `Option` is reported at \
-         the option's key with its path, at 1:1; at the root, two tables down, in a \
-         list and in a map it is at the value",
-    ),
-    (
         "try_from/*/rule/schema",
         "the schema describes what serde reads, a `u32`, and cannot say that `TryFrom` \
          refuses more than 100",

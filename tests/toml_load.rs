@@ -1444,3 +1444,45 @@ fn keys_a_variant_lacks_are_unknown_keys() {
     };
     assert_eq!(path, "/a");
 }
+
+/// An internally tagged enum behind `Option`, for
+/// [`a_type_error_in_a_tagged_variant_behind_option_is_at_its_value`].
+#[derive(Deserialize, Validate, Debug)]
+struct Job {
+    #[nested]
+    retry: Option<Backoff>,
+}
+
+/// Internally tagged: its variant is read from serde's buffer.
+#[derive(Deserialize, Validate, Debug)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+enum Backoff {
+    Fixed {
+        #[range(max = 60)]
+        delay: u32,
+    },
+    Exponential {
+        #[range(min = 2)]
+        base: u32,
+        #[range(max = 600)]
+        cap: u32,
+    },
+}
+
+/// `Option` reads the tagged table through a wrapper of its own: a type
+/// error in the variant is still at the value, not at the option's table.
+#[test]
+fn a_type_error_in_a_tagged_variant_behind_option_is_at_its_value() {
+    let source = "[retry]\nkind = \"exponential\"\nbase = 2\ncap = \"ten\"\n";
+    let loaded = lowbit_core::toml::load::<Job>(source);
+    assert_eq!(
+        summary(&loaded),
+        owned(&[("invalid_type", "retry.cap", 4, 7)])
+    );
+    assert_eq!(pointed(source, &loaded.diagnostics()[0]), "\"ten\"");
+    // A field the variant lacks is the option's table's.
+    let loaded = lowbit_core::toml::load::<Job>("[retry]\nkind = \"fixed\"\n");
+    assert_eq!(summary(&loaded), owned(&[("missing_field", "retry", 1, 1)]));
+    let loaded = lowbit_core::toml::load::<Job>("[retry]\nkind = \"fixed\"\ndelay = 3\n");
+    assert!(loaded.is_valid());
+}

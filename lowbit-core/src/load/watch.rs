@@ -189,12 +189,22 @@ impl<'a> Watch<'a> {
             let mut seen = self.seen.borrow_mut();
             if seen.failure.is_none() {
                 let failure = match self.role {
-                    Role::Value => Some(Failure {
-                        path: self.at.path(),
-                        variants,
-                        known: None,
-                        flattened: None,
-                    }),
+                    Role::Value => {
+                        let path = self.at.path();
+                        // An internally tagged enum read here through a
+                        // wrapper (`Option`) failed in its variant, read
+                        // from serde's buffer once its table was: the
+                        // table's keys say where.
+                        let flattened = (seen.tagged.take())
+                            .filter(|(table, _)| *table == path)
+                            .map(|(_, keys)| keys);
+                        Some(Failure {
+                            path,
+                            variants,
+                            known: None,
+                            flattened,
+                        })
+                    }
                     Role::Key => {
                         let mut path = self.at.path();
                         let key = seen.key.clone();
