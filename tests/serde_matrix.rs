@@ -249,13 +249,6 @@ macro_rules! loaders {
 /// combination must be wrong, and every wrong one listed.
 const GAPS: &[(&str, &str)] = &[
     (
-        loaders!("alias/*/wrong"),
-        "a type error under an alias is reported twice: at the value but under the alias \
-         (`old_count`, where a rule broken by the same value says `count`), and as \
-         `missing field count` at 1:1, from the read past the unreadable value, which \
-         takes the entry out and does not know the missing field is the one taken out",
-    ),
-    (
         loaders!("adjacent_tag/*/stray"),
         "an unknown key inside an adjacently tagged variant's content is not reported \
          (item 7 of the issue is fixed for internally tagged enums only)",

@@ -1062,6 +1062,37 @@ fn a_field_without_aliases_is_located_as_before() {
     );
 }
 
+/// A type error under an alias is reported once, at the value, under the
+/// field's serde name (as a broken rule is): not under the alias, and not
+/// again as the field missing once the value is taken out.
+#[test]
+fn a_type_error_under_an_alias_is_reported_once_under_the_serde_name() {
+    let source = "old_stage = \"x\"\nlevel = 1\n";
+    let loaded = lowbit_core::toml::load::<Staged>(source);
+    assert_eq!(summary(&loaded), owned(&[("invalid_type", "stage", 1, 13)]));
+    assert_eq!(pointed(source, &loaded.diagnostics()[0]), "\"x\"");
+    assert!(loaded.value().is_none());
+    // A table given under its alias too, and a second bad value after it.
+    let source = "stage = 1\nlevel = \"y\"\n[model.q]\nold_bits = \"x\"\n";
+    let loaded = lowbit_core::toml::load::<Staged>(source);
+    assert_eq!(
+        summary(&loaded),
+        owned(&[
+            ("invalid_type", "level", 2, 9),
+            ("invalid_type", "model.quant.bits", 4, 12)
+        ])
+    );
+    // A field the file lacks is still missing, beside them.
+    let source = "level = \"y\"\n[model.q]\nold_bits = \"x\"\n";
+    let loaded = lowbit_core::toml::load::<Staged>(source);
+    let missing: Vec<&str> = (loaded.diagnostics().iter())
+        .filter(|d| d.code() == "missing_field")
+        .map(|d| d.message())
+        .collect();
+    assert_eq!(missing, ["missing field `stage`"]);
+    assert_eq!(loaded.diagnostics().len(), 3);
+}
+
 #[path = "support/fidelity.rs"]
 mod fidelity;
 
