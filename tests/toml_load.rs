@@ -1517,3 +1517,42 @@ fn a_type_error_in_a_tagged_variant_behind_option_is_at_its_value() {
     let loaded = lowbit_core::toml::load::<Job>("[retry]\nkind = \"fixed\"\ndelay = 3\n");
     assert!(loaded.is_valid());
 }
+
+/// Adjacently tagged, for
+/// [`a_typo_inside_an_adjacently_tagged_variant_is_reported`].
+#[derive(Deserialize, Validate, Debug)]
+#[serde(tag = "kind", content = "spec", rename_all = "snake_case")]
+enum Volume {
+    Disk {
+        #[range(max = 100)]
+        size: u32,
+    },
+    Url {
+        #[url]
+        url: String,
+    },
+}
+
+/// A typo in an adjacently tagged variant's content, after its tag, is an
+/// unknown key named by its field path (issue 13, item 7).
+#[test]
+fn a_typo_inside_an_adjacently_tagged_variant_is_reported() {
+    let source = "kind = \"disk\"\n[spec]\nsize = 3\nsise = 4\n";
+    let loaded = lowbit_core::toml::load::<Volume>(source);
+    assert_eq!(
+        summary(&loaded),
+        owned(&[("unknown_key", "spec.sise", 4, 1)])
+    );
+    assert_eq!(
+        loaded.diagnostics()[0].message(),
+        "unknown key `sise` in `spec`"
+    );
+    assert!(loaded.is_valid());
+    let denied = Options::new()
+        .deny_unknown_keys(true)
+        .load::<Volume>(source);
+    assert!(!denied.is_valid());
+    // A rule in the content is still located, beside it.
+    let loaded = lowbit_core::toml::load::<Volume>("kind = \"disk\"\nspec = { size = 300 }\n");
+    assert_eq!(summary(&loaded), owned(&[("range", "spec.size", 2, 17)]));
+}

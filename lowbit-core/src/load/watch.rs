@@ -400,10 +400,15 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Watched<'_, D> {
         } else {
             Buffers::No
         };
+        // A struct variant read as any value (an adjacently tagged enum's
+        // content after its tag) is a struct: its keys are fields, though
+        // serde does not say which it knows.
+        let known = (buffers == Buffers::No && expects(&visitor, "struct variant ", false))
+            .then_some(&[][..]);
         let watched = WatchedVisitor {
             inner: visitor,
             watch,
-            known: None,
+            known,
             single: false,
             buffers,
         };
