@@ -566,3 +566,38 @@ fn an_adjacent_content_before_its_tag_is_located_within() {
         }
     }
 }
+
+/// An internally tagged enum behind `Option`, for
+/// [`a_type_error_in_a_tagged_variant_behind_option_is_at_its_value`].
+#[derive(Deserialize, Validate, Debug)]
+struct Job {
+    #[nested]
+    retry: Option<Backoff>,
+}
+
+/// Internally tagged: its variant is read from serde's buffer.
+#[derive(Deserialize, Validate, Debug)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+enum Backoff {
+    Fixed {
+        #[range(max = 60)]
+        delay: u32,
+    },
+    Exponential {
+        #[range(min = 2)]
+        base: u32,
+        #[range(max = 600)]
+        cap: u32,
+    },
+}
+
+#[test]
+fn a_type_error_in_a_tagged_variant_behind_option_is_at_its_value() {
+    let source = "{\"retry\": {\"kind\": \"exponential\", \"base\": \"two\", \"cap\": 10}}";
+    let loaded = lowbit_core::json::load::<Job>(source);
+    assert_eq!(
+        summary(&loaded),
+        owned(&[("invalid_type", "retry.base", 1, 43)])
+    );
+    assert_eq!(pointed(source, &loaded.diagnostics()[0]), "\"two\"");
+}

@@ -1062,6 +1062,37 @@ fn a_field_without_aliases_is_located_as_before() {
     );
 }
 
+/// A type error under an alias is reported once, at the value, under the
+/// field's serde name (as a broken rule is): not under the alias, and not
+/// again as the field missing once the value is taken out.
+#[test]
+fn a_type_error_under_an_alias_is_reported_once_under_the_serde_name() {
+    let source = "old_stage = \"x\"\nlevel = 1\n";
+    let loaded = lowbit_core::toml::load::<Staged>(source);
+    assert_eq!(summary(&loaded), owned(&[("invalid_type", "stage", 1, 13)]));
+    assert_eq!(pointed(source, &loaded.diagnostics()[0]), "\"x\"");
+    assert!(loaded.value().is_none());
+    // A table given under its alias too, and a second bad value after it.
+    let source = "stage = 1\nlevel = \"y\"\n[model.q]\nold_bits = \"x\"\n";
+    let loaded = lowbit_core::toml::load::<Staged>(source);
+    assert_eq!(
+        summary(&loaded),
+        owned(&[
+            ("invalid_type", "level", 2, 9),
+            ("invalid_type", "model.quant.bits", 4, 12)
+        ])
+    );
+    // A field the file lacks is still missing, beside them.
+    let source = "level = \"y\"\n[model.q]\nold_bits = \"x\"\n";
+    let loaded = lowbit_core::toml::load::<Staged>(source);
+    let missing: Vec<&str> = (loaded.diagnostics().iter())
+        .filter(|d| d.code() == "missing_field")
+        .map(|d| d.message())
+        .collect();
+    assert_eq!(missing, ["missing field `stage`"]);
+    assert_eq!(loaded.diagnostics().len(), 3);
+}
+
 #[path = "support/fidelity.rs"]
 mod fidelity;
 
@@ -1443,4 +1474,85 @@ fn keys_a_variant_lacks_are_unknown_keys() {
         panic!("no value: {:?}", loaded.diagnostics());
     };
     assert_eq!(path, "/a");
+}
+
+/// An internally tagged enum behind `Option`, for
+/// [`a_type_error_in_a_tagged_variant_behind_option_is_at_its_value`].
+#[derive(Deserialize, Validate, Debug)]
+struct Job {
+    #[nested]
+    retry: Option<Backoff>,
+}
+
+/// Internally tagged: its variant is read from serde's buffer.
+#[derive(Deserialize, Validate, Debug)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+enum Backoff {
+    Fixed {
+        #[range(max = 60)]
+        delay: u32,
+    },
+    Exponential {
+        #[range(min = 2)]
+        base: u32,
+        #[range(max = 600)]
+        cap: u32,
+    },
+}
+
+/// `Option` reads the tagged table through a wrapper of its own: a type
+/// error in the variant is still at the value, not at the option's table.
+#[test]
+fn a_type_error_in_a_tagged_variant_behind_option_is_at_its_value() {
+    let source = "[retry]\nkind = \"exponential\"\nbase = 2\ncap = \"ten\"\n";
+    let loaded = lowbit_core::toml::load::<Job>(source);
+    assert_eq!(
+        summary(&loaded),
+        owned(&[("invalid_type", "retry.cap", 4, 7)])
+    );
+    assert_eq!(pointed(source, &loaded.diagnostics()[0]), "\"ten\"");
+    // A field the variant lacks is the option's table's.
+    let loaded = lowbit_core::toml::load::<Job>("[retry]\nkind = \"fixed\"\n");
+    assert_eq!(summary(&loaded), owned(&[("missing_field", "retry", 1, 1)]));
+    let loaded = lowbit_core::toml::load::<Job>("[retry]\nkind = \"fixed\"\ndelay = 3\n");
+    assert!(loaded.is_valid());
+}
+
+/// Adjacently tagged, for
+/// [`a_typo_inside_an_adjacently_tagged_variant_is_reported`].
+#[derive(Deserialize, Validate, Debug)]
+#[serde(tag = "kind", content = "spec", rename_all = "snake_case")]
+enum Volume {
+    Disk {
+        #[range(max = 100)]
+        size: u32,
+    },
+    Url {
+        #[url]
+        url: String,
+    },
+}
+
+/// A typo in an adjacently tagged variant's content, after its tag, is an
+/// unknown key named by its field path (issue 13, item 7).
+#[test]
+fn a_typo_inside_an_adjacently_tagged_variant_is_reported() {
+    let source = "kind = \"disk\"\n[spec]\nsize = 3\nsise = 4\n";
+    let loaded = lowbit_core::toml::load::<Volume>(source);
+    assert_eq!(
+        summary(&loaded),
+        owned(&[("unknown_key", "spec.sise", 4, 1)])
+    );
+    assert_eq!(
+        loaded.diagnostics()[0].message(),
+        "unknown key `sise` in `spec`"
+    );
+    assert!(loaded.is_valid());
+    let denied = Options::new()
+        .deny_unknown_keys(true)
+        .load::<Volume>(source);
+    assert!(!denied.is_valid());
+    // A rule in the content is still located, beside it.
+    let loaded = lowbit_core::toml::load::<Volume>("kind = \"disk\"\nspec = { size = 300 }\n");
+    assert_eq!(summary(&loaded), owned(&[("range", "spec.size", 2, 17)]));
 }

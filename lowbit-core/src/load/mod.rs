@@ -6,6 +6,8 @@
 //! key and unreadable value, and reading again past each unreadable one
 //! are the same for all.
 
+mod alias;
+mod blank;
 mod flatten;
 pub(crate) mod locate;
 #[cfg(any(feature = "json", feature = "yaml"))]
@@ -536,6 +538,7 @@ impl<'s> Load<'_, 's> {
         let mut unreported = (0, None, false);
         // How many of the cuts removed echoes rather than reported values.
         let mut echoes = 0;
+        let mut names = alias::Names::default();
         let value = loop {
             let seen = RefCell::new(Seen::default());
             let result: Result<T, D::Error> = D::deserialize(work, &seen);
@@ -567,14 +570,22 @@ impl<'s> Load<'_, 's> {
                 failure.path = path;
                 placed = true;
             }
-            let path = failure.as_ref().map_or(Vec::new(), |f| f.path.clone());
+            let written = failure.as_ref().map_or(Vec::new(), |f| f.path.clone());
+            // Paths name fields by their serde names, which the file may
+            // spell as aliases: the tree is walked and cut as written.
+            let path = match &failure {
+                Some(failure) if !placed && !failure.fields.is_empty() => {
+                    names.spell::<D, T>(work, &written, &failure.fields)
+                }
+                _ => written.clone(),
+            };
             // A table that misses what an earlier pass removed from it: an
             // echo of an error already reported. It is cut unreported, so
             // that the values after it are still read.
             if removed.iter().any(|gone| gone.starts_with(&path))
                 && !missing_elsewhere(&D::error_message(&error), &path, &removed)
             {
-                match cut(work, &path) {
+                match cut(work, &written) {
                     // Each echo costs a read of the whole document too.
                     Some(kept) if echoes < PASSES => {
                         removed.push(path[..kept].to_vec());
@@ -586,7 +597,7 @@ impl<'s> Load<'_, 's> {
             }
             let reported = removed.len() - echoes;
             if reported < PASSES {
-                self.deserialize_error::<D>(work, &error, failure.as_ref(), placed);
+                self.deserialize_error::<D>(work, &error, failure.as_ref(), placed, &path);
             } else if reported < COUNTED {
                 unreported.0 += 1;
                 unreported
@@ -596,7 +607,7 @@ impl<'s> Load<'_, 's> {
                 unreported.2 = true;
                 break None;
             }
-            match cut(work, &path) {
+            match cut(work, &written) {
                 Some(kept) => removed.push(path[..kept].to_vec()),
                 None => break None,
             }
@@ -731,6 +742,7 @@ impl<'s> Load<'_, 's> {
         error: &D::Error,
         failure: Option<&watch::Failure>,
         placed: bool,
+        spelled: &[PathSegment],
     ) {
         let mut message = D::error_message(error);
         let path = failure.map_or(&[][..], |failure| &failure.path[..]);
@@ -793,7 +805,7 @@ impl<'s> Load<'_, 's> {
                 help = closest_name(name, known).map(|meant| format!("did you mean `{meant}`?"));
             }
         }
-        let diagnostic = self.push(Severity::Error, code, message, path, span);
+        let diagnostic = self.push(Severity::Error, code, message, spelled, span);
         diagnostic.help = help;
     }
 

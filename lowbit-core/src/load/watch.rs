@@ -33,6 +33,7 @@ use serde::de::{
     self, DeserializeSeed, Deserializer, EnumAccess, MapAccess, SeqAccess, VariantAccess, Visitor,
 };
 
+use super::blank::Blank;
 use crate::PathSegment;
 
 /// A key whose value the type ignored.
@@ -58,6 +59,10 @@ pub(crate) struct Failure {
     /// table, in the order serde read them. None, for a value read whole
     /// from a buffer (an adjacently tagged enum's content).
     pub(crate) flattened: Option<Vec<String>>,
+    /// The segments of `path` that are a struct's keys, by index, with the
+    /// fields that struct knows (its serde names and their aliases): where
+    /// the file may spell a field under an alias.
+    pub(crate) fields: Vec<(usize, &'static [&'static str])>,
 }
 
 /// A table read by a struct with a flattened field.
@@ -101,6 +106,11 @@ pub(crate) struct Seen {
     pub(crate) flat: Vec<Flat>,
     /// What to hand those tables, when this read is a probe.
     pub(crate) probe: Option<Probe>,
+    /// When this read asks for a key's serde name: the table and the key
+    /// as the file spells it. The struct is handed the key with a
+    /// [`Blank`] value and then the key again, which serde's derive refuses
+    /// as a `duplicate field` under the field's serde name.
+    pub(crate) rename: Option<(Vec<PathSegment>, String)>,
     /// The last internally tagged table read, and its keys: its variant
     /// is read from serde's buffer after the table, away from the watch.
     tagged: Option<(Vec<PathSegment>, Vec<String>)>,
@@ -132,6 +142,23 @@ impl Chain<'_> {
         }
         segments.reverse();
         segments
+    }
+
+    /// The segments of [`path`](Self::path) that are a struct's keys, by
+    /// index, with the fields of that struct.
+    fn fields(&self) -> Vec<(usize, &'static [&'static str])> {
+        let mut knowns = Vec::new();
+        let mut here = Some(self);
+        while let Some(node) = here {
+            if node.segment.is_some() {
+                knowns.push(node.known);
+            }
+            here = node.parent;
+        }
+        knowns.reverse();
+        (knowns.into_iter().enumerate())
+            .filter_map(|(index, known)| Some((index, known?)))
+            .collect()
     }
 }
 
@@ -189,12 +216,23 @@ impl<'a> Watch<'a> {
             let mut seen = self.seen.borrow_mut();
             if seen.failure.is_none() {
                 let failure = match self.role {
-                    Role::Value => Some(Failure {
-                        path: self.at.path(),
-                        variants,
-                        known: None,
-                        flattened: None,
-                    }),
+                    Role::Value => {
+                        let path = self.at.path();
+                        // An internally tagged enum read here through a
+                        // wrapper (`Option`) failed in its variant, read
+                        // from serde's buffer once its table was: the
+                        // table's keys say where.
+                        let flattened = (seen.tagged.take())
+                            .filter(|(table, _)| *table == path)
+                            .map(|(_, keys)| keys);
+                        Some(Failure {
+                            path,
+                            variants,
+                            known: None,
+                            flattened,
+                            fields: self.at.fields(),
+                        })
+                    }
                     Role::Key => {
                         let mut path = self.at.path();
                         let key = seen.key.clone();
@@ -207,6 +245,7 @@ impl<'a> Watch<'a> {
                             variants: None,
                             known: self.known,
                             flattened: None,
+                            fields: self.at.fields(),
                         })
                     }
                     // The enum's own value notes it, with its variants.
@@ -235,6 +274,7 @@ impl<'a> Watch<'a> {
                     variants: None,
                     known: None,
                     flattened,
+                    fields: self.at.fields(),
                 });
             }
         }
@@ -255,6 +295,7 @@ impl<'a> Watch<'a> {
                 variants: None,
                 known: None,
                 flattened: Some(Vec::new()),
+                fields: Vec::new(),
             });
         }
     }
@@ -359,10 +400,15 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Watched<'_, D> {
         } else {
             Buffers::No
         };
+        // A struct variant read as any value (an adjacently tagged enum's
+        // content after its tag) is a struct: its keys are fields, though
+        // serde does not say which it knows.
+        let known = (buffers == Buffers::No && expects(&visitor, "struct variant ", false))
+            .then_some(&[][..]);
         let watched = WatchedVisitor {
             inner: visitor,
             watch,
-            known: None,
+            known,
             single: false,
             buffers,
         };
@@ -573,6 +619,7 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for WatchedVisitor<'_, V> {
                 buffered: Cell::new(false),
                 extra: None,
                 extra_value: false,
+                blank: false,
             });
         }
         let table = self.watch.at.path();
@@ -596,6 +643,7 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for WatchedVisitor<'_, V> {
             buffered: Cell::new(false),
             extra,
             extra_value: false,
+            blank: false,
         });
         let read = read.into_inner();
         let mut seen = self.watch.seen.borrow_mut();
@@ -608,6 +656,7 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for WatchedVisitor<'_, V> {
                     variants: None,
                     known: None,
                     flattened: Some(read.keys),
+                    fields: Vec::new(),
                 });
             }
         } else {
@@ -699,6 +748,9 @@ struct WatchedMap<'a, A> {
     extra: Option<Extra>,
     /// Whether the value to read is the probe's, not the table's.
     extra_value: bool,
+    /// Whether the value to read is to be handed over [`Blank`], for a
+    /// read asking for a key's serde name (see [`Seen::rename`]).
+    blank: bool,
 }
 
 /// A key a probe hands a struct with flattened fields.
@@ -780,6 +832,14 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for WatchedMap<'_, A> {
         let watch = self.watch.with_role(Role::Key, self.known);
         let key = self.inner.next_key_seed(WatchedSeed { inner: seed, watch });
         self.key = self.watch.seen.borrow_mut().key.take();
+        if self.read.is_none()
+            && self.known.is_some()
+            && let Some((table, name)) = &self.watch.seen.borrow().rename
+            && self.key.as_ref() == Some(name)
+            && *table == self.watch.at.path()
+        {
+            self.blank = true;
+        }
         if let Some(read) = self.read {
             let mut read = read.borrow_mut();
             match (&key, &self.key) {
@@ -797,6 +857,12 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for WatchedMap<'_, A> {
             return seed.deserialize(UnitDeserializer::new());
         }
         let key = self.key.take().unwrap_or_default();
+        if std::mem::take(&mut self.blank) {
+            self.inner.next_value::<de::IgnoredAny>()?;
+            let value = seed.deserialize(Blank::new())?;
+            self.extra = Some(Extra::Again(key));
+            return Ok(value);
+        }
         let Some(read) = self.read else {
             let segment = if self.known.is_some() {
                 PathSegment::Field(key.into())

@@ -1,0 +1,175 @@
+//! A value of any type that asks for little: what a probing read hands a
+//! struct's field so that serde's derive takes it, whatever the field's
+//! type, as long as that type is a scalar, an `Option`, a list, or a table
+//! with no required field. The type asks for what it wants (`u32`, `str`)
+//! and is handed its zero (`0`, `""`); a type that asks for any value is
+//! handed a unit.
+
+use std::fmt;
+use std::marker::PhantomData;
+
+use serde::de::value::{MapDeserializer, SeqDeserializer, StrDeserializer};
+use serde::de::{self, Deserializer, IntoDeserializer, Visitor};
+
+/// The blank value, failing with `E` when the type refuses it.
+pub(crate) struct Blank<E>(PhantomData<E>);
+
+impl<E> Blank<E> {
+    pub(crate) fn new() -> Self {
+        Blank(PhantomData)
+    }
+}
+
+impl<E> fmt::Debug for Blank<E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Blank")
+    }
+}
+
+macro_rules! blank {
+    ($($method:ident => $visit:ident($($value:expr)?)),* $(,)?) => {$(
+        fn $method<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, E> {
+            visitor.$visit($($value)?)
+        }
+    )*};
+}
+
+impl<'de, E: de::Error> Deserializer<'de> for Blank<E> {
+    type Error = E;
+
+    blank! {
+        deserialize_any => visit_unit(),
+        deserialize_bool => visit_bool(false),
+        deserialize_i8 => visit_i64(0),
+        deserialize_i16 => visit_i64(0),
+        deserialize_i32 => visit_i64(0),
+        deserialize_i64 => visit_i64(0),
+        deserialize_i128 => visit_i64(0),
+        deserialize_u8 => visit_u64(0),
+        deserialize_u16 => visit_u64(0),
+        deserialize_u32 => visit_u64(0),
+        deserialize_u64 => visit_u64(0),
+        deserialize_u128 => visit_u64(0),
+        deserialize_f32 => visit_f64(0.0),
+        deserialize_f64 => visit_f64(0.0),
+        deserialize_char => visit_char(' '),
+        deserialize_str => visit_str(""),
+        deserialize_string => visit_str(""),
+        deserialize_identifier => visit_str(""),
+        deserialize_bytes => visit_bytes(&[]),
+        deserialize_byte_buf => visit_bytes(&[]),
+        deserialize_option => visit_none(),
+        deserialize_unit => visit_unit(),
+        deserialize_ignored_any => visit_unit(),
+    }
+
+    fn deserialize_unit_struct<V: Visitor<'de>>(
+        self,
+        _: &'static str,
+        visitor: V,
+    ) -> Result<V::Value, E> {
+        visitor.visit_unit()
+    }
+
+    fn deserialize_newtype_struct<V: Visitor<'de>>(
+        self,
+        _: &'static str,
+        visitor: V,
+    ) -> Result<V::Value, E> {
+        visitor.visit_newtype_struct(self)
+    }
+
+    fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, E> {
+        visitor.visit_seq(SeqDeserializer::<_, E>::new(std::iter::empty::<()>()))
+    }
+
+    fn deserialize_tuple<V: Visitor<'de>>(self, _: usize, visitor: V) -> Result<V::Value, E> {
+        self.deserialize_seq(visitor)
+    }
+
+    fn deserialize_tuple_struct<V: Visitor<'de>>(
+        self,
+        _: &'static str,
+        _: usize,
+        visitor: V,
+    ) -> Result<V::Value, E> {
+        self.deserialize_seq(visitor)
+    }
+
+    fn deserialize_map<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, E> {
+        visitor.visit_map(MapDeserializer::<_, E>::new(std::iter::empty::<((), ())>()))
+    }
+
+    fn deserialize_struct<V: Visitor<'de>>(
+        self,
+        _: &'static str,
+        _: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, E> {
+        self.deserialize_map(visitor)
+    }
+
+    fn deserialize_enum<V: Visitor<'de>>(
+        self,
+        _: &'static str,
+        variants: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, E> {
+        // Its first variant, which takes the blank only if it is a unit.
+        let first: StrDeserializer<'static, E> =
+            variants.first().copied().unwrap_or("").into_deserializer();
+        visitor.visit_enum(first)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use serde::Deserialize;
+    use serde::de::value::Error;
+
+    use super::*;
+
+    fn blank<'de, T: Deserialize<'de>>() -> Result<T, Error> {
+        T::deserialize(Blank::<Error>::new())
+    }
+
+    #[derive(Deserialize, Debug, PartialEq)]
+    struct Loose {
+        #[serde(default)]
+        count: u32,
+        label: Option<String>,
+    }
+
+    #[derive(Deserialize, Debug)]
+    struct Tight {
+        #[allow(dead_code)]
+        count: u32,
+    }
+
+    #[test]
+    fn each_type_takes_its_zero() {
+        assert_eq!(blank::<u8>().unwrap(), 0);
+        assert_eq!(blank::<i128>().unwrap(), 0);
+        assert_eq!(blank::<f32>().unwrap(), 0.0);
+        assert!(!blank::<bool>().unwrap());
+        assert_eq!(blank::<String>().unwrap(), "");
+        assert_eq!(blank::<Option<u32>>().unwrap(), None);
+        assert!(blank::<Vec<u32>>().unwrap().is_empty());
+        assert_eq!(blank::<BTreeMap<String, u32>>().unwrap(), BTreeMap::new());
+        assert_eq!(
+            blank::<Loose>().unwrap(),
+            Loose {
+                count: 0,
+                label: None
+            }
+        );
+    }
+
+    #[test]
+    fn a_table_with_a_required_field_refuses_it() {
+        let error = blank::<Tight>().unwrap_err();
+        assert_eq!(error.to_string(), "missing field `count`");
+    }
+}
