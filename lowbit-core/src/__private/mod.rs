@@ -11,6 +11,7 @@ mod optional;
 #[cfg(feature = "regex")]
 pub mod pattern;
 mod payload;
+mod reach;
 #[cfg(feature = "shape")]
 mod shapes;
 mod sink;
@@ -29,6 +30,7 @@ pub use lookup::{Domain, lookup, may_hold, overlap};
 pub use numbers::{Divisible, not_multiple};
 pub use optional::Optional;
 pub use payload::{Payload, SkipPayload, ValidatePayload};
+pub use reach::{EachOf, End, ItemOf, KeyOf, Part, domain_of, field_name, int_literal_at};
 #[cfg(feature = "shape")]
 pub use shapes::{
     DatumOf, NoDatum, NoShape, OptionDatum, OptionShape, ShapeOf, ShapeProbe, boxed, fill_names,

@@ -11,8 +11,11 @@ use std::sync::Arc;
 use super::lookup::Domain;
 use crate::report::Value;
 
-/// The field named by hash `H` of a struct that derives `Validate`: how
-/// dotted paths (`saved_activations.mode`) reach into nested structs.
+/// The field named by hash `H` of a generic struct that derives `Validate`:
+/// how a dotted path that starts at a field whose type names its struct's
+/// parameters reaches into nested structs, so that the impl can be bounded
+/// by what its rules ask of the types on the way. Other paths are left to
+/// rustc to infer (`reach`), and only generic structs have these impls.
 #[diagnostic::on_unimplemented(
     message = "`{Self}` has no field of the name this path uses",
     label = "no such field in `{Self}`",

@@ -21,6 +21,9 @@ use crate::report::Value;
 pub trait Through {
     /// The struct whose fields the next segment names.
     type Inner: ?Sized;
+    /// That struct's fields: each one's Rust name and the name paths spell
+    /// it by (empty for a flattened field).
+    const FIELDS: &'static [(&'static str, &'static str)];
     /// That struct, or `None` when an `Option` on the way is `None`.
     fn through(&self) -> Option<&Self::Inner>;
 }
@@ -28,6 +31,7 @@ pub trait Through {
 #[diagnostic::do_not_recommend]
 impl<T: Through> Through for Option<T> {
     type Inner = T::Inner;
+    const FIELDS: &'static [(&'static str, &'static str)] = T::FIELDS;
     #[inline]
     fn through(&self) -> Option<&T::Inner> {
         self.as_ref().and_then(Through::through)
@@ -37,6 +41,7 @@ impl<T: Through> Through for Option<T> {
 #[diagnostic::do_not_recommend]
 impl<T: Through + ?Sized> Through for Box<T> {
     type Inner = T::Inner;
+    const FIELDS: &'static [(&'static str, &'static str)] = T::FIELDS;
     #[inline]
     fn through(&self) -> Option<&T::Inner> {
         (**self).through()

@@ -99,11 +99,8 @@ impl Scope<'_> {
         // Both uses of `Items` spanned alike: a field that is no collection
         // is one error.
         let blame = ty.blame.unwrap_or_else(|| place.first().span());
-        let item_ty = Ty {
-            tokens: self.member(&ty, blame, Capability::Item),
-            blame: Some(blame),
-            through: false,
-        };
+        let item = self.member(&ty, blame, Capability::Item);
+        let item_ty = ty.part(item, "ItemOf", Some(blame));
         let item = respan(quote!(__lowbit_item), blame);
         let test = self.test(&item, &item_ty, test);
         // `Iterator` by its path: the user's crate may have no prelude.

@@ -33,6 +33,24 @@ pub struct Ty {
     /// `Option` on the way is `None`. Capabilities are asked of the `Via`;
     /// bounds of the type itself.
     pub through: bool,
+    /// Set when the type is one only rustc knows: the end of a dotted path
+    /// into another struct. `tokens` is then `_`, which rustc infers where
+    /// a value is at hand; where a type must be known without one (in a
+    /// constant, for a literal), the helpers of `__private::reach` infer it
+    /// from this closure.
+    pub reach: Option<Reach>,
+}
+
+/// A dotted path as a closure from its first field to the value at its end.
+#[derive(Clone)]
+pub struct Reach {
+    /// `|__lowbit_arg: &First| -> Option<&End>`, never called.
+    pub closure: TokenStream,
+    /// The path's text, which names the type in the derive's tables.
+    pub text: String,
+    /// Which part of the end the type is: `End`, `ItemOf`, `EachOf` or
+    /// `KeyOf` of `__private::reach`.
+    pub part: &'static str,
 }
 
 impl Ty {
@@ -42,6 +60,23 @@ impl Ty {
             tokens: quote!(#ty),
             blame: None,
             through: false,
+            reach: None,
+        }
+    }
+
+    /// The type of a part of a value of this type (`tokens` when the derive
+    /// can name it): its items or its keys, as a quantifier or the rules
+    /// inside `items(..)` and `keys(..)` test them one by one.
+    pub fn part(&self, tokens: TokenStream, part: &'static str, blame: Option<Span>) -> Ty {
+        Ty {
+            tokens: if self.reach.is_some() {
+                quote!(_)
+            } else {
+                tokens
+            },
+            blame,
+            through: false,
+            reach: self.reach.clone().map(|reach| Reach { part, ..reach }),
         }
     }
 }
@@ -214,6 +249,79 @@ impl Scope<'_> {
             ty: Ty::of(field_ty),
             segments,
         };
+        if place.segments.len() > 1 {
+            if self.cx.bounds.depends(&resolved.ty.tokens) {
+                self.resolve_keyed(place, &mut resolved);
+            } else {
+                self.resolve_inferred(place, field_ty, &mut resolved);
+            }
+        }
+        resolved
+    }
+
+    /// The segments below the first field of a path whose first type names
+    /// none of the container's parameters: their types are left to rustc,
+    /// which infers them from the path itself (see `Reach`).
+    fn resolve_inferred(&mut self, place: &Place, first_ty: &syn::Type, resolved: &mut Resolved) {
+        let mut text = place.first().unraw().to_string();
+        // The chain from the first field's value, and the same from the
+        // closure's argument: each step goes `Through` the value it stands
+        // on (a struct, or an `Option` or `Box` of one), an `Option<&_>` of
+        // the value reached so far, `None` once an `Option` on the way is.
+        let mut chain: Option<TokenStream> = None;
+        let mut reach: Option<TokenStream> = None;
+        for segment in &place.segments[1..] {
+            let through = respan(quote!(__lowbit_rt::Through::through), segment.span());
+            let parent = match &reach {
+                None => quote!(#through(__lowbit_arg)),
+                Some(reach) => quote!(#reach.and_then(|__lowbit_x| #through(__lowbit_x))),
+            };
+            let rust = segment.unraw().to_string();
+            let name = respan(
+                quote!(__lowbit_rt::field_name(|__lowbit_arg: &#first_ty| #parent, #rust)),
+                segment.span(),
+            );
+            resolved.segments.push(name);
+            let step = quote!(.map(|__lowbit_x| &(*__lowbit_x).#segment));
+            reach = Some(quote!(#parent #step));
+            chain = Some(match chain {
+                // The first field's value spanned on the segment, as the
+                // closures' argument is: a first field with no fields to step
+                // into is one error there.
+                None => {
+                    let access = &resolved.access;
+                    let first = respan(quote!(&#access), segment.span());
+                    quote!(#through(#first) #step)
+                }
+                Some(chain) => quote!(#chain.and_then(|__lowbit_x| #through(__lowbit_x)) #step),
+            });
+            text = format!("{text}.{rust}");
+        }
+        let (Some(chain), Some(reach)) = (chain, reach) else {
+            return;
+        };
+        let last = place
+            .segments
+            .last()
+            .map_or_else(Span::call_site, Ident::span);
+        resolved.access = quote!(__lowbit_rt::Via(#chain));
+        resolved.ty = Ty {
+            tokens: quote!(_),
+            blame: Some(last),
+            through: true,
+            reach: Some(Reach {
+                closure: quote!(|__lowbit_arg: &#first_ty| #reach),
+                text: format!("{}.{text}", self.prefix.join(".")),
+                part: "End",
+            }),
+        };
+    }
+
+    /// The segments below the first field of a path whose first type names
+    /// the container's parameters: read off the `Field` impls of the
+    /// structs on the way (which generic structs have), so that the impl
+    /// can be bounded by what the rules ask of the types they name.
+    fn resolve_keyed(&mut self, place: &Place, resolved: &mut Resolved) {
         let mut text = format!("{}.{}", self.prefix.join("."), place.first().unraw());
         // Below the first field, each step goes `Through` the value it
         // stands on (a struct, or an `Option` or `Box` of one), so that a
@@ -247,12 +355,12 @@ impl Scope<'_> {
                 tokens: self.alias(&text, field(quote!(Type))),
                 blame: Some(segment.span()),
                 through: true,
+                reach: None,
             };
         }
         if let Some(chain) = chain {
             resolved.access = quote!(__lowbit_rt::Via(#chain));
         }
-        resolved
     }
 
     /// The serde name of a place's last segment, as an expression.
@@ -277,7 +385,17 @@ impl Scope<'_> {
     /// with the type spanned on `blame`.
     pub fn lookup(&mut self, ty: &Ty, blame: Span, text: &syn::LitStr) -> TokenStream {
         let span = text.span();
-        let domain = self.member(ty, blame, Capability::Domain);
+        let domain = match &ty.reach {
+            Some(reach) => {
+                let closure = &reach.closure;
+                let part = format_ident!("{}", reach.part);
+                respan(
+                    quote!(__lowbit_rt::domain_of::<__lowbit_rt::#part, _, _>(#closure)),
+                    ty.blame.unwrap_or(blame),
+                )
+            }
+            None => self.member(ty, blame, Capability::Domain),
+        };
         let lookup = respan(quote!(__lowbit_rt::lookup), span);
         let mut args = Group::new(Delimiter::Parenthesis, quote!(#domain, #text));
         args.set_span(span);
@@ -290,7 +408,10 @@ impl Scope<'_> {
                 .chain([TokenTree::Group(block)])
                 .collect();
         }
-        let key = format!("{} {:?}", ty.tokens, text.value());
+        let key = match &ty.reach {
+            Some(reach) => format!("{} {} {:?}", reach.text, reach.part, text.value()),
+            None => format!("{} {:?}", ty.tokens, text.value()),
+        };
         if let Some((_, ident, _)) = self.cx.lookups.iter().find(|(known, ..)| *known == key) {
             let mut ident = ident.clone();
             ident.set_span(span);
@@ -355,6 +476,20 @@ impl Scope<'_> {
             // it, and a literal out of the type's range is its error at the
             // literal, as through `int_literal`, for less work.
             Lit::Int(number) if !ty.through && written_integer(&ty.tokens) => quote!(#number),
+            Lit::Int(number) if ty.reach.is_some() => {
+                let Some(reach) = &ty.reach else {
+                    return quote!(#number);
+                };
+                let part = format_ident!("{}", reach.part);
+                let helper = respan(
+                    quote!(__lowbit_rt::int_literal_at::<__lowbit_rt::#part, _, _>),
+                    span,
+                );
+                let closure = respan(reach.closure.clone(), ty.blame.unwrap_or(blame));
+                let mut arguments = Group::new(Delimiter::Parenthesis, quote!(#closure, #number));
+                arguments.set_span(span);
+                quote!(#helper #arguments)
+            }
             Lit::Int(number) => {
                 // The number type keeps the blame `member` gave it, so that a
                 // field that is no number is one error, where its other uses
@@ -432,7 +567,10 @@ pub fn respan(tokens: TokenStream, span: Span) -> TokenStream {
                     *group = inner;
                 }
                 // `__lowbit_rt` is an item (a `use`), which resolves
-                // whatever the hygiene of its span, and takes `span` whole.
+                // whatever the hygiene of its span, and `__lowbit_arg` the
+                // argument of a closure respanned whole, declaration and
+                // uses alike: both take `span` whole, so that rustc's errors
+                // about them are the user's own.
                 TokenTree::Ident(ident) if is_local(ident) => ident.set_span(local),
                 other => other.set_span(span),
             }
@@ -444,7 +582,8 @@ pub fn respan(tokens: TokenStream, span: Span) -> TokenStream {
 /// Whether `ident` is `self` or one of the derive's locals.
 fn is_local(ident: &Ident) -> bool {
     let text = ident.to_string();
-    text == "self" || (text.starts_with("__lowbit_") && text != "__lowbit_rt")
+    text == "self"
+        || (text.starts_with("__lowbit_") && !matches!(&*text, "__lowbit_rt" | "__lowbit_arg"))
 }
 
 /// `&[..]` of names as a `&'static [&'static str]`. Literals alone are

@@ -6,7 +6,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::context::{Resolved, Scope, Ty};
+use super::context::{Resolved, Scope};
 use super::rules::{Check, check_subject};
 use crate::model::Rule;
 use crate::vocab::Capability;
@@ -23,18 +23,15 @@ pub enum Side {
 /// The loop that checks `rules` on each item of `check`'s subject.
 pub(super) fn check(scope: &mut Scope, check: &Check, rules: &[Rule], side: Side) -> TokenStream {
     let blame = check.rule.span();
-    let (each, item, lead) = match side {
-        Side::Items => (Capability::Each, Capability::EachItem, ""),
-        Side::Keys => (Capability::Keys, Capability::MapKey, "key "),
+    let (each, item, part, lead) = match side {
+        Side::Items => (Capability::Each, Capability::EachItem, "EachOf", ""),
+        Side::Keys => (Capability::Keys, Capability::MapKey, "KeyOf", "key "),
     };
     // A subject with no items is an error at `items`; the rules inside
     // blame their own tokens for what the item's type lacks, so that a
     // rule that does not fit the items is one error, at that rule.
-    let item_ty = Ty {
-        tokens: scope.member(&check.ty, blame, item),
-        blame: None,
-        through: false,
-    };
+    let item = scope.member(&check.ty, blame, item);
+    let item_ty = check.ty.part(item, part, None);
     let entries = scope.call(&check.ty, blame, each, &check.value);
     let checks: Vec<TokenStream> = rules
         .iter()

@@ -1,5 +1,6 @@
 //! The impls of a struct: `Validate` with one check per rule, in field order,
-//! and the `Field` impls through which other structs' dotted paths reach in.
+//! and the `Through` impl (and a generic struct's `Field` impls) through
+//! which other structs' dotted paths reach in.
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -50,39 +51,58 @@ pub fn emit(container: &Container, body: &Struct) -> TokenStream {
     }
 }
 
-/// What a struct implements whatever its rules: `Describe`, and a `Field`
-/// impl per field. A failed derive emits it too, so that dotted paths into
-/// the struct from elsewhere still compile.
+/// What a struct implements whatever its rules: `Describe`, and `Through`
+/// with the serde names of its fields, through which dotted paths from
+/// other structs step into it. A failed derive emits it too, so that those
+/// paths still compile.
+///
+/// A dotted path's types are left to rustc to infer (see
+/// `__private::reach`), except where the path starts at a field whose type
+/// names the other struct's parameters: there the derive bounds its impl by
+/// what the rules ask of the types on the path, so it must name them, and a
+/// generic struct publishes each field's type as a `Field` impl. Only
+/// generic structs: the impls cost every user compile time, per field.
 pub fn shell(container: &Container, body: &Struct) -> TokenStream {
     let krate = &container.krate;
     let ident = &container.ident;
     let (impl_generics, ty_generics, where_clause) = container.generics.split_for_impl();
-    let field_impls = body.fields.iter().map(|field| {
-        let key = field_key(&field.ident.unraw().to_string());
-        let ty = &field.ty;
-        // A flattened field adds no segment to the paths that pass through it.
-        let name = field.path_name();
-        quote! {
-            #[automatically_derived]
-            impl #impl_generics #krate::__private::Field<#key> for #ident #ty_generics #where_clause {
-                type Type = #ty;
-                const NAME: &'static str = #name;
+    let field_impls = container
+        .is_generic()
+        .then_some(&body.fields)
+        .into_iter()
+        .flatten()
+        .map(|field| {
+            let key = field_key(&field.ident.unraw().to_string());
+            let ty = &field.ty;
+            let name = field.path_name();
+            quote! {
+                #[automatically_derived]
+                impl #impl_generics #krate::__private::Field<#key> for #ident #ty_generics #where_clause {
+                    type Type = #ty;
+                    const NAME: &'static str = #name;
+                }
             }
-        }
+        });
+    // A flattened field adds no segment to the paths that pass through it.
+    let names = body.fields.iter().map(|field| {
+        let rust = field.ident.unraw().to_string();
+        let name = field.path_name();
+        quote!((#rust, #name))
     });
     quote! {
         #[automatically_derived]
         impl #impl_generics #krate::__private::Through for #ident #ty_generics #where_clause {
             type Inner = Self;
+            const FIELDS: &'static [(&'static str, &'static str)] = &[#(#names),*];
             #[inline]
             fn through(&self) -> ::core::option::Option<&Self> {
-                __lowbit_rt::Some(self)
+                ::core::option::Option::Some(self)
             }
         }
         #[automatically_derived]
         impl #impl_generics #krate::__private::Describe for #ident #ty_generics #where_clause {
             fn describe(&self) -> ::core::option::Option<#krate::Value> {
-                __lowbit_rt::None
+                ::core::option::Option::None
             }
         }
         #(#field_impls)*
