@@ -408,6 +408,13 @@ pub fn int_literal<T: IntLiteral>(int: T::Int) -> T {
     T::from_int(int)
 }
 
+/// The number a `range` or `multiple_of` rule read, as its offending value.
+#[inline]
+#[must_use]
+pub fn described<N: Describe + ?Sized>(number: Option<&N>) -> Option<Value> {
+    number.and_then(Describe::describe)
+}
+
 /// A length as the offending value of a `length` rule.
 #[must_use]
 pub fn len_value(len: usize) -> Value {

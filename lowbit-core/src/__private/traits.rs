@@ -104,7 +104,7 @@ pub trait Length {
 )]
 pub trait Scalar {
     /// The number type.
-    type Value: PartialOrd + super::IntLiteral;
+    type Value: PartialOrd + super::IntLiteral + Describe;
     /// The number, or `None` when the value is absent.
     fn scalar(&self) -> Option<&Self::Value>;
 }

@@ -147,11 +147,15 @@ pub(super) fn check_subject(
     // its field's type, so that bound is not added for it, and a `nested`
     // rule records no violation of its own: asking it would make code
     // generic over the parameter name lowbit's private `Describe`.
-    let described = if scope.cx.bounds.depends(&ty.tokens)
+    let described = if matches!(rule.kind, RuleKind::Range { .. } | RuleKind::MultipleOf(_)) {
+        // These record the number they read (see `range`).
+        TokenStream::new()
+    } else if scope.cx.bounds.depends(&ty.tokens)
         && !matches!(
             rule.kind,
             RuleKind::Custom { .. } | RuleKind::Items(_) | RuleKind::Keys(_) | RuleKind::Nested
-        ) {
+        )
+    {
         scope.call(&ty, rule.span(), Capability::Describe, &value)
     } else {
         quote!((&&__lowbit_rt::Probe(&#access)).value_of())
@@ -364,10 +368,35 @@ fn range(
         (quote!(out_of_range_strict), quote!(, #lo, #hi))
     };
     let helper = respan(quote!(__lowbit_rt::#helper), blame);
-    let mut args = Group::new(Delimiter::Parenthesis, quote!(#read, #min, #max #flags));
-    args.set_span(blame);
-    let record = check.record_value();
-    quote!(if #helper #args { #record })
+    number_test(check, &read, |number| {
+        let mut args = Group::new(Delimiter::Parenthesis, quote!(#number, #min, #max #flags));
+        args.set_span(blame);
+        quote!(#helper #args)
+    })
+}
+
+/// `if test(number) { record }`, for the rules that test the number they
+/// read and report it as the value: rustc then looks up no method to
+/// describe it, as it does for the probe the other rules' values go
+/// through. The number is read once into a local, except at the end of a
+/// dotted path, where it borrows a temporary `Via` and is read twice (by the
+/// same tokens, so that a type that is no number is one error).
+fn number_test(
+    check: &Check,
+    read: &TokenStream,
+    test: impl FnOnce(&TokenStream) -> TokenStream,
+) -> TokenStream {
+    if check.ty.through {
+        let test = test(read);
+        let record = check.record(&quote!(__lowbit_rt::described(#read)));
+        return quote!(if #test { #record });
+    }
+    let test = test(&quote!(__lowbit_number));
+    let record = check.record(&quote!(__lowbit_rt::described(__lowbit_number)));
+    quote! {{
+        let __lowbit_number = #read;
+        if #test { #record }
+    }}
 }
 
 /// The subject's number is a multiple of the divisor; a divisor of 0 (from
@@ -377,10 +406,11 @@ fn multiple_of(scope: &mut Scope, check: &Check, divisor: &Number) -> TokenStrea
     let read = scope.call(&check.ty, blame, Capability::Scalar, &check.value);
     let divisor = operand(scope, check, divisor);
     let not_multiple = respan(quote!(__lowbit_rt::not_multiple), blame);
-    let mut args = Group::new(Delimiter::Parenthesis, quote!(#read, #divisor));
-    args.set_span(blame);
-    let record = check.record_value();
-    quote!(if #not_multiple #args { #record })
+    number_test(check, &read, |number| {
+        let mut args = Group::new(Delimiter::Parenthesis, quote!(#number, #divisor));
+        args.set_span(blame);
+        quote!(#not_multiple #args)
+    })
 }
 
 fn length(
