@@ -1206,6 +1206,47 @@ fn keys_unknown_to_a_flattened_struct_are_reported() {
     assert_eq!(loaded.diagnostics(), []);
 }
 
+/// A struct with an internally tagged enum flattened into it, for
+/// [`keys_unknown_to_a_flattened_tagged_enum_are_reported`].
+#[derive(Deserialize, Validate, Debug)]
+struct Retrying {
+    name: String,
+    #[serde(flatten)]
+    #[nested]
+    backoff: Backoff,
+}
+
+/// A key neither the struct nor the variant of the enum flattened into it
+/// knows is unknown, the other variant's keys among them; the tag and the
+/// variant's own keys are not.
+#[test]
+fn keys_unknown_to_a_flattened_tagged_enum_are_reported() {
+    let source = "name = \"j\"\nkind = \"exponential\"\nbase = 2\ncap = 60\n\
+                  delay = 5\nnmae = \"x\"\n";
+    let loaded = lowbit_core::toml::load::<Retrying>(source);
+    assert_eq!(
+        summary(&loaded),
+        owned(&[
+            ("unknown_key", "delay", 5, 1),
+            ("unknown_key", "nmae", 6, 1)
+        ])
+    );
+    assert!(loaded.is_valid());
+    let denied = Options::new()
+        .deny_unknown_keys(true)
+        .load::<Retrying>(source);
+    assert!(!denied.is_valid());
+    let valid = "name = \"j\"\nkind = \"fixed\"\ndelay = 5\n";
+    let loaded = Options::new()
+        .deny_unknown_keys(true)
+        .load::<Retrying>(valid);
+    assert_eq!(loaded.diagnostics(), []);
+    // A rule of the variant still points at its value.
+    let loaded =
+        lowbit_core::toml::load::<Retrying>("name = \"j\"\nkind = \"fixed\"\ndelay = 99\n");
+    assert_eq!(summary(&loaded), owned(&[("range", "delay", 3, 9)]));
+}
+
 /// A typo inside an internally tagged variant is an unknown key, located
 /// at the key; a type error there points at its value (issue 13, item 7).
 #[test]

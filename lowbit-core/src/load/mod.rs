@@ -720,6 +720,16 @@ impl<'s> Load<'_, 's> {
                 Some(name) => probe
                     .keys
                     .retain(|(at, key)| !(*at == table && key == name)),
+                // A struct variant of an internally tagged enum flattened
+                // here: serde hands it every buffered key, and its field
+                // names refuse the key that is no string, which a struct
+                // flattened alone never sees. It knows only its fields:
+                // asked again without that key, it names them.
+                None if probe.tables.contains(&table)
+                    && message.ends_with("expected field identifier") =>
+                {
+                    probe.tables.retain(|at| *at != table);
+                }
                 // A flattened map, which knows every key of its type's tables.
                 None if probe.tables.contains(&table) => {
                     let kind = type_of.get(&table).copied();
