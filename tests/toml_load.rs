@@ -1386,6 +1386,57 @@ batch = 3
     );
 }
 
+/// An untagged enum, for [`a_value_no_variant_matches_is_located_at_itself`].
+#[derive(Deserialize, Validate, Debug)]
+#[serde(untagged)]
+enum Step {
+    Run { run: String },
+    Call { uses: String },
+}
+
+/// Items of arrays whose type fails them once read.
+#[derive(Deserialize, Validate, Debug)]
+struct Pipeline {
+    shares: Vec<attrs::Percent>,
+    #[nested]
+    steps: Vec<Step>,
+}
+
+/// An error a type raises once its value is read (an untagged enum that no
+/// variant matched, a `TryFrom` conversion) is at that value even when it
+/// is an array's item, which the `toml` crate places at the whole array.
+#[test]
+fn a_value_no_variant_matches_is_located_at_itself() {
+    let source = "shares = [1, 120]\n\n[[steps]]\nrun = \"make\"\n\n[[steps]]\nuses = 3\n";
+    let loaded = lowbit_core::toml::load::<Pipeline>(source);
+    assert_eq!(
+        summary(&loaded),
+        owned(&[
+            ("deserialize", "shares[1]", 1, 14),
+            ("deserialize", "steps[1]", 6, 1),
+        ])
+    );
+    assert_eq!(pointed(source, &loaded.diagnostics()[0]), "120");
+    assert_eq!(
+        loaded.diagnostics()[1].message(),
+        "data did not match any variant of untagged enum Step"
+    );
+    // The whole document, when it is the enum.
+    let loaded = lowbit_core::toml::load::<Step>("uses = 3\n");
+    assert_eq!(summary(&loaded), owned(&[("deserialize", "", 1, 1)]));
+    // Each variant still reads.
+    let source = "shares = [1]\n[[steps]]\nrun = \"make\"\n[[steps]]\nuses = \"ci\"\n";
+    let loaded = lowbit_core::toml::load::<Pipeline>(source);
+    assert_eq!(loaded.diagnostics(), []);
+    let steps: Vec<&str> = (loaded.value().expect("a value").steps.iter())
+        .map(|step| match step {
+            Step::Run { run } => run.as_str(),
+            Step::Call { uses } => uses.as_str(),
+        })
+        .collect();
+    assert_eq!(steps, ["make", "ci"]);
+}
+
 /// `#[serde(other)]` takes any name the enum lacks: no error, and
 /// `validate()` sees the catch-all variant, whose serde name the message
 /// gives (`other`), while the loader points at the name the file has.

@@ -773,8 +773,9 @@ impl<'s> Load<'_, 's> {
         let reach = walk(work, path);
         let found = reach.found();
         // A placed error's own span, if any, is its enclosing table's.
+        let by_path = placed || failure.is_some_and(|failure| failure.by_path);
         let span = match D::error_span(error) {
-            Some(span) if !placed => span,
+            Some(span) if !by_path => span,
             _ => reach.value.span(),
         };
         let mut code = classify(&message);

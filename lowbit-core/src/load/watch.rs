@@ -63,6 +63,12 @@ pub(crate) struct Failure {
     /// fields that struct knows (its serde names and their aliases): where
     /// the file may spell a field under an alias.
     pub(crate) fields: Vec<(usize, &'static [&'static str])>,
+    /// Whether `path`, not the error's own span, says where the value is:
+    /// for an error the type raised after its deserializer returned (an
+    /// untagged enum that no variant matched, a `TryFrom` conversion),
+    /// which a format places at whatever holds the value (TOML: a whole
+    /// array, for one of its items).
+    pub(crate) by_path: bool,
 }
 
 /// A table read by a struct with a flattened field.
@@ -231,6 +237,7 @@ impl<'a> Watch<'a> {
                             known: None,
                             flattened,
                             fields: self.at.fields(),
+                            by_path: false,
                         })
                     }
                     Role::Key => {
@@ -246,6 +253,7 @@ impl<'a> Watch<'a> {
                             known: self.known,
                             flattened: None,
                             fields: self.at.fields(),
+                            by_path: false,
                         })
                     }
                     // The enum's own value notes it, with its variants.
@@ -275,6 +283,7 @@ impl<'a> Watch<'a> {
                     known: None,
                     flattened,
                     fields: self.at.fields(),
+                    by_path: true,
                 });
             }
         }
@@ -296,6 +305,7 @@ impl<'a> Watch<'a> {
                 known: None,
                 flattened: Some(Vec::new()),
                 fields: Vec::new(),
+                by_path: false,
             });
         }
     }
@@ -657,6 +667,7 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for WatchedVisitor<'_, V> {
                     known: None,
                     flattened: Some(read.keys),
                     fields: Vec::new(),
+                    by_path: false,
                 });
             }
         } else {
