@@ -274,13 +274,6 @@ macro_rules! loaders {
 /// combination must be wrong, and every wrong one listed.
 const GAPS: &[(&str, &str)] = &[
     (
-        loaders!("adjacent_tag/*/stray"),
-        "an unknown key inside an adjacently tagged variant's content is not reported \
-         when the content comes before its tag, as every document here has it (`c` sorts \
-         before `t`): serde buffers the content and reads the variant from the buffer, \
-         away from the watch; after the tag it is reported",
-    ),
-    (
         loaders!("untagged|untagged_variant/*/stray"),
         "an unknown key inside an untagged variant (or a variant tried after one) is \
          not reported (item 7 of the issue, open for untagged enums)",

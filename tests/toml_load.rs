@@ -1648,3 +1648,70 @@ fn a_typo_inside_an_adjacently_tagged_variant_is_reported() {
     let loaded = lowbit_core::toml::load::<Volume>("kind = \"disk\"\nspec = { size = 300 }\n");
     assert_eq!(summary(&loaded), owned(&[("range", "spec.size", 2, 17)]));
 }
+
+/// Adjacently tagged with a content key (`params`) that sorts before its
+/// tag (`type`), as TOML's tables are read: for
+/// [`a_content_read_before_its_tag_is_watched_as_any_value`].
+#[derive(Deserialize, Validate, Debug)]
+#[serde(tag = "type", content = "params", rename_all = "snake_case")]
+enum Optimizer {
+    Adamw {
+        #[range(max = 1.0)]
+        lr: f64,
+        #[serde(default)]
+        betas: Vec<f64>,
+    },
+    Sgd {
+        lr: f64,
+    },
+}
+
+/// serde would buffer the content and read the variant from its buffer:
+/// the loader holds it until the tag is read, so that a typo in it is an
+/// unknown key and each error is located at its value (issue 13).
+#[test]
+fn a_content_read_before_its_tag_is_watched_as_any_value() {
+    let source = "type = \"adamw\"\n[params]\nlr = 0.1\nbteas = [0.9]\n";
+    let loaded = lowbit_core::toml::load::<Optimizer>(source);
+    assert_eq!(
+        summary(&loaded),
+        owned(&[("unknown_key", "params.bteas", 4, 1)])
+    );
+    assert_eq!(
+        loaded.diagnostics()[0].message(),
+        "unknown key `bteas` in `params`"
+    );
+    assert!(loaded.is_valid());
+    let denied = Options::new()
+        .deny_unknown_keys(true)
+        .load::<Optimizer>(source);
+    assert!(!denied.is_valid());
+    // A rule and a type error inside the content, at their values.
+    let source = "type = \"adamw\"\n[params]\nlr = 5.0\nbetas = [0.9, \"x\"]\n";
+    let loaded = lowbit_core::toml::load::<Optimizer>(source);
+    assert_eq!(
+        summary(&loaded),
+        owned(&[("invalid_type", "params.betas[1]", 4, 15)])
+    );
+    let loaded = lowbit_core::toml::load::<Optimizer>("type = \"adamw\"\nparams = { lr = 5.0 }\n");
+    assert_eq!(summary(&loaded), owned(&[("range", "params.lr", 2, 17)]));
+    // A missing field of the content is the content's table's; a missing
+    // tag, the enum's; an unknown variant, the tag's value.
+    let loaded = lowbit_core::toml::load::<Optimizer>("type = \"adamw\"\n[params]\nbetas = []\n");
+    assert_eq!(
+        summary(&loaded),
+        owned(&[("missing_field", "params", 2, 1)])
+    );
+    let loaded = lowbit_core::toml::load::<Optimizer>("[params]\nlr = 0.1\n");
+    assert_eq!(loaded.diagnostics()[0].message(), "missing field `type`");
+    assert_eq!(loaded.diagnostics()[0].path(), "");
+    let loaded = lowbit_core::toml::load::<Optimizer>("type = \"adam\"\n[params]\nlr = 0.1\n");
+    assert_eq!(
+        summary(&loaded),
+        owned(&[("unknown_variant", "type", 1, 8)])
+    );
+    // And the value is read whole.
+    let loaded = lowbit_core::toml::load::<Optimizer>("type = \"sgd\"\n[params]\nlr = 0.5\n");
+    assert_eq!(loaded.diagnostics(), []);
+    assert!(matches!(loaded.value(), Some(Optimizer::Sgd { lr }) if *lr == 0.5));
+}
