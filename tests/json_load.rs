@@ -567,6 +567,47 @@ fn an_adjacent_content_before_its_tag_is_located_within() {
     }
 }
 
+/// As [`Source`], refusing keys it does not know, for
+/// [`a_typo_in_an_adjacent_content_before_its_tag_is_reported`].
+#[derive(Deserialize, Validate, Debug)]
+#[serde(
+    tag = "kind",
+    content = "spec",
+    rename_all = "snake_case",
+    deny_unknown_fields
+)]
+enum StrictSource {
+    Disk { path: String },
+}
+
+/// The content is held until the tag is read, and then read through the
+/// watch: a key its variant does not know is noted, or refused where serde
+/// refuses it, and located at the key (issue 13).
+#[test]
+fn a_typo_in_an_adjacent_content_before_its_tag_is_reported() {
+    let source = "{\"spec\": {\"path\": \"/a\", \"size\": 3, \"sise\": 4}, \"kind\": \"disk\"}";
+    let loaded: Loaded<Source> = lowbit_core::json::load(source);
+    assert_eq!(
+        summary(&loaded),
+        owned(&[("unknown_key", "spec.sise", 1, 36)])
+    );
+    assert_eq!(pointed(source, &loaded.diagnostics()[0]), "\"sise\"");
+    assert_eq!(loaded.diagnostics()[0].severity(), Severity::Warning);
+    assert!(matches!(loaded.value(), Some(Source::Disk { size: 3, .. })));
+    let source = "{\"spec\": {\"path\": \"/a\", \"pth\": 4}, \"kind\": \"disk\"}";
+    let loaded: Loaded<StrictSource> = lowbit_core::json::load(source);
+    assert_eq!(
+        summary(&loaded),
+        owned(&[("unknown_key", "spec.pth", 1, 25)])
+    );
+    assert_eq!(pointed(source, &loaded.diagnostics()[0]), "\"pth\"");
+    assert_eq!(loaded.diagnostics()[0].severity(), Severity::Error);
+    let valid = "{\"spec\": {\"path\": \"/a\"}, \"kind\": \"disk\"}";
+    let loaded: Loaded<StrictSource> = lowbit_core::json::load(valid);
+    assert_eq!(loaded.diagnostics(), []);
+    assert!(matches!(loaded.value(), Some(StrictSource::Disk { path }) if path == "/a"));
+}
+
 /// An internally tagged enum behind `Option`, for
 /// [`a_type_error_in_a_tagged_variant_behind_option_is_at_its_value`].
 #[derive(Deserialize, Validate, Debug)]

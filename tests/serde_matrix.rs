@@ -5,7 +5,9 @@
 //! value of the wrong type, and a key the leaf does not know. Each document
 //! is written out as TOML, JSON and YAML and loaded; the diagnostics must be
 //! exactly the one expected, with the serde path, at the line and column of
-//! the broken value (or stray key). Each document is also judged by
+//! the broken value (or stray key); for an untagged enum, whose value of
+//! the wrong type matches no variant, serde names no value but the enum,
+//! which is reported at its own. Each document is also judged by
 //! `validate()` and by the exported JSON Schema, which must agree.
 //!
 //! Where lowbit is wrong today the case stays in the matrix and is listed in
@@ -54,6 +56,12 @@ struct Case {
     /// Whether the `toml` crate refuses it: it reads an externally tagged
     /// variant's table as if its fields were denied unknown keys.
     toml_denies: bool,
+    /// For an untagged enum, where the value of the wrong type is reported
+    /// in each place: it matches no variant, and serde names no value but
+    /// the enum, so the diagnostic is serde's (`deserialize`) at the
+    /// enum's path and value. By place, the `(line, column)` in TOML, JSON
+    /// and YAML (a TOML table that a header only implies is at its key).
+    no_variant: &'static [(&'static str, [(usize, usize); 3])],
 }
 
 impl Case {
@@ -71,6 +79,7 @@ impl Case {
             stray_path: "stray",
             denied: false,
             toml_denies: false,
+            no_variant: &[],
         }
     }
 }
@@ -171,7 +180,16 @@ fn cases() -> Vec<(Case, Runner)> {
             adjacent::run,
         ),
         (
-            Case::counted("untagged", json!({"count": 1}), "count"),
+            Case {
+                no_variant: &[
+                    ("root", [(1, 1), (1, 1), (1, 1)]),
+                    ("deep", [(1, 1), (3, 10), (3, 5)]),
+                    ("option", [(1, 1), (2, 10), (2, 3)]),
+                    ("vec", [(4, 1), (6, 5), (3, 3)]),
+                    ("map", [(4, 1), (6, 10), (5, 5)]),
+                ],
+                ..Case::counted("untagged", json!({"count": 1}), "count")
+            },
             untagged::run,
         ),
         (
@@ -180,6 +198,13 @@ fn cases() -> Vec<(Case, Runner)> {
                 path: "small.count",
                 stray_in: vec!["small"],
                 stray_path: "small.stray",
+                no_variant: &[
+                    ("root", [(1, 1), (1, 1), (1, 1)]),
+                    ("deep", [(1, 4), (3, 10), (3, 5)]),
+                    ("option", [(1, 2), (2, 10), (2, 3)]),
+                    ("vec", [(6, 1), (8, 5), (4, 3)]),
+                    ("map", [(4, 6), (8, 10), (6, 5)]),
+                ],
                 ..Case::counted("untagged_variant", json!({"small": {"count": 1}}), "")
             },
             partly_untagged::run,
@@ -248,24 +273,6 @@ macro_rules! loaders {
 /// for any one part, `a|b` for either), each with its cause. Every listed
 /// combination must be wrong, and every wrong one listed.
 const GAPS: &[(&str, &str)] = &[
-    (
-        loaders!("adjacent_tag/*/stray"),
-        "an unknown key inside an adjacently tagged variant's content is not reported \
-         when the content comes before its tag, as every document here has it (`c` sorts \
-         before `t`): serde buffers the content and reads the variant from the buffer, \
-         away from the watch; after the tag it is reported",
-    ),
-    (
-        loaders!("flatten_tagged_enum/*/stray"),
-        "a key unknown both to a struct and to the internally tagged enum flattened \
-         into it is not reported",
-    ),
-    (
-        loaders!("untagged|untagged_variant/*/wrong"),
-        "serde's `data did not match any variant` names no value: the loader reports \
-         it as `deserialize` under the enum's path, at its table in JSON and YAML but \
-         at 1:1 in TOML; the value that matched no variant is never pointed at",
-    ),
     (
         loaders!("untagged|untagged_variant/*/stray"),
         "an unknown key inside an untagged variant (or a variant tried after one) is \
@@ -358,10 +365,18 @@ impl Findings {
 }
 
 /// What a loader should report of a document: `(severity, code, path,
-/// the text it points at)`, and whether a value comes out.
+/// where it points)`, and whether a value comes out.
 struct Expected {
-    diagnostics: Vec<(Severity, &'static str, String, String)>,
+    diagnostics: Vec<(Severity, &'static str, String, Spot)>,
     value: bool,
+}
+
+/// Where a diagnostic points.
+enum Spot {
+    /// At the one place this text is written (its quote included).
+    Text(String),
+    /// At this `(line, column)` in TOML, JSON and YAML.
+    Fixed([(usize, usize); 3]),
 }
 
 /// Serde errors: the document gives no value to validate.
@@ -414,15 +429,35 @@ where
                 };
                 set(&mut leaf, &case.at, value.clone());
                 Expected {
-                    diagnostics: vec![(Severity::Error, *code, path(case.path), needle(value))],
+                    diagnostics: vec![(
+                        Severity::Error,
+                        *code,
+                        path(case.path),
+                        Spot::Text(needle(value)),
+                    )],
                     value: !is_serde_code(code),
                 }
             }
             Doc::Wrong => {
                 let (value, code) = &case.wrong;
                 set(&mut leaf, &case.at, value.clone());
+                let whole = case.no_variant.iter().find(|(name, _)| *name == place.name);
+                let diagnostic = match whole {
+                    Some((_, at)) => (
+                        Severity::Error,
+                        "deserialize",
+                        place.prefix.trim_end_matches('.').to_owned(),
+                        Spot::Fixed(*at),
+                    ),
+                    None => (
+                        Severity::Error,
+                        *code,
+                        path(case.path),
+                        Spot::Text(needle(value)),
+                    ),
+                };
                 Expected {
-                    diagnostics: vec![(Severity::Error, *code, path(case.path), needle(value))],
+                    diagnostics: vec![diagnostic],
                     value: false,
                 }
             }
@@ -440,7 +475,7 @@ where
                         severity,
                         "unknown_key",
                         path(case.stray_path),
-                        case.stray.to_owned(),
+                        Spot::Text(case.stray.to_owned()),
                     )],
                     value: !case.denied,
                 }
@@ -449,7 +484,7 @@ where
         let document = (place.wrap)(leaf, case.body.clone());
         let id = |judge: &str| format!("{}/{}/{}/{judge}", case.name, place.name, doc.name());
         judge::<T>(&document, doc, &expected, &validator, &id, findings);
-        for format in FORMATS {
+        for (index, format) in FORMATS.into_iter().enumerate() {
             let source = render(format, &document);
             let loaded: Loaded<T> = match format {
                 "toml" => lowbit_core::toml::load(&source),
@@ -460,8 +495,11 @@ where
             let want: Vec<_> = expected
                 .diagnostics
                 .iter()
-                .map(|(severity, code, path, text)| {
-                    let (line, column) = locate(&source, text);
+                .map(|(severity, code, path, spot)| {
+                    let (line, column) = match spot {
+                        Spot::Text(text) => locate(&source, text),
+                        Spot::Fixed(at) => at[index],
+                    };
                     let severity = if denied { Severity::Error } else { *severity };
                     (severity, *code, path.clone(), line, column)
                 })

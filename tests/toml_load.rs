@@ -1206,6 +1206,47 @@ fn keys_unknown_to_a_flattened_struct_are_reported() {
     assert_eq!(loaded.diagnostics(), []);
 }
 
+/// A struct with an internally tagged enum flattened into it, for
+/// [`keys_unknown_to_a_flattened_tagged_enum_are_reported`].
+#[derive(Deserialize, Validate, Debug)]
+struct Retrying {
+    name: String,
+    #[serde(flatten)]
+    #[nested]
+    backoff: Backoff,
+}
+
+/// A key neither the struct nor the variant of the enum flattened into it
+/// knows is unknown, the other variant's keys among them; the tag and the
+/// variant's own keys are not.
+#[test]
+fn keys_unknown_to_a_flattened_tagged_enum_are_reported() {
+    let source = "name = \"j\"\nkind = \"exponential\"\nbase = 2\ncap = 60\n\
+                  delay = 5\nnmae = \"x\"\n";
+    let loaded = lowbit_core::toml::load::<Retrying>(source);
+    assert_eq!(
+        summary(&loaded),
+        owned(&[
+            ("unknown_key", "delay", 5, 1),
+            ("unknown_key", "nmae", 6, 1)
+        ])
+    );
+    assert!(loaded.is_valid());
+    let denied = Options::new()
+        .deny_unknown_keys(true)
+        .load::<Retrying>(source);
+    assert!(!denied.is_valid());
+    let valid = "name = \"j\"\nkind = \"fixed\"\ndelay = 5\n";
+    let loaded = Options::new()
+        .deny_unknown_keys(true)
+        .load::<Retrying>(valid);
+    assert_eq!(loaded.diagnostics(), []);
+    // A rule of the variant still points at its value.
+    let loaded =
+        lowbit_core::toml::load::<Retrying>("name = \"j\"\nkind = \"fixed\"\ndelay = 99\n");
+    assert_eq!(summary(&loaded), owned(&[("range", "delay", 3, 9)]));
+}
+
 /// A typo inside an internally tagged variant is an unknown key, located
 /// at the key; a type error there points at its value (issue 13, item 7).
 #[test]
@@ -1343,6 +1384,57 @@ batch = 3
             "3 is odd"
         ]
     );
+}
+
+/// An untagged enum, for [`a_value_no_variant_matches_is_located_at_itself`].
+#[derive(Deserialize, Validate, Debug)]
+#[serde(untagged)]
+enum Step {
+    Run { run: String },
+    Call { uses: String },
+}
+
+/// Items of arrays whose type fails them once read.
+#[derive(Deserialize, Validate, Debug)]
+struct Pipeline {
+    shares: Vec<attrs::Percent>,
+    #[nested]
+    steps: Vec<Step>,
+}
+
+/// An error a type raises once its value is read (an untagged enum that no
+/// variant matched, a `TryFrom` conversion) is at that value even when it
+/// is an array's item, which the `toml` crate places at the whole array.
+#[test]
+fn a_value_no_variant_matches_is_located_at_itself() {
+    let source = "shares = [1, 120]\n\n[[steps]]\nrun = \"make\"\n\n[[steps]]\nuses = 3\n";
+    let loaded = lowbit_core::toml::load::<Pipeline>(source);
+    assert_eq!(
+        summary(&loaded),
+        owned(&[
+            ("deserialize", "shares[1]", 1, 14),
+            ("deserialize", "steps[1]", 6, 1),
+        ])
+    );
+    assert_eq!(pointed(source, &loaded.diagnostics()[0]), "120");
+    assert_eq!(
+        loaded.diagnostics()[1].message(),
+        "data did not match any variant of untagged enum Step"
+    );
+    // The whole document, when it is the enum.
+    let loaded = lowbit_core::toml::load::<Step>("uses = 3\n");
+    assert_eq!(summary(&loaded), owned(&[("deserialize", "", 1, 1)]));
+    // Each variant still reads.
+    let source = "shares = [1]\n[[steps]]\nrun = \"make\"\n[[steps]]\nuses = \"ci\"\n";
+    let loaded = lowbit_core::toml::load::<Pipeline>(source);
+    assert_eq!(loaded.diagnostics(), []);
+    let steps: Vec<&str> = (loaded.value().expect("a value").steps.iter())
+        .map(|step| match step {
+            Step::Run { run } => run.as_str(),
+            Step::Call { uses } => uses.as_str(),
+        })
+        .collect();
+    assert_eq!(steps, ["make", "ci"]);
 }
 
 /// `#[serde(other)]` takes any name the enum lacks: no error, and
@@ -1555,4 +1647,71 @@ fn a_typo_inside_an_adjacently_tagged_variant_is_reported() {
     // A rule in the content is still located, beside it.
     let loaded = lowbit_core::toml::load::<Volume>("kind = \"disk\"\nspec = { size = 300 }\n");
     assert_eq!(summary(&loaded), owned(&[("range", "spec.size", 2, 17)]));
+}
+
+/// Adjacently tagged with a content key (`params`) that sorts before its
+/// tag (`type`), as TOML's tables are read: for
+/// [`a_content_read_before_its_tag_is_watched_as_any_value`].
+#[derive(Deserialize, Validate, Debug)]
+#[serde(tag = "type", content = "params", rename_all = "snake_case")]
+enum Optimizer {
+    Adamw {
+        #[range(max = 1.0)]
+        lr: f64,
+        #[serde(default)]
+        betas: Vec<f64>,
+    },
+    Sgd {
+        lr: f64,
+    },
+}
+
+/// serde would buffer the content and read the variant from its buffer:
+/// the loader holds it until the tag is read, so that a typo in it is an
+/// unknown key and each error is located at its value (issue 13).
+#[test]
+fn a_content_read_before_its_tag_is_watched_as_any_value() {
+    let source = "type = \"adamw\"\n[params]\nlr = 0.1\nbteas = [0.9]\n";
+    let loaded = lowbit_core::toml::load::<Optimizer>(source);
+    assert_eq!(
+        summary(&loaded),
+        owned(&[("unknown_key", "params.bteas", 4, 1)])
+    );
+    assert_eq!(
+        loaded.diagnostics()[0].message(),
+        "unknown key `bteas` in `params`"
+    );
+    assert!(loaded.is_valid());
+    let denied = Options::new()
+        .deny_unknown_keys(true)
+        .load::<Optimizer>(source);
+    assert!(!denied.is_valid());
+    // A rule and a type error inside the content, at their values.
+    let source = "type = \"adamw\"\n[params]\nlr = 5.0\nbetas = [0.9, \"x\"]\n";
+    let loaded = lowbit_core::toml::load::<Optimizer>(source);
+    assert_eq!(
+        summary(&loaded),
+        owned(&[("invalid_type", "params.betas[1]", 4, 15)])
+    );
+    let loaded = lowbit_core::toml::load::<Optimizer>("type = \"adamw\"\nparams = { lr = 5.0 }\n");
+    assert_eq!(summary(&loaded), owned(&[("range", "params.lr", 2, 17)]));
+    // A missing field of the content is the content's table's; a missing
+    // tag, the enum's; an unknown variant, the tag's value.
+    let loaded = lowbit_core::toml::load::<Optimizer>("type = \"adamw\"\n[params]\nbetas = []\n");
+    assert_eq!(
+        summary(&loaded),
+        owned(&[("missing_field", "params", 2, 1)])
+    );
+    let loaded = lowbit_core::toml::load::<Optimizer>("[params]\nlr = 0.1\n");
+    assert_eq!(loaded.diagnostics()[0].message(), "missing field `type`");
+    assert_eq!(loaded.diagnostics()[0].path(), "");
+    let loaded = lowbit_core::toml::load::<Optimizer>("type = \"adam\"\n[params]\nlr = 0.1\n");
+    assert_eq!(
+        summary(&loaded),
+        owned(&[("unknown_variant", "type", 1, 8)])
+    );
+    // And the value is read whole.
+    let loaded = lowbit_core::toml::load::<Optimizer>("type = \"sgd\"\n[params]\nlr = 0.5\n");
+    assert_eq!(loaded.diagnostics(), []);
+    assert!(matches!(loaded.value(), Some(Optimizer::Sgd { lr }) if *lr == 0.5));
 }

@@ -9,6 +9,7 @@
 mod alias;
 mod blank;
 mod flatten;
+mod held;
 pub(crate) mod locate;
 #[cfg(any(feature = "json", feature = "yaml"))]
 pub(crate) mod tree;
@@ -29,7 +30,7 @@ use crate::path::{Path, Spelled};
 use crate::suggest::closest_name;
 use crate::{PathSegment, Validate};
 use locate::{cut, take, walk, walk_aliased};
-use watch::{Flat, Probe};
+use watch::{Failure, Flat, Probe};
 pub(crate) use watch::{Seen, deserialize as watch};
 // What the JSON quick read shares with the watch.
 #[cfg(feature = "json")]
@@ -720,6 +721,16 @@ impl<'s> Load<'_, 's> {
                 Some(name) => probe
                     .keys
                     .retain(|(at, key)| !(*at == table && key == name)),
+                // A struct variant of an internally tagged enum flattened
+                // here: serde hands it every buffered key, and its field
+                // names refuse the key that is no string, which a struct
+                // flattened alone never sees. It knows only its fields:
+                // asked again without that key, it names them.
+                None if probe.tables.contains(&table)
+                    && message.ends_with("expected field identifier") =>
+                {
+                    probe.tables.retain(|at| *at != table);
+                }
                 // A flattened map, which knows every key of its type's tables.
                 None if probe.tables.contains(&table) => {
                     let kind = type_of.get(&table).copied();
@@ -740,7 +751,7 @@ impl<'s> Load<'_, 's> {
         &mut self,
         work: &D::Tree,
         error: &D::Error,
-        failure: Option<&watch::Failure>,
+        failure: Option<&Failure>,
         placed: bool,
         spelled: &[PathSegment],
     ) {
@@ -763,8 +774,11 @@ impl<'s> Load<'_, 's> {
         let reach = walk(work, path);
         let found = reach.found();
         // A placed error's own span, if any, is its enclosing table's.
-        let span = match D::error_span(error) {
-            Some(span) if !placed => span,
+        let by_path = placed || failure.is_some_and(|failure| failure.by_path);
+        let span = match (D::error_span(error), failure, &reach.key) {
+            (Some(span), _, _) if !by_path => span,
+            // A key refused: the key, as the format would have it.
+            (_, Some(Failure { known: Some(_), .. }), Some(key)) if found.is_some() => key.clone(),
             _ => reach.value.span(),
         };
         let mut code = classify(&message);

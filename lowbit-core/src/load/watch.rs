@@ -16,7 +16,10 @@
 //! last key. The keys noted are where the loader looks for its value. An
 //! internally tagged enum (`#[serde(tag = "type")]`, whose visitor expects
 //! `internally tagged enum Name`) buffers its table in the same way and reads
-//! its variant from the buffer once the table is read.
+//! its variant from the buffer once the table is read. An adjacently tagged
+//! enum would buffer a content that comes before its tag in the same way;
+//! the watch holds that content back and hands it over after the tag, so
+//! that serde reads it through the watch (see [`held`](super::held)).
 //!
 //! An untagged enum buffers its whole value as any value (as serde's buffer
 //! reads everything) and tries each variant on the buffer in turn; nothing
@@ -25,6 +28,7 @@
 //! every variant failing, serde says only that none matched, and a variant
 //! holding a map takes any key. Typos in untagged variants go unnoticed.
 
+use std::borrow::Cow;
 use std::cell::{Cell, RefCell};
 use std::fmt;
 
@@ -34,6 +38,7 @@ use serde::de::{
 };
 
 use super::blank::Blank;
+use super::held::{Held, Hold, KeyText, Replay};
 use crate::PathSegment;
 
 /// A key whose value the type ignored.
@@ -56,13 +61,18 @@ pub(crate) struct Failure {
     pub(crate) known: Option<&'static [&'static str]>,
     /// For an error raised by a struct flattened into the table at `path`,
     /// which serde reads from a buffer, with no position: the keys of that
-    /// table, in the order serde read them. None, for a value read whole
-    /// from a buffer (an adjacently tagged enum's content).
+    /// table, in the order serde read them.
     pub(crate) flattened: Option<Vec<String>>,
     /// The segments of `path` that are a struct's keys, by index, with the
     /// fields that struct knows (its serde names and their aliases): where
     /// the file may spell a field under an alias.
     pub(crate) fields: Vec<(usize, &'static [&'static str])>,
+    /// Whether `path`, not the error's own span, says where the value is:
+    /// for an error the type raised after its deserializer returned (an
+    /// untagged enum that no variant matched, a `TryFrom` conversion),
+    /// which a format places at whatever holds the value (TOML: a whole
+    /// array, for one of its items).
+    pub(crate) by_path: bool,
 }
 
 /// A table read by a struct with a flattened field.
@@ -182,6 +192,10 @@ struct Watch<'a> {
     /// For a value of a table read by a struct with flattened fields: set
     /// when serde buffers it (reads it as any value), for those fields.
     buffered: Option<&'a Cell<bool>>,
+    /// Whether the value is handed over from what the watch held (see
+    /// [`held`](super::held)), with no span a format could give its errors:
+    /// its path says where it is.
+    by_path: bool,
 }
 
 impl<'a> Watch<'a> {
@@ -203,6 +217,7 @@ impl<'a> Watch<'a> {
             role: Role::Value,
             known: None,
             buffered: None,
+            by_path: self.by_path,
         }
     }
 
@@ -231,6 +246,7 @@ impl<'a> Watch<'a> {
                             known: None,
                             flattened,
                             fields: self.at.fields(),
+                            by_path: self.by_path,
                         })
                     }
                     Role::Key => {
@@ -246,6 +262,7 @@ impl<'a> Watch<'a> {
                             known: self.known,
                             flattened: None,
                             fields: self.at.fields(),
+                            by_path: self.by_path,
                         })
                     }
                     // The enum's own value notes it, with its variants.
@@ -275,29 +292,11 @@ impl<'a> Watch<'a> {
                     known: None,
                     flattened,
                     fields: self.at.fields(),
+                    by_path: true,
                 });
             }
         }
         result
-    }
-
-    /// Notes, unless a deeper value did, that the failure arose in the
-    /// value of `key` of this table, read from serde's buffer: the loader
-    /// looks in it for the value serde's words describe, and blames the
-    /// value itself when they describe none (a missing field).
-    fn settle_buffered(self, key: &str) {
-        let mut seen = self.seen.borrow_mut();
-        if self.role == Role::Value && seen.failure.is_none() {
-            let mut path = self.at.path();
-            path.push(PathSegment::Field(key.to_owned().into()));
-            seen.failure = Some(Failure {
-                path,
-                variants: None,
-                known: None,
-                flattened: Some(Vec::new()),
-                fields: Vec::new(),
-            });
-        }
     }
 
     fn keep_key(self, key: &str) {
@@ -319,6 +318,7 @@ where
         role: Role::Value,
         known: None,
         buffered: None,
+        by_path: false,
     };
     watch.settle_after(T::deserialize(Watched { inner, watch }))
 }
@@ -339,6 +339,8 @@ struct WatchedVisitor<'a, V> {
     single: bool,
     /// Whether serde buffers the values of the table it reads.
     buffers: Buffers,
+    /// For an adjacently tagged enum's table: its tag and content keys.
+    adjacent: Option<(&'static str, &'static str)>,
 }
 
 /// Whether a visitor reading a table buffers its values, to read from the
@@ -356,7 +358,7 @@ macro_rules! watched {
     ($($method:ident($($arg:ident: $ty:ty),*)),* $(,)?) => {$(
         fn $method<V: Visitor<'de>>(self, $($arg: $ty,)* visitor: V) -> Result<V::Value, D::Error> {
             let watch = self.watch;
-            let watched = WatchedVisitor { inner: visitor, watch, known: None, single: false, buffers: Buffers::No };
+            let watched = WatchedVisitor { inner: visitor, watch, known: None, single: false, buffers: Buffers::No, adjacent: None };
             watch.settle(self.inner.$method($($arg,)* watched), None)
         }
     )*};
@@ -385,6 +387,7 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Watched<'_, D> {
             known: None,
             single: true,
             buffers: Buffers::No,
+            adjacent: None,
         };
         watch.settle(self.inner.deserialize_f32(watched), None)
     }
@@ -411,6 +414,7 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Watched<'_, D> {
             known,
             single: false,
             buffers,
+            adjacent: None,
         };
         watch.settle(self.inner.deserialize_any(watched), None)
     }
@@ -427,6 +431,7 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Watched<'_, D> {
             watch,
             known: None,
             single: false,
+            adjacent: None,
         };
         watch.settle(self.inner.deserialize_map(watched), None)
     }
@@ -440,10 +445,13 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Watched<'_, D> {
         // `$__`-named structs are the format's own devices (spans, dates).
         let known = (!name.starts_with("$__")).then_some(fields);
         // An adjacently tagged enum (`fields` are its tag and content keys)
-        // buffers a content that comes before the tag, and reads its variant
-        // from the buffer, away from the watch.
-        let content = match fields {
-            [_, content] if expects(&visitor, "adjacently tagged enum ", false) => Some(*content),
+        // would buffer a content that comes before the tag, and read its
+        // variant from the buffer, away from the watch: the watch holds
+        // that content back, and hands it over after the tag.
+        let adjacent = match fields {
+            [tag, content] if expects(&visitor, "adjacently tagged enum ", false) => {
+                Some((*tag, *content))
+            }
             _ => None,
         };
         let watch = self.watch;
@@ -453,23 +461,9 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Watched<'_, D> {
             known,
             single: false,
             buffers: Buffers::No,
+            adjacent,
         };
         let result = self.inner.deserialize_struct(name, fields, watched);
-        if let (Some(content), Err(error)) = (content, &result) {
-            // Missing or doubled, the tag or content key is the table's.
-            // (A format may write more around serde's words: TOML, the
-            // lines of the document.)
-            let message = error.to_string();
-            let own = message.lines().any(|line| {
-                fields.iter().any(|key| {
-                    line == format!("missing field `{key}`")
-                        || line == format!("duplicate field `{key}`")
-                })
-            });
-            if !own {
-                watch.settle_buffered(content);
-            }
-        }
         watch.settle(result, None)
     }
 
@@ -486,6 +480,7 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Watched<'_, D> {
             known: None,
             single: false,
             buffers: Buffers::No,
+            adjacent: None,
         };
         watch.settle(
             self.inner.deserialize_enum(name, variants, watched),
@@ -620,6 +615,11 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for WatchedVisitor<'_, V> {
                 extra: None,
                 extra_value: false,
                 blank: false,
+                adjacent: self.adjacent.map(|(tag, content)| Adjacent {
+                    tag,
+                    content,
+                    state: Hand::Peek,
+                }),
             });
         }
         let table = self.watch.at.path();
@@ -644,6 +644,7 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for WatchedVisitor<'_, V> {
             extra,
             extra_value: false,
             blank: false,
+            adjacent: None,
         });
         let read = read.into_inner();
         let mut seen = self.watch.seen.borrow_mut();
@@ -657,6 +658,7 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for WatchedVisitor<'_, V> {
                     known: None,
                     flattened: Some(read.keys),
                     fields: Vec::new(),
+                    by_path: false,
                 });
             }
         } else {
@@ -735,7 +737,7 @@ impl<'de, A: SeqAccess<'de>> SeqAccess<'de> for WatchedSeq<'_, A> {
 }
 
 /// The entries of a table under watch, each value a step further.
-struct WatchedMap<'a, A> {
+struct WatchedMap<'a, 'de, A> {
     inner: A,
     watch: Watch<'a>,
     known: Option<&'static [&'static str]>,
@@ -751,6 +753,34 @@ struct WatchedMap<'a, A> {
     /// Whether the value to read is to be handed over [`Blank`], for a
     /// read asking for a key's serde name (see [`Seen::rename`]).
     blank: bool,
+    /// For an adjacently tagged enum's table, its content held back until
+    /// the tag is read.
+    adjacent: Option<Adjacent<'de>>,
+}
+
+/// An adjacently tagged enum's table: its keys, and where handing them to
+/// serde is. Until the tag's key is handed over, each key is read ahead
+/// of serde; a content met first is held, and handed over once the tag is
+/// read (or once the table ends without one, for serde to say so).
+struct Adjacent<'de> {
+    tag: &'static str,
+    content: &'static str,
+    state: Hand<'de>,
+}
+
+/// Where handing an adjacently tagged table's keys to serde is.
+enum Hand<'de> {
+    /// Before the tag: keys are read ahead.
+    Peek,
+    /// Before the tag, with the content held.
+    Holding(Held<'de>),
+    /// The tag's key handed over, the content held: once serde has read
+    /// the tag, the content is handed.
+    Tagged(Held<'de>),
+    /// The content's key handed over: its value is the held one.
+    Giving(Held<'de>),
+    /// The rest of the table is read as it comes.
+    Through,
 }
 
 /// A key a probe hands a struct with flattened fields.
@@ -813,7 +843,70 @@ pub(crate) fn expects<'de, V: Visitor<'de>>(visitor: &V, wanted: &str, whole: bo
     compare.matched == wanted.len() && !(whole && compare.more)
 }
 
-impl<'de, A: MapAccess<'de>> MapAccess<'de> for WatchedMap<'_, A> {
+impl<'de, A: MapAccess<'de>> WatchedMap<'_, 'de, A> {
+    /// The table's next key, for `seed` watched by `watch`: as it comes,
+    /// but in an adjacently tagged enum's table, where keys are read ahead
+    /// of serde until its tag (see [`Adjacent`]).
+    fn next_adjacent_key<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+        watch: Watch<'_>,
+    ) -> Result<Option<K::Value>, A::Error> {
+        let Some(adjacent) = &mut self.adjacent else {
+            return self.inner.next_key_seed(WatchedSeed { inner: seed, watch });
+        };
+        let key = loop {
+            match std::mem::replace(&mut adjacent.state, Hand::Through) {
+                Hand::Through => {
+                    return self.inner.next_key_seed(WatchedSeed { inner: seed, watch });
+                }
+                // serde has read the tag: the content follows it.
+                Hand::Tagged(content) => {
+                    adjacent.state = Hand::Giving(content);
+                    break Cow::Borrowed(adjacent.content);
+                }
+                Hand::Giving(content) => {
+                    // serde asks for a key before the content's value: it
+                    // failed, and reads no further.
+                    adjacent.state = Hand::Giving(content);
+                    return Err(de::Error::custom("a key asked for before a value"));
+                }
+                state @ (Hand::Peek | Hand::Holding(_)) => {
+                    match (self.inner.next_key_seed(KeyText)?, state) {
+                        // No tag: serde says so, after the content it held.
+                        (None, Hand::Holding(content)) => {
+                            adjacent.state = Hand::Giving(content);
+                            break Cow::Borrowed(adjacent.content);
+                        }
+                        (None, _) => return Ok(None),
+                        (Some(key), Hand::Peek) if key == adjacent.content => {
+                            adjacent.state = Hand::Holding(self.inner.next_value_seed(Hold)?);
+                        }
+                        (Some(key), state) => {
+                            let tag = key == adjacent.tag;
+                            adjacent.state = match state {
+                                Hand::Holding(content) if tag => Hand::Tagged(content),
+                                _ if tag => Hand::Through,
+                                state => state,
+                            };
+                            break key;
+                        }
+                    }
+                }
+            }
+        };
+        // A key read ahead has no span of its own any more.
+        let watch = Watch {
+            by_path: true,
+            ..watch
+        };
+        WatchedSeed { inner: seed, watch }
+            .deserialize(Replay::new(Held::Str(key)))
+            .map(Some)
+    }
+}
+
+impl<'de, A: MapAccess<'de>> MapAccess<'de> for WatchedMap<'_, 'de, A> {
     type Error = A::Error;
 
     fn next_key_seed<K: DeserializeSeed<'de>>(
@@ -830,7 +923,7 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for WatchedMap<'_, A> {
         }
         self.watch.seen.borrow_mut().key = None;
         let watch = self.watch.with_role(Role::Key, self.known);
-        let key = self.inner.next_key_seed(WatchedSeed { inner: seed, watch });
+        let key = self.next_adjacent_key(seed, watch);
         self.key = self.watch.seen.borrow_mut().key.take();
         if self.read.is_none()
             && self.known.is_some()
@@ -857,8 +950,17 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for WatchedMap<'_, A> {
             return seed.deserialize(UnitDeserializer::new());
         }
         let key = self.key.take().unwrap_or_default();
+        let held = match self.adjacent.as_mut().map(|adjacent| &mut adjacent.state) {
+            Some(state @ Hand::Giving(_)) => match std::mem::replace(state, Hand::Through) {
+                Hand::Giving(content) => Some(content),
+                _ => None,
+            },
+            _ => None,
+        };
         if std::mem::take(&mut self.blank) {
-            self.inner.next_value::<de::IgnoredAny>()?;
+            if held.is_none() {
+                self.inner.next_value::<de::IgnoredAny>()?;
+            }
             let value = seed.deserialize(Blank::new())?;
             self.extra = Some(Extra::Again(key));
             return Ok(value);
@@ -875,6 +977,13 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for WatchedMap<'_, A> {
                 known: self.known,
             };
             let watch = self.watch.below(&node);
+            if let Some(content) = held {
+                let watch = Watch {
+                    by_path: true,
+                    ..watch
+                };
+                return WatchedSeed { inner: seed, watch }.deserialize(Replay::new(content));
+            }
             return self
                 .inner
                 .next_value_seed(WatchedSeed { inner: seed, watch });
@@ -980,6 +1089,7 @@ impl<'de, A: VariantAccess<'de>> VariantAccess<'de> for WatchedVariant<'_, A> {
             known: None,
             single: false,
             buffers: Buffers::No,
+            adjacent: None,
         };
         // An error of the variant's own (a missing field) is its table's.
         watch.settle(self.inner.tuple_variant(len, watched), None)
@@ -998,6 +1108,7 @@ impl<'de, A: VariantAccess<'de>> VariantAccess<'de> for WatchedVariant<'_, A> {
             known: Some(fields),
             single: false,
             buffers: Buffers::No,
+            adjacent: None,
         };
         // A missing field is the variant's table's, not the enum's: there
         // the loader knows it for the echo of a value it took out.
