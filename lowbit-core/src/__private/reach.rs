@@ -65,9 +65,9 @@ where
 }
 
 /// The serde name of the field named `rust` in the struct `reach` ends at,
-/// as paths spell it (empty for a flattened field). A name the struct does
-/// not have is rustc's error at the path already, so it is returned as it
-/// is rather than made a second error here.
+/// as paths spell it (empty for a flattened field): its Rust name unless
+/// the struct's `FIELDS` says otherwise. A name the struct does not have is
+/// rustc's error at the path already, so it is not made a second one here.
 #[must_use]
 pub const fn field_name<S: ?Sized, T: Through + ?Sized>(
     _reach: Reach<S, T>,

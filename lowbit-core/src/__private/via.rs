@@ -21,9 +21,10 @@ use crate::report::Value;
 pub trait Through {
     /// The struct whose fields the next segment names.
     type Inner: ?Sized;
-    /// That struct's fields: each one's Rust name and the name paths spell
-    /// it by (empty for a flattened field).
-    const FIELDS: &'static [(&'static str, &'static str)];
+    /// That struct's fields that paths spell otherwise than Rust does: each
+    /// one's Rust name and the name paths spell it by (empty for a
+    /// flattened field).
+    const FIELDS: &'static [(&'static str, &'static str)] = &[];
     /// That struct, or `None` when an `Option` on the way is `None`.
     fn through(&self) -> Option<&Self::Inner>;
 }

@@ -83,17 +83,28 @@ pub fn shell(container: &Container, body: &Struct) -> TokenStream {
                 }
             }
         });
-    // A flattened field adds no segment to the paths that pass through it.
-    let names = body.fields.iter().map(|field| {
-        let rust = field.ident.unraw().to_string();
-        let name = field.path_name();
-        quote!((#rust, #name))
-    });
+    // Only the fields that paths spell otherwise than Rust does (renamed,
+    // or flattened, which adds no segment): `field_name` answers the Rust
+    // name for the others.
+    let names: Vec<TokenStream> = body
+        .fields
+        .iter()
+        .filter_map(|field| {
+            let rust = field.ident.unraw().to_string();
+            let name = field.path_name();
+            (rust != name).then(|| quote!((#rust, #name)))
+        })
+        .collect();
+    let fields = if names.is_empty() {
+        TokenStream::new()
+    } else {
+        quote!(const FIELDS: &'static [(&'static str, &'static str)] = &[#(#names),*];)
+    };
     quote! {
         #[automatically_derived]
         impl #impl_generics #krate::__private::Through for #ident #ty_generics #where_clause {
             type Inner = Self;
-            const FIELDS: &'static [(&'static str, &'static str)] = &[#(#names),*];
+            #fields
             #[inline]
             fn through(&self) -> ::core::option::Option<&Self> {
                 ::core::option::Option::Some(self)
