@@ -309,6 +309,27 @@ pub fn stops<S: Sink>(_: &S) -> bool {
     !S::RECORDS
 }
 
+/// Sends a broken rule whose value costs nothing to build (a number, a
+/// length) to `sink`, and answers whether the checks go on: `false`, with
+/// nothing sent, for a sink that only answers validity.
+#[inline(always)]
+#[allow(clippy::inline_always)]
+pub fn goes_on<S: Sink>(
+    sink: &mut S,
+    at: &Location<'_>,
+    segments: &[&'static str],
+    code: &'static str,
+    template: &'static str,
+    names: &'static [&'static str],
+    value: Option<Value>,
+) -> bool {
+    if !S::RECORDS {
+        return false;
+    }
+    sink.broken(at, segments, code, template, names, value);
+    true
+}
+
 /// Checks `value` one `#[nested]` level below `at` (which already names
 /// its field), unless that passes the nesting bound.
 #[inline]
