@@ -14,6 +14,9 @@
 //! ```text
 //! cargo run --release --example load_time
 //! cargo run --release --example load_time -- formats   # the third table only
+//! # one load, or one baseline read, of the YAML document, to count under callgrind
+//! valgrind --tool=callgrind target/release/examples/load_time once yaml valid 1
+//! valgrind --tool=callgrind target/release/examples/load_time baseline yaml valid 1
 //! ```
 
 use std::hint::black_box;
@@ -112,13 +115,73 @@ fn other_format(size: usize, yaml: bool, valid: bool) -> String {
 /// The least of `runs` timings of `work`: the run the machine disturbed least.
 fn fastest(runs: usize, mut work: impl FnMut()) -> Duration {
     (0..runs)
-        .map(|_| {
-            let start = Instant::now();
-            work();
-            start.elapsed()
-        })
+        .map(|_| timed(&mut work))
         .min()
         .unwrap_or_default()
+}
+
+/// The least of `runs` timings of each of `works`, run in turn in each
+/// round: each is timed beside the others, so a busy spell of the machine
+/// falls on all of them alike rather than on one.
+fn fastest_of_each<const N: usize>(
+    runs: usize,
+    works: &mut [&mut dyn FnMut(); N],
+) -> [Duration; N] {
+    let mut best = [Duration::MAX; N];
+    for _ in 0..runs {
+        for (work, best) in works.iter_mut().zip(&mut best) {
+            *best = (*best).min(timed(work));
+        }
+    }
+    best
+}
+
+/// How long `work` ran: the CPU time of this thread where the system says
+/// it (Linux), which other processes taking turns on the cores do not add
+/// to, as they add to the time on the clock; else the time on the clock.
+fn timed(work: &mut dyn FnMut()) -> Duration {
+    let start = (thread_cpu_time(), Instant::now());
+    work();
+    match (start, thread_cpu_time()) {
+        ((Some(start), _), Some(end)) => end.saturating_sub(start),
+        ((_, start), _) => start.elapsed(),
+    }
+}
+
+#[cfg(target_os = "linux")]
+fn thread_cpu_time() -> Option<Duration> {
+    /// `struct timespec` on 64-bit Linux.
+    #[repr(C)]
+    struct Timespec {
+        seconds: i64,
+        nanoseconds: i64,
+    }
+    unsafe extern "C" {
+        fn clock_gettime(clock: i32, time: *mut Timespec) -> i32;
+    }
+    /// `CLOCK_THREAD_CPUTIME_ID`.
+    const THREAD_CPU: i32 = 3;
+    if cfg!(not(target_pointer_width = "64")) {
+        return None;
+    }
+    let mut time = Timespec {
+        seconds: 0,
+        nanoseconds: 0,
+    };
+    // SAFETY: `clock_gettime` writes one `timespec`, which `time` is, and
+    // keeps no pointer to it.
+    let status = unsafe { clock_gettime(THREAD_CPU, &raw mut time) };
+    (status == 0).then(|| {
+        Duration::new(
+            u64::try_from(time.seconds).unwrap_or(0),
+            u32::try_from(time.nanoseconds).unwrap_or(0),
+        )
+    })
+}
+
+#[cfg(not(target_os = "linux"))]
+fn thread_cpu_time() -> Option<Duration> {
+    None
 }
 
 fn main() {
@@ -126,10 +189,13 @@ fn main() {
     // Loads of a few milliseconds, compared within 15%: on a shared
     // machine, five runs leave one disturbed more often than not.
     const FORMAT_RUNS: usize = 15;
-    if std::env::args()
-        .skip(1)
-        .any(|argument| argument == "formats")
-    {
+    let arguments: Vec<String> = std::env::args().skip(1).collect();
+    let words: Vec<&str> = arguments.iter().map(String::as_str).collect();
+    if let [what @ ("once" | "baseline"), format, document, megabytes] = words[..] {
+        once(what == "baseline", format, document, megabytes);
+        return;
+    }
+    if words.contains(&"formats") {
         formats(FORMAT_RUNS);
         return;
     }
@@ -200,6 +266,37 @@ fn main() {
     formats(FORMAT_RUNS);
 }
 
+/// One load (or one baseline read) of a JSON or YAML document, for
+/// callgrind: `format` is `json` or `yaml`, `document` `valid` or `broken`,
+/// `megabytes` its size. Instruction counts do not move with the machine's
+/// load; compare a load with the baseline of the same document.
+fn once(baseline: bool, format: &str, document: &str, megabytes: &str) {
+    let is_yaml = format == "yaml";
+    let valid = document == "valid";
+    let megabytes: usize = megabytes.parse().expect("a size in megabytes");
+    let source = other_format(megabytes << 20, is_yaml, valid);
+    if baseline {
+        let file: ConfigFile = if is_yaml {
+            serde_yaml_ng::from_str(&source).expect("the document is YAML")
+        } else {
+            serde_json::from_str(&source).expect("the document is JSON")
+        };
+        black_box(file.model.validate().is_err());
+    } else {
+        let loaded = if is_yaml {
+            lowbit_core::yaml::Options::new()
+                .table("model")
+                .load::<ModelConfig>(&source)
+        } else {
+            lowbit_core::json::Options::new()
+                .table("model")
+                .load::<ModelConfig>(&source)
+        };
+        assert_eq!(loaded.diagnostics().len(), if valid { 0 } else { 2 });
+        black_box(loaded);
+    }
+}
+
 /// The table of JSON and YAML loads.
 fn formats(runs: usize) {
     println!();
@@ -221,26 +318,27 @@ fn formats(runs: usize) {
 fn other_format_row(megabytes: usize, is_yaml: bool, valid: bool, runs: usize) {
     let source = other_format(megabytes << 20, is_yaml, valid);
     let expected = if valid { 0 } else { 2 };
-    let baseline = fastest(runs, || {
+    let mut baseline = || {
         let file: ConfigFile = if is_yaml {
             serde_yaml_ng::from_str(&source).expect("the document is YAML")
         } else {
             serde_json::from_str(&source).expect("the document is JSON")
         };
         black_box(file.model.validate().is_err());
-    });
-    let time = |located_only: bool| {
+    };
+    let load = |located_only: bool| {
         let json = lowbit_core::json::Options::new()
             .table("model")
             .located_only(located_only);
         let yaml = lowbit_core::yaml::Options::new()
             .table("model")
             .located_only(located_only);
-        fastest(runs, || {
+        let source = &source;
+        move || {
             let loaded = if is_yaml {
-                yaml.load::<ModelConfig>(&source)
+                yaml.load::<ModelConfig>(source)
             } else {
-                json.load::<ModelConfig>(&source)
+                json.load::<ModelConfig>(source)
             };
             assert_eq!(
                 loaded.diagnostics().len(),
@@ -249,10 +347,11 @@ fn other_format_row(megabytes: usize, is_yaml: bool, valid: bool, runs: usize) {
                 loaded.diagnostics()
             );
             black_box(loaded);
-        })
+        }
     };
-    let located = time(true);
-    let lowbit = time(false);
+    let (mut located, mut lowbit) = (load(true), load(false));
+    let [baseline, located, lowbit] =
+        fastest_of_each(runs, &mut [&mut baseline, &mut located, &mut lowbit]);
     let ms = |time: Duration| time.as_secs_f64() * 1e3;
     println!(
         "| {} | {} | {megabytes} MB | {:.1} ms | {:.1} ms | {:.1} ms | {:.2} | {:.2} | {:.1} |",

@@ -1,6 +1,11 @@
 //! From `saphyr-parser`'s events to the shared tree of spans: collections
 //! built on a stack (no recursion), anchors remembered, aliases copied,
 //! plain scalars typed by YAML 1.2's core schema.
+//!
+//! A load reads one table, so only the way to it and what it holds are
+//! built: the rest is parsed for its errors and dropped event by event, as
+//! JSON's parser does. A scalar's text borrows the document when it is the
+//! bytes as written (most keys and values), so the tree keeps no copy.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -8,6 +13,7 @@ use std::ops::Range;
 
 use saphyr_parser::{Event, Marker, Parser, ScalarStyle, Span, Tag};
 
+use crate::PathSegment;
 use crate::load::tree::{Entry, Kind, Node};
 
 /// How many values aliases may add to a document, beyond those written:
@@ -20,26 +26,95 @@ const MAX_DEPTH: usize = 128;
 /// A syntax error: where, and what is wrong.
 type SyntaxError = (Range<usize>, String);
 
+/// What of a value the load reads, and so what of it the tree needs.
+#[derive(Clone, Copy)]
+enum Want<'p> {
+    /// The entries on this path (all of it, when it is empty).
+    Path(&'p [PathSegment]),
+    /// Nothing: the value is parsed and dropped.
+    Nothing,
+}
+
+impl Want<'_> {
+    /// Everything: a value within the table, or one an alias may copy.
+    const ALL: Want<'static> = Want::Path(&[]);
+
+    /// What the load reads of the entry `key` of this value.
+    fn entry(self, key: &str) -> Self {
+        match self {
+            Want::Path([]) => self,
+            Want::Path([first, rest @ ..]) if first.key() == Some(key) => Want::Path(rest),
+            _ => Want::Nothing,
+        }
+    }
+
+    /// What the load reads of an item of this value: a table's path
+    /// names no items, so all of one or nothing.
+    fn item(self) -> Self {
+        match self {
+            Want::Path([]) => self,
+            _ => Want::Nothing,
+        }
+    }
+
+    fn any(self) -> bool {
+        matches!(self, Want::Path(_))
+    }
+}
+
 /// A collection being read.
-enum Frame<'s> {
-    Seq {
-        start: usize,
-        anchor: usize,
-        items: Vec<Node<'s>>,
-    },
+struct Frame<'s, 'p> {
+    start: usize,
+    anchor: usize,
+    /// Whether the collection is kept in its parent once read.
+    kept: bool,
+    /// What is read of its items or entries.
+    want: Want<'p>,
+    kind: Open<'s>,
+}
+
+/// A collection's contents so far.
+enum Open<'s> {
+    Seq(Vec<Node<'s>>),
     Map {
-        start: usize,
-        anchor: usize,
         entries: Vec<Entry<'s>>,
         /// The key read, until its value is.
         key: Option<(Cow<'s, str>, Range<usize>)>,
     },
 }
 
+impl<'p> Frame<'_, 'p> {
+    /// What is read of the value that comes next in this collection.
+    fn next_want(&self) -> Want<'p> {
+        match &self.kind {
+            Open::Seq(_) => self.want.item(),
+            Open::Map {
+                key: Some((key, _)),
+                ..
+            } => self.want.entry(key),
+            // A key: read, as it chooses what is read of its value.
+            Open::Map { key: None, .. } => self.want,
+        }
+    }
+}
+
 /// Parses the one document of `source`. A stream with no document (empty,
 /// or only comments) is an empty mapping, as an empty TOML file is an empty
 /// table.
+#[cfg(test)]
 pub(super) fn document(source: &str) -> Result<Node<'_>, SyntaxError> {
+    document_for(source, &[])
+}
+
+/// Parses the one document of `source`, building only the values on the
+/// way to the mapping at `table` and every value within it (and what an
+/// anchor names, which an alias within it may copy). The rest is still
+/// parsed, with the same errors. A stream with no document (empty, or only
+/// comments) is an empty mapping, as an empty TOML file is an empty table.
+pub(super) fn document_for<'s>(
+    source: &'s str,
+    table: &[PathSegment],
+) -> Result<Node<'s>, SyntaxError> {
     let mut bytes = Bytes::new(source);
     let mut parser = Parser::new_from_str(source);
     let mut stack: Vec<Frame> = Vec::new();
@@ -54,7 +129,8 @@ pub(super) fn document(source: &str) -> Result<Node<'_>, SyntaxError> {
             (at..end, error.info().to_owned())
         })?;
         let range = bytes.span(span);
-        let (node, anchor) = match event {
+        let want = stack.last().map_or(Want::Path(table), Frame::next_want);
+        let (node, anchor, kept) = match event {
             Event::DocumentStart(_) => {
                 documents += 1;
                 if documents > 1 {
@@ -67,21 +143,43 @@ pub(super) fn document(source: &str) -> Result<Node<'_>, SyntaxError> {
             }
             Event::StreamEnd => break,
             Event::Scalar(text, style, anchor, tag) => {
-                if let Some(Frame::Map {
-                    key: key @ None, ..
+                if let Some(Frame {
+                    kind:
+                        Open::Map {
+                            key: key @ None, ..
+                        },
+                    want,
+                    ..
                 }) = stack.last_mut()
                 {
+                    let text = if want.any() {
+                        borrow(source, text, style, &range)
+                    } else {
+                        text
+                    };
                     *key = Some((text, range));
                     continue;
                 }
-                (scalar(text, style, tag.as_deref(), range), anchor)
+                if !want.any() && anchor == 0 {
+                    continue;
+                }
+                let text = borrow(source, text, style, &range);
+                (
+                    scalar(text, style, tag.as_deref(), range),
+                    anchor,
+                    want.any(),
+                )
             }
             Event::Alias(id) => {
                 let Some(target) = anchors.get(&id) else {
                     return Err((range, "an alias to no anchor".to_owned()));
                 };
-                if let Some(Frame::Map {
-                    key: key @ None, ..
+                if let Some(Frame {
+                    kind:
+                        Open::Map {
+                            key: key @ None, ..
+                        },
+                    ..
                 }) = stack.last_mut()
                 {
                     let text = match &target.kind {
@@ -91,78 +189,99 @@ pub(super) fn document(source: &str) -> Result<Node<'_>, SyntaxError> {
                     *key = Some((text, range));
                     continue;
                 }
+                // Counted whether copied or not: the limit is the same
+                // whatever table is loaded.
                 aliased += size(target);
                 if aliased > MAX_ALIASED {
                     return Err((range, format!("aliases add more than {MAX_ALIASED} values")));
                 }
+                if !want.any() {
+                    continue;
+                }
                 let mut node = target.clone();
                 node.span = range;
-                (node, 0)
+                (node, 0, true)
             }
             Event::SequenceStart(anchor, _) | Event::MappingStart(anchor, _) => {
-                if let Some(Frame::Map { key: None, .. }) = stack.last() {
+                if let Some(Frame {
+                    kind: Open::Map { key: None, .. },
+                    ..
+                }) = stack.last()
+                {
                     return Err((range, "a key must be a scalar, not a collection".to_owned()));
                 }
                 if stack.len() == MAX_DEPTH {
                     return Err((range, format!("nested more than {MAX_DEPTH} levels deep")));
                 }
-                let start = range.start;
-                stack.push(match event {
-                    Event::SequenceStart(..) => Frame::Seq {
-                        start,
-                        anchor,
-                        items: Vec::new(),
-                    },
-                    _ => Frame::Map {
-                        start,
-                        anchor,
+                let kind = match event {
+                    Event::SequenceStart(..) => Open::Seq(Vec::new()),
+                    _ => Open::Map {
                         entries: Vec::new(),
                         key: None,
                     },
+                };
+                stack.push(Frame {
+                    start: range.start,
+                    anchor,
+                    kept: want.any(),
+                    // An anchored collection is built whole, wherever it
+                    // is: an alias in the table may copy it.
+                    want: if anchor == 0 { want } else { Want::ALL },
+                    kind,
                 });
                 continue;
             }
-            Event::SequenceEnd | Event::MappingEnd => match stack.pop() {
-                Some(Frame::Seq {
-                    start,
-                    anchor,
-                    items,
-                }) => (
-                    Node {
-                        span: start..range.end.max(start),
-                        kind: Kind::Seq(items),
-                    },
-                    anchor,
-                ),
-                Some(Frame::Map {
-                    start,
-                    anchor,
-                    entries,
-                    ..
-                }) => (
-                    Node {
-                        span: start..range.end.max(start),
-                        kind: Kind::Map(entries),
-                    },
-                    anchor,
-                ),
-                None => continue,
-            },
+            Event::SequenceEnd | Event::MappingEnd => {
+                let Some(frame) = stack.pop() else { continue };
+                let kind = match frame.kind {
+                    Open::Seq(items) => Kind::Seq(items),
+                    Open::Map { entries, .. } => Kind::Map(entries),
+                };
+                let node = Node {
+                    span: frame.start..range.end.max(frame.start),
+                    kind,
+                };
+                (node, frame.anchor, frame.kept)
+            }
             _ => continue,
         };
         if anchor != 0 {
+            if !kept {
+                // Built only for its aliases: given to them, not copied.
+                anchors.insert(anchor, node);
+                if let Some(Frame {
+                    kind: Open::Map { key, .. },
+                    ..
+                }) = stack.last_mut()
+                {
+                    *key = None;
+                }
+                continue;
+            }
             anchors.insert(anchor, node.clone());
         }
         match stack.last_mut() {
             None => root = Some(node),
-            Some(Frame::Seq { items, .. }) => items.push(node),
-            Some(Frame::Map { entries, key, .. }) => {
+            Some(Frame {
+                kind: Open::Seq(items),
+                ..
+            }) => {
+                if kept {
+                    items.push(node);
+                }
+            }
+            Some(Frame {
+                kind: Open::Map { entries, key },
+                ..
+            }) => {
                 let (key, key_span) = key.take().unwrap_or_default();
-                entries.push(Entry {
-                    key,
-                    key_span,
-                    value: node,
-                });
+                if kept {
+                    entries.push(Entry {
+                        key,
+                        key_span,
+                        value: node,
+                    });
+                }
             }
         }
     }
@@ -175,6 +294,29 @@ pub(super) fn document(source: &str) -> Result<Node<'_>, SyntaxError> {
         }) if span.is_empty() => empty(span),
         Some(root) => root,
     })
+}
+
+/// A scalar's text, borrowed from the document where it is the bytes as
+/// written (a plain scalar on one line, a quoted one without escapes), so
+/// that the tree holds no copy of it; `saphyr-parser` hands every scalar
+/// owned.
+fn borrow<'s>(
+    source: &'s str,
+    text: Cow<'s, str>,
+    style: ScalarStyle,
+    span: &Range<usize>,
+) -> Cow<'s, str> {
+    let written = match style {
+        ScalarStyle::Plain => source.get(span.clone()),
+        ScalarStyle::SingleQuoted | ScalarStyle::DoubleQuoted if span.len() >= 2 => {
+            source.get(span.start + 1..span.end - 1)
+        }
+        _ => None,
+    };
+    match written {
+        Some(written) if *written == *text => Cow::Borrowed(written),
+        _ => text,
+    }
 }
 
 fn empty(span: Range<usize>) -> Node<'static> {
@@ -215,6 +357,16 @@ fn scalar<'s>(
 
 /// A plain scalar by the core schema (YAML 1.2, 10.3.2).
 fn plain(text: Cow<'_, str>) -> Kind<'_> {
+    // Most plain scalars are words: none of the schema's null, boolean or
+    // number forms begins with a letter other than these.
+    if !matches!(
+        text.as_bytes().first(),
+        None | Some(
+            b'~' | b'n' | b'N' | b't' | b'T' | b'f' | b'F' | b'.' | b'-' | b'+' | b'0'..=b'9'
+        )
+    ) {
+        return Kind::Str(text);
+    }
     match &*text {
         "" | "~" | "null" | "Null" | "NULL" => return Kind::Null,
         "true" | "True" | "TRUE" => return Kind::Bool(true),
@@ -339,6 +491,8 @@ mod tests {
         assert!(matches!(plain("~".into()), Kind::Null));
         assert!(matches!(plain("True".into()), Kind::Bool(true)));
         assert!(matches!(plain("yes".into()), Kind::Str(_)));
+        assert!(matches!(plain("encoder".into()), Kind::Str(_)));
+        assert!(matches!(plain("nan".into()), Kind::Str(_)));
         assert!(matches!(plain("-12".into()), Kind::Int(-12)));
         assert!(matches!(plain("0x1f".into()), Kind::Int(31)));
         assert!(matches!(plain("0o17".into()), Kind::Int(15)));
@@ -396,6 +550,126 @@ mod tests {
         assert!(document(&deep).is_err());
         assert!(kinds("a: 1\n---\nb: 2\n").contains("a second document"));
         assert!(kinds("? [a]\n: 1\n").contains("a key must be a scalar"));
+    }
+
+    fn field(name: &'static str) -> PathSegment {
+        PathSegment::Field(name.into())
+    }
+
+    fn entries<'a, 's>(node: &'a Node<'s>) -> &'a [Entry<'s>] {
+        match &node.kind {
+            Kind::Map(entries) => entries,
+            other => panic!("not a mapping: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn only_the_way_to_the_table_and_the_table_are_built() {
+        let source = "\
+base: &base {precision: fp32, bits: [1, 2]}
+x: {y: [1, 2]}
+model: [1]
+model:
+  rho: *base
+  z: &z 3
+  w: *z
+";
+        let path = [field("model"), field("rho")];
+        let root = document_for(source, &path).unwrap();
+        // Both `model`s, as the first is the one a lookup finds; not the rest.
+        let keys: Vec<&str> = entries(&root).iter().map(|entry| &*entry.key).collect();
+        assert_eq!(keys, ["model", "model"]);
+        let first = &entries(&root)[0].value;
+        assert!(matches!(&first.kind, Kind::Seq(items) if items.is_empty()));
+        assert_eq!(&source[first.span.clone()], "[1]");
+        let [rho] = entries(&entries(&root)[1].value) else {
+            panic!("only `rho` is kept of the second `model`")
+        };
+        // An anchor outside the table is still there for an alias within it.
+        assert_eq!(&source[rho.value.span.clone()], "*base");
+        let copied = entries(&rho.value);
+        assert_eq!(copied.len(), 2);
+        assert!(matches!(&copied[1].value.kind, Kind::Seq(items) if items.len() == 2));
+        // The whole document, for the empty path.
+        assert_eq!(entries(&document(source).unwrap()).len(), 4);
+    }
+
+    #[test]
+    fn what_is_left_out_is_still_read_for_its_errors() {
+        let path = [field("model")];
+        for broken in [
+            "x: {y: [1, 2}\nmodel: {}\n",
+            "x:\n  - a\n - b\nmodel: {}\n",
+            "x: *nothing\nmodel: {}\n",
+            "x: {[a]: 1}\nmodel: {}\n",
+            "model: {}\n---\nx: 1\n",
+        ] {
+            let whole = document(broken).unwrap_err();
+            assert_eq!(document_for(broken, &path).unwrap_err(), whole, "{broken}");
+        }
+        let mut bomb = String::from("a: &a [x, x, x, x, x, x, x, x, x, x]\n");
+        for level in 0..8u8 {
+            let refs = vec![format!("*{}", (b'a' + level) as char); 10].join(", ");
+            let name = (b'b' + level) as char;
+            bomb.push_str(&format!("{name}: &{name} [{refs}]\n"));
+        }
+        bomb.push_str("model: {}\n");
+        let (_, message) = document_for(&bomb, &path).unwrap_err();
+        assert!(message.contains("aliases add more than"), "{message}");
+    }
+
+    #[test]
+    fn scalars_as_written_borrow_the_document() {
+        let source = "\
+plain: encoder
+'single': 'a b'
+\"double\": \"c d\"
+escaped: \"e\\tf\"
+doubled: 'it''s'
+folded: one
+  two
+block: |
+  text
+";
+        let root = document(source).unwrap();
+        let borrowed: Vec<(bool, bool)> = entries(&root)
+            .iter()
+            .map(|entry| {
+                let value = match &entry.value.kind {
+                    Kind::Str(text) => matches!(text, Cow::Borrowed(_)),
+                    other => panic!("not a string: {other:?}"),
+                };
+                (matches!(entry.key, Cow::Borrowed(_)), value)
+            })
+            .collect();
+        assert_eq!(
+            borrowed,
+            [
+                (true, true),
+                (true, true),
+                (true, true),
+                (true, false),
+                (true, false),
+                (true, false),
+                (true, false),
+            ]
+        );
+        let text = |index: usize| match &entries(&root)[index].value.kind {
+            Kind::Str(text) => text.to_string(),
+            _ => unreachable!(),
+        };
+        assert_eq!(
+            [
+                text(0),
+                text(1),
+                text(2),
+                text(3),
+                text(4),
+                text(5),
+                text(6)
+            ],
+            ["encoder", "a b", "c d", "e\tf", "it's", "one two", "text\n"]
+        );
     }
 
     #[test]

@@ -49,9 +49,9 @@ use std::ops::Range;
 
 use serde::Deserialize;
 
-use crate::Validate;
 use crate::load::tree::{Error, Kind, Node};
 use crate::load::{Document, Seen};
+use crate::{PathSegment, Validate};
 
 pub use crate::load::{DEFAULT_MAX_SIZE, Loaded, Yaml};
 
@@ -92,7 +92,14 @@ impl<'s> Document<'s> for Yaml {
     const TABLE: &'static str = "mapping";
 
     fn parse(source: &'s str) -> Result<Node<'s>, Vec<(Range<usize>, String)>> {
-        build::document(source).map_err(|error| vec![error])
+        Self::parse_for(source, &[])
+    }
+
+    fn parse_for(
+        source: &'s str,
+        table: &[PathSegment],
+    ) -> Result<Node<'s>, Vec<(Range<usize>, String)>> {
+        build::document_for(source, table).map_err(|error| vec![error])
     }
 
     fn empty_table(span: Range<usize>) -> Node<'s> {
