@@ -249,6 +249,27 @@ pub fn out_of_range<T: PartialOrd + ?Sized>(
     value.is_some_and(|value| outside(value, min, max))
 }
 
+/// [`out_of_range`] with both bounds given (literals, in generated code).
+/// NaN lies outside.
+#[inline]
+pub fn out_of<T: PartialOrd + ?Sized>(value: Option<&T>, min: &T, max: &T) -> bool {
+    value.is_some_and(|value| !(value >= min && value <= max))
+}
+
+/// [`out_of_range`] with only a minimum. NaN lies outside.
+#[inline]
+#[allow(clippy::neg_cmp_op_on_partial_ord, reason = "NaN must lie outside")]
+pub fn below<T: PartialOrd + ?Sized>(value: Option<&T>, min: &T) -> bool {
+    value.is_some_and(|value| !(value >= min))
+}
+
+/// [`out_of_range`] with only a maximum. NaN lies outside.
+#[inline]
+#[allow(clippy::neg_cmp_op_on_partial_ord, reason = "NaN must lie outside")]
+pub fn above<T: PartialOrd + ?Sized>(value: Option<&T>, max: &T) -> bool {
+    value.is_some_and(|value| !(value <= max))
+}
+
 /// [`out_of_range`] with strict bounds where the flags say.
 #[inline]
 pub fn out_of_range_strict<T: PartialOrd + ?Sized>(
@@ -423,7 +444,44 @@ pub fn len_value(len: usize) -> Value {
 
 #[cfg(test)]
 mod tests {
-    use super::short_type_name;
+    use super::{above, below, out_of, out_of_range, short_type_name};
+
+    /// The helpers of literal bounds agree with `out_of_range` on every
+    /// value, NaN (outside every range) and an absent value (inside) too.
+    #[test]
+    fn literal_bounds_agree_with_out_of_range() {
+        let values = [
+            None,
+            Some(f64::NAN),
+            Some(-1.0),
+            Some(0.0),
+            Some(0.5),
+            Some(1.0),
+            Some(2.0),
+        ];
+        for value in values {
+            let value = value.as_ref();
+            let (min, max) = (0.0, 1.0);
+            assert_eq!(
+                out_of(value, &min, &max),
+                out_of_range(value, Some(&min), Some(&max)),
+                "{value:?}"
+            );
+            assert_eq!(
+                below(value, &min),
+                out_of_range(value, Some(&min), None),
+                "{value:?}"
+            );
+            assert_eq!(
+                above(value, &max),
+                out_of_range(value, None, Some(&max)),
+                "{value:?}"
+            );
+        }
+        assert!(out_of(Some(&f64::NAN), &0.0, &1.0));
+        assert!(below(Some(&f64::NAN), &0.0) && above(Some(&f64::NAN), &1.0));
+        assert!(!out_of(None::<&u32>, &1, &2));
+    }
 
     #[test]
     fn type_names_lose_their_paths() {

@@ -375,6 +375,18 @@ fn range(
     exclusive: Exclusive,
 ) -> TokenStream {
     let blame = check.rule.span();
+    if exclusive == Exclusive::default()
+        && let Some(test) = literal_range(scope, check, min, max)
+    {
+        let read = scope.call(&check.ty, blame, Capability::Scalar, &check.value);
+        return number_test(check, &read, |number| {
+            let mut args = Group::new(Delimiter::Parenthesis, quote!(#number, #test));
+            args.set_span(blame);
+            let helper = test_helper(min, max);
+            let helper = respan(quote!(__lowbit_rt::#helper), blame);
+            quote!(#helper #args)
+        });
+    }
     let mut bound = |bound: Option<&Number>| match bound {
         Some(number) => operand(scope, check, number),
         None => quote!(__lowbit_rt::None),
@@ -423,6 +435,48 @@ fn number_test(
     }}
 }
 
+/// The helper of an inclusive range whose bounds are number literals (not
+/// durations, which are expressions).
+fn test_helper(min: Option<&Number>, max: Option<&Number>) -> TokenStream {
+    match (min, max) {
+        (Some(_), Some(_)) => quote!(out_of),
+        (Some(_), None) => quote!(below),
+        _ => quote!(above),
+    }
+}
+
+/// The bounds of an inclusive range as `&literal`s, when each one given is
+/// a number literal: one or two references rather than two `Option`s, for
+/// fewer tokens. `None` for a field or a duration.
+fn literal_range(
+    scope: &mut Scope,
+    check: &Check,
+    min: Option<&Number>,
+    max: Option<&Number>,
+) -> Option<TokenStream> {
+    fn literal(number: Option<&Number>) -> Option<Option<&Lit>> {
+        match number {
+            Some(Number::Lit(Bound {
+                lit, millis: None, ..
+            })) => Some(Some(lit)),
+            None => Some(None),
+            _ => None,
+        }
+    }
+    let (min, max) = (literal(min)?, literal(max)?);
+    let blame = check.rule.span();
+    let refs: Vec<TokenStream> = [min, max]
+        .into_iter()
+        .flatten()
+        .map(|lit| {
+            let number = scope.number(&check.ty, blame, lit);
+            let borrow = respan(quote!(&), lit.span());
+            quote!(#borrow #number)
+        })
+        .collect();
+    (!refs.is_empty()).then(|| quote!(#(#refs),*))
+}
+
 /// The subject's number is a multiple of the divisor; a divisor of 0 (from
 /// a field) is a violation.
 fn multiple_of(scope: &mut Scope, check: &Check, divisor: &Number) -> TokenStream {
@@ -443,15 +497,24 @@ fn length(
     lengths: &Lengths,
     counted: Option<&Counted>,
 ) -> TokenStream {
-    let bound = |count: Option<usize>| match count {
-        Some(count) => {
-            let count = proc_macro2::Literal::usize_unsuffixed(count);
-            quote!(__lowbit_rt::Some(&#count))
-        }
-        None => quote!(__lowbit_rt::None),
-    };
     let (min, max) = lengths.bounds();
-    let (min, max) = (bound(min), bound(max));
+    // Literal counts, compared as they stand: a `usize` against a literal
+    // is all rustc has to check. A minimum of 0 bounds nothing (and `< 0`
+    // on a `usize` is a warning in the user's crate).
+    let mut tests = Vec::new();
+    if let Some(min) = min.filter(|min| *min > 0) {
+        let min = proc_macro2::Literal::usize_unsuffixed(min);
+        tests.push(quote!(__lowbit_len < #min));
+    }
+    if let Some(max) = max {
+        let max = proc_macro2::Literal::usize_unsuffixed(max);
+        tests.push(quote!(__lowbit_len > #max));
+    }
+    let outside = if tests.is_empty() {
+        quote!(false)
+    } else {
+        quote!(#(#tests)||*)
+    };
     let record = check.record_cheap(&quote!(__lowbit_rt::Some(__lowbit_rt::len_value(
         __lowbit_len
     ))));
@@ -477,7 +540,7 @@ fn length(
     };
     quote! {
         if let __lowbit_rt::Some(__lowbit_len) = #length {
-            if __lowbit_rt::outside(&__lowbit_len, #min, #max) {
+            if #outside {
                 #record
             }
         }
