@@ -111,8 +111,12 @@ pub trait Scalar {
 
 /// The offending value a violation names.
 pub trait Describe {
-    /// The value as the config spells it, where it has a short spelling.
-    fn describe(&self) -> Option<Value>;
+    /// The value as the config spells it, where it has a short spelling;
+    /// none by default (a struct's impl is empty, which costs the compiler
+    /// no function body).
+    fn describe(&self) -> Option<Value> {
+        None
+    }
 }
 
 /// `&T`, `Box<T>`, `Rc<T>`, `Arc<T>` and `Cow<T>` read as the `T` they point to.

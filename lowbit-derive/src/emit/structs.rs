@@ -111,11 +111,7 @@ pub fn shell(container: &Container, body: &Struct) -> TokenStream {
             }
         }
         #[automatically_derived]
-        impl #impl_generics #krate::__private::Describe for #ident #ty_generics #where_clause {
-            fn describe(&self) -> ::core::option::Option<#krate::Value> {
-                ::core::option::Option::None
-            }
-        }
+        impl #impl_generics #krate::__private::Describe for #ident #ty_generics #where_clause {}
         #(#field_impls)*
     }
 }
