@@ -648,8 +648,8 @@ fn every_attribute_in_every_place_is_located_validated_and_described() {
 // `try_from`; `from`; `deserialize_with`.
 //
 // Tested elsewhere, each in one place: `borrow` (a borrowed leaf cannot be
-// read by the matrix's owned loaders and schema judge: `toml_load.rs`),
-// `flatten` into a catch-all map (serde's `collect_other`: `toml_load.rs`
+// read by the matrix's owned loaders and schema judge: `toml_serde.rs`),
+// `flatten` into a catch-all map (serde's `collect_other`: `toml_serde.rs`
 // with `support/fidelity.rs`), `Option<Option<T>>` and `IgnoredAny`.
 //
 // Left out, and why:
