@@ -5,7 +5,7 @@ use std::borrow::Cow;
 use std::ops::Range;
 
 use crate::PathSegment;
-use crate::load::tree::{Entry, Kind, Node};
+use crate::load::tree::{Entry, Kind, Node, Want};
 
 /// How deep arrays and objects nest, at most: as `serde_json`, and few
 /// enough that reading the tree back cannot exhaust the stack.
@@ -47,39 +47,6 @@ pub(super) fn document_for<'s>(
         return Err(parser.error("trailing characters after the JSON value"));
     }
     Ok(value)
-}
-
-/// What of a value the load reads, and so what of it the tree needs.
-#[derive(Clone, Copy)]
-enum Want<'p> {
-    /// The entries on this path (all of it, when it is empty).
-    Path(&'p [PathSegment]),
-    /// Nothing: the value is checked, its span kept, its contents dropped.
-    Nothing,
-}
-
-impl<'p> Want<'p> {
-    /// What the load reads of the entry `key` of this value.
-    fn entry(self, key: &str) -> Self {
-        match self {
-            Want::Path([]) => self,
-            Want::Path([first, rest @ ..]) if first.key() == Some(key) => Want::Path(rest),
-            _ => Want::Nothing,
-        }
-    }
-
-    /// What the load reads of an item of this value: a table's path
-    /// names no items, so all of one or nothing.
-    fn item(self) -> Self {
-        match self {
-            Want::Path([]) => self,
-            _ => Want::Nothing,
-        }
-    }
-
-    fn any(self) -> bool {
-        matches!(self, Want::Path(_))
-    }
 }
 
 struct Parser<'s> {

@@ -21,6 +21,46 @@ use serde::de::{
 use super::Tree;
 use crate::PathSegment;
 
+/// What of a value the load reads, and so what of it the tree needs: the
+/// JSON and YAML parsers keep only the loaded table (and, in YAML, what an
+/// alias may copy), and check the rest for its errors alone.
+#[derive(Clone, Copy)]
+pub(crate) enum Want<'p> {
+    /// The entries on this path (all of it, when it is empty).
+    Path(&'p [PathSegment]),
+    /// Nothing: the value is checked, its span kept, its contents dropped.
+    Nothing,
+}
+
+impl Want<'_> {
+    /// Everything: a value within the table, or one an alias may copy.
+    #[cfg(feature = "yaml")]
+    pub(crate) const ALL: Want<'static> = Want::Path(&[]);
+
+    /// What the load reads of the entry `key` of this value.
+    pub(crate) fn entry(self, key: &str) -> Self {
+        match self {
+            Want::Path([]) => self,
+            Want::Path([first, rest @ ..]) if first.key() == Some(key) => Want::Path(rest),
+            _ => Want::Nothing,
+        }
+    }
+
+    /// What the load reads of an item of this value: a table's path
+    /// names no items, so all of one or nothing.
+    pub(crate) fn item(self) -> Self {
+        match self {
+            Want::Path([]) => self,
+            _ => Want::Nothing,
+        }
+    }
+
+    /// Whether any of the value is read.
+    pub(crate) fn any(self) -> bool {
+        matches!(self, Want::Path(_))
+    }
+}
+
 /// A value and the bytes it was written as.
 #[derive(Clone, Debug)]
 pub(crate) struct Node<'s> {

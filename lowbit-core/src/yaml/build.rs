@@ -14,7 +14,7 @@ use std::ops::Range;
 use saphyr_parser::{Event, Marker, Parser, ScalarStyle, Span, Tag};
 
 use crate::PathSegment;
-use crate::load::tree::{Entry, Kind, Node};
+use crate::load::tree::{Entry, Kind, Node, Want};
 
 /// How many values aliases may add to a document, beyond those written:
 /// enough for any config, too few for an alias bomb to exhaust memory.
@@ -25,42 +25,6 @@ const MAX_DEPTH: usize = 128;
 
 /// A syntax error: where, and what is wrong.
 type SyntaxError = (Range<usize>, String);
-
-/// What of a value the load reads, and so what of it the tree needs.
-#[derive(Clone, Copy)]
-enum Want<'p> {
-    /// The entries on this path (all of it, when it is empty).
-    Path(&'p [PathSegment]),
-    /// Nothing: the value is parsed and dropped.
-    Nothing,
-}
-
-impl Want<'_> {
-    /// Everything: a value within the table, or one an alias may copy.
-    const ALL: Want<'static> = Want::Path(&[]);
-
-    /// What the load reads of the entry `key` of this value.
-    fn entry(self, key: &str) -> Self {
-        match self {
-            Want::Path([]) => self,
-            Want::Path([first, rest @ ..]) if first.key() == Some(key) => Want::Path(rest),
-            _ => Want::Nothing,
-        }
-    }
-
-    /// What the load reads of an item of this value: a table's path
-    /// names no items, so all of one or nothing.
-    fn item(self) -> Self {
-        match self {
-            Want::Path([]) => self,
-            _ => Want::Nothing,
-        }
-    }
-
-    fn any(self) -> bool {
-        matches!(self, Want::Path(_))
-    }
-}
 
 /// A collection being read.
 struct Frame<'s, 'p> {
