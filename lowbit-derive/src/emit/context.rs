@@ -265,17 +265,11 @@ impl Scope<'_> {
     fn resolve_inferred(&mut self, place: &Place, first_ty: &syn::Type, resolved: &mut Resolved) {
         let mut text = place.first().unraw().to_string();
         // The chain from the first field's value, and the same from the
-        // closure's argument: each step goes `Through` the value it stands
-        // on (a struct, or an `Option` or `Box` of one), an `Option<&_>` of
-        // the value reached so far, `None` once an `Option` on the way is.
+        // closures' argument (see `through`).
         let mut chain: Option<TokenStream> = None;
         let mut reach: Option<TokenStream> = None;
         for segment in &place.segments[1..] {
-            let through = respan(quote!(__lowbit_rt::Through::through), segment.span());
-            let parent = match &reach {
-                None => quote!(#through(__lowbit_arg)),
-                Some(reach) => quote!(#reach.and_then(|__lowbit_x| #through(__lowbit_x))),
-            };
+            let parent = through(reach.as_ref(), &quote!(__lowbit_arg), segment);
             let rust = segment.unraw().to_string();
             let name = respan(
                 quote!(__lowbit_rt::field_name(|__lowbit_arg: &#first_ty| #parent, #rust)),
@@ -284,17 +278,13 @@ impl Scope<'_> {
             resolved.segments.push(name);
             let step = quote!(.map(|__lowbit_x| &(*__lowbit_x).#segment));
             reach = Some(quote!(#parent #step));
-            chain = Some(match chain {
-                // The first field's value spanned on the segment, as the
-                // closures' argument is: a first field with no fields to step
-                // into is one error there.
-                None => {
-                    let access = &resolved.access;
-                    let first = respan(quote!(&#access), segment.span());
-                    quote!(#through(#first) #step)
-                }
-                Some(chain) => quote!(#chain.and_then(|__lowbit_x| #through(__lowbit_x)) #step),
-            });
+            // The first field's value spanned on the segment, as the
+            // closures' argument is: a first field with no fields to step
+            // into is one error there.
+            let access = &resolved.access;
+            let first = respan(quote!(&#access), segment.span());
+            let parent = through(chain.as_ref(), &first, segment);
+            chain = Some(quote!(#parent #step));
             text = format!("{text}.{rust}");
         }
         let (Some(chain), Some(reach)) = (chain, reach) else {
@@ -323,10 +313,7 @@ impl Scope<'_> {
     /// can be bounded by what the rules ask of the types they name.
     fn resolve_keyed(&mut self, place: &Place, resolved: &mut Resolved) {
         let mut text = format!("{}.{}", self.prefix.join("."), place.first().unraw());
-        // Below the first field, each step goes `Through` the value it
-        // stands on (a struct, or an `Option` or `Box` of one), so that a
-        // path may pass an `Option`: the chain is an `Option<&_>` of the
-        // value reached so far, `None` once an `Option` on the way is.
+        // The chain from the first field's value (see `through`).
         let mut chain: Option<TokenStream> = None;
         for segment in &place.segments[1..] {
             let key = field_key(&segment.unraw().to_string());
@@ -340,15 +327,9 @@ impl Scope<'_> {
                     segment.span(),
                 )
             };
-            let through = respan(quote!(__lowbit_rt::Through::through), segment.span());
-            let step = quote!(.map(|__lowbit_x| &(*__lowbit_x).#segment));
-            chain = Some(match chain {
-                None => {
-                    let access = &resolved.access;
-                    quote!(#through(&#access) #step)
-                }
-                Some(chain) => quote!(#chain.and_then(|__lowbit_x| #through(__lowbit_x)) #step),
-            });
+            let access = &resolved.access;
+            let parent = through(chain.as_ref(), &quote!(&#access), segment);
+            chain = Some(quote!(#parent .map(|__lowbit_x| &(*__lowbit_x).#segment)));
             text = format!("{text}.{}", segment.unraw());
             resolved.segments.push(field(quote!(NAME)));
             resolved.ty = Ty {
@@ -506,6 +487,19 @@ impl Scope<'_> {
             Lit::Str(text) => quote!(#text),
             Lit::Bool(flag) => quote!(#flag),
         }
+    }
+}
+
+/// The struct a dotted path's next `segment` names a field of, as an
+/// `Option<&_>`: the first field's value `first` taken `Through` (a struct,
+/// or an `Option` or `Box` of one), or, below it, each value of `chain`
+/// (the `Option<&_>` reached so far) taken so, `None` once an `Option` on
+/// the way is.
+fn through(chain: Option<&TokenStream>, first: &TokenStream, segment: &Ident) -> TokenStream {
+    let through = respan(quote!(__lowbit_rt::Through::through), segment.span());
+    match chain {
+        None => quote!(#through(#first)),
+        Some(chain) => quote!(#chain.and_then(|__lowbit_x| #through(__lowbit_x))),
     }
 }
 
