@@ -36,11 +36,25 @@ impl Check<'_> {
     /// The statement that records a violation with `offending` as its value,
     /// or returns `false`.
     fn record(&self, offending: &TokenStream) -> TokenStream {
-        self.record_below(&self.path, offending)
+        self.record_below(&self.path, offending, false)
     }
 
-    /// `record`, at `path` below `__lowbit_at` rather than at the subject.
-    fn record_below(&self, path: &TokenStream, offending: &TokenStream) -> TokenStream {
+    /// `record` for a value that costs nothing to build (a number, a
+    /// length): it is built before the sink is asked whether to go on, in
+    /// one call that answers it, which is fewer tokens for rustc than
+    /// `record`'s test and call.
+    fn record_cheap(&self, offending: &TokenStream) -> TokenStream {
+        self.record_below(&self.path, offending, true)
+    }
+
+    /// `record` (or `record_cheap`), at `path` below `__lowbit_at` rather
+    /// than at the subject.
+    fn record_below(
+        &self,
+        path: &TokenStream,
+        offending: &TokenStream,
+        cheap: bool,
+    ) -> TokenStream {
         let Check {
             template, names, ..
         } = self;
@@ -50,6 +64,12 @@ impl Check<'_> {
         // A warning never stops the checks: only a recording sink sees it.
         let record = if self.rule.warn {
             quote!(__lowbit_rt::Sink::warned(#args);)
+        } else if cheap {
+            quote! {
+                if !__lowbit_rt::goes_on(#args) {
+                    return false;
+                }
+            }
         } else {
             quote! {
                 if __lowbit_rt::stops(__lowbit_sink) {
@@ -59,30 +79,6 @@ impl Check<'_> {
             }
         };
         quote!(#record #fill)
-    }
-
-    /// `record` for a value that costs nothing to build (a number, a
-    /// length): it is built before the sink is asked whether to go on, in
-    /// one call that answers it, which is fewer tokens for rustc than
-    /// `record`'s test and call. A warning is recorded as `record` does.
-    fn record_cheap(&self, offending: &TokenStream) -> TokenStream {
-        if self.rule.warn {
-            return self.record(offending);
-        }
-        let Check {
-            template,
-            names,
-            path,
-            fill,
-            ..
-        } = self;
-        let code = self.rule.code();
-        quote! {
-            if !__lowbit_rt::goes_on(__lowbit_sink, __lowbit_at, #path, #code, #template, #names, #offending) {
-                return false;
-            }
-            #fill
-        }
     }
 
     /// `record` with the subject's own value.
@@ -96,7 +92,7 @@ impl Check<'_> {
         // The subject's location, each step borrowing the one before it,
         // as `items(..)` builds it; the record then adds no segment.
         let (steps, parent) = super::context::location_steps(&self.segments);
-        let record = self.record_below(&quote!(&[]), offending);
+        let record = self.record_below(&quote!(&[]), offending, false);
         quote! {{
             #(#steps)*
             let __lowbit_item_at = #parent.index(#index);
