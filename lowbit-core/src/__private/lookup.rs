@@ -1,11 +1,13 @@
 //! Compile-time lookup of the names a rule compares with.
 //!
 //! The derive cannot see another type's variants, so for each name a rule
-//! uses it emits `const _: usize = lookup(<FieldType as Choice>::DOMAIN, "name")`
-//! with the span of the user's literal. Evaluating it either yields the variant's index,
-//! which the run-time check compares with, or panics at compile time with a
-//! message that lists the valid names and suggests the closest one, by the
-//! rule every did-you-mean of lowbit follows ([`crate::suggest`]).
+//! uses it emits
+//! `const _: usize = lookup(<FieldType as Choice>::DOMAIN, "name", hash)`
+//! with the span of the user's literal. Evaluating it either yields the
+//! variant's index, which the run-time check compares with, or panics at
+//! compile time with a message that lists the valid names and suggests the
+//! closest one, by the rule every did-you-mean of lowbit follows
+//! ([`crate::suggest`]).
 
 use crate::suggest::{self, eq};
 
@@ -21,6 +23,12 @@ pub struct Domain {
     /// Other names serde accepts for a variant (`#[serde(alias = "..")]`),
     /// each with its variant's index.
     pub aliases: &'static [(&'static str, usize)],
+    /// The names and aliases by hash, each `(hash, index)` in slot
+    /// `hash % len`, `(0, usize::MAX)` in an empty slot; the derive writes
+    /// it and hashes the names it looks up alike. Empty for strings and
+    /// untagged enums, and may be empty for any domain: `lookup` then
+    /// searches `names`.
+    pub table: &'static [(u64, usize)],
     /// Whether `names` is the whole set (enums), or any text is a value (strings).
     pub closed: bool,
     /// An untagged enum: a config file spells its values by their contents,
@@ -35,12 +43,14 @@ impl Domain {
         names: &[],
         rust_names: &[],
         aliases: &[],
+        table: &[],
         closed: false,
         untagged: false,
     };
 }
 
-/// The index of `name` in `domain`; `usize::MAX` for open domains.
+/// The index of `name` in `domain`; `usize::MAX` for open domains. `hash`
+/// is `name`'s hash, as the derive computes it for `domain.table`.
 ///
 /// # Panics
 ///
@@ -50,7 +60,17 @@ impl Domain {
 // The panic is reported where the constant calling this is, on the
 // user's literal, with no notes from inside lowbit.
 #[track_caller]
-pub const fn lookup(domain: Domain, name: &str) -> usize {
+pub const fn lookup(domain: Domain, name: &str, hash: u64) -> usize {
+    // The compiler's interpreter runs this for every name of every rule, and
+    // each step counts: a known name is one probe of the table.
+    let table = domain.table;
+    if !table.is_empty() {
+        #[allow(clippy::cast_possible_truncation)]
+        let (known, index) = table[(hash % table.len() as u64) as usize];
+        if known == hash && index != usize::MAX {
+            return index;
+        }
+    }
     if domain.untagged {
         let mut message = PanicMessage::new();
         message.push("`");
@@ -282,7 +302,7 @@ mod tests {
     use super::*;
 
     fn panic_message(domain: Domain, name: &str) -> String {
-        let payload = std::panic::catch_unwind(|| lookup(domain, name)).expect_err("a panic");
+        let payload = std::panic::catch_unwind(|| lookup(domain, name, 0)).expect_err("a panic");
         payload
             .downcast_ref::<String>()
             .cloned()
@@ -299,19 +319,32 @@ mod tests {
         names: &["step", "chunk", "eval_only"],
         rust_names: &["Step", "Chunk", "EvalOnly"],
         aliases: &[("every_chunk", 1)],
+        table: &[],
         closed: true,
         untagged: false,
     };
 
     #[test]
     fn finds_serde_names_and_passes_any_text_of_open_domains() {
-        assert_eq!(lookup(INTERVAL, "eval_only"), 2);
+        assert_eq!(lookup(INTERVAL, "eval_only", 0), 2);
         assert_eq!(
-            lookup(INTERVAL, "every_chunk"),
+            lookup(INTERVAL, "every_chunk", 0),
             1,
             "an alias names its variant"
         );
-        assert_eq!(lookup(Domain::OPEN, "anything"), usize::MAX);
+        assert_eq!(lookup(Domain::OPEN, "anything", 0), usize::MAX);
+    }
+
+    #[test]
+    fn a_hash_in_the_table_is_its_index_and_any_other_searches_the_names() {
+        let tabled = Domain {
+            table: &[(0, usize::MAX), (7, 2)],
+            ..INTERVAL
+        };
+        assert_eq!(lookup(tabled, "eval_only", 7), 2, "found by hash");
+        assert_eq!(lookup(tabled, "chunk", 9), 1, "a miss searches");
+        assert_eq!(lookup(tabled, "step", 4), 0, "an empty slot searches");
+        assert!(panic_message(tabled, "chnuk").contains("did you mean \"chunk\""));
     }
 
     #[test]
@@ -353,6 +386,7 @@ mod tests {
             names: &NAMES,
             rust_names: &[],
             aliases: &[],
+            table: &[],
             closed: true,
             untagged: false,
         };
@@ -378,6 +412,7 @@ mod tests {
                     names,
                     rust_names: &[],
                     aliases: &[],
+                    table: &[],
                     closed: true,
                     untagged: false,
                 };

@@ -378,7 +378,8 @@ impl Scope<'_> {
             None => self.member(ty, blame, Capability::Domain),
         };
         let lookup = respan(quote!(__lowbit_rt::lookup), span);
-        let mut args = Group::new(Delimiter::Parenthesis, quote!(#domain, #text));
+        let hash = super::hashed::literal(&text.value());
+        let mut args = Group::new(Delimiter::Parenthesis, quote!(#domain, #text, #hash));
         args.set_span(span);
         if self.cx.inline() {
             // Evaluated once per instance of the type, where it is used.

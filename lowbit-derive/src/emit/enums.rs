@@ -39,6 +39,22 @@ pub fn shell(container: &Container, body: &Enum) -> TokenStream {
                 .iter()
                 .map(move |alias| quote!((#alias, #index)))
         });
+    // An untagged enum's names are never looked up: its lookups fail, and
+    // take the loop that says why.
+    let table = if matches!(body.tagging, crate::model::Tagging::Untagged) {
+        quote!(&[])
+    } else {
+        super::hashed::table(
+            body.variants
+                .iter()
+                .enumerate()
+                .flat_map(|(index, variant)| {
+                    std::iter::once(variant.name.as_str())
+                        .chain(variant.aliases.iter().map(String::as_str))
+                        .map(move |name| (name, index))
+                }),
+        )
+    };
     let default = match body.default {
         Some(index) => quote!(__lowbit_rt::Some(#index)),
         None => quote!(__lowbit_rt::None),
@@ -95,6 +111,7 @@ pub fn shell(container: &Container, body: &Enum) -> TokenStream {
                 names: <Self as #krate::VariantNames>::NAMES,
                 rust_names: <Self as #krate::VariantNames>::RUST_NAMES,
                 aliases: <Self as #krate::VariantNames>::ALIASES,
+                table: #table,
                 closed: true,
                 untagged: #untagged,
             };

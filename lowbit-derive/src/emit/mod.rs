@@ -1,20 +1,21 @@
 //! Emit: the checked model to the impls. Everything is wrapped in
 //! `const _: () = { .. };` and names lowbit-core by the container's crate
-//! path, its private module as `__lowbit_rt`; locals start with `__lowbit_` so that no user name can shadow or be
-//! shadowed by them.
+//! path, its private module as `__lowbit_rt`; locals start with
+//! `__lowbit_` so that no user name can shadow or be shadowed by them.
 //!
 //! `context` holds what the checks of a derive share and how places and
 //! capabilities become tokens, `cond` writes conditions, `rules` the check
 //! of each rule (`items` that of the rules inside `items(..)` and
 //! `keys(..)`), `structs` and `enums` the impls around them, `assertions`
-//! the compile-time checks of names, `message` the default messages and
-//! `shape` the rules as data.
+//! the compile-time checks of names, `hashed` the hashes names are looked
+//! up by, `message` the default messages and `shape` the rules as data.
 
 mod assertions;
 mod cond;
 mod context;
 mod enums;
 mod groups;
+mod hashed;
 mod items;
 mod message;
 mod rules;
