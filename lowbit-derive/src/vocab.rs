@@ -448,6 +448,8 @@ pub enum Capability {
     Present,
     /// `Choice::is`: is the name at this index.
     Is,
+    /// `Choice::value`: the value a violation of a rule on names reports.
+    ChoiceValue,
     /// `Flag::flag`: the bool inside.
     Flag,
     /// `Scalar::scalar`: the number inside.
@@ -490,6 +492,7 @@ impl Capability {
             Capability::Domain => ("Choice", "DOMAIN"),
             Capability::Present => ("Choice", "present"),
             Capability::Is => ("Choice", "is"),
+            Capability::ChoiceValue => ("Choice", "value"),
             Capability::Flag => ("Flag", "flag"),
             Capability::Scalar => ("Scalar", "scalar"),
             Capability::ScalarValue => ("Scalar", "Value"),

@@ -47,7 +47,11 @@ pub trait IsSet {
     note = "strings are compared with enums that derive `Validate` (by their serde names), with `String` and `&str`, and with `Option`s of those",
     note = "if `{Self}` is an enum or holds one, add `#[derive(lowbit_core::Validate)]` to the enum; a collection's items are compared with `every(..)` or `some(..)`"
 )]
-pub trait Choice {
+// `Describe` is a supertrait so that a rule comparing names reports the
+// value through the trait it already asks (`Choice::value`): one fully
+// qualified call, where a probe for `Describe` costs the compiler a method
+// lookup at every rule.
+pub trait Choice: Describe {
     /// The names a value of this type can take.
     const DOMAIN: Domain;
     /// Whether there is a value (`None` has none).
@@ -55,6 +59,11 @@ pub trait Choice {
     /// Whether the value is the choice at `index` of the domain (for enums)
     /// or has the text `name` (for strings).
     fn is(&self, index: usize, name: &str) -> bool;
+    /// The value as a violation names it.
+    #[inline]
+    fn value(&self) -> Option<Value> {
+        self.describe()
+    }
 }
 
 /// A bool, compared with `true` or `false`.
