@@ -642,3 +642,68 @@ fn a_type_error_in_a_tagged_variant_behind_option_is_at_its_value() {
     );
     assert_eq!(pointed(source, &loaded.diagnostics()[0]), "\"two\"");
 }
+
+/// Compose's `build`, for [`a_typo_inside_an_untagged_variant_is_reported`].
+#[derive(Deserialize, Validate, Debug)]
+struct Compose {
+    #[nested]
+    services: BTreeMap<String, Service>,
+}
+
+#[derive(Deserialize, Validate, Debug)]
+struct Service {
+    #[nested]
+    build: Vec<Build>,
+}
+
+#[derive(Deserialize, Validate, Debug)]
+#[serde(untagged)]
+enum Build {
+    Context(String),
+    Config {
+        context: Option<String>,
+        dockerfile: Option<String>,
+    },
+}
+
+/// serde reads an untagged variant from its buffer, where the watch cannot
+/// see a key it ignores; validation tells the loader the variant's keys.
+/// The quick read, which has no tree to compare them with, leaves such a
+/// document to the located load, and both say the same.
+#[test]
+fn a_typo_inside_an_untagged_variant_is_reported() {
+    let source = r#"{"services": {"web": {"build": [".", {"context": ".", "dockerfil": "D"}]}}}"#;
+    for located in [false, true] {
+        let loaded: Loaded<Compose> = Options::new().located_only(located).load(source);
+        assert_eq!(
+            summary(&loaded),
+            owned(&[(
+                "unknown_key",
+                r#"services["web"].build[1].dockerfil"#,
+                1,
+                55
+            )])
+        );
+        let [typo] = loaded.diagnostics() else {
+            unreachable!()
+        };
+        assert_eq!(pointed(source, typo), r#""dockerfil""#);
+        assert_eq!(typo.severity(), Severity::Warning);
+        assert_eq!(typo.help(), Some("did you mean `dockerfile`?"));
+        assert!(loaded.is_valid());
+        let denied: Loaded<Compose> = Options::new()
+            .located_only(located)
+            .deny_unknown_keys(true)
+            .load(source);
+        assert!(!denied.is_valid());
+    }
+    let valid = r#"{"services": {"web": {"build": [".", {"dockerfile": "D"}]}}}"#;
+    let loaded: Loaded<Compose> = lowbit_core::json::load(valid);
+    assert_eq!(loaded.diagnostics(), []);
+    let build = &loaded.value().expect("a value").services["web"].build;
+    assert!(matches!(&build[0], Build::Context(context) if context == "."));
+    assert!(matches!(
+        &build[1],
+        Build::Config { context: None, dockerfile: Some(file) } if file == "D"
+    ));
+}

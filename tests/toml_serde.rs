@@ -777,3 +777,284 @@ fn a_content_read_before_its_tag_is_watched_as_any_value() {
     assert_eq!(loaded.diagnostics(), []);
     assert!(matches!(loaded.value(), Some(Optimizer::Sgd { lr }) if *lr == 0.5));
 }
+
+/// Compose's `build`: a path, or a table of options, for
+/// [`a_typo_inside_an_untagged_variant_is_an_unknown_key`].
+#[derive(Deserialize, Validate, Debug)]
+struct Compose {
+    #[nested]
+    services: std::collections::BTreeMap<String, Service>,
+}
+
+#[derive(Deserialize, Validate, Debug)]
+struct Service {
+    image: Option<String>,
+    #[nested]
+    build: Option<Build>,
+}
+
+#[derive(Deserialize, Validate, Debug)]
+#[serde(untagged)]
+enum Build {
+    Context(String),
+    Config {
+        context: Option<String>,
+        #[serde(alias = "file")]
+        dockerfile: Option<String>,
+    },
+}
+
+/// serde reads an untagged enum from a buffer, away from the loader's
+/// watch: the keys of the matched variant are told by its validation, and
+/// the others are unknown keys as in any struct.
+#[test]
+fn a_typo_inside_an_untagged_variant_is_an_unknown_key() {
+    let source = "[services.web]\nimage = \"nginx\"\n\n[services.web.build]\ncontext = \".\"\ndockerfil = \"D\"\n";
+    let loaded: Loaded<Compose> = lowbit_core::toml::load(source);
+    assert_eq!(
+        summary(&loaded),
+        owned(&[("unknown_key", r#"services["web"].build.dockerfil"#, 6, 1)])
+    );
+    let [typo] = loaded.diagnostics() else {
+        unreachable!()
+    };
+    assert_eq!(typo.severity(), Severity::Warning);
+    assert_eq!(
+        typo.message(),
+        r#"unknown key `dockerfil` in `services["web"].build`"#
+    );
+    assert_eq!(typo.help(), Some("did you mean `dockerfile`?"));
+    assert_eq!(typo.label(), Some("this key is ignored"));
+    assert_eq!(pointed(source, typo), "dockerfil");
+    assert!(loaded.is_valid());
+    let denied = Options::new()
+        .deny_unknown_keys(true)
+        .load::<Compose>(source);
+    assert_eq!(summary(&denied), summary(&loaded));
+    assert_eq!(denied.diagnostics()[0].severity(), Severity::Error);
+    assert!(!denied.is_valid());
+    // Under a table, the message names the whole path.
+    let nested = format!("[tool]\n{}", source.replace("[services", "[tool.services"));
+    let loaded = Options::new().table("tool").load::<Compose>(&nested);
+    assert_eq!(
+        summary(&loaded),
+        owned(&[(
+            "unknown_key",
+            r#"tool.services["web"].build.dockerfil"#,
+            7,
+            1
+        )])
+    );
+    assert_eq!(
+        loaded.diagnostics()[0].message(),
+        r#"unknown key `dockerfil` in `tool.services["web"].build`"#
+    );
+    // The other variant, an alias, and no typo: nothing to say.
+    for source in [
+        "[services.web]\nbuild = \".\"\n",
+        "[services.web.build]\nfile = \"D\"\n",
+        "[services.web.build]\ncontext = \".\"\ndockerfile = \"D\"\n",
+    ] {
+        let loaded: Loaded<Compose> = lowbit_core::toml::load(source);
+        assert_eq!(loaded.diagnostics(), [], "{source}");
+        let read = match &loaded.value().expect("a value").services["web"].build {
+            Some(Build::Context(context)) => (Some(context.as_str()), None),
+            Some(Build::Config {
+                context,
+                dockerfile,
+            }) => (context.as_deref(), dockerfile.as_deref()),
+            None => unreachable!("{source}"),
+        };
+        assert_ne!(read, (None, None), "{source}");
+    }
+}
+
+/// A newtype variant holding a struct, for
+/// [`a_typo_inside_an_untagged_newtype_payload_is_an_unknown_key`].
+#[derive(Deserialize, Validate, Debug)]
+struct Train {
+    #[nested]
+    solver: Solver,
+}
+
+#[derive(Deserialize, Validate, Debug)]
+#[serde(untagged)]
+enum Solver {
+    Named(String),
+    Adam(AdamParams),
+}
+
+#[derive(Deserialize, Validate, Debug)]
+struct AdamParams {
+    #[range(min = 0.0)]
+    lr: f64,
+    #[serde(default, rename = "betas")]
+    momenta: Vec<f64>,
+}
+
+/// The payload's keys are its struct's, which serde's `Deserialize` of the
+/// struct says (its derive is not made to): `lr`, `betas`.
+#[test]
+fn a_typo_inside_an_untagged_newtype_payload_is_an_unknown_key() {
+    let source = "[solver]\nlr = -1.0\nbeta = [0.9]\n";
+    let loaded: Loaded<Train> = lowbit_core::toml::load(source);
+    assert_eq!(
+        summary(&loaded),
+        owned(&[
+            ("range", "solver.lr", 2, 6),
+            ("unknown_key", "solver.beta", 3, 1),
+        ])
+    );
+    assert_eq!(
+        loaded.diagnostics()[1].help(),
+        Some("did you mean `betas`?")
+    );
+    let loaded: Loaded<Train> = lowbit_core::toml::load("solver = \"sgd\"\n");
+    assert_eq!(loaded.diagnostics(), []);
+}
+
+/// An enum with an untagged variant: serde tries its tagged variants on a
+/// buffer too, then the untagged one.
+#[derive(Deserialize, Validate, Debug)]
+struct Stage {
+    #[nested]
+    source: Source,
+}
+
+#[derive(Deserialize, Validate, Debug)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+enum Source {
+    File {
+        path: String,
+    },
+    #[serde(untagged)]
+    Inline {
+        #[length(max = 4)]
+        text: String,
+    },
+}
+
+/// A tagged variant's table holds its tag, and an untagged variant's
+/// fields sit at the enum's level (so do the paths of its rules).
+#[test]
+fn typos_in_the_variants_of_a_partly_untagged_enum_are_unknown_keys() {
+    let source = "[source]\nkind = \"file\"\npath = \"a\"\npaht = \"b\"\n";
+    let loaded: Loaded<Stage> = lowbit_core::toml::load(source);
+    assert_eq!(
+        summary(&loaded),
+        owned(&[("unknown_key", "source.paht", 4, 1)])
+    );
+    assert_eq!(loaded.diagnostics()[0].help(), Some("did you mean `path`?"));
+    let source = "[source]\ntext = \"hello\"\ntxet = 1\n";
+    let loaded: Loaded<Stage> = lowbit_core::toml::load(source);
+    assert_eq!(
+        summary(&loaded),
+        owned(&[
+            ("length", "source.text", 2, 8),
+            ("unknown_key", "source.txet", 3, 1),
+        ])
+    );
+    let loaded: Loaded<Stage> =
+        lowbit_core::toml::load("[source]\nkind = \"file\"\npath = \"a\"\n");
+    assert_eq!(loaded.diagnostics(), []);
+    assert!(matches!(
+        &loaded.value().expect("a value").source,
+        Source::File { path } if path == "a"
+    ));
+}
+
+/// An untagged enum flattened into a struct shares its table with the
+/// struct's own keys, which its variants do not know: they are not
+/// reported (nor are the enum's typos: the table's keys are not all known).
+#[derive(Deserialize, Validate, Debug)]
+struct Task {
+    name: String,
+    #[serde(flatten)]
+    #[nested]
+    action: Action,
+}
+
+#[derive(Deserialize, Validate, Debug)]
+#[serde(untagged)]
+enum Action {
+    Run { run: String },
+    Uses { uses: String },
+}
+
+#[test]
+fn a_flattened_untagged_enum_reports_no_key_of_its_struct() {
+    let loaded: Loaded<Task> = lowbit_core::toml::load("name = \"build\"\nrun = \"make\"\n");
+    assert_eq!(loaded.diagnostics(), []);
+    let task = loaded.value().expect("a value");
+    assert_eq!(task.name, "build");
+    let action = match &task.action {
+        Action::Run { run } => ("run", run.as_str()),
+        Action::Uses { uses } => ("uses", uses.as_str()),
+    };
+    assert_eq!(action, ("run", "make"));
+}
+
+/// Aliases on the fields of struct variants, for
+/// [`a_variant_field_given_under_an_alias_is_pointed_at`].
+#[derive(Deserialize, Validate, Debug)]
+struct Zero {
+    #[nested]
+    external: Option<Stage3>,
+    #[nested]
+    internal: Option<Offload>,
+}
+
+#[derive(Deserialize, Validate, Debug)]
+#[serde(rename_all = "snake_case")]
+enum Stage3 {
+    Partition {
+        #[serde(alias = "stage3_max_live")]
+        #[range(max = 3)]
+        max_live: u8,
+    },
+}
+
+#[derive(Deserialize, Validate, Debug)]
+#[serde(tag = "device", rename_all = "snake_case")]
+enum Offload {
+    Cpu {
+        #[serde(alias = "pin")]
+        #[range(max = 3)]
+        pinned: u8,
+    },
+}
+
+/// A variant's field given under its alias is located as a struct's:
+/// its rule's violation and its type error at the value, under the serde
+/// name.
+#[test]
+fn a_variant_field_given_under_an_alias_is_pointed_at() {
+    let source =
+        "[external.partition]\nstage3_max_live = 7\n\n[internal]\ndevice = \"cpu\"\npin = 9\n";
+    let loaded: Loaded<Zero> = lowbit_core::toml::load(source);
+    assert_eq!(
+        summary(&loaded),
+        owned(&[
+            ("range", "external.partition.max_live", 2, 19),
+            ("range", "internal.pinned", 6, 7),
+        ])
+    );
+    let zero = loaded.value().expect("a value");
+    let Some(Stage3::Partition { max_live }) = &zero.external else {
+        unreachable!()
+    };
+    let Some(Offload::Cpu { pinned }) = &zero.internal else {
+        unreachable!()
+    };
+    assert_eq!((*max_live, *pinned), (7, 9));
+    // A type error: the externally tagged variant's table is read through
+    // the watch, which knows its fields and their aliases. (Under an
+    // internally tagged variant, read from serde's buffer, the path is
+    // still the alias's, with an echo: left to a follow-up.)
+    let source = "[external.partition]\nstage3_max_live = \"x\"\n";
+    let loaded: Loaded<Zero> = lowbit_core::toml::load(source);
+    assert_eq!(
+        summary(&loaded),
+        owned(&[("invalid_type", "external.partition.max_live", 2, 19)])
+    );
+}

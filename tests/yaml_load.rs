@@ -466,3 +466,53 @@ fn a_typo_inside_an_internally_tagged_variant_is_reported() {
     );
     assert_eq!(loaded.diagnostics()[0].severity(), Severity::Warning);
 }
+
+/// Compose's `build`, for [`a_typo_inside_an_untagged_variant_is_reported`].
+#[derive(Deserialize, Validate, Debug)]
+struct Service {
+    #[nested]
+    build: Option<Build>,
+}
+
+#[derive(Deserialize, Validate, Debug)]
+#[serde(untagged)]
+enum Build {
+    Context(String),
+    Config {
+        context: Option<String>,
+        dockerfile: Option<String>,
+    },
+}
+
+/// serde reads an untagged variant from its buffer, where the watch cannot
+/// see a key it ignores; validation tells the loader the variant's keys.
+#[test]
+fn a_typo_inside_an_untagged_variant_is_reported() {
+    let source = "build:\n  context: .\n  dockerfil: D\n";
+    let loaded: Loaded<Service> = lowbit_core::yaml::load(source);
+    assert_eq!(
+        summary(&loaded),
+        owned(&[("unknown_key", "build.dockerfil", 3, 3)])
+    );
+    assert_eq!(
+        loaded.diagnostics()[0].help(),
+        Some("did you mean `dockerfile`?")
+    );
+    let read = match &loaded.value().expect("a value").build {
+        Some(Build::Config {
+            context,
+            dockerfile,
+        }) => (context.as_deref(), dockerfile.as_deref()),
+        _ => (None, None),
+    };
+    assert_eq!(read, (Some("."), None));
+    let denied: Loaded<Service> = Options::new().deny_unknown_keys(true).load(source);
+    assert_eq!(denied.diagnostics()[0].severity(), Severity::Error);
+    assert!(!denied.is_valid());
+    let loaded: Loaded<Service> = lowbit_core::yaml::load("build: .\n");
+    assert_eq!(loaded.diagnostics(), []);
+    assert!(matches!(
+        &loaded.value().expect("a value").build,
+        Some(Build::Context(context)) if context == "."
+    ));
+}

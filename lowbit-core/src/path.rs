@@ -8,6 +8,8 @@ use std::any::Any;
 use std::borrow::Cow;
 use std::fmt;
 
+use crate::__private::untagged::Hook;
+
 /// One step of a [`Path`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum PathSegment {
@@ -231,6 +233,9 @@ pub struct Location<'a> {
 enum Link<'a> {
     /// The root, holding what `validate_with` was given.
     Root(&'a dyn Any),
+    /// The root of a loader's validation, holding that context and what the
+    /// loader asks of untagged enums (see [`untagged`](crate::__private::untagged)).
+    Hooked(&'a Hook<'a>),
     Field(&'static str),
     Index(usize),
     Key(&'a dyn fmt::Display),
@@ -260,6 +265,44 @@ impl<'a> Location<'a> {
         }
     }
 
+    /// The root of a loader's validation of the value it loaded: `hook`
+    /// carries the context, and hears which keys untagged variants accept.
+    #[cfg_attr(not(feature = "load"), allow(dead_code))]
+    pub(crate) const fn hooked(hook: &'a Hook<'a>) -> Self {
+        Location {
+            parent: None,
+            link: Link::Hooked(hook),
+            nesting: 0,
+        }
+    }
+
+    /// The loader's hook at the root, if a loader validates.
+    #[inline]
+    pub(crate) fn hook(&self) -> Option<&'a Hook<'a>> {
+        let mut here = self;
+        loop {
+            match (here.link, here.parent) {
+                (Link::Hooked(hook), _) => return Some(hook),
+                (_, Some(parent)) => here = parent,
+                (_, None) => return None,
+            }
+        }
+    }
+
+    /// Whether the value here may share its table with what holds it: it
+    /// is reached from no segment of its own, by a `nested` descent (into
+    /// a flattened field, or a newtype variant's payload read in place) or
+    /// a flattened step. The root's table is its own.
+    pub(crate) fn shares_table(&self) -> bool {
+        match (self.link, self.parent) {
+            (Link::Field(""), Some(parent)) if self.nesting > parent.nesting => {
+                !parent.link.adds_segment()
+            }
+            (Link::Field(""), Some(_)) => true,
+            _ => false,
+        }
+    }
+
     /// What [`Validate::validate_with`](crate::Validate::validate_with) was
     /// given, `&()` under `validate()`. `custom` rules that take a context
     /// read it from here, at whatever depth they are.
@@ -269,6 +312,7 @@ impl<'a> Location<'a> {
         loop {
             match (here.link, here.parent) {
                 (Link::Root(context), _) => return context,
+                (Link::Hooked(hook), _) => return hook.context,
                 (_, Some(parent)) => here = parent,
                 // Only roots have no parent.
                 (_, None) => return &(),
@@ -410,14 +454,14 @@ impl Link<'_> {
     /// steps of `nested` and of flattened fields (named "") add none.
     #[inline]
     fn adds_segment(&self) -> bool {
-        !matches!(self, Link::Root(_) | Link::Field(""))
+        !matches!(self, Link::Root(_) | Link::Hooked(_) | Link::Field(""))
     }
 
     /// The segment this link adds, if any.
     #[inline]
     fn segment(&self) -> Option<PathSegment> {
         match *self {
-            Link::Root(_) | Link::Field("") => None,
+            Link::Root(_) | Link::Hooked(_) | Link::Field("") => None,
             Link::Field(name) => Some(PathSegment::Field(Cow::Borrowed(name))),
             Link::Index(index) => Some(PathSegment::Index(index)),
             Link::Key(key) => Some(PathSegment::Key(key.to_string())),

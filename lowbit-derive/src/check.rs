@@ -88,6 +88,7 @@ pub fn check(container: &ir::Container, errors: &mut Accumulator) -> model::Cont
                         kind: variant.kind,
                         fields,
                         payload: variant.payload.clone(),
+                        untagged: variant.untagged,
                         tuple: variant.tuple.clone(),
                     }
                 })

@@ -152,6 +152,9 @@ pub struct VariantDef {
     /// The type of a newtype variant's one field (`Adamw(AdamParams)`),
     /// which is validated in place when it implements `Validate`.
     pub payload: Option<syn::Type>,
+    /// `#[serde(untagged)]` on the variant: read from its contents, with
+    /// no name, once the tagged variants fail.
+    pub untagged: bool,
     /// The types of a tuple variant's fields, in order (one for a newtype
     /// variant), which its shape describes.
     pub tuple: Vec<syn::Type>,

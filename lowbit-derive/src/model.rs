@@ -120,6 +120,16 @@ pub struct Enum {
 }
 
 impl Enum {
+    /// Whether serde reads the enum from a buffer of its own, trying its
+    /// variants on it: an untagged enum, or one with an untagged variant
+    /// (whose tagged variants are read from the buffer too). The keys its
+    /// variants ignore go unseen by a loader unless validation tells it
+    /// which keys the matched variant accepts.
+    pub fn is_buffered(&self) -> bool {
+        matches!(self.tagging, Tagging::Untagged)
+            || self.variants.iter().any(|variant| variant.untagged)
+    }
+
     pub fn is_unit_only(&self) -> bool {
         self.variants
             .iter()
@@ -138,6 +148,9 @@ pub struct Variant {
     pub fields: Vec<Field>,
     /// A newtype variant's one field's type, validated in place.
     pub payload: Option<Type>,
+    /// `#[serde(untagged)]` on the variant: its fields sit at the enum's
+    /// own level, whatever the enum's tagging.
+    pub untagged: bool,
     /// The types of a tuple variant's fields, in order (one for a newtype).
     pub tuple: Vec<Type>,
 }
@@ -145,6 +158,9 @@ pub struct Variant {
 impl Variant {
     /// The serde names a variant's layout puts before its fields' names.
     pub fn prefix(&self, tagging: &Tagging) -> Vec<String> {
+        if self.untagged {
+            return Vec::new();
+        }
         match tagging {
             Tagging::External => vec![self.name.clone()],
             Tagging::Internal(_) | Tagging::Untagged => Vec::new(),

@@ -18,6 +18,7 @@ mod sink;
 pub mod text;
 mod traits;
 mod unique;
+pub mod untagged;
 #[cfg(feature = "url")]
 pub mod url;
 mod via;

@@ -25,8 +25,10 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use serde::Deserialize;
 
+use crate::__private::untagged::{Hook, Table};
 use crate::diagnostic::{Diagnostic, LineIndex, Severity};
-use crate::path::{Path, Spelled};
+use crate::path::{Location, Path, Spelled};
+use crate::report::Report;
 use crate::suggest::closest_name;
 use crate::{PathSegment, Validate};
 use locate::{cut, take, walk, walk_aliased};
@@ -443,11 +445,13 @@ impl<'s> Load<'_, 's> {
     {
         // A document with nothing to report is read the quick way: a value
         // read without a tree, that breaks no rule (and earns no warning).
+        // The keys an untagged enum's variant ignores are known only by
+        // comparing the document's with those validation names.
         if !self.options.located_only
             && let Some(value) = D::read_fast::<T>(source, &self.prefix)
-            && value
-                .report_with(self.options.context.unwrap_or(&()))
-                .is_empty()
+            && let (report, tables) = self.validate(&value)
+            && report.is_empty()
+            && tables.is_empty()
         {
             return (Some(value), true);
         }
@@ -488,7 +492,8 @@ impl<'s> Load<'_, 's> {
             return (None, true);
         };
         // Every violation, warnings too, which a valid value may have.
-        let report = value.report_with(self.options.context.unwrap_or(&()));
+        let (report, tables) = self.validate(&value);
+        self.untagged_keys(&work, tables);
         // Messages name the path the document has, as `path()` does.
         let prefix = Path::from_segments(self.prefix.clone());
         for violation in &report {
@@ -523,6 +528,43 @@ impl<'s> Load<'_, 's> {
             at.label = label;
         }
         (Some(value), true)
+    }
+
+    /// Every violation of `value`, warnings too, with the tables read by
+    /// untagged variants (see [`untagged`](crate::__private::untagged)).
+    fn validate<T: Validate>(&self, value: &T) -> (Report, Vec<Table>) {
+        let hook = Hook::new(self.options.context.unwrap_or(&()));
+        let mut report = Report::new();
+        value.validate_into(&Location::hooked(&hook), &mut report);
+        (report, hook.into_tables())
+    }
+
+    /// Reports the keys of each table in `tables` that the untagged variant
+    /// read from it does not accept: serde read the variant from a buffer,
+    /// where the watch could not see what it ignored. A table met twice
+    /// (an enum validated from two places) is reported once.
+    fn untagged_keys<D: Tree>(&mut self, work: &D, tables: Vec<Table>) {
+        let mut done = HashSet::new();
+        for Table { path, keys } in tables {
+            let Some(table) = walk(work, &path).found() else {
+                continue;
+            };
+            let mut unknown = Vec::new();
+            for (segment, _) in table.entries() {
+                if let Some(key) = segment.key()
+                    && !keys.contains(&key)
+                {
+                    let mut at = path.clone();
+                    at.push(segment.clone());
+                    unknown.push(at);
+                }
+            }
+            for at in unknown {
+                if done.insert(at.clone()) {
+                    self.unknown_key(work, &at, Some(keys));
+                }
+            }
+        }
     }
 
     /// Reads a `T` from `work`, reporting unknown keys and every value it

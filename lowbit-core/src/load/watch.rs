@@ -26,7 +26,10 @@
 //! marks the value as the enum's, and handing it a key twice (see [`Probe`])
 //! would not tell a struct variant that knows the key from one that does not:
 //! every variant failing, serde says only that none matched, and a variant
-//! holding a map takes any key. Typos in untagged variants go unnoticed.
+//! holding a map takes any key. The watch cannot see typos in untagged
+//! variants: the validation of an untagged enum names the keys of the
+//! variant that matched instead (see `__private::untagged`), and the loader
+//! compares them with the document's.
 
 use std::borrow::Cow;
 use std::cell::{Cell, RefCell};

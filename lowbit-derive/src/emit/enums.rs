@@ -8,7 +8,7 @@ use syn::ext::IdentExt;
 
 use super::context::{Base, Context, Scope, binding};
 use super::structs::{checks, validate_impl};
-use crate::model::{Container, Enum, VariantKind};
+use crate::model::{Container, Enum, Tagging, Variant, VariantKind};
 
 pub fn emit(container: &Container, body: &Enum) -> TokenStream {
     let validate = validate(container, body);
@@ -154,6 +154,88 @@ fn payload_check(variant: &crate::model::Variant, tagging: &crate::model::Taggin
     }
 }
 
+/// For an enum serde reads from a buffer (see [`Enum::is_buffered`]): what
+/// tells a loader the keys the table of the active variant accepts, at the
+/// path serde gives that table; nothing for a variant that is no table, or
+/// whose keys are not all known (a flattened field reads any). Only when
+/// the sink records: a loader validates through `validate_into`, and
+/// `is_valid` keeps its fast path.
+fn keys_note(variant: &Variant, tagging: &Tagging) -> Option<TokenStream> {
+    let (steps, at) = super::context::location_steps(&variant.prefix(tagging));
+    let note = match variant.kind {
+        VariantKind::Named if variant.fields.iter().any(|field| field.flatten) => return None,
+        VariantKind::Named => {
+            // An internally tagged variant's table holds the tag too.
+            let tag = match tagging {
+                Tagging::Internal(tag) if !variant.untagged => Some(tag),
+                _ => None,
+            };
+            let names = (variant.fields.iter())
+                .filter(|field| !field.skip)
+                .flat_map(|field| std::iter::once(&field.name).chain(&field.aliases));
+            let keys = tag.into_iter().chain(names);
+            quote!(__lowbit_rt::untagged::keys(#at, &[#(#keys),*]);)
+        }
+        _ if variant.payload.as_ref().is_some_and(|ty| !borrows(ty)) => quote! {
+            #[allow(unused_imports)]
+            use __lowbit_rt::untagged::{NoteFields as _, SkipFields as _};
+            (&&__lowbit_rt::untagged::Fields(__lowbit_payload)).note_fields(#at);
+        },
+        _ => return None,
+    };
+    Some(quote! {
+        if <__LowbitSink as __lowbit_rt::Sink>::RECORDS {
+            #(#steps)*
+            #note
+        }
+    })
+}
+
+/// `checks` followed, when a field of the variant has `#[serde(alias =
+/// "..")]`es and a check failed, by the cold call that records them on what
+/// it reported, at the variant's table, so that a loader finds a value the
+/// file gives under an alias (as a struct's `with_field_aliases` does).
+/// Variants without aliases expand as before.
+fn with_field_aliases(variant: &Variant, tagging: &Tagging, checks: TokenStream) -> TokenStream {
+    // A flattened field adds no segment for an alias to stand in for.
+    let aliased: Vec<TokenStream> = (variant.fields.iter())
+        .filter(|field| !field.aliases.is_empty() && !field.flatten)
+        .map(|field| {
+            let name = &field.name;
+            let aliases = &field.aliases;
+            quote!((#name, &[#(#aliases),*]))
+        })
+        .collect();
+    if aliased.is_empty() || checks.is_empty() {
+        return checks;
+    }
+    let (steps, at) = super::context::location_steps(&variant.prefix(tagging));
+    quote! {
+        let __lowbit_aliases_from = __lowbit_rt::Sink::mark(__lowbit_sink);
+        #checks
+        #(#steps)*
+        __lowbit_rt::Sink::field_aliases(
+            __lowbit_sink,
+            __lowbit_aliases_from,
+            #at,
+            &[#(#aliased),*],
+        );
+    }
+}
+
+/// Whether `ty` names a lifetime or a reference: it may borrow from the
+/// document, so that it cannot be asked its keys on its own.
+fn borrows(ty: &syn::Type) -> bool {
+    fn any(tokens: TokenStream) -> bool {
+        tokens.into_iter().any(|token| match token {
+            proc_macro2::TokenTree::Punct(punct) => matches!(punct.as_char(), '\'' | '&'),
+            proc_macro2::TokenTree::Group(group) => any(group.stream()),
+            _ => false,
+        })
+    }
+    any(quote!(#ty))
+}
+
 /// `Validate`: the rules on the fields of the active variant, where its
 /// fields sit in the config file.
 fn validate(container: &Container, body: &Enum) -> TokenStream {
@@ -166,14 +248,26 @@ fn validate(container: &Container, body: &Enum) -> TokenStream {
     } else {
         TokenStream::new()
     };
+    let buffered = body.is_buffered();
     for variant in &body.variants {
+        let note = if buffered {
+            keys_note(variant, &body.tagging)
+        } else {
+            None
+        };
+        // In a block of its own: its locals stay out of the checks' way.
+        let note = note.map(|note| quote!({ #note }));
         if variant.payload.is_some() {
             let check = payload_check(variant, &body.tagging);
             let variant_ident = &variant.ident;
-            arms.push(quote!(Self::#variant_ident(__lowbit_payload) => { #check }));
+            arms.push(quote!(Self::#variant_ident(__lowbit_payload) => { #note #check }));
             continue;
         }
         if variant.fields.iter().all(|field| field.rules.is_empty()) {
+            if let Some(note) = note {
+                let variant_ident = &variant.ident;
+                arms.push(quote!(Self::#variant_ident { .. } => { #note }));
+            }
             continue;
         }
         let mut scope = Scope {
@@ -194,7 +288,8 @@ fn validate(container: &Container, body: &Enum) -> TokenStream {
             quote!(#ident: #binding)
         });
         let pattern = quote!(Self::#variant_ident { #(#bindings,)* });
-        arms.push(quote!(#pattern => { #checks }));
+        let checks = with_field_aliases(variant, &body.tagging, checks);
+        arms.push(quote!(#pattern => { #note #checks }));
     }
     if arms.is_empty() {
         let ident = &container.ident;
@@ -237,4 +332,73 @@ fn validate(container: &Container, body: &Enum) -> TokenStream {
     let checks = quote!(#probes match self { #(#arms)* #rest });
     let validate = validate_impl(container, &cx, &checks);
     quote!(#(#assertions)* #shape #validate)
+}
+
+#[cfg(test)]
+mod tests {
+    use quote::quote;
+
+    /// The expansion of `input`, as text without spaces.
+    fn expand(input: proc_macro2::TokenStream) -> String {
+        let text = crate::expand(input).to_string();
+        text.split_whitespace().collect()
+    }
+
+    /// Only an enum serde reads from a buffer tells a loader its keys: what
+    /// other enums (and structs) expand to does not grow by a token.
+    #[test]
+    fn only_buffered_enums_note_their_keys() {
+        let tagged = [
+            quote! { enum E { Small { count: u8 }, New(P) } },
+            quote! { #[serde(tag = "kind")] enum E { Small { count: u8 }, New(P) } },
+            quote! { #[serde(tag = "t", content = "c")] enum E { Small { count: u8 } } },
+            quote! { struct S { count: u8 } },
+        ];
+        for input in tagged {
+            assert!(!expand(input.clone()).contains("untagged::"), "{input}");
+        }
+        let untagged = expand(quote! {
+            #[serde(untagged, rename_all_fields = "camelCase")]
+            enum Build {
+                Context(String),
+                Config {
+                    #[serde(alias = "file")]
+                    docker_file: Option<String>,
+                    #[serde(skip)]
+                    hidden: u8,
+                },
+                Nothing,
+            }
+        });
+        assert!(untagged.contains(r#"untagged::keys(__lowbit_at,&["dockerFile","file"]);"#));
+        assert!(untagged.contains("untagged::Fields(__lowbit_payload)).note_fields(__lowbit_at)"));
+        // Partly untagged: a tagged variant's table is under its name, and
+        // holds the tag when the enum is internally tagged.
+        let partly = expand(quote! {
+            #[serde(tag = "kind")]
+            enum Source { File { path: String }, #[serde(untagged)] Inline { text: String } }
+        });
+        assert!(partly.contains(r#"untagged::keys(__lowbit_at,&["kind","path"]);"#));
+        assert!(partly.contains(r#"untagged::keys(__lowbit_at,&["text"]);"#));
+        let external = expand(quote! {
+            enum Source { File { path: String }, #[serde(untagged)] Inline(String) }
+        });
+        assert!(external.contains(r#"__lowbit_at.field("File");"#));
+        assert!(external.contains(r#"untagged::keys(&__lowbit_at_0,&["path"]);"#));
+    }
+
+    /// A payload that may borrow from the document cannot be read on its
+    /// own to ask its keys; a flattened field's keys are any.
+    #[test]
+    fn borrowed_payloads_and_flattened_fields_note_nothing() {
+        let expanded = expand(quote! {
+            #[serde(untagged)]
+            enum E<'a> {
+                Text(&'a str),
+                Held(Cow<'a, str>),
+                Loose { #[serde(flatten)] rest: Map }
+            }
+        });
+        assert!(!expanded.contains("untagged::"), "{expanded}");
+    }
 }

@@ -225,6 +225,7 @@ fn parse_variant(
         ident: variant.ident.clone(),
         name,
         aliases: item.aliases,
+        untagged: item.untagged,
         kind,
         fields,
         payload: match &variant.fields {

@@ -82,6 +82,9 @@ pub struct SerdeItem {
     pub rename_all: Option<RenameRule>,
     /// On a field: `default` or `default = "path"`.
     pub default: FieldDefault,
+    /// On a variant: `untagged`, read from its contents once the tagged
+    /// variants fail.
+    pub untagged: bool,
 }
 
 impl SerdeItem {
@@ -109,6 +112,8 @@ impl SerdeItem {
             } else if meta.path.is_ident("rename_all") {
                 item.rename_all =
                     deserialize_name(meta)?.and_then(|name| RenameRule::from_name(&name));
+            } else if meta.path.is_ident("untagged") {
+                item.untagged = true;
             } else {
                 return Ok(false);
             }
