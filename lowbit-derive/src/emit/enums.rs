@@ -191,38 +191,6 @@ fn keys_note(variant: &Variant, tagging: &Tagging) -> Option<TokenStream> {
     })
 }
 
-/// `checks` followed, when a field of the variant has `#[serde(alias =
-/// "..")]`es and a check failed, by the cold call that records them on what
-/// it reported, at the variant's table, so that a loader finds a value the
-/// file gives under an alias (as a struct's `with_field_aliases` does).
-/// Variants without aliases expand as before.
-fn with_field_aliases(variant: &Variant, tagging: &Tagging, checks: TokenStream) -> TokenStream {
-    // A flattened field adds no segment for an alias to stand in for.
-    let aliased: Vec<TokenStream> = (variant.fields.iter())
-        .filter(|field| !field.aliases.is_empty() && !field.flatten)
-        .map(|field| {
-            let name = &field.name;
-            let aliases = &field.aliases;
-            quote!((#name, &[#(#aliases),*]))
-        })
-        .collect();
-    if aliased.is_empty() || checks.is_empty() {
-        return checks;
-    }
-    let (steps, at) = super::context::location_steps(&variant.prefix(tagging));
-    quote! {
-        let __lowbit_aliases_from = __lowbit_rt::Sink::mark(__lowbit_sink);
-        #checks
-        #(#steps)*
-        __lowbit_rt::Sink::field_aliases(
-            __lowbit_sink,
-            __lowbit_aliases_from,
-            #at,
-            &[#(#aliased),*],
-        );
-    }
-}
-
 /// Whether `ty` names a lifetime or a reference: it may borrow from the
 /// document, so that it cannot be asked its keys on its own.
 fn borrows(ty: &syn::Type) -> bool {
@@ -288,7 +256,13 @@ fn validate(container: &Container, body: &Enum) -> TokenStream {
             quote!(#ident: #binding)
         });
         let pattern = quote!(Self::#variant_ident { #(#bindings,)* });
-        let checks = with_field_aliases(variant, &body.tagging, checks);
+        // Aliases are recorded at the variant's table, where a loader finds
+        // what the file gives under one.
+        let checks = super::structs::with_field_aliases(
+            &variant.fields,
+            &variant.prefix(&body.tagging),
+            checks,
+        );
         arms.push(quote!(#pattern => { #note #checks }));
     }
     if arms.is_empty() {

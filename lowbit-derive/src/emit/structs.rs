@@ -29,7 +29,8 @@ pub fn emit(container: &Container, body: &Struct) -> TokenStream {
     };
     let checks = checks(&mut scope, gate);
     let container_checks = super::groups::checks(&mut scope, body, gate.is_some());
-    let checks = with_field_aliases(&body.fields, quote!(#checks #container_checks));
+    let checks =
+        with_field_aliases::<TokenStream>(&body.fields, &[], quote!(#checks #container_checks));
     let assertions = if container.is_generic() {
         TokenStream::new()
     } else {
@@ -147,10 +148,16 @@ pub fn checks(scope: &mut Scope, gate: Option<&Place>) -> TokenStream {
 }
 
 /// `checks` followed, when a field has `#[serde(alias = "..")]`es and a
-/// check failed, by the cold call that records them on what it reported, so
-/// that a loader finds a value the file gives under an alias. The valid
-/// path pays one comparison, and the fast path none.
-fn with_field_aliases(fields: &[Field], checks: TokenStream) -> TokenStream {
+/// check failed, by the cold call that records them on what it reported, at
+/// the table `below` the current location (empty for a struct, a variant's
+/// prefix for an enum), so that a loader finds a value the file gives under
+/// an alias. The valid path pays one comparison, and the fast path none;
+/// fields without aliases expand to `checks` alone.
+pub(super) fn with_field_aliases<T: quote::ToTokens>(
+    fields: &[Field],
+    below: &[T],
+    checks: TokenStream,
+) -> TokenStream {
     // A flattened field adds no segment for an alias to stand in for.
     let aliased: Vec<TokenStream> = fields
         .iter()
@@ -164,13 +171,15 @@ fn with_field_aliases(fields: &[Field], checks: TokenStream) -> TokenStream {
     if aliased.is_empty() || checks.is_empty() {
         return checks;
     }
+    let (steps, at) = super::context::location_steps(below);
     quote! {
         let __lowbit_aliases_from = __lowbit_rt::Sink::mark(__lowbit_sink);
         #checks
+        #(#steps)*
         __lowbit_rt::Sink::field_aliases(
             __lowbit_sink,
             __lowbit_aliases_from,
-            __lowbit_at,
+            #at,
             &[#(#aliased),*],
         );
     }
