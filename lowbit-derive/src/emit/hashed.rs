@@ -24,11 +24,17 @@ pub fn literal(name: &str) -> Literal {
     Literal::u64_suffixed(hash(name))
 }
 
+/// Names beyond this many get no table: a collision-free length grows with
+/// the square of their number, and so would the table and its search.
+const MAX_NAMES: usize = 64;
+
 /// The table of `entries` (each a name and its variant's index): slot
-/// `hash % len` holds `(hash, index)`, and an empty slot `(0, usize::MAX)`.
-/// Its length is the least from the number of names up that puts no two in
-/// one slot. Empty when there is none within bounds, or when two names of
-/// different variants have one hash: every lookup then takes the loop.
+/// `hash % len` holds `(hash, index)`, and an empty slot `(0, !0)`. Its
+/// length is the least from the number of names to four times that (plus
+/// eight) that puts no two in one slot. Empty when there is none, when
+/// there are more than [`MAX_NAMES`] names, or when two names of different
+/// variants have one hash: every lookup then takes the loop, slower to
+/// compile but as right.
 pub fn table<'a>(entries: impl IntoIterator<Item = (&'a str, usize)>) -> TokenStream {
     let mut keys: Vec<(u64, usize)> = entries
         .into_iter()
@@ -40,7 +46,10 @@ pub fn table<'a>(entries: impl IntoIterator<Item = (&'a str, usize)>) -> TokenSt
         return quote!(&[]);
     }
     let n = keys.len();
-    let Some(len) = (n.max(1)..=8 * n * n + 64).find(|&len| {
+    if n > MAX_NAMES {
+        return quote!(&[]);
+    }
+    let Some(len) = (n.max(1)..=4 * n + 8).find(|&len| {
         let mut seen = vec![false; len];
         keys.iter().all(|&(key, _)| {
             let slot = slot(key, len);
@@ -55,7 +64,7 @@ pub fn table<'a>(entries: impl IntoIterator<Item = (&'a str, usize)>) -> TokenSt
     }
     let slots = slots.into_iter().map(|slot| match slot {
         Some((key, index)) => quote!((#key, #index)),
-        None => quote!((0, ::core::primitive::usize::MAX)),
+        None => quote!((0, !0)),
     });
     quote!(&[#(#slots),*])
 }
@@ -86,6 +95,20 @@ mod tests {
                 "{name} missing from {text}"
             );
         }
+    }
+
+    #[test]
+    fn many_names_get_no_table() {
+        let names: Vec<String> = (0..=MAX_NAMES).map(|i| format!("v{i}")).collect();
+        let table = table(names.iter().enumerate().map(|(i, name)| (name.as_str(), i)));
+        assert_eq!(table.to_string(), "& []");
+        let fewer = super::table(
+            names[..8]
+                .iter()
+                .enumerate()
+                .map(|(i, name)| (name.as_str(), i)),
+        );
+        assert!(fewer.to_string().len() > 4, "{fewer}");
     }
 
     #[test]
