@@ -41,7 +41,8 @@ pub fn shell(container: &Container, body: &Enum) -> TokenStream {
         });
     // An untagged enum's names are never looked up: its lookups fail, and
     // take the loop that says why.
-    let table = if matches!(body.tagging, crate::model::Tagging::Untagged) {
+    let untagged = matches!(body.tagging, Tagging::Untagged);
+    let table = if untagged {
         quote!(&[])
     } else {
         super::hashed::table(
@@ -78,7 +79,6 @@ pub fn shell(container: &Container, body: &Enum) -> TokenStream {
     let is_set = header(quote!(#krate::__private::IsSet));
     let choice = header(quote!(#krate::__private::Choice));
     let describe = header(quote!(#krate::__private::Describe));
-    let untagged = matches!(body.tagging, crate::model::Tagging::Untagged);
     let key = header(quote!(#krate::__private::Key));
     quote! {
         #variant_names {

@@ -42,26 +42,18 @@ pub fn table<'a>(entries: impl IntoIterator<Item = (&'a str, usize)>) -> TokenSt
         .collect();
     keys.sort_unstable();
     keys.dedup();
-    if keys.windows(2).any(|pair| pair[0].0 == pair[1].0) {
-        return quote!(&[]);
-    }
     let n = keys.len();
-    if n > MAX_NAMES {
+    if n > MAX_NAMES || keys.windows(2).any(|pair| pair[0].0 == pair[1].0) {
         return quote!(&[]);
     }
-    let Some(len) = (n.max(1)..=4 * n + 8).find(|&len| {
-        let mut seen = vec![false; len];
-        keys.iter().all(|&(key, _)| {
-            let slot = slot(key, len);
-            !std::mem::replace(&mut seen[slot], true)
-        })
+    let Some(slots) = (n.max(1)..=4 * n + 8).find_map(|len| {
+        let mut slots = vec![None; len];
+        let apart = (keys.iter())
+            .all(|&(key, index)| slots[slot(key, len)].replace((key, index)).is_none());
+        apart.then_some(slots)
     }) else {
         return quote!(&[]);
     };
-    let mut slots = vec![None; len];
-    for &(key, index) in &keys {
-        slots[slot(key, len)] = Some((key, index));
-    }
     let slots = slots.into_iter().map(|slot| match slot {
         Some((key, index)) => quote!((#key, #index)),
         None => quote!((0, !0)),
