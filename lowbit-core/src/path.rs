@@ -279,14 +279,20 @@ impl<'a> Location<'a> {
     /// The loader's hook at the root, if a loader validates.
     #[inline]
     pub(crate) fn hook(&self) -> Option<&'a Hook<'a>> {
-        let mut here = self;
-        loop {
-            match (here.link, here.parent) {
-                (Link::Hooked(hook), _) => return Some(hook),
-                (_, Some(parent)) => here = parent,
-                (_, None) => return None,
-            }
+        match self.root_link() {
+            Link::Hooked(hook) => Some(hook),
+            _ => None,
         }
+    }
+
+    /// The link of the location validation started at.
+    #[inline]
+    fn root_link(&self) -> Link<'a> {
+        let mut here = self;
+        while let Some(parent) = here.parent {
+            here = parent;
+        }
+        here.link
     }
 
     /// Whether the value here may share its table with what holds it: it
@@ -308,15 +314,11 @@ impl<'a> Location<'a> {
     /// read it from here, at whatever depth they are.
     #[must_use]
     pub fn context(&self) -> &'a dyn Any {
-        let mut here = self;
-        loop {
-            match (here.link, here.parent) {
-                (Link::Root(context), _) => return context,
-                (Link::Hooked(hook), _) => return hook.context,
-                (_, Some(parent)) => here = parent,
-                // Only roots have no parent.
-                (_, None) => return &(),
-            }
+        match self.root_link() {
+            Link::Root(context) => context,
+            Link::Hooked(hook) => hook.context,
+            // Every root is one of those two.
+            _ => &(),
         }
     }
 

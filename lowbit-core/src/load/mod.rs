@@ -549,19 +549,15 @@ impl<'s> Load<'_, 's> {
             let Some(table) = walk(work, &path).found() else {
                 continue;
             };
-            let mut unknown = Vec::new();
             for (segment, _) in table.entries() {
                 if let Some(key) = segment.key()
                     && !keys.contains(&key)
                 {
                     let mut at = path.clone();
                     at.push(segment.clone());
-                    unknown.push(at);
-                }
-            }
-            for at in unknown {
-                if done.insert(at.clone()) {
-                    self.unknown_key(work, &at, Some(keys));
+                    if done.insert(at.clone()) {
+                        self.unknown_key(work, &at, Some(keys));
+                    }
                 }
             }
         }
