@@ -17,6 +17,10 @@ use serde::Deserialize;
 mod located;
 use located::{pointed, summary};
 
+#[path = "support/unknown_keys.rs"]
+mod unknown_keys;
+use unknown_keys::{drawn, unknown_keys};
+
 fn model(source: &str) -> Loaded<ModelConfig> {
     Options::new().table("model").load(source)
 }
@@ -285,30 +289,6 @@ fn a_value_of_megabytes_renders_in_a_window() {
     let text = error.render("f.toml", &source, false);
     assert!(text.len() < 2000, "{} bytes drawn", text.len());
     assert!(text.contains("--> f.toml:3:13"), "{text}");
-}
-
-/// A `[model.quant]` with `count` unknown keys: in one inline table, or one
-/// a line.
-fn unknown_keys(count: usize, inline: bool) -> String {
-    let keys: Vec<String> = (0..count).map(|at| format!("unknown{at} = {at}")).collect();
-    if inline {
-        format!("[model]\nquant = {{ {} }}\n", keys.join(", "))
-    } else {
-        format!("[model.quant]\n{}\n", keys.join("\n"))
-    }
-}
-
-/// The bytes of every diagnostic of `source`, drawn and written as JSON:
-/// what the check program prints for it.
-fn drawn(source: &str) -> usize {
-    let loaded = model(source);
-    loaded
-        .diagnostics()
-        .iter()
-        .map(|diagnostic| {
-            diagnostic.render("f.toml", source, false).len() + diagnostic.to_json("f.toml").len()
-        })
-        .sum()
 }
 
 /// Each problem on a long line is drawn with a window of that line, not

@@ -8,9 +8,13 @@
 //! runs that: instruction counts do not move with the machine's load, as
 //! the times a test once compared did.
 
-use bitnet_config::ModelConfig;
 use lowbit_bench::callgrind;
-use lowbit_core::toml::Options;
+
+/// The documents, and the loading and drawing, the test of the printed
+/// bytes in `tests/hostile.rs` runs too.
+#[path = "../../tests/support/unknown_keys.rs"]
+mod unknown_keys;
+use unknown_keys::{drawn, unknown_keys};
 
 /// Unknown keys in the model's `quant` table, the first 500 of them.
 const COUNT: usize = 500;
@@ -25,27 +29,6 @@ const CASES: [(&str, usize, bool); 3] = [
 const MAX_LAYOUT: f64 = 2.0;
 const MAX_GROWTH: f64 = 5.0;
 
-/// `count` unknown keys in `[model.quant]`, inline or one a line.
-fn unknown_keys(count: usize, inline: bool) -> String {
-    let keys: Vec<String> = (0..count).map(|at| format!("unknown{at} = {at}")).collect();
-    if inline {
-        format!("[model]\nquant = {{ {} }}\n", keys.join(", "))
-    } else {
-        format!("[model.quant]\n{}\n", keys.join("\n"))
-    }
-}
-
-/// Loads `source`, draws every diagnostic and writes each as JSON.
-fn load_and_draw(source: &str) -> usize {
-    let loaded = Options::new().table("model").load::<ModelConfig>(source);
-    let mut drawn = 0;
-    for diagnostic in loaded.diagnostics() {
-        drawn += diagnostic.render("f.toml", source, false).len();
-        drawn += diagnostic.to_json("f.toml").len();
-    }
-    drawn
-}
-
 fn child(case: &str, calls: u64) {
     let (_, count, inline) = CASES
         .into_iter()
@@ -53,7 +36,7 @@ fn child(case: &str, calls: u64) {
         .unwrap_or_else(|| panic!("no case named {case}"));
     let source = unknown_keys(count, inline);
     for _ in 0..calls {
-        assert!(std::hint::black_box(load_and_draw(&source)) > 0);
+        assert!(std::hint::black_box(drawn(&source)) > 0);
     }
 }
 
