@@ -4,7 +4,7 @@
 //! capability of a type becomes tokens spanned where errors belong.
 
 use proc_macro2::{Delimiter, Group, Span, TokenStream, TokenTree};
-use quote::{format_ident, quote};
+use quote::{format_ident, quote, quote_spanned};
 use syn::Ident;
 use syn::ext::IdentExt;
 
@@ -114,7 +114,10 @@ impl Bounds {
 
     /// Whether the type `ty` is made of the container's generic parameters.
     pub fn depends(&self, ty: &TokenStream) -> bool {
-        crate::tokens::mentions(ty, &self.params)
+        // Asked of every type a rule touches: a type without parameters
+        // answers without walking its tokens, each step of which is a
+        // round trip to the compiler.
+        self.is_generic() && crate::tokens::mentions(ty, &self.params)
     }
 
     /// Records that `ty` must implement `bound`, when `ty` depends on the
@@ -366,6 +369,19 @@ impl Scope<'_> {
     /// with the type spanned on `blame`.
     pub fn lookup(&mut self, ty: &Ty, blame: Span, text: &syn::LitStr) -> TokenStream {
         let span = text.span();
+        let inline = self.cx.inline();
+        // A name already looked up is its constant: nothing else is built.
+        let key = (!inline).then(|| match &ty.reach {
+            Some(reach) => format!("{} {} {:?}", reach.text, reach.part, text.value()),
+            None => format!("{} {:?}", ty.tokens, text.value()),
+        });
+        if let Some(key) = &key
+            && let Some((_, ident, _)) = self.cx.lookups.iter().find(|(known, ..)| known == key)
+        {
+            let mut ident = ident.clone();
+            ident.set_span(span);
+            return quote!(#ident);
+        }
         let domain = match &ty.reach {
             Some(reach) => {
                 let closure = &reach.closure;
@@ -377,34 +393,14 @@ impl Scope<'_> {
             }
             None => self.member(ty, blame, Capability::Domain),
         };
-        let lookup = respan(quote!(__lowbit_rt::lookup), span);
         let hash = super::hashed::literal(&text.value());
-        let mut args = Group::new(Delimiter::Parenthesis, quote!(#domain, #text, #hash));
-        args.set_span(span);
-        if self.cx.inline() {
+        let Some(key) = key else {
             // Evaluated once per instance of the type, where it is used.
-            let mut block = Group::new(Delimiter::Brace, quote!(#lookup #args));
-            block.set_span(span);
-            return respan(quote!(const), span)
-                .into_iter()
-                .chain([TokenTree::Group(block)])
-                .collect();
-        }
-        let key = match &ty.reach {
-            Some(reach) => format!("{} {} {:?}", reach.text, reach.part, text.value()),
-            None => format!("{} {:?}", ty.tokens, text.value()),
+            return quote_spanned!(span=> const { __lowbit_rt::lookup(#domain, #text, #hash) });
         };
-        if let Some((_, ident, _)) = self.cx.lookups.iter().find(|(known, ..)| *known == key) {
-            let mut ident = ident.clone();
-            ident.set_span(span);
-            return quote!(#ident);
-        }
         let ident = Ident::new(&format!("__LOWBIT_NAME_{}", self.cx.lookups.len()), span);
-        let head = respan(quote!(const #ident: usize =), span);
-        let semi = respan(quote!(;), span);
-        self.cx
-            .lookups
-            .push((key, ident.clone(), quote!(#head #lookup #args #semi)));
+        let item = quote_spanned!(span=> const #ident: usize = __lowbit_rt::lookup(#domain, #text, #hash););
+        self.cx.lookups.push((key, ident.clone(), item));
         quote!(#ident)
     }
 
@@ -413,21 +409,7 @@ impl Scope<'_> {
     /// type that lacks it gets one error (rustc folds identical ones), not
     /// one per use, and none on the derive.
     pub fn member(&mut self, ty: &Ty, blame: Span, capability: Capability) -> TokenStream {
-        let tokens = &ty.tokens;
-        let (trait_, member) = capability.path();
-        let trait_ = format_ident!("{trait_}");
-        let member = format_ident!("{member}");
-        self.cx.bounds.require(tokens, quote!(__lowbit_rt::#trait_));
-        // A `Via` answers as the type at the end of the path does.
-        let asked = if ty.through {
-            quote!(__lowbit_rt::Via<'_, #tokens>)
-        } else {
-            tokens.clone()
-        };
-        respan(
-            quote!(<#asked as __lowbit_rt::#trait_>::#member),
-            ty.blame.unwrap_or(blame),
-        )
+        self.qualified(ty, blame, capability, None)
     }
 
     /// `<ty as Trait>::method(args)`, all of it spanned as [`Self::member`].
@@ -438,11 +420,43 @@ impl Scope<'_> {
         capability: Capability,
         args: &TokenStream,
     ) -> TokenStream {
-        let path = self.member(ty, blame, capability);
+        self.qualified(ty, blame, capability, Some(args))
+    }
+
+    /// `member`, called with `args` when there are some. Written with its
+    /// final spans, and only the user's tokens respanned: it is asked for
+    /// by most rules, many times each, and every token respanned is work
+    /// for the unoptimized derive and a round trip to the compiler.
+    fn qualified(
+        &mut self,
+        ty: &Ty,
+        blame: Span,
+        capability: Capability,
+        args: Option<&TokenStream>,
+    ) -> TokenStream {
+        let tokens = &ty.tokens;
         let span = ty.blame.unwrap_or(blame);
-        let mut args = Group::new(Delimiter::Parenthesis, respan(args.clone(), span));
-        args.set_span(span);
-        quote!(#path #args)
+        let (trait_, member) = capability.path();
+        if self.cx.bounds.is_generic() {
+            let bound = Ident::new(trait_, Span::call_site());
+            self.cx.bounds.require(tokens, quote!(__lowbit_rt::#bound));
+        }
+        let trait_ = Ident::new(trait_, span);
+        let member = Ident::new(member, span);
+        let tokens = respan(tokens.clone(), span);
+        // A `Via` answers as the type at the end of the path does.
+        let asked = if ty.through {
+            quote_spanned!(span=> __lowbit_rt::Via<'_, #tokens>)
+        } else {
+            tokens
+        };
+        match args {
+            Some(args) => {
+                let args = respan(args.clone(), span);
+                quote_spanned!(span=> <#asked as __lowbit_rt::#trait_>::#member(#args))
+            }
+            None => quote_spanned!(span=> <#asked as __lowbit_rt::#trait_>::#member),
+        }
     }
 
     /// A number literal as a value of the number type inside `ty`: floats

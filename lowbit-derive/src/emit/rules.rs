@@ -4,7 +4,7 @@
 //! when the sink says to stop.
 
 use proc_macro2::{Delimiter, Group, TokenStream};
-use quote::quote;
+use quote::{quote, quote_spanned};
 
 use super::context::{Resolved, Scope, Ty, respan, static_names};
 use super::message;
@@ -61,26 +61,38 @@ impl Check<'_> {
             template, names, ..
         } = self;
         let code = self.rule.code();
-        let fill = &self.fill;
-        let args = quote!(__lowbit_sink, __lowbit_at, #path, #code, #template, #names, #offending);
+        // Most rules have nothing to fill: an empty stream interpolated
+        // still costs a round trip.
+        let fill: &[TokenStream] = if self.fill.is_empty() {
+            &[]
+        } else {
+            core::slice::from_ref(&self.fill)
+        };
+        // The arguments are written out in each form rather than built once
+        // and interpolated: a stream interpolated is a round trip to the
+        // compiler, and this is written for every rule.
         // A warning never stops the checks: only a recording sink sees it.
-        let record = if self.rule.warn {
-            quote!(__lowbit_rt::Sink::warned(#args);)
+        if self.rule.warn {
+            quote! {
+                __lowbit_rt::Sink::warned(__lowbit_sink, __lowbit_at, #path, #code, #template, #names, #offending);
+                #(#fill)*
+            }
         } else if cheap {
             quote! {
-                if !__lowbit_rt::goes_on(#args) {
+                if !__lowbit_rt::goes_on(__lowbit_sink, __lowbit_at, #path, #code, #template, #names, #offending) {
                     return false;
                 }
+                #(#fill)*
             }
         } else {
             quote! {
                 if __lowbit_rt::stops(__lowbit_sink) {
                     return false;
                 }
-                __lowbit_rt::Sink::broken(#args);
+                __lowbit_rt::Sink::broken(__lowbit_sink, __lowbit_at, #path, #code, #template, #names, #offending);
+                #(#fill)*
             }
-        };
-        quote!(#record #fill)
+        }
     }
 
     /// `record` with the subject's own value.
@@ -384,11 +396,8 @@ fn range(
     {
         let read = scope.call(&check.ty, blame, Capability::Scalar, &check.value);
         return number_test(check, &read, |number| {
-            let mut args = Group::new(Delimiter::Parenthesis, quote!(#number, #test));
-            args.set_span(blame);
-            let helper = test_helper(min, max);
-            let helper = respan(quote!(__lowbit_rt::#helper), blame);
-            quote!(#helper #args)
+            let helper = proc_macro2::Ident::new(test_helper(min, max), blame);
+            quote_spanned!(blame=> __lowbit_rt::#helper(#number, #test))
         });
     }
     let mut bound = |bound: Option<&Number>| match bound {
@@ -441,11 +450,11 @@ fn number_test(
 
 /// The helper of an inclusive range whose bounds are number literals (not
 /// durations, which are expressions).
-fn test_helper(min: Option<&Number>, max: Option<&Number>) -> TokenStream {
+fn test_helper(min: Option<&Number>, max: Option<&Number>) -> &'static str {
     match (min, max) {
-        (Some(_), Some(_)) => quote!(out_of),
-        (Some(_), None) => quote!(below),
-        _ => quote!(above),
+        (Some(_), Some(_)) => "out_of",
+        (Some(_), None) => "below",
+        _ => "above",
     }
 }
 
@@ -474,8 +483,7 @@ fn literal_range(
         .flatten()
         .map(|lit| {
             let number = scope.number(&check.ty, blame, lit);
-            let borrow = respan(quote!(&), lit.span());
-            quote!(#borrow #number)
+            quote_spanned!(lit.span()=> &#number)
         })
         .collect();
     (!refs.is_empty()).then(|| quote!(#(#refs),*))
@@ -695,24 +703,15 @@ fn custom(
         quote!(let __lowbit_result: ::core::result::Result<(), _> =),
         span,
     );
-    let semi = respan(quote!(;), span);
+    let semi = quote_spanned!(span=> ;);
     let call = quote!(#call #function #arguments #semi);
-    let given = quote!(#krate::Location::context(__lowbit_at));
-    let with_context = |checked: TokenStream, missing: TokenStream| match context {
-        Some(keyword) => {
-            let fetch = respan(quote!(__lowbit_rt::context), keyword.span());
-            quote! {
-                match #fetch(#given) {
-                    ::core::result::Result::Ok(__lowbit_given) => { #checked }
-                    ::core::result::Result::Err(__lowbit_missing) => { #missing }
-                }
-            }
-        }
-        None => checked,
-    };
     let path = &check.path;
     let described = &check.described;
-    let fill = &check.fill;
+    let fill: &[TokenStream] = if check.fill.is_empty() {
+        &[]
+    } else {
+        core::slice::from_ref(&check.fill)
+    };
     let warn = check.rule.warn;
     let report = |error: TokenStream, template: TokenStream| {
         quote! {
@@ -728,7 +727,7 @@ fn custom(
                 #described,
                 #warn,
             );
-            #fill
+            #(#fill)*
         }
     };
     // The error is displayed: a type that cannot be is blamed on the
@@ -744,7 +743,18 @@ fn custom(
             #broken
         }
     };
-    let missing = report(quote!(&__lowbit_missing), quote!(__lowbit_rt::None));
-    let checks = with_context(checked, missing);
+    let checks = match context {
+        Some(keyword) => {
+            let missing = report(quote!(&__lowbit_missing), quote!(__lowbit_rt::None));
+            let fetch = quote_spanned!(keyword.span()=> __lowbit_rt::context);
+            quote! {
+                match #fetch(#krate::Location::context(__lowbit_at)) {
+                    ::core::result::Result::Ok(__lowbit_given) => { #checked }
+                    ::core::result::Result::Err(__lowbit_missing) => { #missing }
+                }
+            }
+        }
+        None => checked,
+    };
     through_some(check, quote!({ #checks }))
 }
