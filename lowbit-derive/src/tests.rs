@@ -708,7 +708,7 @@ fn warnings_are_recorded_as_such_and_skipped_when_only_validity_counts() {
     });
     let text = output.to_string();
     assert!(!text.contains("compile_error"), "{text}");
-    assert_eq!(text.matches("Sink :: warned (").count(), 1, "{text}");
+    assert_eq!(text.matches(". warned (").count(), 1, "{text}");
     // The error, a number's, is sent by the call that also says whether
     // to go on.
     assert_eq!(text.matches("goes_on (").count(), 1, "{text}");
@@ -717,7 +717,7 @@ fn warnings_are_recorded_as_such_and_skipped_when_only_validity_counts() {
     let guard = "if < __LowbitSink as __lowbit_rt :: Sink > :: RECORDS";
     let guarded: Vec<&str> = text.split(guard).skip(1).collect();
     assert_eq!(guarded.len(), 2, "{text}");
-    assert!(guarded[0].contains("Sink :: warned ("), "{text}");
+    assert!(guarded[0].contains(". warned ("), "{text}");
     assert!(!guarded[0].contains("goes_on ("), "{text}");
     assert!(guarded[1].contains("check ("), "{text}");
 }

@@ -37,7 +37,7 @@ pub use shapes::{
     DatumOf, NoDatum, NoShape, OptionDatum, OptionShape, ShapeOf, ShapeProbe, boxed, fill_names,
     path, table,
 };
-pub use sink::{Record, Sink, Stop, goes_on, issues_go_on, nested, stops};
+pub use sink::{Record, Sink, Stop, issues_go_on, nested};
 pub use std::vec;
 pub use text::Text;
 pub use traits::{Choice, Describe, Each, Field, Flag, IsSet, Items, Keys, Length, Scalar, Slot};

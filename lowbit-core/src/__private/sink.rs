@@ -94,6 +94,32 @@ pub trait Sink {
     /// `#[nested]` stopped at `at`, past the nesting bound.
     fn too_deep(&mut self, at: &Location<'_>) -> bool;
 
+    /// Sends a broken rule whose value costs nothing to build (a number, a
+    /// length), and answers whether the checks go on: `false`, with nothing
+    /// sent, for a sink that only answers validity. A method, as the
+    /// derive's other calls to the sink are: fewer tokens for rustc than a
+    /// path to a function.
+    #[inline(always)]
+    #[allow(clippy::inline_always)]
+    fn goes_on(
+        &mut self,
+        at: &Location<'_>,
+        segments: &[&'static str],
+        code: &'static str,
+        template: &'static str,
+        names: &'static [&'static str],
+        value: Option<Value>,
+    ) -> bool
+    where
+        Self: Sized,
+    {
+        if !Self::RECORDS {
+            return false;
+        }
+        self.broken(at, segments, code, template, names, value);
+        true
+    }
+
     /// The [`Issues`] a struct-level check of the second form reports to.
     fn issues<'s>(&'s mut self, at: &'s Location<'s>) -> Issues<'s>;
 
@@ -299,35 +325,6 @@ impl Sink for Stop {
     fn descend<T: Validate + ?Sized>(&mut self, value: &T, at: &Location<'_>) -> bool {
         value.is_valid_at(at)
     }
-}
-
-/// Whether `sink` ends at the first broken rule: then a check returns
-/// `false` at once, before anything about the violation is made.
-#[inline(always)]
-#[must_use]
-pub fn stops<S: Sink>(_: &S) -> bool {
-    !S::RECORDS
-}
-
-/// Sends a broken rule whose value costs nothing to build (a number, a
-/// length) to `sink`, and answers whether the checks go on: `false`, with
-/// nothing sent, for a sink that only answers validity.
-#[inline(always)]
-#[allow(clippy::inline_always)]
-pub fn goes_on<S: Sink>(
-    sink: &mut S,
-    at: &Location<'_>,
-    segments: &[&'static str],
-    code: &'static str,
-    template: &'static str,
-    names: &'static [&'static str],
-    value: Option<Value>,
-) -> bool {
-    if !S::RECORDS {
-        return false;
-    }
-    sink.broken(at, segments, code, template, names, value);
-    true
 }
 
 /// Checks `value` one `#[nested]` level below `at` (which already names

@@ -63,7 +63,7 @@ fn check(scope: &mut Scope, group: &Group) -> TokenStream {
     };
     let warn = group.warn;
     let record = quote! {
-        if __lowbit_rt::stops(__lowbit_sink) {
+        if !__LowbitSink::RECORDS {
             return false;
         }
         __lowbit_rt::Sink::group(
@@ -128,7 +128,7 @@ fn struct_check(scope: &mut Scope, check: &StructCheck) -> TokenStream {
     let semi = respan(quote!(;), span);
     let report = |error: TokenStream, template: TokenStream| {
         quote! {
-            if __lowbit_rt::stops(__lowbit_sink) {
+            if !__LowbitSink::RECORDS {
                 return false;
             }
             __lowbit_rt::Sink::custom(

@@ -74,22 +74,22 @@ impl Check<'_> {
         // A warning never stops the checks: only a recording sink sees it.
         if self.rule.warn {
             quote! {
-                __lowbit_rt::Sink::warned(__lowbit_sink, __lowbit_at, #path, #code, #template, #names, #offending);
+                __lowbit_sink.warned(__lowbit_at, #path, #code, #template, #names, #offending);
                 #(#fill)*
             }
         } else if cheap {
             quote! {
-                if !__lowbit_rt::goes_on(__lowbit_sink, __lowbit_at, #path, #code, #template, #names, #offending) {
+                if !__lowbit_sink.goes_on(__lowbit_at, #path, #code, #template, #names, #offending) {
                     return false;
                 }
                 #(#fill)*
             }
         } else {
             quote! {
-                if __lowbit_rt::stops(__lowbit_sink) {
+                if !__LowbitSink::RECORDS {
                     return false;
                 }
-                __lowbit_rt::Sink::broken(__lowbit_sink, __lowbit_at, #path, #code, #template, #names, #offending);
+                __lowbit_sink.broken(__lowbit_at, #path, #code, #template, #names, #offending);
                 #(#fill)*
             }
         }
@@ -715,11 +715,10 @@ fn custom(
     let warn = check.rule.warn;
     let report = |error: TokenStream, template: TokenStream| {
         quote! {
-            if __lowbit_rt::stops(__lowbit_sink) {
+            if !__LowbitSink::RECORDS {
                 return false;
             }
-            __lowbit_rt::Sink::custom(
-                __lowbit_sink,
+            __lowbit_sink.custom(
                 __lowbit_at,
                 #path,
                 #template,
