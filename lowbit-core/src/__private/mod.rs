@@ -51,21 +51,25 @@ pub use core;
 /// `Some` and `None`, so that generated code names them in two tokens.
 pub use core::option::Option::{None, Some};
 
-/// Records a violation of a rule at `at` followed by `segments`. Out of line
+/// The serde names of a message with no placeholders naming other fields.
+pub const NO_NAMES: &[&str] = &[];
+
+/// Records a violation of a rule at `field` below `at` (at `at` itself
+/// for `""`, as for a flattened field). Out of line
 /// and cold: the path and the value are made only here, once a rule has failed.
 #[cold]
 #[inline(never)]
 pub fn report(
     report: &mut Report,
     at: &Location<'_>,
-    segments: &[&'static str],
+    field: &'static str,
     code: &'static str,
     template: &'static str,
     names: &'static [&'static str],
     value: Option<Value>,
 ) {
     report.push(Violation::from_template_with_names(
-        at.path_below(segments),
+        at.path_below(&[field]),
         code,
         template,
         names,
@@ -80,12 +84,12 @@ pub fn report(
 pub fn report_custom(
     report: &mut Report,
     at: &Location<'_>,
-    segments: &[&'static str],
+    field: &'static str,
     template: Option<&'static str>,
     error: &dyn core::fmt::Display,
     value: Option<Value>,
 ) {
-    let path = at.path_below(segments);
+    let path = at.path_below(&[field]);
     let violation = match template {
         Some(template) => Violation::from_template(path, "custom", template),
         None => Violation::new(path, "custom", error.to_string()),
@@ -110,13 +114,13 @@ pub fn fill_siblings(report: &mut Report, siblings: &[(&'static str, Option<Valu
 pub fn warn(
     report: &mut Report,
     at: &Location<'_>,
-    segments: &[&'static str],
+    field: &'static str,
     code: &'static str,
     template: &'static str,
     names: &'static [&'static str],
     value: Option<Value>,
 ) {
-    self::report(report, at, segments, code, template, names, value);
+    self::report(report, at, field, code, template, names, value);
     report.mark_last_warning();
 }
 
@@ -127,12 +131,12 @@ pub fn warn(
 pub fn warn_custom(
     report: &mut Report,
     at: &Location<'_>,
-    segments: &[&'static str],
+    field: &'static str,
     template: Option<&'static str>,
     error: &dyn core::fmt::Display,
     value: Option<Value>,
 ) {
-    report_custom(report, at, segments, template, error, value);
+    report_custom(report, at, field, template, error, value);
     report.mark_last_warning();
 }
 
@@ -251,24 +255,26 @@ pub fn out_of_range<T: PartialOrd + ?Sized>(
 }
 
 /// [`out_of_range`] with both bounds given (literals, in generated code).
-/// NaN lies outside.
+/// NaN lies outside. The bounds are taken by value: a reference to a
+/// literal would be a promoted constant, which rustc borrow-checks in
+/// every rule that writes one.
 #[inline]
-pub fn out_of<T: PartialOrd + ?Sized>(value: Option<&T>, min: &T, max: &T) -> bool {
-    value.is_some_and(|value| !(value >= min && value <= max))
+pub fn out_of<T: PartialOrd>(value: Option<&T>, min: T, max: T) -> bool {
+    value.is_some_and(|value| !(*value >= min && *value <= max))
 }
 
 /// [`out_of_range`] with only a minimum. NaN lies outside.
 #[inline]
 #[allow(clippy::neg_cmp_op_on_partial_ord, reason = "NaN must lie outside")]
-pub fn below<T: PartialOrd + ?Sized>(value: Option<&T>, min: &T) -> bool {
-    value.is_some_and(|value| !(value >= min))
+pub fn below<T: PartialOrd>(value: Option<&T>, min: T) -> bool {
+    value.is_some_and(|value| !(*value >= min))
 }
 
 /// [`out_of_range`] with only a maximum. NaN lies outside.
 #[inline]
 #[allow(clippy::neg_cmp_op_on_partial_ord, reason = "NaN must lie outside")]
-pub fn above<T: PartialOrd + ?Sized>(value: Option<&T>, max: &T) -> bool {
-    value.is_some_and(|value| !(value <= max))
+pub fn above<T: PartialOrd>(value: Option<&T>, max: T) -> bool {
+    value.is_some_and(|value| !(*value <= max))
 }
 
 /// [`out_of_range`] with strict bounds where the flags say.
@@ -464,24 +470,24 @@ mod tests {
             let value = value.as_ref();
             let (min, max) = (0.0, 1.0);
             assert_eq!(
-                out_of(value, &min, &max),
+                out_of(value, min, max),
                 out_of_range(value, Some(&min), Some(&max)),
                 "{value:?}"
             );
             assert_eq!(
-                below(value, &min),
+                below(value, min),
                 out_of_range(value, Some(&min), None),
                 "{value:?}"
             );
             assert_eq!(
-                above(value, &max),
+                above(value, max),
                 out_of_range(value, None, Some(&max)),
                 "{value:?}"
             );
         }
-        assert!(out_of(Some(&f64::NAN), &0.0, &1.0));
-        assert!(below(Some(&f64::NAN), &0.0) && above(Some(&f64::NAN), &1.0));
-        assert!(!out_of(None::<&u32>, &1, &2));
+        assert!(out_of(Some(&f64::NAN), 0.0, 1.0));
+        assert!(below(Some(&f64::NAN), 0.0) && above(Some(&f64::NAN), 1.0));
+        assert!(!out_of(None::<&u32>, 1, 2));
     }
 
     #[test]

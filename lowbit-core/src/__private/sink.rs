@@ -25,12 +25,12 @@ pub trait Sink {
     /// run only when it does.
     const RECORDS: bool;
 
-    /// A rule is broken at `at` followed by `segments`, with `value`
-    /// offending.
+    /// A rule is broken at `field` below `at` (`""` for `at` itself),
+    /// with `value` offending.
     fn broken(
         &mut self,
         at: &Location<'_>,
-        segments: &[&'static str],
+        field: &'static str,
         code: &'static str,
         template: &'static str,
         names: &'static [&'static str],
@@ -41,7 +41,7 @@ pub trait Sink {
     fn warned(
         &mut self,
         at: &Location<'_>,
-        segments: &[&'static str],
+        field: &'static str,
         code: &'static str,
         template: &'static str,
         names: &'static [&'static str],
@@ -54,7 +54,7 @@ pub trait Sink {
     fn custom(
         &mut self,
         at: &Location<'_>,
-        segments: &[&'static str],
+        field: &'static str,
         template: Option<&'static str>,
         error: &dyn Display,
         value: Option<Value>,
@@ -104,7 +104,7 @@ pub trait Sink {
     fn goes_on(
         &mut self,
         at: &Location<'_>,
-        segments: &[&'static str],
+        field: &'static str,
         code: &'static str,
         template: &'static str,
         names: &'static [&'static str],
@@ -116,7 +116,7 @@ pub trait Sink {
         if !Self::RECORDS {
             return false;
         }
-        self.broken(at, segments, code, template, names, value);
+        self.broken(at, field, code, template, names, value);
         true
     }
 
@@ -138,42 +138,42 @@ impl Sink for Record<'_> {
     fn broken(
         &mut self,
         at: &Location<'_>,
-        segments: &[&'static str],
+        field: &'static str,
         code: &'static str,
         template: &'static str,
         names: &'static [&'static str],
         value: Option<Value>,
     ) {
-        super::report(self.0, at, segments, code, template, names, value);
+        super::report(self.0, at, field, code, template, names, value);
     }
 
     #[inline]
     fn warned(
         &mut self,
         at: &Location<'_>,
-        segments: &[&'static str],
+        field: &'static str,
         code: &'static str,
         template: &'static str,
         names: &'static [&'static str],
         value: Option<Value>,
     ) {
-        super::warn(self.0, at, segments, code, template, names, value);
+        super::warn(self.0, at, field, code, template, names, value);
     }
 
     #[inline]
     fn custom(
         &mut self,
         at: &Location<'_>,
-        segments: &[&'static str],
+        field: &'static str,
         template: Option<&'static str>,
         error: &dyn Display,
         value: Option<Value>,
         warn: bool,
     ) {
         if warn {
-            super::warn_custom(self.0, at, segments, template, error, value);
+            super::warn_custom(self.0, at, field, template, error, value);
         } else {
-            super::report_custom(self.0, at, segments, template, error, value);
+            super::report_custom(self.0, at, field, template, error, value);
         }
     }
 
@@ -247,7 +247,7 @@ impl Sink for Stop {
     fn broken(
         &mut self,
         _: &Location<'_>,
-        _: &[&'static str],
+        _: &'static str,
         _: &'static str,
         _: &'static str,
         _: &'static [&'static str],
@@ -259,7 +259,7 @@ impl Sink for Stop {
     fn warned(
         &mut self,
         _: &Location<'_>,
-        _: &[&'static str],
+        _: &'static str,
         _: &'static str,
         _: &'static str,
         _: &'static [&'static str],
@@ -271,7 +271,7 @@ impl Sink for Stop {
     fn custom(
         &mut self,
         _: &Location<'_>,
-        _: &[&'static str],
+        _: &'static str,
         _: Option<&'static str>,
         _: &dyn Display,
         _: Option<Value>,

@@ -595,6 +595,19 @@ fn is_local(ident: &Ident) -> bool {
         || (text.starts_with("__lowbit_") && !matches!(&*text, "__lowbit_rt" | "__lowbit_arg"))
 }
 
+/// Where a rule's subject is, `segments` below `__lowbit_at`, as the two
+/// arguments a violation is sent with: a location and the field below it
+/// (`""` for none). Not a slice of the names: written out, that is a
+/// promoted constant, which rustc borrow-checks in every rule. A subject
+/// more than one field down (`at = a.b`) steps down by `Location::field`.
+pub fn location_of(segments: &[TokenStream]) -> TokenStream {
+    match segments.split_last() {
+        None => quote!(__lowbit_at, ""),
+        Some((last, [])) => quote!(__lowbit_at, #last),
+        Some((last, above)) => quote!(&__lowbit_at #(.field(#above))*, #last),
+    }
+}
+
 /// `&[..]` of names as a `&'static [&'static str]`. Literals alone are
 /// promoted to `'static` as they stand; a nested field's name is its type's
 /// associated constant, which may name the type's parameters, so a list
@@ -607,6 +620,11 @@ pub fn static_names(names: &[TokenStream]) -> TokenStream {
             (Some(TokenTree::Literal(_)), None)
         )
     };
+    if names.is_empty() {
+        // A constant, not `&[]`: an empty slice written out is a promoted
+        // constant, which rustc borrow-checks in every rule that has one.
+        return quote!(__lowbit_rt::NO_NAMES);
+    }
     if names.iter().all(literal) {
         quote!(&[#(#names),*])
     } else {

@@ -131,10 +131,9 @@ fn struct_check(scope: &mut Scope, check: &StructCheck) -> TokenStream {
             if !__LowbitSink::RECORDS {
                 return false;
             }
-            __lowbit_rt::Sink::custom(
-                __lowbit_sink,
+            __lowbit_sink.custom(
                 __lowbit_at,
-                &[],
+                "",
                 #template,
                 #error,
                 __lowbit_rt::None,

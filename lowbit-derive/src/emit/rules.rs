@@ -21,6 +21,8 @@ pub(super) struct Check<'r> {
     pub(super) ty: Ty,
     /// The subject's serde path below the current location.
     pub(super) segments: Vec<TokenStream>,
+    /// The subject's location, as the two arguments its violation is sent
+    /// with (see `location_of`).
     path: TokenStream,
     /// The message template, and the serde names its placeholders stand for.
     template: String,
@@ -49,8 +51,8 @@ impl Check<'_> {
         self.record_below(&self.path, offending, true)
     }
 
-    /// `record` (or `record_cheap`), at `path` below `__lowbit_at` rather
-    /// than at the subject.
+    /// `record` (or `record_cheap`), at the location `path` rather than at
+    /// the subject.
     fn record_below(
         &self,
         path: &TokenStream,
@@ -74,12 +76,12 @@ impl Check<'_> {
         // A warning never stops the checks: only a recording sink sees it.
         if self.rule.warn {
             quote! {
-                __lowbit_sink.warned(__lowbit_at, #path, #code, #template, #names, #offending);
+                __lowbit_sink.warned(#path, #code, #template, #names, #offending);
                 #(#fill)*
             }
         } else if cheap {
             quote! {
-                if !__lowbit_sink.goes_on(__lowbit_at, #path, #code, #template, #names, #offending) {
+                if !__lowbit_sink.goes_on(#path, #code, #template, #names, #offending) {
                     return false;
                 }
                 #(#fill)*
@@ -89,7 +91,7 @@ impl Check<'_> {
                 if !__LowbitSink::RECORDS {
                     return false;
                 }
-                __lowbit_sink.broken(__lowbit_at, #path, #code, #template, #names, #offending);
+                __lowbit_sink.broken(#path, #code, #template, #names, #offending);
                 #(#fill)*
             }
         }
@@ -106,7 +108,7 @@ impl Check<'_> {
         // The subject's location, each step borrowing the one before it,
         // as `items(..)` builds it; the record then adds no segment.
         let (steps, parent) = super::context::location_steps(&self.segments);
-        let record = self.record_below(&quote!(&[]), offending, false);
+        let record = self.record_below(&quote!(__lowbit_at, ""), offending, false);
         quote! {{
             #(#steps)*
             let __lowbit_item_at = #parent.index(#index);
@@ -174,7 +176,7 @@ pub(super) fn check_subject(
         .filter_map(|place| scope.last_name(place))
         .collect();
     let names = static_names(&names);
-    let path = static_names(&segments);
+    let path = super::context::location_of(&segments);
     // The offending value, where its type can describe it. A type made of
     // the container's parameters is asked for it by a bound, since the
     // probe cannot see through a parameter; a `custom` rule asks nothing of
@@ -458,9 +460,10 @@ fn test_helper(min: Option<&Number>, max: Option<&Number>) -> &'static str {
     }
 }
 
-/// The bounds of an inclusive range as `&literal`s, when each one given is
-/// a number literal: one or two references rather than two `Option`s, for
-/// fewer tokens. `None` for a field or a duration.
+/// The bounds of an inclusive range as the literals themselves, when each
+/// one given is a number literal: one or two values rather than two
+/// `Option`s, for fewer tokens, and not borrowed, since a borrowed literal
+/// is a promoted constant. `None` for a field or a duration.
 fn literal_range(
     scope: &mut Scope,
     check: &Check,
@@ -478,15 +481,12 @@ fn literal_range(
     }
     let (min, max) = (literal(min)?, literal(max)?);
     let blame = check.rule.span();
-    let refs: Vec<TokenStream> = [min, max]
+    let bounds: Vec<TokenStream> = [min, max]
         .into_iter()
         .flatten()
-        .map(|lit| {
-            let number = scope.number(&check.ty, blame, lit);
-            quote_spanned!(lit.span()=> &#number)
-        })
+        .map(|lit| scope.number(&check.ty, blame, lit))
         .collect();
-    (!refs.is_empty()).then(|| quote!(#(#refs),*))
+    (!bounds.is_empty()).then(|| quote!(#(#bounds),*))
 }
 
 /// The subject's number is a multiple of the divisor; a divisor of 0 (from
@@ -719,7 +719,6 @@ fn custom(
                 return false;
             }
             __lowbit_sink.custom(
-                __lowbit_at,
                 #path,
                 #template,
                 #error,
