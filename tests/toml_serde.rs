@@ -1048,13 +1048,66 @@ fn a_variant_field_given_under_an_alias_is_pointed_at() {
     };
     assert_eq!((*max_live, *pinned), (7, 9));
     // A type error: the externally tagged variant's table is read through
-    // the watch, which knows its fields and their aliases. (Under an
-    // internally tagged variant, read from serde's buffer, the path is
-    // still the alias's, with an echo: left to a follow-up.)
+    // the watch, which knows its fields and their aliases. (An internally
+    // tagged variant's, read from serde's buffer: see
+    // `a_type_error_under_an_alias_in_a_tagged_variant_is_reported_once`.)
     let source = "[external.partition]\nstage3_max_live = \"x\"\n";
     let loaded: Loaded<Zero> = lowbit_core::toml::load(source);
     assert_eq!(
         summary(&loaded),
         owned(&[("invalid_type", "external.partition.max_live", 2, 19)])
     );
+}
+
+/// An internally tagged enum at the root, whose variant's field has an
+/// alias, for [`a_type_error_under_an_alias_in_a_tagged_variant_is_reported_once`].
+#[derive(Deserialize, Validate, Debug)]
+#[serde(tag = "kind")]
+enum Renamed {
+    V {
+        #[serde(alias = "old")]
+        #[range(max = 3)]
+        new: u8,
+        #[serde(default, alias = "was")]
+        label: String,
+    },
+}
+
+/// A type error under an alias in an internally tagged variant (read from
+/// serde's buffer, away from the watch) is reported as a struct's is: once,
+/// at the value, under the field's serde name, and not echoed as the field
+/// missing once the value is taken out.
+#[test]
+fn a_type_error_under_an_alias_in_a_tagged_variant_is_reported_once() {
+    let source = "kind = \"V\"\nold = \"x\"\n";
+    let loaded: Loaded<Renamed> = lowbit_core::toml::load(source);
+    assert_eq!(summary(&loaded), owned(&[("invalid_type", "new", 2, 7)]));
+    assert_eq!(pointed(source, &loaded.diagnostics()[0]), "\"x\"");
+    assert!(loaded.value().is_none());
+    // A second bad value under an alias, after it: each reported once.
+    let source = "kind = \"V\"\nold = \"x\"\nwas = 3\n";
+    let loaded: Loaded<Renamed> = lowbit_core::toml::load(source);
+    assert_eq!(
+        summary(&loaded),
+        owned(&[
+            ("invalid_type", "new", 2, 7),
+            ("invalid_type", "label", 3, 7)
+        ])
+    );
+    // Under its serde name, as before.
+    let source = "kind = \"V\"\nnew = \"x\"\n";
+    let loaded: Loaded<Renamed> = lowbit_core::toml::load(source);
+    assert_eq!(summary(&loaded), owned(&[("invalid_type", "new", 2, 7)]));
+    // Below a table, behind `Option`.
+    let source = "[internal]\ndevice = \"cpu\"\npin = \"x\"\n";
+    let loaded: Loaded<Zero> = lowbit_core::toml::load(source);
+    assert_eq!(
+        summary(&loaded),
+        owned(&[("invalid_type", "internal.pinned", 3, 7)])
+    );
+    assert_eq!(pointed(source, &loaded.diagnostics()[0]), "\"x\"");
+    // A field the variant lacks is still missing, beside it.
+    let source = "kind = \"V\"\n";
+    let loaded: Loaded<Renamed> = lowbit_core::toml::load(source);
+    assert_eq!(summary(&loaded), owned(&[("missing_field", "", 1, 1)]));
 }

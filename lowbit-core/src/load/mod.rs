@@ -600,24 +600,37 @@ impl<'s> Load<'_, 's> {
             let mut failure = seen.failure;
             // An error of a flattened struct has no position: found by
             // serde's words for the value, it is placed at that value.
-            let mut placed = false;
+            let mut placed = None;
             if let Some(failure) = &mut failure
                 && let Some(keys) = failure.flattened.take()
                 && let Some(path) =
                     flatten::culprit::<D>(work, &failure.path, &keys, &D::error_message(&error))
             {
+                placed = Some(failure.path.len());
                 failure.path = path;
-                placed = true;
             }
             let written = failure.as_ref().map_or(Vec::new(), |f| f.path.clone());
             // Paths name fields by their serde names, which the file may
             // spell as aliases: the tree is walked and cut as written.
-            let path = match &failure {
-                Some(failure) if !placed && !failure.fields.is_empty() => {
+            let mut path = match &failure {
+                Some(failure) if !failure.fields.is_empty() => {
                     names.spell::<D, T>(work, &written, &failure.fields)
                 }
                 _ => written.clone(),
             };
+            // The key of the buffered table that holds a placed value.
+            if let Some(table) = placed
+                && let Some(PathSegment::Field(key)) = written.get(table)
+                && let Some(name) = names.spell_buffered::<D, T>(
+                    work,
+                    &written[..table],
+                    key,
+                    &D::error_message(&error),
+                )
+            {
+                path[table] = PathSegment::Field(name.into());
+            }
+            let placed = placed.is_some();
             // A table that misses what an earlier pass removed from it: an
             // echo of an error already reported. It is cut unreported, so
             // that the values after it are still read.
@@ -756,9 +769,27 @@ impl<'s> Load<'_, 's> {
             let before = probe.keys.len();
             match twice {
                 // A key a flattened field (or the struct) knows.
-                Some(name) => probe
-                    .keys
-                    .retain(|(at, key)| !(*at == table && key == name)),
+                Some(name) => {
+                    let mut known = name.to_owned();
+                    // Under an alias: serde names the field, not the key.
+                    // Values read well here, so each key is handed twice
+                    // alone, with its own value, until serde names it.
+                    if !(probe.keys.iter()).any(|(at, key)| *at == table && key == name) {
+                        let asked: Vec<String> = (probe.keys.iter())
+                            .filter(|(at, _)| *at == table)
+                            .map(|(_, key)| key.clone())
+                            .collect();
+                        let Some(key) = asked.into_iter().find(|key| {
+                            twice_alone::<D, T>(work, &table, key).as_deref() == Some(name)
+                        }) else {
+                            return;
+                        };
+                        known = key;
+                    }
+                    probe
+                        .keys
+                        .retain(|(at, key)| !(*at == table && *key == known));
+                }
                 // A struct variant of an internally tagged enum flattened
                 // here: serde hands it every buffered key, and its field
                 // names refuse the key that is no string, which a struct
@@ -937,6 +968,27 @@ impl<'s> Load<'_, 's> {
         let last = self.diagnostics.len() - 1;
         &mut self.diagnostics[last]
     }
+}
+
+/// The serde name under which the struct reading the buffered table at
+/// `table` refuses `key` when handed it twice, with its value: one read.
+fn twice_alone<'s, D, T>(work: &D::Tree, table: &[PathSegment], key: &str) -> Option<String>
+where
+    D: Document<'s>,
+    T: Deserialize<'s>,
+{
+    let mut asking = Seen::default();
+    asking.probe = Some(Probe {
+        keys: vec![(table.to_vec(), key.to_owned())],
+        tables: Vec::new(),
+    });
+    let error = D::deserialize::<T>(work, &RefCell::new(asking)).err()?;
+    let message = D::error_message(&error);
+    let name = message
+        .strip_prefix("duplicate field `")?
+        .split_once('`')?
+        .0;
+    Some(name.to_owned())
 }
 
 /// Whether `message` says a field is missing from the table at `path` that

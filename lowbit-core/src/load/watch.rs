@@ -40,7 +40,7 @@ use serde::de::{
     self, DeserializeSeed, Deserializer, EnumAccess, MapAccess, SeqAccess, VariantAccess, Visitor,
 };
 
-use super::blank::Blank;
+use super::blank::{Blank, StandIn};
 use super::held::{Held, Hold, KeyText, Replay};
 use crate::PathSegment;
 
@@ -124,6 +124,10 @@ pub(crate) struct Seen {
     /// [`Blank`] value and then the key again, which serde's derive refuses
     /// as a `duplicate field` under the field's serde name.
     pub(crate) rename: Option<(Vec<PathSegment>, String)>,
+    /// When the table of [`rename`](Self::rename) is one serde buffers
+    /// (an internally tagged enum's, the keys a struct leaves to its
+    /// flattened fields): what its buffer is handed in place of a blank.
+    pub(crate) stand_in: Option<StandIn>,
     /// The last internally tagged table read, and its keys: its variant
     /// is read from serde's buffer after the table, away from the watch.
     tagged: Option<(Vec<PathSegment>, Vec<String>)>,
@@ -753,8 +757,9 @@ struct WatchedMap<'a, 'de, A> {
     extra: Option<Extra>,
     /// Whether the value to read is the probe's, not the table's.
     extra_value: bool,
-    /// Whether the value to read is to be handed over [`Blank`], for a
-    /// read asking for a key's serde name (see [`Seen::rename`]).
+    /// Whether the value to read is to be handed over [`Blank`] (or, to
+    /// serde's buffer, a [`StandIn`]), for a read asking for a key's serde
+    /// name (see [`Seen::rename`]).
     blank: bool,
     /// For an adjacently tagged enum's table, its content held back until
     /// the tag is read.
@@ -928,8 +933,7 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for WatchedMap<'_, 'de, A> {
         let watch = self.watch.with_role(Role::Key, self.known);
         let key = self.next_adjacent_key(seed, watch);
         self.key = self.watch.seen.borrow_mut().key.take();
-        if self.read.is_none()
-            && self.known.is_some()
+        if (self.known.is_some() || self.read.is_some())
             && let Some((table, name)) = &self.watch.seen.borrow().rename
             && self.key.as_ref() == Some(name)
             && *table == self.watch.at.path()
@@ -964,7 +968,11 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for WatchedMap<'_, 'de, A> {
             if held.is_none() {
                 self.inner.next_value::<de::IgnoredAny>()?;
             }
-            let value = seed.deserialize(Blank::new())?;
+            let stand_in = self.read.and(self.watch.seen.borrow().stand_in);
+            let value = match stand_in {
+                Some(stand_in) => stand_in.hand(seed)?,
+                None => seed.deserialize(Blank::new())?,
+            };
             self.extra = Some(Extra::Again(key));
             return Ok(value);
         }
