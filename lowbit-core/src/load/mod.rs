@@ -601,12 +601,13 @@ impl<'s> Load<'_, 's> {
             // An error of a flattened struct has no position: found by
             // serde's words for the value, it is placed at that value.
             let mut placed = None;
+            let buffered = failure.as_ref().is_some_and(|f| f.flattened.is_some());
             if let Some(failure) = &mut failure
                 && let Some(keys) = failure.flattened.take()
-                && let Some(path) =
+                && let Some((path, at_key)) =
                     flatten::culprit::<D>(work, &failure.path, &keys, &D::error_message(&error))
             {
-                placed = Some(failure.path.len());
+                placed = Some((failure.path.len(), at_key));
                 failure.path = path;
             }
             let written = failure.as_ref().map_or(Vec::new(), |f| f.path.clone());
@@ -619,7 +620,7 @@ impl<'s> Load<'_, 's> {
                 _ => written.clone(),
             };
             // The key of the buffered table that holds a placed value.
-            if let Some(table) = placed
+            if let Some((table, _)) = placed
                 && let Some(PathSegment::Field(key)) = written.get(table)
                 && let Some(name) = names.spell_buffered::<D, T>(
                     work,
@@ -630,12 +631,12 @@ impl<'s> Load<'_, 's> {
             {
                 path[table] = PathSegment::Field(name.into());
             }
-            let placed = placed.is_some();
+            let placed = placed.map(|(_, at_key)| at_key);
             // A table that misses what an earlier pass removed from it: an
             // echo of an error already reported. It is cut unreported, so
             // that the values after it are still read.
             if removed.iter().any(|gone| gone.starts_with(&path))
-                && !missing_elsewhere(&D::error_message(&error), &path, &removed)
+                && !missing_elsewhere(&D::error_message(&error), &path, &removed, buffered)
             {
                 match cut(work, &written) {
                     // Each echo costs a read of the whole document too.
@@ -821,7 +822,7 @@ impl<'s> Load<'_, 's> {
         work: &D::Tree,
         error: &D::Error,
         failure: Option<&Failure>,
-        placed: bool,
+        placed: Option<bool>,
         spelled: &[PathSegment],
     ) {
         let mut message = D::error_message(error);
@@ -843,9 +844,11 @@ impl<'s> Load<'_, 's> {
         let reach = walk(work, path);
         let found = reach.found();
         // A placed error's own span, if any, is its enclosing table's.
-        let by_path = placed || failure.is_some_and(|failure| failure.by_path);
+        let by_path = placed.is_some() || failure.is_some_and(|failure| failure.by_path);
+        let at_key = placed == Some(true);
         let span = match (D::error_span(error), failure, &reach.key) {
             (Some(span), _, _) if !by_path => span,
+            (_, _, Some(key)) if at_key && found.is_some() => key.clone(),
             // A key refused: the key, as the format would have it.
             (_, Some(Failure { known: Some(_), .. }), Some(key)) if found.is_some() => key.clone(),
             _ => reach.value.span(),
@@ -861,6 +864,21 @@ impl<'s> Load<'_, 's> {
             code = "invalid_value";
         }
         let mut help = match (code, found) {
+            // serde kept the key as the format gave it: a string, though
+            // it spells a number.
+            ("invalid_type", _)
+                if at_key
+                    && spelled
+                        .last()
+                        .and_then(PathSegment::key)
+                        .is_some_and(|key| key.parse::<f64>().is_ok()) =>
+            {
+                Some(
+                    "serde reads this table from its own buffer (for a flattened, internally \
+                 tagged or untagged type), where a key stays the string it is written as"
+                        .to_owned(),
+                )
+            }
             ("invalid_type", Some(value)) => type_help(&message, value, &self.source[span.clone()]),
             _ => None,
         };
@@ -993,7 +1011,14 @@ where
 
 /// Whether `message` says a field is missing from the table at `path` that
 /// no pass `removed`: a value the document lacks, not an echo of one cut.
-fn missing_elsewhere(message: &str, path: &[PathSegment], removed: &[Vec<PathSegment>]) -> bool {
+/// A `buffered` table's error (see [`flatten`]) names no table below it, so
+/// the field may be missing from any table within.
+fn missing_elsewhere(
+    message: &str,
+    path: &[PathSegment],
+    removed: &[Vec<PathSegment>],
+    buffered: bool,
+) -> bool {
     let Some(name) = message
         .strip_prefix("missing field `")
         .and_then(|rest| rest.split_once('`'))
@@ -1002,7 +1027,7 @@ fn missing_elsewhere(message: &str, path: &[PathSegment], removed: &[Vec<PathSeg
         return false;
     };
     !removed.iter().any(|gone| {
-        gone.len() == path.len() + 1
+        (gone.len() == path.len() + 1 || buffered && gone.len() > path.len())
             && gone.starts_with(path)
             && gone.last().and_then(PathSegment::key) == Some(name)
     })

@@ -539,10 +539,33 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for WatchedVisitor<'_, V> {
     }
 
     forward_visits! {
-        visit_bool(bool), visit_i8(i8), visit_i16(i16), visit_i32(i32), visit_i64(i64),
-        visit_i128(i128), visit_u8(u8), visit_u16(u16), visit_u32(u32), visit_u64(u64),
+        visit_i8(i8), visit_i16(i16), visit_i32(i32),
+        visit_i128(i128), visit_u8(u8), visit_u16(u16), visit_u32(u32),
         visit_u128(u128), visit_f32(f32), visit_char(char),
         visit_bytes(&[u8]), visit_borrowed_bytes(&'de [u8]), visit_byte_buf(Vec<u8>),
+    }
+
+    // A key the format hands as what it spells (a map's integer key, a
+    // YAML plain scalar read into serde's buffer) is noted by its text.
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Self::Value, E> {
+        if self.watch.role != Role::Value {
+            self.watch.keep_key(if v { "true" } else { "false" });
+        }
+        self.inner.visit_bool(v)
+    }
+
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
+        if self.watch.role != Role::Value {
+            self.watch.keep_key(&v.to_string());
+        }
+        self.inner.visit_i64(v)
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
+        if self.watch.role != Role::Value {
+            self.watch.keep_key(&v.to_string());
+        }
+        self.inner.visit_u64(v)
     }
 
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
