@@ -1111,3 +1111,79 @@ fn a_type_error_under_an_alias_in_a_tagged_variant_is_reported_once() {
     let loaded: Loaded<Renamed> = lowbit_core::toml::load(source);
     assert_eq!(summary(&loaded), owned(&[("missing_field", "", 1, 1)]));
 }
+
+/// A list of items with an internally tagged enum flattened into each, for
+/// [`each_items_keys_are_checked_against_its_own_variant`].
+#[derive(Deserialize, Validate, Debug)]
+struct Inventory {
+    #[nested]
+    items: Vec<Item>,
+}
+
+#[derive(Deserialize, Validate, Debug)]
+struct Item {
+    name: String,
+    #[serde(flatten)]
+    #[nested]
+    kind: Kind,
+}
+
+#[derive(Deserialize, Validate, Debug)]
+#[serde(tag = "type")]
+enum Kind {
+    A {
+        a: u8,
+    },
+    B {
+        #[serde(default)]
+        b: u8,
+    },
+}
+
+/// Items of one list whose flattened enum takes different variants are
+/// not one type: each item's keys are checked against its own variant, so
+/// a key item 0's variant knows hides no typo in item 1, and gives no
+/// false warning there.
+#[test]
+fn each_items_keys_are_checked_against_its_own_variant() {
+    // Item 1 is a `B` given `a`, which only `A` knows.
+    let source = "[[items]]\nname = \"x\"\ntype = \"A\"\na = 1\n\n\
+                  [[items]]\nname = \"y\"\ntype = \"B\"\na = 2\n";
+    let loaded = lowbit_core::toml::load::<Inventory>(source);
+    assert_eq!(
+        summary(&loaded),
+        owned(&[("unknown_key", "items[1].a", 9, 1)])
+    );
+    let read: Vec<(&str, u8)> = (loaded.value().expect("a value").items.iter())
+        .map(|item| match item.kind {
+            Kind::A { a } => (item.name.as_str(), a),
+            Kind::B { b } => (item.name.as_str(), b),
+        })
+        .collect();
+    assert_eq!(read, [("x", 1), ("y", 0)]);
+    // Item 0, an `A`, given `b`, which only `B` knows: the warning is item
+    // 0's, not item 1's, whose `b` is its own.
+    let source = "[[items]]\nname = \"x\"\ntype = \"A\"\na = 1\nb = 3\n\n\
+                  [[items]]\nname = \"y\"\ntype = \"B\"\nb = 2\n";
+    let loaded = lowbit_core::toml::load::<Inventory>(source);
+    assert_eq!(
+        summary(&loaded),
+        owned(&[("unknown_key", "items[0].b", 5, 1)])
+    );
+    // Many items of each variant still cost a read per distinct key, not
+    // per item: a typo deep in the list is found.
+    let mut source = String::new();
+    for index in 0..40 {
+        source += &if index % 2 == 0 {
+            format!("[[items]]\nname = \"i{index}\"\ntype = \"A\"\na = 1\n")
+        } else {
+            format!("[[items]]\nname = \"i{index}\"\ntype = \"B\"\nb = 1\n")
+        };
+    }
+    source += "[[items]]\nname = \"last\"\ntype = \"B\"\nbb = 1\n";
+    let loaded = lowbit_core::toml::load::<Inventory>(&source);
+    assert_eq!(
+        summary(&loaded),
+        owned(&[("unknown_key", "items[40].bb", 164, 1)])
+    );
+}

@@ -686,7 +686,7 @@ impl<'s> Load<'_, 's> {
     /// keys still asked about are unknown. Tables of one type (the same path
     /// but for list indices, and the same tag) are asked about once. After
     /// [`PROBES`] reads, nothing is reported.
-    fn probe_flattened<D, T>(&mut self, work: &D::Tree, flat: Vec<Flat>)
+    fn probe_flattened<D, T>(&mut self, work: &D::Tree, mut flat: Vec<Flat>)
     where
         D: Document<'s>,
         T: Deserialize<'s>,
@@ -698,19 +698,44 @@ impl<'s> Load<'_, 's> {
         let mut members: Vec<(usize, Vec<PathSegment>, String)> = Vec::new();
         let mut asked: HashSet<(usize, String)> = HashSet::new();
         let mut probe = Probe::default();
-        for Flat {
-            table,
-            buffered,
-            maps,
-            tag,
-        } in flat
-        {
-            let shape: Vec<Option<PathSegment>> = (table.iter())
+        let shape_of = |table: &[PathSegment]| -> Vec<Option<PathSegment>> {
+            (table.iter())
                 .map(|segment| match segment {
                     PathSegment::Index(_) => None,
                     segment => Some(segment.clone()),
                 })
-                .collect();
+                .collect()
+        };
+        // Tables of one shape whose struct flattens an internally tagged
+        // enum are of as many types as the enum has variants: the tag, which
+        // the struct buffers, tells them apart. One read per shape learns
+        // it, withholding the first table's buffered keys: the enum names its
+        // tag as missing before anything else.
+        let shapes: Vec<_> = flat.iter().map(|one| shape_of(&one.table)).collect();
+        let mut count: HashMap<&[Option<PathSegment>], usize> = HashMap::new();
+        for shape in &shapes {
+            *count.entry(shape).or_default() += 1;
+        }
+        let mut tags: HashMap<&[Option<PathSegment>], Option<String>> = HashMap::new();
+        for (one, shape) in flat.iter_mut().zip(&shapes) {
+            if !one.maps || one.tag.is_some() || count[&shape[..]] < 2 {
+                continue;
+            }
+            one.tag = tags
+                .entry(shape)
+                .or_insert_with(|| flattened_tag::<D, T>(work, &one.table, &one.buffered))
+                .clone();
+        }
+        for (
+            Flat {
+                table,
+                buffered,
+                maps,
+                tag,
+            },
+            shape,
+        ) in flat.into_iter().zip(shapes)
+        {
             let tag = tag.and_then(|tag| {
                 let mut path = table.clone();
                 path.push(PathSegment::Field(tag.into()));
@@ -743,6 +768,7 @@ impl<'s> Load<'_, 's> {
             asking.probe = Some(Probe {
                 keys: probe.keys.clone(),
                 tables: probe.tables.clone(),
+                withhold: Vec::new(),
             });
             let seen = RefCell::new(asking);
             let result: Result<T, D::Error> = D::deserialize(work, &seen);
@@ -988,6 +1014,27 @@ impl<'s> Load<'_, 's> {
     }
 }
 
+/// The tag of an internally tagged enum flattened into the table at
+/// `table`, whose struct buffered `keys`: with them withheld, the enum says
+/// its tag is missing; `None` when nothing is. A flattened struct with a
+/// field it needs names that field instead: its tables are then told apart
+/// by that field's value too, which costs reads but hides nothing.
+fn flattened_tag<'s, D, T>(work: &D::Tree, table: &[PathSegment], keys: &[String]) -> Option<String>
+where
+    D: Document<'s>,
+    T: Deserialize<'s>,
+{
+    let mut asking = Seen::default();
+    asking.probe = Some(Probe {
+        withhold: vec![(table.to_vec(), keys.to_vec())],
+        ..Probe::default()
+    });
+    let error = D::deserialize::<T>(work, &RefCell::new(asking)).err()?;
+    let message = D::error_message(&error);
+    let name = message.strip_prefix("missing field `")?.split_once('`')?.0;
+    keys.iter().any(|key| key == name).then(|| name.to_owned())
+}
+
 /// The serde name under which the struct reading the buffered table at
 /// `table` refuses `key` when handed it twice, with its value: one read.
 fn twice_alone<'s, D, T>(work: &D::Tree, table: &[PathSegment], key: &str) -> Option<String>
@@ -998,7 +1045,7 @@ where
     let mut asking = Seen::default();
     asking.probe = Some(Probe {
         keys: vec![(table.to_vec(), key.to_owned())],
-        tables: Vec::new(),
+        ..Probe::default()
     });
     let error = D::deserialize::<T>(work, &RefCell::new(asking)).err()?;
     let message = D::error_message(&error);

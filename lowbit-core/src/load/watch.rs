@@ -104,10 +104,15 @@ pub(crate) struct Flat {
 /// flattened map takes every key, and would take the second silently: each
 /// table in `tables` is also handed a key that is no string, which every
 /// flattened struct passes over and a map with string keys refuses.
+///
+/// A probe may also withhold keys from a table (`withhold`): the keys it
+/// buffered, so that an internally tagged enum flattened there names its
+/// tag as missing, before anything else.
 #[derive(Debug, Default)]
 pub(crate) struct Probe {
     pub(crate) keys: Vec<(Vec<PathSegment>, String)>,
     pub(crate) tables: Vec<Vec<PathSegment>>,
+    pub(crate) withhold: Vec<(Vec<PathSegment>, Vec<String>)>,
 }
 
 /// What a watched deserialization saw.
@@ -660,6 +665,10 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for WatchedVisitor<'_, V> {
                 .map(|(_, key)| key.clone())
                 .collect();
             read.no_string = probe.tables.contains(&table);
+            read.withheld = (probe.withhold.iter())
+                .filter(|(at, _)| *at == table)
+                .flat_map(|(_, keys)| keys.iter().cloned())
+                .collect();
         }
         // The probe's key that is no string comes first.
         let extra = read.no_string.then_some(Extra::Unit);
@@ -835,6 +844,8 @@ struct Read {
     twice: Vec<String>,
     /// Whether to hand it a key that is no string, when probing.
     no_string: bool,
+    /// The keys not to hand it at all, when probing.
+    withheld: Vec<String>,
 }
 
 /// Whether what `visitor` expects is `wanted` (`whole`) or starts with it.
@@ -951,6 +962,29 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for WatchedMap<'_, 'de, A> {
                 Extra::Unit => seed.deserialize(UnitDeserializer::new()),
             }
             .map(Some);
+        }
+        if let Some(read) = self.read
+            && !read.borrow().withheld.is_empty()
+        {
+            // A key withheld is read past, with its value; the others are
+            // handed as text, their spans no longer needed.
+            loop {
+                let Some(key) = self.inner.next_key_seed(KeyText)? else {
+                    read.borrow_mut().done = true;
+                    return Ok(None);
+                };
+                if read
+                    .borrow()
+                    .withheld
+                    .iter()
+                    .any(|withheld| *withheld == key)
+                {
+                    self.inner.next_value::<de::IgnoredAny>()?;
+                    continue;
+                }
+                self.key = Some(key.to_string());
+                return seed.deserialize(Replay::new(Held::Str(key))).map(Some);
+            }
         }
         self.watch.seen.borrow_mut().key = None;
         let watch = self.watch.with_role(Role::Key, self.known);
