@@ -386,6 +386,7 @@ mod attrs {
     pub enum Mode {
         #[default]
         Off,
+        #[serde(alias = "quick")]
         Fast,
         #[serde(other)]
         Other,
@@ -403,6 +404,9 @@ mod attrs {
         #[serde(default)]
         #[range(max = 5)]
         pub retries: Option<Option<u8>>,
+        #[serde(default)]
+        #[none_of("fast")]
+        pub speed: Mode,
     }
 
     /// A struct that borrows its strings from the document.
@@ -500,8 +504,10 @@ fn a_value_no_variant_matches_is_located_at_itself() {
 }
 
 /// `#[serde(other)]` takes any name the enum lacks: no error, and
-/// `validate()` sees the catch-all variant, whose serde name the message
-/// gives (`other`), while the loader points at the name the file has.
+/// `validate()` sees the catch-all variant. The loader points at the name
+/// the file has and says it (`"turbo"`), as it does a variant's alias;
+/// `validate()`, which never saw the file, can only give the catch-all's
+/// serde name (`other`).
 /// `Option<Option<T>>`: TOML has no null, so a key given is `Some(Some(_))`,
 /// and its rules apply to the inner value; one left out is `None`.
 #[test]
@@ -519,11 +525,33 @@ mode = \"turbo\"\nretries = 9\n";
         unreachable!()
     };
     assert_eq!(pointed(source, mode), "\"turbo\"");
-    assert_eq!(mode.message(), "mode must not be \"other\"");
+    assert_eq!(mode.message(), "mode must not be \"turbo\"");
     assert_eq!(retries.message(), "retries must be at most 5, not 9");
     let tuned = loaded.value().expect("a value");
     assert_eq!(tuned.mode, attrs::Mode::Other);
     assert_eq!(tuned.retries, Some(Some(9)));
+    let report = tuned.validate().unwrap_err();
+    assert_eq!(
+        report.violations()[0].to_string(),
+        "mode must not be \"other\""
+    );
+    // Below a loaded table, the path keeps its prefix.
+    let nested = format!("[tool]\n{source}");
+    let loaded = Options::new().table("tool").load::<attrs::Tuned>(&nested);
+    assert_eq!(
+        loaded.diagnostics()[0].message(),
+        "tool.mode must not be \"turbo\""
+    );
+    // A variant given under its alias is named as the file names it; under
+    // its serde name, as before.
+    for (speed, said) in [("quick", "\"quick\""), ("fast", "\"fast\"")] {
+        let source = format!("share = 1\nport = 1\nbatch = 2\nspeed = \"{speed}\"\n");
+        let loaded = lowbit_core::toml::load::<attrs::Tuned>(&source);
+        let [speed] = loaded.diagnostics() else {
+            panic!("{:?}", summary(&loaded))
+        };
+        assert_eq!(speed.message(), format!("speed must not be {said}"));
+    }
     let left_out = lowbit_core::toml::load::<attrs::Tuned>("share = 1\nport = 1\nbatch = 2\n");
     assert!(left_out.is_valid());
     assert_eq!(left_out.value().expect("a value").retries, None);

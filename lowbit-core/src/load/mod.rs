@@ -28,7 +28,7 @@ use serde::Deserialize;
 use crate::__private::untagged::{Hook, Table};
 use crate::diagnostic::{Diagnostic, LineIndex, Severity};
 use crate::path::{Location, Path, Spelled};
-use crate::report::Report;
+use crate::report::{Report, Value};
 use crate::suggest::closest_name;
 use crate::{PathSegment, Validate};
 use locate::{cut, take, walk, walk_aliased};
@@ -514,17 +514,30 @@ impl<'s> Load<'_, 's> {
             } else {
                 Severity::Error
             };
-            let at = self.push(
-                severity,
-                violation.code(),
-                if prefix.is_root() {
-                    violation.to_string()
-                } else {
-                    violation.clone().prefixed(&prefix).to_string()
-                },
-                path,
-                span,
-            );
+            // A variant the file names otherwise (`#[serde(other)]` takes
+            // any name the enum lacks; an alias) is named as the file does:
+            // the message holds a word the file has.
+            let spelled = match (violation.value(), reach.found().and_then(Tree::as_str)) {
+                (Some(Value::Name(name)), Some(text))
+                    if *name != text && !violation.is_about_key() =>
+                {
+                    Some(Value::Text(text.to_owned()))
+                }
+                _ => None,
+            };
+            let message = match (spelled, prefix.is_root()) {
+                (None, true) => violation.to_string(),
+                (None, false) => violation.clone().prefixed(&prefix).to_string(),
+                (Some(value), root) => {
+                    let shown = violation.clone().with_value(Some(value));
+                    if root {
+                        shown.to_string()
+                    } else {
+                        shown.prefixed(&prefix).to_string()
+                    }
+                }
+            };
+            let at = self.push(severity, violation.code(), message, path, span);
             at.label = label;
         }
         (Some(value), true)
