@@ -326,6 +326,7 @@ fn scalar<'s>(
 }
 
 /// A plain scalar by the core schema (YAML 1.2, 10.3.2).
+#[inline]
 pub(crate) fn plain(text: Cow<'_, str>) -> Kind<'_> {
     // Most plain scalars are words: none of the schema's null, boolean or
     // number forms begins with a letter other than these.
