@@ -707,3 +707,105 @@ fn a_typo_inside_an_untagged_variant_is_reported() {
         Build::Config { context: None, dockerfile: Some(file) } if file == "D"
     ));
 }
+
+/// Integer map keys inside what serde buffers, for
+/// [`integer_map_keys_in_buffered_content_load_as_serde_json_reads_them`].
+#[derive(Deserialize, Validate, Debug, PartialEq)]
+struct Width {
+    #[range(max = 8)]
+    bits: u8,
+}
+
+/// An internally tagged enum holding maps with integer keys.
+#[derive(Deserialize, Validate, Debug, PartialEq)]
+#[serde(tag = "kind")]
+enum Layers {
+    Sparse {
+        #[nested]
+        widths: BTreeMap<u32, Width>,
+        #[nested]
+        offsets: std::collections::HashMap<i64, Width>,
+    },
+}
+
+/// An untagged enum holding one.
+#[derive(Deserialize, Validate, Debug, PartialEq)]
+#[serde(untagged)]
+enum Spec {
+    Keyed {
+        #[nested]
+        by_layer: BTreeMap<u32, Width>,
+    },
+    Named(String),
+}
+
+/// A flattened struct holding one.
+#[derive(Deserialize, Validate, Debug, PartialEq)]
+struct Inner {
+    #[nested]
+    by_layer: BTreeMap<u32, Width>,
+}
+
+#[derive(Deserialize, Validate, Debug, PartialEq)]
+struct Net {
+    #[nested]
+    layers: Layers,
+    #[nested]
+    spec: Spec,
+    #[serde(flatten)]
+    #[nested]
+    inner: Inner,
+}
+
+/// serde buffers the tables of internally tagged, untagged and flattened
+/// types, and keeps a JSON key there as the string it is: a map with
+/// integer keys inside refuses it, as `serde_json` does (serde's issue
+/// 1183). The loader refuses the same document, at each such key, with a
+/// help that says why; outside a buffer the same map loads.
+#[test]
+fn integer_map_keys_in_buffered_content_are_refused_as_serde_json_refuses_them() {
+    let source = r#"{
+  "layers": {"kind": "Sparse", "widths": {"12": {"bits": 9}}, "offsets": {"-3": {"bits": 2}}},
+  "spec": {"by_layer": {"7": {"bits": 10}}},
+  "by_layer": {"2": {"bits": 11}}
+}"#;
+    let serde_says = serde_json::from_str::<Net>(source).unwrap_err().to_string();
+    assert!(serde_says.starts_with("invalid type: string \"12\", expected u32"));
+    let loaded = lowbit_core::json::load::<Net>(source);
+    assert!(loaded.value().is_none());
+    assert_eq!(
+        summary(&loaded),
+        owned(&[
+            ("invalid_type", "layers.widths[\"12\"]", 2, 43),
+            ("invalid_type", "layers.offsets[\"-3\"]", 2, 75),
+            ("deserialize", "spec", 3, 11),
+        ])
+    );
+    let keys: Vec<&str> = (loaded.diagnostics().iter())
+        .map(|d| pointed(source, d))
+        .collect();
+    assert_eq!(keys[..2], ["\"12\"", "\"-3\""]);
+    let widths = &loaded.diagnostics()[0];
+    assert_eq!(
+        widths.message(),
+        "invalid type: string \"12\", expected u32"
+    );
+    assert!(widths.help().is_some_and(|help| help.contains("buffer")));
+    // A flattened struct's map, the rest of the document valid.
+    let source = r#"{"layers": {"kind": "Sparse", "widths": {}, "offsets": {}}, "spec": "s",
+  "by_layer": {"2": {"bits": 11}}}"#;
+    assert!(serde_json::from_str::<Net>(source).is_err());
+    let loaded = lowbit_core::json::load::<Net>(source);
+    assert_eq!(
+        summary(&loaded),
+        owned(&[("invalid_type", "by_layer[\"2\"]", 2, 16)])
+    );
+    // Outside a buffer, the same map loads, validated and located.
+    let source = r#"{"by_layer": {"0": {"bits": 4}, "12": {"bits": 9}}}"#;
+    assert!(serde_json::from_str::<Inner>(source).is_ok());
+    let loaded = lowbit_core::json::load::<Inner>(source);
+    assert_eq!(
+        summary(&loaded),
+        owned(&[("range", "by_layer[\"12\"].bits", 1, 48)])
+    );
+}

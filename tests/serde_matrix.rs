@@ -171,6 +171,28 @@ fn cases() -> Vec<(Case, Runner)> {
         ),
         (
             Case {
+                path: "count",
+                ..Case::counted(
+                    "alias_internal_tag",
+                    json!({"kind": "small", "old_count": 1}),
+                    "old_count",
+                )
+            },
+            internal_aliased::run,
+        ),
+        (
+            Case {
+                path: "count",
+                ..Case::counted(
+                    "alias_flatten",
+                    json!({"name": "n", "old_count": 1}),
+                    "old_count",
+                )
+            },
+            flat_aliased::run,
+        ),
+        (
+            Case {
                 at: vec!["c", "count"],
                 path: "c.count",
                 stray_in: vec!["c"],

@@ -516,3 +516,96 @@ fn a_typo_inside_an_untagged_variant_is_reported() {
         Some(Build::Context(context)) if context == "."
     ));
 }
+
+/// Integer map keys inside what serde buffers, for
+/// [`integer_map_keys_in_buffered_content_load_as_serde_yaml_reads_them`].
+#[derive(Deserialize, Validate, Debug, PartialEq)]
+struct Width {
+    #[range(max = 8)]
+    bits: u8,
+}
+
+/// An internally tagged enum holding maps with integer keys.
+#[derive(Deserialize, Validate, Debug, PartialEq)]
+#[serde(tag = "kind")]
+enum Layers {
+    Sparse {
+        #[nested]
+        widths: BTreeMap<u32, Width>,
+        #[nested]
+        offsets: std::collections::HashMap<i64, Width>,
+    },
+}
+
+/// An untagged enum holding one.
+#[derive(Deserialize, Validate, Debug, PartialEq)]
+#[serde(untagged)]
+enum Spec {
+    Keyed {
+        #[nested]
+        by_layer: BTreeMap<u32, Width>,
+    },
+    Named(String),
+}
+
+/// A flattened struct holding one.
+#[derive(Deserialize, Validate, Debug, PartialEq)]
+struct Inner {
+    #[nested]
+    by_layer: BTreeMap<u32, Width>,
+}
+
+#[derive(Deserialize, Validate, Debug, PartialEq)]
+struct Net {
+    #[nested]
+    layers: Layers,
+    #[nested]
+    spec: Spec,
+    #[serde(flatten)]
+    #[nested]
+    inner: Inner,
+}
+
+/// serde buffers the tables of internally tagged, untagged and flattened
+/// types, and keeps each key there as the format hands it: a YAML plain
+/// scalar key is what the core schema makes of it (`12:` an integer), as
+/// `serde_yaml` reads it, so a map with integer keys inside loads, its
+/// values validated and located. A quoted key is a string, refused there
+/// by such a map, as `serde_yaml` refuses it.
+#[test]
+fn integer_map_keys_in_buffered_content_load_as_serde_yaml_reads_them() {
+    let source = "layers:
+  kind: Sparse
+  widths: {0: {bits: 4}, 12: {bits: 9}}
+  offsets:
+    -3: {bits: 2}
+spec:
+  by_layer: {7: {bits: 10}}
+by_layer: {1: {bits: 1}, 2: {bits: 11}}
+";
+    let expected: Net = serde_yaml_ng::from_str(source).expect("serde_yaml reads it");
+    let loaded = lowbit_core::yaml::load::<Net>(source);
+    assert_eq!(loaded.value(), Some(&expected));
+    assert_eq!(
+        summary(&loaded),
+        owned(&[
+            ("range", "layers.widths[\"12\"].bits", 3, 37),
+            ("range", "spec.by_layer[\"7\"].bits", 7, 24),
+            ("range", "by_layer[\"2\"].bits", 8, 36),
+        ])
+    );
+    let values: Vec<&str> = (loaded.diagnostics().iter())
+        .map(|d| pointed(source, d))
+        .collect();
+    assert_eq!(values, ["9", "10", "11"]);
+    // Quoted, a key is a string: refused at the key, as serde_yaml does.
+    let quoted = source.replace("12:", "\"12\":");
+    assert!(serde_yaml_ng::from_str::<Net>(&quoted).is_err());
+    let loaded = lowbit_core::yaml::load::<Net>(&quoted);
+    assert!(loaded.value().is_none());
+    assert_eq!(
+        summary(&loaded),
+        owned(&[("invalid_type", "layers.widths[\"12\"]", 3, 26)])
+    );
+    assert_eq!(pointed(&quoted, &loaded.diagnostics()[0]), "\"12\"");
+}

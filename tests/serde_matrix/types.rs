@@ -111,6 +111,23 @@ pub struct Flat {
     pub limits: Limits,
 }
 
+/// `alias` in a flattened struct, which serde reads from its buffer.
+#[derive(Deserialize, Validate, Debug)]
+pub struct FlatAliased {
+    pub name: String,
+    #[serde(flatten)]
+    #[nested]
+    pub limits: AliasedLimits,
+}
+
+/// The flattened half of [`FlatAliased`].
+#[derive(Deserialize, Validate, Debug)]
+pub struct AliasedLimits {
+    #[serde(alias = "old_count")]
+    #[range(max = 10)]
+    pub count: u32,
+}
+
 /// `skip` on a field: the file cannot set it.
 #[derive(Deserialize, Validate, Debug)]
 pub struct Skipped {
@@ -151,6 +168,21 @@ pub enum External {
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Internal {
     Small {
+        #[range(max = 10)]
+        count: u32,
+    },
+    Large {
+        name: String,
+    },
+}
+
+/// `alias` on a field of an internally tagged variant, which serde reads
+/// from its buffer.
+#[derive(Deserialize, Validate, Debug)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum InternalAliased {
+    Small {
+        #[serde(alias = "old_count")]
         #[range(max = 10)]
         count: u32,
     },
@@ -402,6 +434,8 @@ places! {
     skipped_in: SkippedIn,
     external: External,
     internal: Internal,
+    internal_aliased: InternalAliased,
+    flat_aliased: FlatAliased,
     adjacent: Adjacent,
     untagged: Untagged,
     partly_untagged: PartlyUntagged,

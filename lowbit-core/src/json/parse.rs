@@ -167,6 +167,7 @@ impl<'s> Parser<'s> {
                 entries.push(Entry {
                     key,
                     key_span,
+                    plain: false,
                     value,
                 });
             }

@@ -8,8 +8,11 @@
 use std::fmt;
 use std::marker::PhantomData;
 
-use serde::de::value::{MapDeserializer, SeqDeserializer, StrDeserializer};
-use serde::de::{self, Deserializer, IntoDeserializer, Visitor};
+use serde::de::value::{
+    BoolDeserializer, MapDeserializer, SeqDeserializer, StrDeserializer, U64Deserializer,
+    UnitDeserializer,
+};
+use serde::de::{self, DeserializeSeed, Deserializer, IntoDeserializer, Visitor};
 
 /// The blank value, failing with `E` when the type refuses it.
 pub(crate) struct Blank<E>(PhantomData<E>);
@@ -119,6 +122,74 @@ impl<'de, E: de::Error> Deserializer<'de> for Blank<E> {
         let first: StrDeserializer<'static, E> =
             variants.first().copied().unwrap_or("").into_deserializer();
         visitor.visit_enum(first)
+    }
+}
+
+/// A blank for serde's own buffer (an internally tagged enum's table, the
+/// keys a struct leaves to its flattened fields): the buffer reads any
+/// value and keeps it, and the field reads what was kept later, as its
+/// type. A [`Blank`] would be kept as a unit, which a number refuses; so a
+/// read hands one of these in turn, starting with the kind the field's
+/// type error says it expects.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum StandIn {
+    Zero,
+    Text,
+    False,
+    Unit,
+    List,
+    Table,
+}
+
+impl StandIn {
+    /// Every kind, in the order tried after the expected one.
+    const ALL: [StandIn; 6] = [
+        StandIn::Zero,
+        StandIn::Text,
+        StandIn::False,
+        StandIn::Unit,
+        StandIn::List,
+        StandIn::Table,
+    ];
+
+    /// Every kind, the one a type error that says `message` expects
+    /// first: serde's words for what it wanted (`expected u8`).
+    pub(crate) fn in_order(message: &str) -> impl Iterator<Item = StandIn> {
+        let wanted = message
+            .rsplit_once(", expected ")
+            .map_or("", |(_, wanted)| wanted);
+        let numbers = [
+            "u8", "u16", "u32", "u64", "u128", "i8", "i16", "i32", "i64", "i128",
+        ];
+        let first = match wanted {
+            _ if numbers.contains(&wanted) || wanted == "f32" || wanted == "f64" => StandIn::Zero,
+            _ if wanted.contains("string") => StandIn::Text,
+            "a boolean" => StandIn::False,
+            _ if wanted.contains("sequence") || wanted.contains("tuple") => StandIn::List,
+            _ if wanted.contains("map") || wanted.starts_with("struct ") => StandIn::Table,
+            _ => StandIn::Unit,
+        };
+        std::iter::once(first).chain(Self::ALL.into_iter().filter(move |kind| *kind != first))
+    }
+
+    /// Hands `seed` this value.
+    pub(crate) fn hand<'de, S, E>(self, seed: S) -> Result<S::Value, E>
+    where
+        S: DeserializeSeed<'de>,
+        E: de::Error,
+    {
+        match self {
+            StandIn::Zero => seed.deserialize(U64Deserializer::<E>::new(0)),
+            StandIn::Text => seed.deserialize(StrDeserializer::<E>::new("")),
+            StandIn::False => seed.deserialize(BoolDeserializer::<E>::new(false)),
+            StandIn::Unit => seed.deserialize(UnitDeserializer::<E>::new()),
+            StandIn::List => {
+                seed.deserialize(SeqDeserializer::<_, E>::new(std::iter::empty::<()>()))
+            }
+            StandIn::Table => {
+                seed.deserialize(MapDeserializer::<_, E>::new(std::iter::empty::<((), ())>()))
+            }
+        }
     }
 }
 

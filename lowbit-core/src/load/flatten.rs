@@ -18,24 +18,33 @@ use super::{Document, Seen, Tree};
 use crate::PathSegment;
 
 /// The path of the value, below the table at `table` whose `keys` serde
-/// buffered, that `message` is about; `None` when the message describes no
-/// value (a custom error) or none fits. Without `keys`, serde buffered the
-/// value at `table` whole, and the value is in it.
+/// buffered, that `message` is about, and whether it is a map's key rather
+/// than a value; `None` when the message describes no value (a custom
+/// error) or none fits. Without `keys`, serde buffered the value at `table`
+/// whole, and the value is in it.
+///
+/// A key is a culprit too: serde keeps a buffered key as the format handed
+/// it, a JSON key as a string, which a map with integer keys then refuses
+/// (as `serde_json` does). Its path ends in a [`PathSegment::Key`].
 pub(crate) fn culprit<'s, D: Document<'s>>(
     work: &D::Tree,
     table: &[PathSegment],
     keys: &[String],
     message: &str,
-) -> Option<Vec<PathSegment>> {
+) -> Option<(Vec<PathSegment>, bool)> {
     let described = ["invalid type: ", "invalid value: "]
         .iter()
         .find_map(|start| message.strip_prefix(start))?
         .split_once(", expected ")?
         .0;
     let holder = walk(work, table).found()?;
+    let at_key = |path: &Vec<PathSegment>| matches!(path.last(), Some(PathSegment::Key(_)));
     if keys.is_empty() {
         let mut path = table.to_vec();
-        return find::<D>(holder, described, &mut path).then_some(path);
+        return find::<D>(holder, described, &mut path).then(|| {
+            let key = at_key(&path);
+            (path, key)
+        });
     }
     for key in keys {
         let segment = PathSegment::Field(key.clone().into());
@@ -45,24 +54,34 @@ pub(crate) fn culprit<'s, D: Document<'s>>(
         let mut path = table.to_vec();
         path.push(segment);
         if find::<D>(value, described, &mut path) {
-            return Some(path);
+            let key = at_key(&path);
+            return Some((path, key));
         }
     }
     None
 }
 
-/// Whether `value`, or a value within it, is `described`; `path` is left
-/// leading to it.
+/// Whether `value`, or a key or value within it, is `described`; `path` is
+/// left leading to it, ending in a [`PathSegment::Key`] for a key.
 fn find<'s, D: Document<'s>>(
     value: &D::Tree,
     described: &str,
     path: &mut Vec<PathSegment>,
 ) -> bool {
-    // In the order serde reads them: the value, then what it holds.
+    // In the order serde reads them: the value, then what it holds, each
+    // entry's key before its value.
     if describe::<D>(value).is_some_and(|text| text == described) {
         return true;
     }
+    let keyed = value.is_table();
     for (segment, item) in value.entries() {
+        if keyed
+            && let Some(key) = segment.key()
+            && words(Unexpected::Str(key)) == described
+        {
+            path.push(PathSegment::Key(key.to_owned()));
+            return true;
+        }
         path.push(segment);
         if find::<D>(item, described, path) {
             return true;
@@ -166,7 +185,7 @@ mod tests {
         let root = document("[p]\na = \"10\"\nb = 10\nc = { d = \"x\", e = 10 }\n");
         let table = [PathSegment::Field("p".into())];
         let at = |order: &[&str], message: &str| {
-            spelled(culprit::<Toml>(&root, &table, &keys(order), message))
+            spelled(culprit::<Toml>(&root, &table, &keys(order), message).map(|(path, _)| path))
         };
         let wanted = "invalid type: integer `10`, expected a string";
         assert_eq!(at(&["a", "b", "c"], wanted).as_deref(), Some("p.b"));

@@ -28,7 +28,7 @@ use serde::Deserialize;
 use crate::__private::untagged::{Hook, Table};
 use crate::diagnostic::{Diagnostic, LineIndex, Severity};
 use crate::path::{Location, Path, Spelled};
-use crate::report::Report;
+use crate::report::{Report, Value};
 use crate::suggest::closest_name;
 use crate::{PathSegment, Validate};
 use locate::{cut, take, walk, walk_aliased};
@@ -514,17 +514,30 @@ impl<'s> Load<'_, 's> {
             } else {
                 Severity::Error
             };
-            let at = self.push(
-                severity,
-                violation.code(),
-                if prefix.is_root() {
-                    violation.to_string()
-                } else {
-                    violation.clone().prefixed(&prefix).to_string()
-                },
-                path,
-                span,
-            );
+            // A variant the file names otherwise (`#[serde(other)]` takes
+            // any name the enum lacks; an alias) is named as the file does:
+            // the message holds a word the file has.
+            let spelled = match (violation.value(), reach.found().and_then(Tree::as_str)) {
+                (Some(Value::Name(name)), Some(text))
+                    if *name != text && !violation.is_about_key() =>
+                {
+                    Some(Value::Text(text.to_owned()))
+                }
+                _ => None,
+            };
+            let message = match (spelled, prefix.is_root()) {
+                (None, true) => violation.to_string(),
+                (None, false) => violation.clone().prefixed(&prefix).to_string(),
+                (Some(value), root) => {
+                    let shown = violation.clone().with_value(Some(value));
+                    if root {
+                        shown.to_string()
+                    } else {
+                        shown.prefixed(&prefix).to_string()
+                    }
+                }
+            };
+            let at = self.push(severity, violation.code(), message, path, span);
             at.label = label;
         }
         (Some(value), true)
@@ -600,29 +613,43 @@ impl<'s> Load<'_, 's> {
             let mut failure = seen.failure;
             // An error of a flattened struct has no position: found by
             // serde's words for the value, it is placed at that value.
-            let mut placed = false;
+            let mut placed = None;
+            let buffered = failure.as_ref().is_some_and(|f| f.flattened.is_some());
             if let Some(failure) = &mut failure
                 && let Some(keys) = failure.flattened.take()
-                && let Some(path) =
+                && let Some((path, at_key)) =
                     flatten::culprit::<D>(work, &failure.path, &keys, &D::error_message(&error))
             {
+                placed = Some((failure.path.len(), at_key));
                 failure.path = path;
-                placed = true;
             }
             let written = failure.as_ref().map_or(Vec::new(), |f| f.path.clone());
             // Paths name fields by their serde names, which the file may
             // spell as aliases: the tree is walked and cut as written.
-            let path = match &failure {
-                Some(failure) if !placed && !failure.fields.is_empty() => {
+            let mut path = match &failure {
+                Some(failure) if !failure.fields.is_empty() => {
                     names.spell::<D, T>(work, &written, &failure.fields)
                 }
                 _ => written.clone(),
             };
+            // The key of the buffered table that holds a placed value.
+            if let Some((table, _)) = placed
+                && let Some(PathSegment::Field(key)) = written.get(table)
+                && let Some(name) = names.spell_buffered::<D, T>(
+                    work,
+                    &written[..table],
+                    key,
+                    &D::error_message(&error),
+                )
+            {
+                path[table] = PathSegment::Field(name.into());
+            }
+            let placed = placed.map(|(_, at_key)| at_key);
             // A table that misses what an earlier pass removed from it: an
             // echo of an error already reported. It is cut unreported, so
             // that the values after it are still read.
             if removed.iter().any(|gone| gone.starts_with(&path))
-                && !missing_elsewhere(&D::error_message(&error), &path, &removed)
+                && !missing_elsewhere(&D::error_message(&error), &path, &removed, buffered)
             {
                 match cut(work, &written) {
                     // Each echo costs a read of the whole document too.
@@ -672,7 +699,7 @@ impl<'s> Load<'_, 's> {
     /// keys still asked about are unknown. Tables of one type (the same path
     /// but for list indices, and the same tag) are asked about once. After
     /// [`PROBES`] reads, nothing is reported.
-    fn probe_flattened<D, T>(&mut self, work: &D::Tree, flat: Vec<Flat>)
+    fn probe_flattened<D, T>(&mut self, work: &D::Tree, mut flat: Vec<Flat>)
     where
         D: Document<'s>,
         T: Deserialize<'s>,
@@ -684,19 +711,44 @@ impl<'s> Load<'_, 's> {
         let mut members: Vec<(usize, Vec<PathSegment>, String)> = Vec::new();
         let mut asked: HashSet<(usize, String)> = HashSet::new();
         let mut probe = Probe::default();
-        for Flat {
-            table,
-            buffered,
-            maps,
-            tag,
-        } in flat
-        {
-            let shape: Vec<Option<PathSegment>> = (table.iter())
+        let shape_of = |table: &[PathSegment]| -> Vec<Option<PathSegment>> {
+            (table.iter())
                 .map(|segment| match segment {
                     PathSegment::Index(_) => None,
                     segment => Some(segment.clone()),
                 })
-                .collect();
+                .collect()
+        };
+        // Tables of one shape whose struct flattens an internally tagged
+        // enum are of as many types as the enum has variants: the tag, which
+        // the struct buffers, tells them apart. One read per shape learns
+        // it, withholding the first table's buffered keys: the enum names its
+        // tag as missing before anything else.
+        let shapes: Vec<_> = flat.iter().map(|one| shape_of(&one.table)).collect();
+        let mut count: HashMap<&[Option<PathSegment>], usize> = HashMap::new();
+        for shape in &shapes {
+            *count.entry(shape).or_default() += 1;
+        }
+        let mut tags: HashMap<&[Option<PathSegment>], Option<String>> = HashMap::new();
+        for (one, shape) in flat.iter_mut().zip(&shapes) {
+            if !one.maps || one.tag.is_some() || count[&shape[..]] < 2 {
+                continue;
+            }
+            one.tag = tags
+                .entry(shape)
+                .or_insert_with(|| flattened_tag::<D, T>(work, &one.table, &one.buffered))
+                .clone();
+        }
+        for (
+            Flat {
+                table,
+                buffered,
+                maps,
+                tag,
+            },
+            shape,
+        ) in flat.into_iter().zip(shapes)
+        {
             let tag = tag.and_then(|tag| {
                 let mut path = table.clone();
                 path.push(PathSegment::Field(tag.into()));
@@ -729,6 +781,7 @@ impl<'s> Load<'_, 's> {
             asking.probe = Some(Probe {
                 keys: probe.keys.clone(),
                 tables: probe.tables.clone(),
+                withhold: Vec::new(),
             });
             let seen = RefCell::new(asking);
             let result: Result<T, D::Error> = D::deserialize(work, &seen);
@@ -756,9 +809,27 @@ impl<'s> Load<'_, 's> {
             let before = probe.keys.len();
             match twice {
                 // A key a flattened field (or the struct) knows.
-                Some(name) => probe
-                    .keys
-                    .retain(|(at, key)| !(*at == table && key == name)),
+                Some(name) => {
+                    let mut known = name.to_owned();
+                    // Under an alias: serde names the field, not the key.
+                    // Values read well here, so each key is handed twice
+                    // alone, with its own value, until serde names it.
+                    if !(probe.keys.iter()).any(|(at, key)| *at == table && key == name) {
+                        let asked: Vec<String> = (probe.keys.iter())
+                            .filter(|(at, _)| *at == table)
+                            .map(|(_, key)| key.clone())
+                            .collect();
+                        let Some(key) = asked.into_iter().find(|key| {
+                            twice_alone::<D, T>(work, &table, key).as_deref() == Some(name)
+                        }) else {
+                            return;
+                        };
+                        known = key;
+                    }
+                    probe
+                        .keys
+                        .retain(|(at, key)| !(*at == table && *key == known));
+                }
                 // A struct variant of an internally tagged enum flattened
                 // here: serde hands it every buffered key, and its field
                 // names refuse the key that is no string, which a struct
@@ -790,7 +861,7 @@ impl<'s> Load<'_, 's> {
         work: &D::Tree,
         error: &D::Error,
         failure: Option<&Failure>,
-        placed: bool,
+        placed: Option<bool>,
         spelled: &[PathSegment],
     ) {
         let mut message = D::error_message(error);
@@ -812,9 +883,11 @@ impl<'s> Load<'_, 's> {
         let reach = walk(work, path);
         let found = reach.found();
         // A placed error's own span, if any, is its enclosing table's.
-        let by_path = placed || failure.is_some_and(|failure| failure.by_path);
+        let by_path = placed.is_some() || failure.is_some_and(|failure| failure.by_path);
+        let at_key = placed == Some(true);
         let span = match (D::error_span(error), failure, &reach.key) {
             (Some(span), _, _) if !by_path => span,
+            (_, _, Some(key)) if at_key && found.is_some() => key.clone(),
             // A key refused: the key, as the format would have it.
             (_, Some(Failure { known: Some(_), .. }), Some(key)) if found.is_some() => key.clone(),
             _ => reach.value.span(),
@@ -830,6 +903,21 @@ impl<'s> Load<'_, 's> {
             code = "invalid_value";
         }
         let mut help = match (code, found) {
+            // serde kept the key as the format gave it: a string, though
+            // it spells a number.
+            ("invalid_type", _)
+                if at_key
+                    && spelled
+                        .last()
+                        .and_then(PathSegment::key)
+                        .is_some_and(|key| key.parse::<f64>().is_ok()) =>
+            {
+                Some(
+                    "serde reads this table from its own buffer (for a flattened, internally \
+                 tagged or untagged type), where a key stays the string it is written as"
+                        .to_owned(),
+                )
+            }
             ("invalid_type", Some(value)) => type_help(&message, value, &self.source[span.clone()]),
             _ => None,
         };
@@ -939,9 +1027,58 @@ impl<'s> Load<'_, 's> {
     }
 }
 
+/// The tag of an internally tagged enum flattened into the table at
+/// `table`, whose struct buffered `keys`: with them withheld, the enum says
+/// its tag is missing; `None` when nothing is. A flattened struct with a
+/// field it needs names that field instead: its tables are then told apart
+/// by that field's value too, which costs reads but hides nothing.
+fn flattened_tag<'s, D, T>(work: &D::Tree, table: &[PathSegment], keys: &[String]) -> Option<String>
+where
+    D: Document<'s>,
+    T: Deserialize<'s>,
+{
+    let mut asking = Seen::default();
+    asking.probe = Some(Probe {
+        withhold: vec![(table.to_vec(), keys.to_vec())],
+        ..Probe::default()
+    });
+    let error = D::deserialize::<T>(work, &RefCell::new(asking)).err()?;
+    let message = D::error_message(&error);
+    let name = message.strip_prefix("missing field `")?.split_once('`')?.0;
+    keys.iter().any(|key| key == name).then(|| name.to_owned())
+}
+
+/// The serde name under which the struct reading the buffered table at
+/// `table` refuses `key` when handed it twice, with its value: one read.
+fn twice_alone<'s, D, T>(work: &D::Tree, table: &[PathSegment], key: &str) -> Option<String>
+where
+    D: Document<'s>,
+    T: Deserialize<'s>,
+{
+    let mut asking = Seen::default();
+    asking.probe = Some(Probe {
+        keys: vec![(table.to_vec(), key.to_owned())],
+        ..Probe::default()
+    });
+    let error = D::deserialize::<T>(work, &RefCell::new(asking)).err()?;
+    let message = D::error_message(&error);
+    let name = message
+        .strip_prefix("duplicate field `")?
+        .split_once('`')?
+        .0;
+    Some(name.to_owned())
+}
+
 /// Whether `message` says a field is missing from the table at `path` that
 /// no pass `removed`: a value the document lacks, not an echo of one cut.
-fn missing_elsewhere(message: &str, path: &[PathSegment], removed: &[Vec<PathSegment>]) -> bool {
+/// A `buffered` table's error (see [`flatten`]) names no table below it, so
+/// the field may be missing from any table within.
+fn missing_elsewhere(
+    message: &str,
+    path: &[PathSegment],
+    removed: &[Vec<PathSegment>],
+    buffered: bool,
+) -> bool {
     let Some(name) = message
         .strip_prefix("missing field `")
         .and_then(|rest| rest.split_once('`'))
@@ -950,7 +1087,7 @@ fn missing_elsewhere(message: &str, path: &[PathSegment], removed: &[Vec<PathSeg
         return false;
     };
     !removed.iter().any(|gone| {
-        gone.len() == path.len() + 1
+        (gone.len() == path.len() + 1 || buffered && gone.len() > path.len())
             && gone.starts_with(path)
             && gone.last().and_then(PathSegment::key) == Some(name)
     })

@@ -90,6 +90,10 @@ pub(crate) enum Kind<'s> {
 pub(crate) struct Entry<'s> {
     pub(crate) key: Cow<'s, str>,
     pub(crate) key_span: Range<usize>,
+    /// Whether the key is a YAML plain scalar, which its core schema types
+    /// (`7:` is an integer): read as any value (into serde's buffer), it is
+    /// what it spells, as `serde_yaml` reads it. A JSON key is a string.
+    pub(crate) plain: bool,
     pub(crate) value: Node<'s>,
 }
 
@@ -374,6 +378,7 @@ impl<'de> MapAccess<'de> for Entries<'_, 'de> {
         let key = Key {
             text: &entry.key,
             span: &entry.key_span,
+            plain: entry.plain,
         };
         seed.deserialize(key).map(Some)
     }
@@ -399,6 +404,8 @@ impl<'de> MapAccess<'de> for Entries<'_, 'de> {
 struct Key<'a, 'de> {
     text: &'a Cow<'de, str>,
     span: &'a Range<usize>,
+    /// See [`Entry::plain`].
+    plain: bool,
 }
 
 macro_rules! numeric_key {
@@ -417,7 +424,32 @@ impl<'de> Deserializer<'de> for Key<'_, 'de> {
     type Error = Error;
 
     fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        #[cfg(feature = "yaml")]
+        if self.plain {
+            let typed = match crate::yaml::plain(Cow::Borrowed(self.text)) {
+                Kind::Int(value) => visitor.visit_i64(value),
+                Kind::UInt(value) => visitor.visit_u64(value),
+                Kind::Float(value) => visitor.visit_f64(value),
+                Kind::Bool(value) => visitor.visit_bool(value),
+                _ => visit_text(self.text, visitor),
+            };
+            return typed.map_err(|error: Error| error.at(self.span));
+        }
         visit_text(self.text, visitor).map_err(|error: Error| error.at(self.span))
+    }
+
+    // A struct's field names and a map's string keys are the key's text,
+    // whatever it spells.
+    fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        visit_text(self.text, visitor).map_err(|error: Error| error.at(self.span))
+    }
+
+    fn deserialize_string<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        self.deserialize_str(visitor)
+    }
+
+    fn deserialize_identifier<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        self.deserialize_str(visitor)
     }
 
     numeric_key! {
@@ -446,8 +478,8 @@ impl<'de> Deserializer<'de> for Key<'_, 'de> {
     }
 
     serde::forward_to_deserialize_any! {
-        i128 u128 f32 f64 char str string bytes byte_buf option unit
-        unit_struct seq tuple tuple_struct map struct identifier ignored_any
+        i128 u128 f32 f64 char bytes byte_buf option unit
+        unit_struct seq tuple tuple_struct map struct ignored_any
     }
 }
 
@@ -467,6 +499,7 @@ impl<'a, 'de> EnumAccess<'de> for Variant<'a, 'de> {
         let key = Key {
             text: &self.entry.key,
             span: &self.entry.key_span,
+            plain: false,
         };
         Ok((seed.deserialize(key)?, &self.entry.value))
     }

@@ -40,7 +40,7 @@ use serde::de::{
     self, DeserializeSeed, Deserializer, EnumAccess, MapAccess, SeqAccess, VariantAccess, Visitor,
 };
 
-use super::blank::Blank;
+use super::blank::{Blank, StandIn};
 use super::held::{Held, Hold, KeyText, Replay};
 use crate::PathSegment;
 
@@ -104,10 +104,15 @@ pub(crate) struct Flat {
 /// flattened map takes every key, and would take the second silently: each
 /// table in `tables` is also handed a key that is no string, which every
 /// flattened struct passes over and a map with string keys refuses.
+///
+/// A probe may also withhold keys from a table (`withhold`): the keys it
+/// buffered, so that an internally tagged enum flattened there names its
+/// tag as missing, before anything else.
 #[derive(Debug, Default)]
 pub(crate) struct Probe {
     pub(crate) keys: Vec<(Vec<PathSegment>, String)>,
     pub(crate) tables: Vec<Vec<PathSegment>>,
+    pub(crate) withhold: Vec<(Vec<PathSegment>, Vec<String>)>,
 }
 
 /// What a watched deserialization saw.
@@ -124,6 +129,10 @@ pub(crate) struct Seen {
     /// [`Blank`] value and then the key again, which serde's derive refuses
     /// as a `duplicate field` under the field's serde name.
     pub(crate) rename: Option<(Vec<PathSegment>, String)>,
+    /// When the table of [`rename`](Self::rename) is one serde buffers
+    /// (an internally tagged enum's, the keys a struct leaves to its
+    /// flattened fields): what its buffer is handed in place of a blank.
+    pub(crate) stand_in: Option<StandIn>,
     /// The last internally tagged table read, and its keys: its variant
     /// is read from serde's buffer after the table, away from the watch.
     tagged: Option<(Vec<PathSegment>, Vec<String>)>,
@@ -535,10 +544,33 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for WatchedVisitor<'_, V> {
     }
 
     forward_visits! {
-        visit_bool(bool), visit_i8(i8), visit_i16(i16), visit_i32(i32), visit_i64(i64),
-        visit_i128(i128), visit_u8(u8), visit_u16(u16), visit_u32(u32), visit_u64(u64),
+        visit_i8(i8), visit_i16(i16), visit_i32(i32),
+        visit_i128(i128), visit_u8(u8), visit_u16(u16), visit_u32(u32),
         visit_u128(u128), visit_f32(f32), visit_char(char),
         visit_bytes(&[u8]), visit_borrowed_bytes(&'de [u8]), visit_byte_buf(Vec<u8>),
+    }
+
+    // A key the format hands as what it spells (a map's integer key, a
+    // YAML plain scalar read into serde's buffer) is noted by its text.
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Self::Value, E> {
+        if self.watch.role != Role::Value {
+            self.watch.keep_key(if v { "true" } else { "false" });
+        }
+        self.inner.visit_bool(v)
+    }
+
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
+        if self.watch.role != Role::Value {
+            self.watch.keep_key(&v.to_string());
+        }
+        self.inner.visit_i64(v)
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
+        if self.watch.role != Role::Value {
+            self.watch.keep_key(&v.to_string());
+        }
+        self.inner.visit_u64(v)
     }
 
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
@@ -633,6 +665,10 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for WatchedVisitor<'_, V> {
                 .map(|(_, key)| key.clone())
                 .collect();
             read.no_string = probe.tables.contains(&table);
+            read.withheld = (probe.withhold.iter())
+                .filter(|(at, _)| *at == table)
+                .flat_map(|(_, keys)| keys.iter().cloned())
+                .collect();
         }
         // The probe's key that is no string comes first.
         let extra = read.no_string.then_some(Extra::Unit);
@@ -753,8 +789,9 @@ struct WatchedMap<'a, 'de, A> {
     extra: Option<Extra>,
     /// Whether the value to read is the probe's, not the table's.
     extra_value: bool,
-    /// Whether the value to read is to be handed over [`Blank`], for a
-    /// read asking for a key's serde name (see [`Seen::rename`]).
+    /// Whether the value to read is to be handed over [`Blank`] (or, to
+    /// serde's buffer, a [`StandIn`]), for a read asking for a key's serde
+    /// name (see [`Seen::rename`]).
     blank: bool,
     /// For an adjacently tagged enum's table, its content held back until
     /// the tag is read.
@@ -807,6 +844,8 @@ struct Read {
     twice: Vec<String>,
     /// Whether to hand it a key that is no string, when probing.
     no_string: bool,
+    /// The keys not to hand it at all, when probing.
+    withheld: Vec<String>,
 }
 
 /// Whether what `visitor` expects is `wanted` (`whole`) or starts with it.
@@ -924,12 +963,34 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for WatchedMap<'_, 'de, A> {
             }
             .map(Some);
         }
+        if let Some(read) = self.read
+            && !read.borrow().withheld.is_empty()
+        {
+            // A key withheld is read past, with its value; the others are
+            // handed as text, their spans no longer needed.
+            loop {
+                let Some(key) = self.inner.next_key_seed(KeyText)? else {
+                    read.borrow_mut().done = true;
+                    return Ok(None);
+                };
+                if read
+                    .borrow()
+                    .withheld
+                    .iter()
+                    .any(|withheld| *withheld == key)
+                {
+                    self.inner.next_value::<de::IgnoredAny>()?;
+                    continue;
+                }
+                self.key = Some(key.to_string());
+                return seed.deserialize(Replay::new(Held::Str(key))).map(Some);
+            }
+        }
         self.watch.seen.borrow_mut().key = None;
         let watch = self.watch.with_role(Role::Key, self.known);
         let key = self.next_adjacent_key(seed, watch);
         self.key = self.watch.seen.borrow_mut().key.take();
-        if self.read.is_none()
-            && self.known.is_some()
+        if (self.known.is_some() || self.read.is_some())
             && let Some((table, name)) = &self.watch.seen.borrow().rename
             && self.key.as_ref() == Some(name)
             && *table == self.watch.at.path()
@@ -964,7 +1025,11 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for WatchedMap<'_, 'de, A> {
             if held.is_none() {
                 self.inner.next_value::<de::IgnoredAny>()?;
             }
-            let value = seed.deserialize(Blank::new())?;
+            let stand_in = self.read.and(self.watch.seen.borrow().stand_in);
+            let value = match stand_in {
+                Some(stand_in) => stand_in.hand(seed)?,
+                None => seed.deserialize(Blank::new())?,
+            };
             self.extra = Some(Extra::Again(key));
             return Ok(value);
         }

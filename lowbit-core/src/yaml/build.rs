@@ -42,8 +42,9 @@ enum Open<'s> {
     Seq(Vec<Node<'s>>),
     Map {
         entries: Vec<Entry<'s>>,
-        /// The key read, until its value is.
-        key: Option<(Cow<'s, str>, Range<usize>)>,
+        /// The key read, until its value is, and whether it is a plain
+        /// scalar (see [`Entry::plain`]).
+        key: Option<(Cow<'s, str>, Range<usize>, bool)>,
     },
 }
 
@@ -53,7 +54,7 @@ impl<'p> Frame<'_, 'p> {
         match &self.kind {
             Open::Seq(_) => self.want.item(),
             Open::Map {
-                key: Some((key, _)),
+                key: Some((key, _, _)),
                 ..
             } => self.want.entry(key),
             // A key: read, as it chooses what is read of its value.
@@ -116,12 +117,16 @@ pub(super) fn document_for<'s>(
                     ..
                 }) = stack.last_mut()
                 {
+                    let plain = style == ScalarStyle::Plain
+                        && !tag
+                            .as_deref()
+                            .is_some_and(|tag| tag.is_yaml_core_schema() && tag.suffix == "str");
                     let text = if want.any() {
                         borrow(source, text, style, &range)
                     } else {
                         text
                     };
-                    *key = Some((text, range));
+                    *key = Some((text, range, plain));
                     continue;
                 }
                 if !want.any() && anchor == 0 {
@@ -150,7 +155,7 @@ pub(super) fn document_for<'s>(
                         Kind::Str(text) => text.clone(),
                         _ => return Err((range, "a key must be a scalar".to_owned())),
                     };
-                    *key = Some((text, range));
+                    *key = Some((text, range, false));
                     continue;
                 }
                 // Counted whether copied or not: the limit is the same
@@ -238,11 +243,12 @@ pub(super) fn document_for<'s>(
                 kind: Open::Map { entries, key },
                 ..
             }) => {
-                let (key, key_span) = key.take().unwrap_or_default();
+                let (key, key_span, plain) = key.take().unwrap_or_default();
                 if kept {
                     entries.push(Entry {
                         key,
                         key_span,
+                        plain,
                         value: node,
                     });
                 }
@@ -320,7 +326,8 @@ fn scalar<'s>(
 }
 
 /// A plain scalar by the core schema (YAML 1.2, 10.3.2).
-fn plain(text: Cow<'_, str>) -> Kind<'_> {
+#[inline]
+pub(crate) fn plain(text: Cow<'_, str>) -> Kind<'_> {
     // Most plain scalars are words: none of the schema's null, boolean or
     // number forms begins with a letter other than these.
     if !matches!(

@@ -43,6 +43,7 @@
 //! levels: a hostile document is an error, not an exhausted memory or stack.
 
 mod build;
+pub(crate) use build::plain;
 
 use std::cell::RefCell;
 use std::ops::Range;
