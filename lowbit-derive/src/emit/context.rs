@@ -520,7 +520,7 @@ fn through(chain: Option<&TokenStream>, first: &TokenStream, segment: &Ident) ->
 
 /// Whether `ty` is written as a primitive integer type, or an `Option` of
 /// one: a literal then needs no conversion to be of its number type.
-fn written_integer(ty: &TokenStream) -> bool {
+pub fn written_integer(ty: &TokenStream) -> bool {
     const INTEGERS: [&str; 12] = [
         "u8", "u16", "u32", "u64", "u128", "usize", "i8", "i16", "i32", "i64", "i128", "isize",
     ];

@@ -199,6 +199,11 @@ pub(super) fn check_subject(
         )
     {
         scope.call(&ty, rule.span(), Capability::Describe, &value)
+    } else if !ty.through && super::context::written_integer(&ty.tokens) {
+        // An integer type (or an `Option` of one) as written is known to
+        // describe itself: asked directly, rustc does not search the
+        // probe's methods for it.
+        scope.call(&ty, rule.span(), Capability::Describe, &value)
     } else {
         quote!((&&__lowbit_rt::Probe(&#access)).value_of())
     };
