@@ -9,14 +9,14 @@
 # fixed costs (loading a library's metadata, the proc macro) cancel out;
 # it is printed above serde alone and as a ratio to garde.
 #
-#   bash bench/compile-instructions.sh            # both rulesets, 10 and 40 structs
+#   bash bench/compile-instructions.sh            # the three rulesets, 10 and 40 structs
 #   bash bench/compile-instructions.sh --check    # exit 1 if lowbit costs more than garde
 #   RULESETS=native SMALL=10 LARGE=30 bash bench/compile-instructions.sh
 set -euo pipefail
 
 repo=$(cd "$(dirname "$0")/.." && pwd)
 scratch=${SCRATCH:-$repo/target/compile-instructions}
-rulesets=${RULESETS:-"native mixed"}
+rulesets=${RULESETS:-"native mixed text"}
 libs=${LIBS:-"serde lowbit garde"}
 small=${SMALL:-10}
 large=${LARGE:-40}

@@ -8,7 +8,10 @@
 #           every kind lowbit has: bounds, lengths, rules between fields,
 #           names of enum variants, custom functions;
 #   native  ten rules both lowbit and garde express natively: five
-#           `range`, five `length`.
+#           `range`, five `length`;
+#   text    ten rules on strings of the vocabulary both say natively
+#           (prefix, suffix, contains, ascii, alphanumeric, url, email,
+#           ip, pattern, non-empty); lowbit and garde only.
 ruleset=${RULESET:-mixed}
 
 # The dependencies of a crate written for $1.
@@ -16,7 +19,14 @@ deps() {
     echo 'serde = { version = "1.0.229", features = ["derive"] }'
     case $1 in
     lowbit) echo "lowbit-core = { path = \"$repo/lowbit-core\" }" ;;
-    garde) echo 'garde = { version = "0.23.0", default-features = false, features = ["derive"] }' ;;
+    garde)
+        # The text rules need garde's own features for them.
+        if [[ $ruleset == text ]]; then
+            echo 'garde = { version = "0.23.0", default-features = false, features = ["derive", "url", "email", "regex"] }'
+        else
+            echo 'garde = { version = "0.23.0", default-features = false, features = ["derive"] }'
+        fi
+        ;;
     validator) echo 'validator = { version = "0.21.0", default-features = false, features = ["derive"] }' ;;
     esac
 }
@@ -104,6 +114,45 @@ native_block() {
     done
 }
 
+# One block of the `text` ruleset: ten rules on ten strings, written as
+# library $1 writes them.
+text_block() {
+    local lib=$1 k=$2 i
+    case $lib in
+    serde)
+        for i in 0 1 2 3 4 5 6 7 8 9; do echo "    pub text_${i}_$k: String,"; done
+        ;;
+    lowbit)
+        echo "    #[prefix(\"v\")] pub text_0_$k: String,"
+        echo "    #[suffix(\".toml\")] pub text_1_$k: String,"
+        echo "    #[contains(\"-\")] pub text_2_$k: String,"
+        echo "    #[ascii] pub text_3_$k: String,"
+        echo "    #[alphanumeric] pub text_4_$k: String,"
+        echo "    #[url] pub text_5_$k: String,"
+        echo "    #[email] pub text_6_$k: String,"
+        echo "    #[ip] pub text_7_$k: String,"
+        echo "    #[pattern(\"^[a-z]+\$\")] pub text_8_$k: String,"
+        echo "    #[non_empty] pub text_9_$k: String,"
+        ;;
+    garde)
+        echo "    #[garde(prefix(\"v\"))] pub text_0_$k: String,"
+        echo "    #[garde(suffix(\".toml\"))] pub text_1_$k: String,"
+        echo "    #[garde(contains(\"-\"))] pub text_2_$k: String,"
+        echo "    #[garde(ascii)] pub text_3_$k: String,"
+        echo "    #[garde(alphanumeric)] pub text_4_$k: String,"
+        echo "    #[garde(url)] pub text_5_$k: String,"
+        echo "    #[garde(email)] pub text_6_$k: String,"
+        echo "    #[garde(ip)] pub text_7_$k: String,"
+        echo "    #[garde(pattern(r\"^[a-z]+\$\"))] pub text_8_$k: String,"
+        echo "    #[garde(length(min = 1))] pub text_9_$k: String,"
+        ;;
+    *)
+        echo "the text ruleset is written for lowbit and garde only" >&2
+        return 1
+        ;;
+    esac
+}
+
 # One struct: $3 blocks of ten rules on twelve fields.
 struct_def() {
     local lib=$1 i=$2 blocks=$3 k
@@ -127,6 +176,10 @@ struct_def() {
     for ((k = 0; k < blocks; k++)); do
         if [[ $ruleset == native ]]; then
             native_block "$lib" "$k"
+            continue
+        fi
+        if [[ $ruleset == text ]]; then
+            text_block "$lib" "$k"
             continue
         fi
         case $lib in

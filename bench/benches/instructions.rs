@@ -5,6 +5,11 @@
 //! `valgrind --tool=callgrind` twice per case and way, with 1 000 and
 //! 11 000 calls, and prints the difference divided by 10 000: the cost of
 //! one call, with start-up and set-up cancelled out.
+//!
+//! With `-- --check` it fails when lowbit's `validate()` of a broken config
+//! costs more than [`INVALID_BOUND`] times `hand_all`'s, hand-written code
+//! that reports every violation with its path (issue 15's bound; CI runs
+//! it so).
 
 use std::collections::HashMap;
 
@@ -13,6 +18,9 @@ use lowbit_bench::ways::{Subject, Visit, WAYS, each_case};
 
 const FEW: u64 = 1_000;
 const MANY: u64 = 11_000;
+
+/// The most a broken config may cost lowbit, in `hand_all`'s instructions.
+const INVALID_BOUND: f64 = 1.5;
 
 /// In a child: runs `way` on `case` `calls` times.
 struct Run<'a> {
@@ -54,6 +62,8 @@ fn main() {
     if !callgrind::measuring() {
         return;
     }
+    let check = std::env::args().any(|arg| arg == "--check");
+    let mut over = Vec::new();
     let mut names = Names(Vec::new());
     each_case(&mut names);
     println!("instructions per validate(), and ratio to hand_all (callgrind):\n");
@@ -77,5 +87,19 @@ fn main() {
             })
             .collect();
         println!("| {case} | {} |", cells.join(" | "));
+        if case.starts_with("invalid/") {
+            let ratio = per_call.get("lowbit").copied().unwrap_or(f64::NAN) / base;
+            // A failed count is a failure too.
+            if ratio.is_nan() || ratio > INVALID_BOUND {
+                over.push(format!("{case}: {ratio:.2}x hand_all"));
+            }
+        }
+    }
+    if check && !over.is_empty() {
+        eprintln!(
+            "\nlowbit's broken configs cost more than {INVALID_BOUND}x hand_all:\n{}",
+            over.join("\n")
+        );
+        std::process::exit(1);
     }
 }
