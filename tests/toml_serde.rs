@@ -1444,3 +1444,51 @@ fn a_bad_value_in_a_tagged_variant_is_reported_beside_a_bad_required_field() {
         ])
     );
 }
+
+#[derive(Deserialize, Validate, Debug)]
+#[allow(dead_code)]
+enum Shape {
+    Circle { r: u8 },
+    Square,
+}
+
+#[derive(Deserialize, Validate, Debug)]
+#[allow(dead_code)]
+struct Shaped {
+    shape: Shape,
+    #[serde(flatten)]
+    #[nested]
+    inner: Counted,
+}
+
+/// A required field whose type is an enum whose first variant is a struct
+/// is handed blank too, so that the flattened struct is read: missing, or
+/// cut once its bad value is reported.
+#[test]
+fn a_missing_enum_field_hides_no_bad_flattened_value() {
+    let loaded = lowbit_core::toml::load::<Shaped>("period = \"x\"\n");
+    assert_eq!(
+        summary(&loaded),
+        owned(&[
+            ("missing_field", "", 1, 1),
+            ("missing_field", "", 1, 1),
+            ("invalid_type", "period", 1, 10),
+        ])
+    );
+    let messages: Vec<&str> = (loaded.diagnostics().iter())
+        .map(Diagnostic::message)
+        .collect();
+    assert_eq!(
+        messages[..2],
+        ["missing field `shape`", "missing field `count`"]
+    );
+    let source = "shape = 4\ncount = 1\nperiod = \"x\"\n";
+    let loaded = lowbit_core::toml::load::<Shaped>(source);
+    assert_eq!(
+        summary(&loaded),
+        owned(&[
+            ("invalid_type", "shape", 1, 9),
+            ("invalid_type", "period", 3, 10),
+        ])
+    );
+}

@@ -146,10 +146,59 @@ impl<'de, E: de::Error> Deserializer<'de> for Blank<E> {
         variants: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value, E> {
-        // Its first variant, which takes the blank only if it is a unit.
-        let first: StrDeserializer<'static, E> =
-            variants.first().copied().unwrap_or("").into_deserializer();
-        visitor.visit_enum(first)
+        // Its first variant, of whatever shape, with blank data.
+        visitor.visit_enum(BlankVariant {
+            name: variants.first().copied().unwrap_or(""),
+            buffer: self.buffer,
+            error: PhantomData,
+        })
+    }
+}
+
+/// An enum's variant, named `name`, whose data is blank whatever its
+/// shape: a unit, a blank payload, a sequence or a table with nothing in
+/// it (a struct variant with a required field refuses it, as a struct
+/// does).
+struct BlankVariant<E> {
+    name: &'static str,
+    buffer: Option<StandIn>,
+    error: PhantomData<E>,
+}
+
+impl<'de, E: de::Error> de::EnumAccess<'de> for BlankVariant<E> {
+    type Error = E;
+    type Variant = Self;
+
+    fn variant_seed<S: DeserializeSeed<'de>>(self, seed: S) -> Result<(S::Value, Self), E> {
+        let name: StrDeserializer<'static, E> = self.name.into_deserializer();
+        Ok((seed.deserialize(name)?, self))
+    }
+}
+
+impl<'de, E: de::Error> de::VariantAccess<'de> for BlankVariant<E> {
+    type Error = E;
+
+    fn unit_variant(self) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn newtype_variant_seed<S: DeserializeSeed<'de>>(self, seed: S) -> Result<S::Value, E> {
+        seed.deserialize(Blank {
+            buffer: self.buffer,
+            error: PhantomData,
+        })
+    }
+
+    fn tuple_variant<V: Visitor<'de>>(self, _: usize, visitor: V) -> Result<V::Value, E> {
+        visitor.visit_seq(SeqDeserializer::<_, E>::new(std::iter::empty::<()>()))
+    }
+
+    fn struct_variant<V: Visitor<'de>>(
+        self,
+        _: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, E> {
+        visitor.visit_map(MapDeserializer::<_, E>::new(std::iter::empty::<((), ())>()))
     }
 }
 
@@ -293,6 +342,32 @@ mod tests {
                 label: None
             }
         );
+    }
+
+    #[derive(Deserialize, Debug, PartialEq)]
+    enum Shape {
+        Circle { r: u8 },
+        Dot(u8),
+        Square,
+    }
+
+    #[derive(Deserialize, Debug, PartialEq)]
+    enum Pair {
+        Both(u8, u8),
+    }
+
+    #[test]
+    fn an_enum_takes_its_first_variant_whatever_its_shape() {
+        // A struct variant with a required field refuses it, as a struct
+        // does: a fill hands the field in turn.
+        let error = blank::<Shape>().unwrap_err();
+        assert_eq!(error.to_string(), "missing field `r`");
+        #[derive(Deserialize, Debug, PartialEq)]
+        enum Loose {
+            Dot(u8),
+        }
+        assert_eq!(blank::<Loose>().unwrap(), Loose::Dot(0));
+        assert!(blank::<Pair>().is_err());
     }
 
     #[test]
