@@ -779,12 +779,17 @@ fn integer_map_keys_in_buffered_content_are_refused_as_serde_json_refuses_them()
             ("invalid_type", "layers.widths[\"12\"]", 2, 43),
             ("invalid_type", "layers.offsets[\"-3\"]", 2, 75),
             ("deserialize", "spec", 3, 11),
+            // Once `spec` is cut, serde misses it before it reads the
+            // flattened struct: handed a blank, it reads on (issue 13,
+            // item 6).
+            ("invalid_type", "by_layer[\"2\"]", 4, 16),
         ])
     );
     let keys: Vec<&str> = (loaded.diagnostics().iter())
         .map(|d| pointed(source, d))
         .collect();
     assert_eq!(keys[..2], ["\"12\"", "\"-3\""]);
+    assert_eq!(keys[3], "\"2\"");
     let widths = &loaded.diagnostics()[0];
     assert_eq!(
         widths.message(),
@@ -808,4 +813,117 @@ fn integer_map_keys_in_buffered_content_are_refused_as_serde_json_refuses_them()
         summary(&loaded),
         owned(&[("range", "by_layer[\"12\"].bits", 1, 48)])
     );
+}
+
+/// Issue 13, item 6, where serde buffers: a struct's own required field
+/// beside a struct flattened into it.
+#[derive(Deserialize, Validate, Debug)]
+#[allow(dead_code)]
+struct Scaled {
+    scale: i64,
+    #[serde(flatten)]
+    #[nested]
+    inner: Counted,
+}
+
+#[derive(Deserialize, Validate, Debug)]
+#[allow(dead_code)]
+struct Counted {
+    count: i64,
+    period: u32,
+}
+
+/// The same with an internally tagged enum flattened in its place.
+#[derive(Deserialize, Validate, Debug)]
+#[allow(dead_code)]
+struct TaggedScale {
+    scale: i64,
+    #[serde(flatten)]
+    #[nested]
+    tick: Tick,
+}
+
+#[derive(Deserialize, Validate, Debug)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+#[allow(dead_code)]
+enum Tick {
+    Every { count: i64, period: u32 },
+}
+
+#[derive(Deserialize, Validate, Debug)]
+#[allow(dead_code)]
+struct Scales {
+    #[nested]
+    one: Option<Scaled>,
+    #[nested]
+    items: Vec<TaggedScale>,
+}
+
+/// serde checks a struct's own required fields before it reads what it
+/// buffered for its flattened fields: a field missing, or cut once its bad
+/// value is reported, hides no bad value there, behind `Option` and in
+/// the items of a list too.
+#[test]
+fn a_bad_flattened_value_is_reported_beside_a_bad_required_field() {
+    for (source, expected) in [
+        (
+            r#"{"count": 1, "period": "x"}"#,
+            &[
+                ("missing_field", "", 1, 1),
+                ("invalid_type", "period", 1, 24),
+            ][..],
+        ),
+        (
+            r#"{"period": "x", "scale": "two", "count": 1}"#,
+            &[
+                ("invalid_type", "period", 1, 12),
+                ("invalid_type", "scale", 1, 26),
+            ],
+        ),
+        (
+            r#"{"scale": "two", "period": 1}"#,
+            &[
+                ("missing_field", "", 1, 1),
+                ("invalid_type", "scale", 1, 11),
+            ],
+        ),
+    ] {
+        let loaded = Options::new().load::<Scaled>(source);
+        assert_eq!(summary(&loaded), owned(expected), "{source}");
+        assert!(loaded.value().is_none());
+    }
+    let source = r#"{"kind": "every", "count": 1, "period": "x"}"#;
+    let loaded = Options::new().load::<TaggedScale>(source);
+    assert_eq!(
+        summary(&loaded),
+        owned(&[
+            ("missing_field", "", 1, 1),
+            ("invalid_type", "period", 1, 41)
+        ])
+    );
+    assert_eq!(loaded.diagnostics()[0].message(), "missing field `scale`");
+    let source = r#"{
+  "one": {"count": 1, "period": "x"},
+  "items": [
+    {"kind": "every", "count": 1, "period": "y"},
+    {"scale": "two", "kind": "every", "count": 1, "period": "z"}
+  ]
+}"#;
+    let loaded = Options::new().load::<Scales>(source);
+    assert_eq!(
+        summary(&loaded),
+        owned(&[
+            ("missing_field", "one", 2, 10),
+            ("invalid_type", "one.period", 2, 33),
+            ("missing_field", "items[0]", 4, 5),
+            ("invalid_type", "items[0].period", 4, 45),
+            ("invalid_type", "items[1].scale", 5, 15),
+            ("invalid_type", "items[1].period", 5, 61),
+        ])
+    );
+    let values: Vec<&str> = (loaded.diagnostics().iter())
+        .filter(|d| d.code() == "invalid_type")
+        .map(|d| pointed(source, d))
+        .collect();
+    assert_eq!(values, ["\"x\"", "\"y\"", "\"two\"", "\"z\""]);
 }

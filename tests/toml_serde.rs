@@ -1215,3 +1215,280 @@ fn each_items_keys_are_checked_against_its_own_variant() {
         owned(&[("unknown_key", "items[40].bb", 164, 1)])
     );
 }
+
+/// Issue 13, item 6, where serde buffers: a struct with a required field
+/// of its own and a struct flattened into it, for
+/// [`a_bad_value_in_a_flattened_struct_is_reported_beside_a_bad_required_field`].
+#[derive(Deserialize, Validate, Debug)]
+#[allow(dead_code)]
+struct Scaled {
+    scale: i64,
+    #[serde(flatten)]
+    #[nested]
+    inner: Counted,
+}
+
+#[derive(Deserialize, Validate, Debug)]
+#[allow(dead_code)]
+struct Counted {
+    count: i64,
+    period: u32,
+}
+
+/// serde checks a struct's own required fields before it reads its
+/// flattened fields from its buffer: a field missing (or cut, once its bad
+/// value is reported) must not hide a bad value in the flattened struct.
+/// Each problem is reported once, at its value, or at the table for a
+/// missing field.
+#[test]
+fn a_bad_value_in_a_flattened_struct_is_reported_beside_a_bad_required_field() {
+    for (source, expected) in [
+        (
+            "count = 1\nperiod = \"x\"\n",
+            &[
+                ("missing_field", "", 1, 1),
+                ("invalid_type", "period", 2, 10),
+            ][..],
+        ),
+        (
+            "period = \"x\"\ncount = 1\n",
+            &[
+                ("missing_field", "", 1, 1),
+                ("invalid_type", "period", 1, 10),
+            ],
+        ),
+        (
+            "scale = \"two\"\ncount = 1\nperiod = \"x\"\n",
+            &[
+                ("invalid_type", "scale", 1, 9),
+                ("invalid_type", "period", 3, 10),
+            ],
+        ),
+        (
+            "period = \"x\"\nscale = \"two\"\ncount = 1\n",
+            &[
+                ("invalid_type", "period", 1, 10),
+                ("invalid_type", "scale", 2, 9),
+            ],
+        ),
+        // Every value bad, or missing.
+        (
+            "count = \"y\"\nperiod = \"x\"\n",
+            &[
+                ("missing_field", "", 1, 1),
+                ("invalid_type", "count", 1, 9),
+                ("invalid_type", "period", 2, 10),
+            ],
+        ),
+        // A field the flattened struct needs, missing beside a bad one of
+        // the struct's own.
+        (
+            "scale = \"two\"\nperiod = 1\n",
+            &[("missing_field", "", 1, 1), ("invalid_type", "scale", 1, 9)],
+        ),
+    ] {
+        let loaded = lowbit_core::toml::load::<Scaled>(source);
+        assert_eq!(summary(&loaded), owned(expected), "{source}");
+        assert!(loaded.value().is_none());
+        for diagnostic in loaded.diagnostics() {
+            if diagnostic.code() == "invalid_type" {
+                let value = pointed(source, diagnostic);
+                assert!(value == "\"x\"" || value == "\"y\"" || value == "\"two\"");
+            }
+        }
+    }
+    let loaded = lowbit_core::toml::load::<Scaled>("count = 1\nperiod = \"x\"\n");
+    assert_eq!(loaded.diagnostics()[0].message(), "missing field `scale`");
+    let loaded = lowbit_core::toml::load::<Scaled>("scale = \"two\"\nperiod = 1\n");
+    assert_eq!(loaded.diagnostics()[0].message(), "missing field `count`");
+}
+
+/// The same struct behind `Option` and as the items of a list: a missing
+/// field of one item hides neither the rest of that item nor the next.
+#[derive(Deserialize, Validate, Debug)]
+#[allow(dead_code)]
+struct Scales {
+    #[nested]
+    one: Option<Scaled>,
+    #[nested]
+    #[serde(default)]
+    items: Vec<Scaled>,
+}
+
+#[test]
+fn a_flattened_struct_behind_option_or_in_a_list_keeps_every_problem() {
+    let source = "[one]\ncount = 1\nperiod = \"x\"\n";
+    let loaded = lowbit_core::toml::load::<Scales>(source);
+    assert_eq!(
+        summary(&loaded),
+        owned(&[
+            ("missing_field", "one", 1, 1),
+            ("invalid_type", "one.period", 3, 10),
+        ])
+    );
+    let source = "[one]\nscale = \"two\"\ncount = 1\nperiod = \"x\"\n";
+    let loaded = lowbit_core::toml::load::<Scales>(source);
+    assert_eq!(
+        summary(&loaded),
+        owned(&[
+            ("invalid_type", "one.scale", 2, 9),
+            ("invalid_type", "one.period", 4, 10),
+        ])
+    );
+    let source = "[[items]]\ncount = 1\nperiod = \"x\"\n\
+                  [[items]]\nscale = \"two\"\ncount = 1\nperiod = \"y\"\n\
+                  [[items]]\nscale = 1\ncount = \"z\"\nperiod = 2\n";
+    let loaded = lowbit_core::toml::load::<Scales>(source);
+    assert_eq!(
+        summary(&loaded),
+        owned(&[
+            ("missing_field", "items[0]", 1, 1),
+            ("invalid_type", "items[0].period", 3, 10),
+            ("invalid_type", "items[1].scale", 5, 9),
+            ("invalid_type", "items[1].period", 7, 10),
+            ("invalid_type", "items[2].count", 10, 9),
+        ])
+    );
+    assert!(loaded.value().is_none());
+}
+
+/// An internally tagged enum is buffered by serde too: flattened into a
+/// struct with a required field, or holding the required field in its
+/// variant, at the root or as the items of a list.
+#[derive(Deserialize, Validate, Debug)]
+#[allow(dead_code)]
+struct TaggedScale {
+    scale: i64,
+    #[serde(flatten)]
+    #[nested]
+    tick: Tick,
+}
+
+#[derive(Deserialize, Validate, Debug)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+#[allow(dead_code)]
+enum Tick {
+    Every { count: i64, period: u32 },
+}
+
+#[derive(Deserialize, Validate, Debug)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+#[allow(dead_code)]
+enum Ticking {
+    Every { scale: i64, count: i64, period: u32 },
+}
+
+#[derive(Deserialize, Validate, Debug)]
+#[allow(dead_code)]
+struct Tickers {
+    #[nested]
+    items: Vec<Ticking>,
+    #[nested]
+    #[serde(default)]
+    flat: Vec<TaggedScale>,
+}
+
+#[test]
+fn a_bad_value_in_a_tagged_variant_is_reported_beside_a_bad_required_field() {
+    for (source, expected) in [
+        (
+            "kind = \"every\"\ncount = 1\nperiod = \"x\"\n",
+            &[
+                ("missing_field", "", 1, 1),
+                ("invalid_type", "period", 3, 10),
+            ][..],
+        ),
+        (
+            "scale = \"two\"\nkind = \"every\"\ncount = 1\nperiod = \"x\"\n",
+            &[
+                ("invalid_type", "scale", 1, 9),
+                ("invalid_type", "period", 4, 10),
+            ],
+        ),
+    ] {
+        let loaded = lowbit_core::toml::load::<TaggedScale>(source);
+        assert_eq!(summary(&loaded), owned(expected), "{source}");
+        let loaded = lowbit_core::toml::load::<Ticking>(source);
+        assert_eq!(summary(&loaded), owned(expected), "{source}");
+    }
+    let item = |scale: &str, period: &str| {
+        format!("kind = \"every\"\n{scale}count = 1\nperiod = {period}\n")
+    };
+    let mut source = String::from("items = []\n");
+    for (scale, period) in [("", "\"x\""), ("scale = \"two\"\n", "\"y\""), ("", "3")] {
+        source += &format!("[[flat]]\n{}", item(scale, period));
+    }
+    let loaded = lowbit_core::toml::load::<Tickers>(&source);
+    assert_eq!(
+        summary(&loaded),
+        owned(&[
+            ("missing_field", "flat[0]", 2, 1),
+            ("invalid_type", "flat[0].period", 5, 10),
+            ("invalid_type", "flat[1].scale", 8, 9),
+            ("invalid_type", "flat[1].period", 10, 10),
+            ("missing_field", "flat[2]", 11, 1),
+        ])
+    );
+    let source = source
+        .replace("items = []\n", "")
+        .replace("[[flat]]", "[[items]]");
+    let loaded = lowbit_core::toml::load::<Tickers>(&source);
+    assert_eq!(
+        summary(&loaded),
+        owned(&[
+            ("missing_field", "items[0]", 1, 1),
+            ("invalid_type", "items[0].period", 4, 10),
+            ("invalid_type", "items[1].scale", 7, 9),
+            ("invalid_type", "items[1].period", 9, 10),
+            ("missing_field", "items[2]", 10, 1),
+        ])
+    );
+}
+
+#[derive(Deserialize, Validate, Debug)]
+#[allow(dead_code)]
+enum Shape {
+    Circle { r: u8 },
+    Square,
+}
+
+#[derive(Deserialize, Validate, Debug)]
+#[allow(dead_code)]
+struct Shaped {
+    shape: Shape,
+    #[serde(flatten)]
+    #[nested]
+    inner: Counted,
+}
+
+/// A required field whose type is an enum whose first variant is a struct
+/// is handed blank too, so that the flattened struct is read: missing, or
+/// cut once its bad value is reported.
+#[test]
+fn a_missing_enum_field_hides_no_bad_flattened_value() {
+    let loaded = lowbit_core::toml::load::<Shaped>("period = \"x\"\n");
+    assert_eq!(
+        summary(&loaded),
+        owned(&[
+            ("missing_field", "", 1, 1),
+            ("missing_field", "", 1, 1),
+            ("invalid_type", "period", 1, 10),
+        ])
+    );
+    let messages: Vec<&str> = (loaded.diagnostics().iter())
+        .map(Diagnostic::message)
+        .collect();
+    assert_eq!(
+        messages[..2],
+        ["missing field `shape`", "missing field `count`"]
+    );
+    let source = "shape = 4\ncount = 1\nperiod = \"x\"\n";
+    let loaded = lowbit_core::toml::load::<Shaped>(source);
+    assert_eq!(
+        summary(&loaded),
+        owned(&[
+            ("invalid_type", "shape", 1, 9),
+            ("invalid_type", "period", 3, 10),
+        ])
+    );
+}

@@ -609,3 +609,109 @@ by_layer: {1: {bits: 1}, 2: {bits: 11}}
     );
     assert_eq!(pointed(&quoted, &loaded.diagnostics()[0]), "\"12\"");
 }
+
+/// Issue 13, item 6, where serde buffers: a struct's own required field
+/// beside a struct flattened into it.
+#[derive(Deserialize, Validate, Debug)]
+#[allow(dead_code)]
+struct Scaled {
+    scale: i64,
+    #[serde(flatten)]
+    #[nested]
+    inner: Counted,
+}
+
+#[derive(Deserialize, Validate, Debug)]
+#[allow(dead_code)]
+struct Counted {
+    count: i64,
+    period: u32,
+}
+
+/// The same with an internally tagged enum flattened in its place.
+#[derive(Deserialize, Validate, Debug)]
+#[allow(dead_code)]
+struct TaggedScale {
+    scale: i64,
+    #[serde(flatten)]
+    #[nested]
+    tick: Tick,
+}
+
+#[derive(Deserialize, Validate, Debug)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+#[allow(dead_code)]
+enum Tick {
+    Every { count: i64, period: u32 },
+}
+
+#[derive(Deserialize, Validate, Debug)]
+#[allow(dead_code)]
+struct Scales {
+    #[nested]
+    one: Option<Scaled>,
+    #[nested]
+    items: Vec<TaggedScale>,
+}
+
+/// serde checks a struct's own required fields before it reads what it
+/// buffered for its flattened fields: a field missing, or cut once its bad
+/// value is reported, hides no bad value there, behind `Option` and in
+/// the items of a list too.
+#[test]
+fn a_bad_flattened_value_is_reported_beside_a_bad_required_field() {
+    for (source, expected) in [
+        (
+            "count: 1\nperiod: x\n",
+            &[
+                ("missing_field", "", 1, 1),
+                ("invalid_type", "period", 2, 9),
+            ][..],
+        ),
+        (
+            "period: x\nscale: two\ncount: 1\n",
+            &[
+                ("invalid_type", "period", 1, 9),
+                ("invalid_type", "scale", 2, 8),
+            ],
+        ),
+        (
+            "scale: two\nperiod: 1\n",
+            &[("missing_field", "", 1, 1), ("invalid_type", "scale", 1, 8)],
+        ),
+    ] {
+        let loaded = Options::new().load::<Scaled>(source);
+        assert_eq!(summary(&loaded), owned(expected), "{source}");
+        assert!(loaded.value().is_none());
+    }
+    let source = "kind: every\ncount: 1\nperiod: x\n";
+    let loaded = Options::new().load::<TaggedScale>(source);
+    assert_eq!(
+        summary(&loaded),
+        owned(&[
+            ("missing_field", "", 1, 1),
+            ("invalid_type", "period", 3, 9)
+        ])
+    );
+    assert_eq!(loaded.diagnostics()[0].message(), "missing field `scale`");
+    let source = "one:\n  count: 1\n  period: x\nitems:\n\
+                  - kind: every\n  count: 1\n  period: y\n\
+                  - scale: two\n  kind: every\n  count: 1\n  period: z\n";
+    let loaded = Options::new().load::<Scales>(source);
+    assert_eq!(
+        summary(&loaded),
+        owned(&[
+            ("missing_field", "one", 2, 3),
+            ("invalid_type", "one.period", 3, 11),
+            ("missing_field", "items[0]", 5, 3),
+            ("invalid_type", "items[0].period", 7, 11),
+            ("invalid_type", "items[1].scale", 8, 10),
+            ("invalid_type", "items[1].period", 11, 11),
+        ])
+    );
+    let values: Vec<&str> = (loaded.diagnostics().iter())
+        .filter(|d| d.code() == "invalid_type")
+        .map(|d| pointed(source, d))
+        .collect();
+    assert_eq!(values, ["x", "y", "two", "z"]);
+}

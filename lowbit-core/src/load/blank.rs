@@ -3,7 +3,9 @@
 //! type, as long as that type is a scalar, an `Option`, a list, or a table
 //! with no required field. The type asks for what it wants (`u32`, `str`)
 //! and is handed its zero (`0`, `""`); a type that asks for any value is
-//! handed a unit.
+//! handed a unit, but serde's own buffer, which asks for any value too and
+//! keeps what it is handed for a field to read later, may be handed a
+//! [`StandIn`] instead (see [`Blank::filling`]).
 
 use std::fmt;
 use std::marker::PhantomData;
@@ -12,14 +14,34 @@ use serde::de::value::{
     BoolDeserializer, MapDeserializer, SeqDeserializer, StrDeserializer, U64Deserializer,
     UnitDeserializer,
 };
-use serde::de::{self, DeserializeSeed, Deserializer, IntoDeserializer, Visitor};
+use serde::de::{self, DeserializeSeed, Deserializer, IntoDeserializer, Unexpected, Visitor};
+
+use super::watch::expects;
 
 /// The blank value, failing with `E` when the type refuses it.
-pub(crate) struct Blank<E>(PhantomData<E>);
+pub(crate) struct Blank<E> {
+    /// What serde's buffer is handed, if not a unit.
+    buffer: Option<StandIn>,
+    error: PhantomData<E>,
+}
 
 impl<E> Blank<E> {
     pub(crate) fn new() -> Self {
-        Blank(PhantomData)
+        Blank {
+            buffer: None,
+            error: PhantomData,
+        }
+    }
+
+    /// A blank for a field the document lacks, handed so that serde reads
+    /// on: to serde's buffer (the field is a flattened struct's, or an
+    /// internally tagged variant's), `buffer` in its place, for the field
+    /// to read later as its type.
+    pub(crate) fn filling(buffer: StandIn) -> Self {
+        Blank {
+            buffer: Some(buffer),
+            error: PhantomData,
+        }
     }
 }
 
@@ -40,8 +62,14 @@ macro_rules! blank {
 impl<'de, E: de::Error> Deserializer<'de> for Blank<E> {
     type Error = E;
 
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, E> {
+        match self.buffer {
+            Some(stand_in) if expects(&visitor, "any value", true) => stand_in.visit(visitor),
+            _ => visitor.visit_unit(),
+        }
+    }
+
     blank! {
-        deserialize_any => visit_unit(),
         deserialize_bool => visit_bool(false),
         deserialize_i8 => visit_i64(0),
         deserialize_i16 => visit_i64(0),
@@ -118,10 +146,59 @@ impl<'de, E: de::Error> Deserializer<'de> for Blank<E> {
         variants: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value, E> {
-        // Its first variant, which takes the blank only if it is a unit.
-        let first: StrDeserializer<'static, E> =
-            variants.first().copied().unwrap_or("").into_deserializer();
-        visitor.visit_enum(first)
+        // Its first variant, of whatever shape, with blank data.
+        visitor.visit_enum(BlankVariant {
+            name: variants.first().copied().unwrap_or(""),
+            buffer: self.buffer,
+            error: PhantomData,
+        })
+    }
+}
+
+/// An enum's variant, named `name`, whose data is blank whatever its
+/// shape: a unit, a blank payload, a sequence or a table with nothing in
+/// it (a struct variant with a required field refuses it, as a struct
+/// does).
+struct BlankVariant<E> {
+    name: &'static str,
+    buffer: Option<StandIn>,
+    error: PhantomData<E>,
+}
+
+impl<'de, E: de::Error> de::EnumAccess<'de> for BlankVariant<E> {
+    type Error = E;
+    type Variant = Self;
+
+    fn variant_seed<S: DeserializeSeed<'de>>(self, seed: S) -> Result<(S::Value, Self), E> {
+        let name: StrDeserializer<'static, E> = self.name.into_deserializer();
+        Ok((seed.deserialize(name)?, self))
+    }
+}
+
+impl<'de, E: de::Error> de::VariantAccess<'de> for BlankVariant<E> {
+    type Error = E;
+
+    fn unit_variant(self) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn newtype_variant_seed<S: DeserializeSeed<'de>>(self, seed: S) -> Result<S::Value, E> {
+        seed.deserialize(Blank {
+            buffer: self.buffer,
+            error: PhantomData,
+        })
+    }
+
+    fn tuple_variant<V: Visitor<'de>>(self, _: usize, visitor: V) -> Result<V::Value, E> {
+        visitor.visit_seq(SeqDeserializer::<_, E>::new(std::iter::empty::<()>()))
+    }
+
+    fn struct_variant<V: Visitor<'de>>(
+        self,
+        _: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, E> {
+        visitor.visit_map(MapDeserializer::<_, E>::new(std::iter::empty::<((), ())>()))
     }
 }
 
@@ -170,6 +247,35 @@ impl StandIn {
             _ => StandIn::Unit,
         };
         std::iter::once(first).chain(Self::ALL.into_iter().filter(move |kind| *kind != first))
+    }
+
+    /// Hands `visitor` this value.
+    fn visit<'de, V: Visitor<'de>, E: de::Error>(self, visitor: V) -> Result<V::Value, E> {
+        match self {
+            StandIn::Zero => visitor.visit_u64(0),
+            StandIn::Text => visitor.visit_str(""),
+            StandIn::False => visitor.visit_bool(false),
+            StandIn::Unit => visitor.visit_unit(),
+            StandIn::List => {
+                visitor.visit_seq(SeqDeserializer::<_, E>::new(std::iter::empty::<()>()))
+            }
+            StandIn::Table => {
+                visitor.visit_map(MapDeserializer::<_, E>::new(std::iter::empty::<((), ())>()))
+            }
+        }
+    }
+
+    /// serde's words for this value in an error: `integer `0``.
+    pub(crate) fn words(self) -> String {
+        let unexpected = match self {
+            StandIn::Zero => Unexpected::Unsigned(0),
+            StandIn::Text => Unexpected::Str(""),
+            StandIn::False => Unexpected::Bool(false),
+            StandIn::Unit => Unexpected::Unit,
+            StandIn::List => Unexpected::Seq,
+            StandIn::Table => Unexpected::Map,
+        };
+        unexpected.to_string()
     }
 
     /// Hands `seed` this value.
@@ -236,6 +342,32 @@ mod tests {
                 label: None
             }
         );
+    }
+
+    #[derive(Deserialize, Debug, PartialEq)]
+    enum Shape {
+        Circle { r: u8 },
+        Dot(u8),
+        Square,
+    }
+
+    #[derive(Deserialize, Debug, PartialEq)]
+    enum Pair {
+        Both(u8, u8),
+    }
+
+    #[test]
+    fn an_enum_takes_its_first_variant_whatever_its_shape() {
+        // A struct variant with a required field refuses it, as a struct
+        // does: a fill hands the field in turn.
+        let error = blank::<Shape>().unwrap_err();
+        assert_eq!(error.to_string(), "missing field `r`");
+        #[derive(Deserialize, Debug, PartialEq)]
+        enum Loose {
+            Dot(u8),
+        }
+        assert_eq!(blank::<Loose>().unwrap(), Loose::Dot(0));
+        assert!(blank::<Pair>().is_err());
     }
 
     #[test]

@@ -31,8 +31,9 @@ use crate::path::{Location, Path, Spelled};
 use crate::report::{Report, Value};
 use crate::suggest::closest_name;
 use crate::{PathSegment, Validate};
+use blank::StandIn;
 use locate::{cut, take, walk, walk_aliased};
-use watch::{Failure, Flat, Probe};
+use watch::{Failure, Fill, Flat, Probe};
 pub(crate) use watch::{Seen, deserialize as watch};
 // What the JSON quick read shares with the watch.
 #[cfg(feature = "json")]
@@ -578,13 +579,28 @@ impl<'s> Load<'_, 's> {
 
     /// Reads a `T` from `work`, reporting unknown keys and every value it
     /// cannot read. `None` unless it read the document as it is.
+    ///
+    /// Each pass past an unreadable value cuts it out and reads again. A
+    /// field a table lacks (missing from the document, or cut) is not cut
+    /// with its table but handed to it blank (see [`Fill`]): serde checks a
+    /// struct's required fields before it reads its flattened fields from
+    /// its buffer, and the table may hold more to report.
     fn deserialize<D, T>(&mut self, work: &mut D::Tree) -> Option<T>
     where
         D: Document<'s>,
         T: Deserialize<'s>,
     {
         let mut removed: Vec<Vec<PathSegment>> = Vec::new();
+        // What serde said of each value cut, by its path: what a field
+        // handed in its place is to be.
+        let mut refused: Vec<(Vec<PathSegment>, String)> = Vec::new();
+        let mut fills: Vec<Filling> = Vec::new();
+        // How many reads the fills cost so far: as many as the values
+        // counted, at most.
+        let mut filled = 0;
         let mut unknown_seen = HashSet::new();
+        // How many values were reported or counted as unreported.
+        let mut reported = 0;
         // The unreadable values past the first `PASSES`: how many, where
         // the first is, and whether counting stopped before the last.
         let mut unreported = (0, None, false);
@@ -592,7 +608,9 @@ impl<'s> Load<'_, 's> {
         let mut echoes = 0;
         let mut names = alias::Names::default();
         let value = loop {
-            let seen = RefCell::new(Seen::default());
+            let mut reading = Seen::default();
+            reading.fill = fills.iter().map(|filling| filling.fill.clone()).collect();
+            let seen = RefCell::new(reading);
             let result: Result<T, D::Error> = D::deserialize(work, &seen);
             let mut seen = seen.into_inner();
             for ignored in std::mem::take(&mut seen.ignored) {
@@ -601,7 +619,7 @@ impl<'s> Load<'_, 's> {
                 }
             }
             let error = match result {
-                Ok(value) if removed.is_empty() => {
+                Ok(value) if removed.is_empty() && fills.is_empty() => {
                     if !seen.flat.is_empty() {
                         self.probe_flattened::<D, T>(work, seen.flat);
                     }
@@ -610,6 +628,7 @@ impl<'s> Load<'_, 's> {
                 Ok(_) => break None,
                 Err(error) => error,
             };
+            let message = D::error_message(&error);
             let mut failure = seen.failure;
             // An error of a flattened struct has no position: found by
             // serde's words for the value, it is placed at that value.
@@ -618,12 +637,39 @@ impl<'s> Load<'_, 's> {
             if let Some(failure) = &mut failure
                 && let Some(keys) = failure.flattened.take()
                 && let Some((path, at_key)) =
-                    flatten::culprit::<D>(work, &failure.path, &keys, &D::error_message(&error))
+                    flatten::culprit::<D>(work, &failure.path, &keys, &message)
             {
                 placed = Some((failure.path.len(), at_key));
                 failure.path = path;
             }
             let written = failure.as_ref().map_or(Vec::new(), |f| f.path.clone());
+            // A field handed blank that its type refuses: the stand-in of
+            // the next kind, or at last the table cut, as before fills.
+            let unplaced = buffered && placed.is_none();
+            if let Some(at) =
+                (fills.iter()).position(|filling| filling.refused(&written, &message, unplaced))
+            {
+                if let Some(next) = fills[at].next.pop()
+                    && filled < COUNTED
+                    && !fills[at].missing_again(&written, &message)
+                {
+                    fills[at].fill.stand_in = next;
+                    filled += 1;
+                    continue;
+                }
+                let outer = outermost(&fills, at);
+                let table = fills[outer].fill.table.clone();
+                let spelled = fills[outer].spelled.clone();
+                fills.retain(|filling| !filling.fill.table.starts_with(&table));
+                match cut(work, &table) {
+                    Some(kept) if echoes < PASSES => {
+                        removed.push(spelled[..kept.min(spelled.len())].to_vec());
+                        echoes += 1;
+                        continue;
+                    }
+                    _ => break None,
+                }
+            }
             // Paths name fields by their serde names, which the file may
             // spell as aliases: the tree is walked and cut as written.
             let mut path = match &failure {
@@ -635,47 +681,82 @@ impl<'s> Load<'_, 's> {
             // The key of the buffered table that holds a placed value.
             if let Some((table, _)) = placed
                 && let Some(PathSegment::Field(key)) = written.get(table)
-                && let Some(name) = names.spell_buffered::<D, T>(
-                    work,
-                    &written[..table],
-                    key,
-                    &D::error_message(&error),
-                )
+                && let Some(name) =
+                    names.spell_buffered::<D, T>(work, &written[..table], key, &message)
             {
                 path[table] = PathSegment::Field(name.into());
             }
             let placed = placed.map(|(_, at_key)| at_key);
-            // A table that misses what an earlier pass removed from it: an
-            // echo of an error already reported. It is cut unreported, so
-            // that the values after it are still read.
-            if removed.iter().any(|gone| gone.starts_with(&path))
-                && !missing_elsewhere(&D::error_message(&error), &path, &removed, buffered)
-            {
-                match cut(work, &written) {
-                    // Each echo costs a read of the whole document too.
-                    Some(kept) if echoes < PASSES => {
-                        removed.push(path[..kept].to_vec());
-                        echoes += 1;
-                        continue;
-                    }
-                    _ => break None,
+            let missing = failure.as_ref().and(missing_name(&message));
+            // A table that misses what an earlier pass removed from it (or
+            // a blank handed it): an echo of an error already reported. It
+            // is read on unreported, so that the values after it are too.
+            let under_fill = (fills.iter()).any(|filling| written.starts_with(&filling.value()));
+            let echo = (missing.is_some() && under_fill)
+                || removed.iter().any(|gone| gone.starts_with(&path))
+                    && !missing_elsewhere(&message, &path, &removed, buffered);
+            if !echo {
+                if reported < PASSES {
+                    self.deserialize_error::<D>(work, &error, failure.as_ref(), placed, &path);
+                } else if reported < COUNTED {
+                    unreported.0 += 1;
+                    unreported.1.get_or_insert_with(|| {
+                        D::error_span(&error).unwrap_or_else(|| work.span())
+                    });
+                } else {
+                    unreported.2 = true;
+                    break None;
                 }
+                reported += 1;
             }
-            let reported = removed.len() - echoes;
-            if reported < PASSES {
-                self.deserialize_error::<D>(work, &error, failure.as_ref(), placed, &path);
-            } else if reported < COUNTED {
-                unreported.0 += 1;
-                unreported
-                    .1
-                    .get_or_insert_with(|| D::error_span(&error).unwrap_or_else(|| work.span()));
-            } else {
+            // Past its reads, the table is cut as before fills, and what
+            // else it holds is not counted.
+            if missing.is_some() && filled == COUNTED && reported > PASSES {
                 unreported.2 = true;
-                break None;
+            }
+            if let Some(key) = missing
+                && filled < COUNTED
+            {
+                let mut value = path.clone();
+                value.push(PathSegment::Field(key.to_owned().into()));
+                // The kind serde wanted of the value cut there, if one was;
+                // a table or a list in serde's buffer would be read as one
+                // with nothing in it, and report what it lacks.
+                let wanted = (refused.iter())
+                    .find(|(gone, _)| *gone == value)
+                    .map_or("", |(_, said)| said.as_str());
+                let mut next: Vec<StandIn> = StandIn::in_order(wanted)
+                    .filter(|kind| !matches!(kind, StandIn::List | StandIn::Table))
+                    .collect();
+                if wanted.is_empty() {
+                    next.retain(|kind| *kind != StandIn::Unit);
+                    next.push(StandIn::Unit);
+                }
+                next.reverse();
+                let stand_in = next.pop().unwrap_or(StandIn::Unit);
+                fills.push(Filling {
+                    fill: Fill {
+                        table: written,
+                        key: key.to_owned(),
+                        stand_in,
+                    },
+                    spelled: path,
+                    next,
+                });
+                filled += 1;
+                continue;
             }
             match cut(work, &written) {
-                Some(kept) => removed.push(path[..kept].to_vec()),
-                None => break None,
+                // Each echo costs a read of the whole document too.
+                Some(kept) if !echo || echoes < PASSES => {
+                    removed.push(path[..kept].to_vec());
+                    if echo {
+                        echoes += 1;
+                    } else {
+                        refused.push((path, message));
+                    }
+                }
+                _ => break None,
             }
         };
         if let (count, Some(span), more) = unreported {
@@ -1067,6 +1148,80 @@ where
         .split_once('`')?
         .0;
     Some(name.to_owned())
+}
+
+/// A field handed blank to a table that lacks it (see [`Fill`]), as the
+/// loader keeps it.
+struct Filling {
+    fill: Fill,
+    /// The table's path under serde's names.
+    spelled: Vec<PathSegment>,
+    /// The kinds of stand-in still to try, last first, should serde's
+    /// buffer take the field and the field refuse the one handed.
+    next: Vec<StandIn>,
+}
+
+impl Filling {
+    /// The path of the value handed, as the file would spell it.
+    fn value(&self) -> Vec<PathSegment> {
+        let mut path = self.fill.table.clone();
+        path.push(PathSegment::Field(self.fill.key.clone().into()));
+        path
+    }
+
+    /// Whether the error at `written` that says `message` is about this
+    /// field: at the blank or within it (but for a field it lacks, which is
+    /// handed in turn), the field still missing or unknown to its table,
+    /// or, `unplaced` (from serde's buffer, at no value of the document),
+    /// a type error about the stand-in.
+    fn refused(&self, written: &[PathSegment], message: &str, unplaced: bool) -> bool {
+        if written.starts_with(&self.value()) {
+            return missing_name(message).is_none();
+        }
+        if written != self.fill.table {
+            return false;
+        }
+        let key = &self.fill.key;
+        if self.missing_again(written, message)
+            || message.starts_with(&format!("unknown field `{key}`"))
+        {
+            return true;
+        }
+        let described = ["invalid type: ", "invalid value: "]
+            .iter()
+            .find_map(|start| message.strip_prefix(start))
+            .and_then(|rest| rest.split_once(", expected "))
+            .map(|(described, _)| described);
+        unplaced
+            && (described == Some(self.fill.stand_in.words().as_str())
+                || self.fill.stand_in == StandIn::Text && message.starts_with("unknown variant ``"))
+    }
+
+    /// Whether `message` at `written` says this field is missing still:
+    /// the table it was handed to is not the one serde read it from.
+    fn missing_again(&self, written: &[PathSegment], message: &str) -> bool {
+        written == self.fill.table && missing_name(message) == Some(self.fill.key.as_str())
+    }
+}
+
+/// The fill at `at`, or the outermost whose blank value it is within: the
+/// table that is in the document.
+fn outermost(fills: &[Filling], at: usize) -> usize {
+    let mut outer = at;
+    while let Some(holder) =
+        (fills.iter()).position(|filling| fills[outer].fill.table.starts_with(&filling.value()))
+    {
+        outer = holder;
+    }
+    outer
+}
+
+/// The field `message` says is missing, if it says one is.
+fn missing_name(message: &str) -> Option<&str> {
+    message
+        .strip_prefix("missing field `")
+        .and_then(|rest| rest.split_once('`'))
+        .map(|(name, _)| name)
 }
 
 /// Whether `message` says a field is missing from the table at `path` that

@@ -21,6 +21,12 @@
 //! the watch holds that content back and hands it over after the tag, so
 //! that serde reads it through the watch (see [`held`](super::held)).
 //!
+//! serde checks a struct's required fields once its table is read, before
+//! it reads its flattened fields from its buffer: a field the document
+//! lacks, or that a pass cut, would hide whatever is wrong in them. A read
+//! may hand such a field to its table past the table's last key, blank
+//! (see [`Fill`]), so that serde reads on.
+//!
 //! An untagged enum buffers its whole value as any value (as serde's buffer
 //! reads everything) and tries each variant on the buffer in turn; nothing
 //! marks the value as the enum's, and handing it a key twice (see [`Probe`])
@@ -115,6 +121,21 @@ pub(crate) struct Probe {
     pub(crate) withhold: Vec<(Vec<PathSegment>, Vec<String>)>,
 }
 
+/// A field a table lacks, handed to its struct after the table's last key
+/// with a [`Blank`] value: the field serde said was missing (the document
+/// lacks it, or an earlier pass cut its bad value), so that serde reads on
+/// to what it checks after its required fields: a flattened struct, read
+/// from serde's buffer once the table's own fields are all there.
+#[derive(Clone, Debug)]
+pub(crate) struct Fill {
+    /// The table, as the file spells its path.
+    pub(crate) table: Vec<PathSegment>,
+    /// The field's serde name.
+    pub(crate) key: String,
+    /// What serde's buffer is handed for it, should it buffer the value.
+    pub(crate) stand_in: StandIn,
+}
+
 /// What a watched deserialization saw.
 #[derive(Debug, Default)]
 pub(crate) struct Seen {
@@ -133,6 +154,8 @@ pub(crate) struct Seen {
     /// (an internally tagged enum's, the keys a struct leaves to its
     /// flattened fields): what its buffer is handed in place of a blank.
     pub(crate) stand_in: Option<StandIn>,
+    /// The fields to hand the tables that lack them (see [`Fill`]).
+    pub(crate) fill: Vec<Fill>,
     /// The last internally tagged table read, and its keys: its variant
     /// is read from serde's buffer after the table, away from the watch.
     tagged: Option<(Vec<PathSegment>, Vec<String>)>,
@@ -655,6 +678,9 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for WatchedVisitor<'_, V> {
                     content,
                     state: Hand::Peek,
                 }),
+                filling: fills_for(self.watch, self.known.is_some()),
+                past_end: false,
+                fill_value: None,
             });
         }
         let table = self.watch.at.path();
@@ -684,6 +710,9 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for WatchedVisitor<'_, V> {
             extra_value: false,
             blank: false,
             adjacent: None,
+            filling: fills_for(self.watch, true),
+            past_end: false,
+            fill_value: None,
         });
         let read = read.into_inner();
         let mut seen = self.watch.seen.borrow_mut();
@@ -796,6 +825,14 @@ struct WatchedMap<'a, 'de, A> {
     /// For an adjacently tagged enum's table, its content held back until
     /// the tag is read.
     adjacent: Option<Adjacent<'de>>,
+    /// The fields to hand a struct's table past its last key (see
+    /// [`Fill`]), last first; `None` when there are none.
+    filling: Option<Vec<(String, StandIn)>>,
+    /// Whether the table's last key was read.
+    past_end: bool,
+    /// Whether the value to read is a field handed it so: what serde's
+    /// buffer is handed for it.
+    fill_value: Option<StandIn>,
 }
 
 /// An adjacently tagged enum's table: its keys, and where handing them to
@@ -821,6 +858,38 @@ enum Hand<'de> {
     Giving(Held<'de>),
     /// The rest of the table is read as it comes.
     Through,
+}
+
+/// The fields to hand the struct reading the table at `watch` past its
+/// last key, last first (see [`Fill`]); `None` when it is no struct's
+/// (`is_struct`) or lacks none. One look per table, none while no read
+/// hands any.
+fn fills_for(watch: Watch<'_>, is_struct: bool) -> Option<Vec<(String, StandIn)>> {
+    let seen = watch.seen.borrow();
+    if !is_struct || seen.fill.is_empty() {
+        return None;
+    }
+    let table = watch.at.path();
+    let pending: Vec<(String, StandIn)> = (seen.fill.iter().rev())
+        .filter(|fill| fill.table == table)
+        .map(|fill| (fill.key.clone(), fill.stand_in))
+        .collect();
+    (!pending.is_empty()).then_some(pending)
+}
+
+/// A seed lent to a read that may not use it: taken only when used.
+struct Lend<'a, K>(&'a mut Option<K>);
+
+impl<'de, K: DeserializeSeed<'de>> DeserializeSeed<'de> for Lend<'_, K> {
+    type Value = K::Value;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<K::Value, D::Error> {
+        match self.0.take() {
+            Some(seed) => seed.deserialize(deserializer),
+            // A seed is used once: never met.
+            None => Err(de::Error::custom("a key read twice")),
+        }
+    }
 }
 
 /// A key a probe hands a struct with flattened fields.
@@ -886,6 +955,20 @@ pub(crate) fn expects<'de, V: Visitor<'de>>(visitor: &V, wanted: &str, whole: bo
 }
 
 impl<'de, A: MapAccess<'de>> WatchedMap<'_, 'de, A> {
+    /// The next field to hand a table past its last key (see [`Fill`]),
+    /// or its end.
+    fn next_fill<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, A::Error> {
+        let Some((key, stand_in)) = self.filling.as_mut().and_then(Vec::pop) else {
+            return Ok(None);
+        };
+        self.fill_value = Some(stand_in);
+        self.key = Some(key.clone());
+        seed.deserialize(StringDeserializer::new(key)).map(Some)
+    }
+
     /// The table's next key, for `seed` watched by `watch`: as it comes,
     /// but in an adjacently tagged enum's table, where keys are read ahead
     /// of serde until its tag (see [`Adjacent`]).
@@ -963,6 +1046,9 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for WatchedMap<'_, 'de, A> {
             }
             .map(Some);
         }
+        if self.past_end {
+            return self.next_fill(seed);
+        }
         if let Some(read) = self.read
             && !read.borrow().withheld.is_empty()
         {
@@ -988,7 +1074,16 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for WatchedMap<'_, 'de, A> {
         }
         self.watch.seen.borrow_mut().key = None;
         let watch = self.watch.with_role(Role::Key, self.known);
-        let key = self.next_adjacent_key(seed, watch);
+        // A table to hand fields past its last key keeps the seed for them.
+        let mut spare = None;
+        let key = if self.filling.is_some() {
+            let mut lent = Some(seed);
+            let key = self.next_adjacent_key(Lend(&mut lent), watch);
+            spare = lent;
+            key
+        } else {
+            self.next_adjacent_key(seed, watch)
+        };
         self.key = self.watch.seen.borrow_mut().key.take();
         if (self.known.is_some() || self.read.is_some())
             && let Some((table, name)) = &self.watch.seen.borrow().rename
@@ -1005,6 +1100,13 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for WatchedMap<'_, 'de, A> {
                 _ => {}
             }
         }
+        // The table read to its end: the fields it lacks come now.
+        if matches!(key, Ok(None))
+            && let Some(seed) = spare
+        {
+            self.past_end = true;
+            return self.next_fill(seed);
+        }
         key
     }
 
@@ -1014,6 +1116,19 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for WatchedMap<'_, 'de, A> {
             return seed.deserialize(UnitDeserializer::new());
         }
         let key = self.key.take().unwrap_or_default();
+        if let Some(stand_in) = self.fill_value.take() {
+            let node = Chain {
+                parent: Some(self.watch.at),
+                segment: Some(PathSegment::Field(key.into())),
+                known: self.known,
+            };
+            // Not in the document: its path says where it would be.
+            let watch = Watch {
+                by_path: true,
+                ..self.watch.below(&node)
+            };
+            return WatchedSeed { inner: seed, watch }.deserialize(Blank::filling(stand_in));
+        }
         let held = match self.adjacent.as_mut().map(|adjacent| &mut adjacent.state) {
             Some(state @ Hand::Giving(_)) => match std::mem::replace(state, Hand::Through) {
                 Hand::Giving(content) => Some(content),
