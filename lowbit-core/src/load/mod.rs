@@ -1118,15 +1118,12 @@ where
     D: Document<'s>,
     T: Deserialize<'s>,
 {
-    let mut asking = Seen::default();
-    asking.probe = Some(Probe {
+    let probe = Probe {
         withhold: vec![(table.to_vec(), keys.to_vec())],
         ..Probe::default()
-    });
-    let error = D::deserialize::<T>(work, &RefCell::new(asking)).err()?;
-    let message = D::error_message(&error);
-    let name = message.strip_prefix("missing field `")?.split_once('`')?.0;
-    keys.iter().any(|key| key == name).then(|| name.to_owned())
+    };
+    let name = probed_field::<D, T>(work, probe, "missing field `")?;
+    keys.contains(&name).then_some(name)
 }
 
 /// The serde name under which the struct reading the buffered table at
@@ -1136,17 +1133,26 @@ where
     D: Document<'s>,
     T: Deserialize<'s>,
 {
-    let mut asking = Seen::default();
-    asking.probe = Some(Probe {
+    let probe = Probe {
         keys: vec![(table.to_vec(), key.to_owned())],
         ..Probe::default()
-    });
+    };
+    probed_field::<D, T>(work, probe, "duplicate field `")
+}
+
+/// One read of the document under `probe`, and the field serde's error
+/// names after `prefix` (`` missing field ` ``, say): how a probe learns
+/// what serde alone knows, a tag's or a field's serde name.
+fn probed_field<'s, D, T>(work: &D::Tree, probe: Probe, prefix: &str) -> Option<String>
+where
+    D: Document<'s>,
+    T: Deserialize<'s>,
+{
+    let mut asking = Seen::default();
+    asking.probe = Some(probe);
     let error = D::deserialize::<T>(work, &RefCell::new(asking)).err()?;
     let message = D::error_message(&error);
-    let name = message
-        .strip_prefix("duplicate field `")?
-        .split_once('`')?
-        .0;
+    let name = message.strip_prefix(prefix)?.split_once('`')?.0;
     Some(name.to_owned())
 }
 
