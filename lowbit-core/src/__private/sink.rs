@@ -15,10 +15,11 @@ use crate::path::Location;
 use crate::report::{Report, Value};
 
 /// What the derived checks call when a rule is broken. A check first asks
-/// [`stops`]: a sink that does not record ends there, before the value and
-/// path of the violation are made, so that the fast path never builds them.
-/// The recording methods are called only when [`Self::RECORDS`]; the
-/// others return whether checking goes on.
+/// [`Self::RECORDS`] (or calls [`Self::goes_on`], which does): a sink that
+/// does not record ends there, before the value and path of the violation
+/// are made, so that the fast path never builds them. The recording
+/// methods are called only when [`Self::RECORDS`]; the others return
+/// whether checking goes on.
 pub trait Sink {
     /// Whether this sink records violations and so goes on after one. The
     /// checks of rules marked `warn`, which cannot make a value invalid,
