@@ -63,13 +63,7 @@ impl Check<'_> {
             template, names, ..
         } = self;
         let code = self.rule.code();
-        // Most rules have nothing to fill: an empty stream interpolated
-        // still costs a round trip.
-        let fill: &[TokenStream] = if self.fill.is_empty() {
-            &[]
-        } else {
-            core::slice::from_ref(&self.fill)
-        };
+        let fill = self.fill_tokens();
         // The arguments are written out in each form rather than built once
         // and interpolated: a stream interpolated is a round trip to the
         // compiler, and this is written for every rule.
@@ -94,6 +88,17 @@ impl Check<'_> {
                 __lowbit_sink.broken(#path, #code, #template, #names, #offending);
                 #(#fill)*
             }
+        }
+    }
+
+    /// The statement that fills the sibling placeholders, as zero or one
+    /// streams to interpolate: most rules have none, and an empty stream
+    /// interpolated still costs a round trip to the compiler.
+    fn fill_tokens(&self) -> &[TokenStream] {
+        if self.fill.is_empty() {
+            &[]
+        } else {
+            core::slice::from_ref(&self.fill)
         }
     }
 
@@ -712,11 +717,7 @@ fn custom(
     let call = quote!(#call #function #arguments #semi);
     let path = &check.path;
     let described = &check.described;
-    let fill: &[TokenStream] = if check.fill.is_empty() {
-        &[]
-    } else {
-        core::slice::from_ref(&check.fill)
-    };
+    let fill = check.fill_tokens();
     let warn = check.rule.warn;
     let report = |error: TokenStream, template: TokenStream| {
         quote! {
