@@ -158,6 +158,8 @@ fn a_type_error_under_an_alias_is_reported_once_under_the_serde_name() {
 #[path = "support/fidelity.rs"]
 mod fidelity;
 
+use fidelity::{Counted, Scaled, TaggedScale};
+
 /// A type error in the parent of a flattened struct is named by its field
 /// path, as in any struct (issue 13, item 2).
 #[test]
@@ -1216,25 +1218,6 @@ fn each_items_keys_are_checked_against_its_own_variant() {
     );
 }
 
-/// Issue 13, item 6, where serde buffers: a struct with a required field
-/// of its own and a struct flattened into it, for
-/// [`a_bad_value_in_a_flattened_struct_is_reported_beside_a_bad_required_field`].
-#[derive(Deserialize, Validate, Debug)]
-#[allow(dead_code)]
-struct Scaled {
-    scale: i64,
-    #[serde(flatten)]
-    #[nested]
-    inner: Counted,
-}
-
-#[derive(Deserialize, Validate, Debug)]
-#[allow(dead_code)]
-struct Counted {
-    count: i64,
-    period: u32,
-}
-
 /// serde checks a struct's own required fields before it reads its
 /// flattened fields from its buffer: a field missing (or cut, once its bad
 /// value is reported) must not hide a bad value in the flattened struct.
@@ -1350,25 +1333,6 @@ fn a_flattened_struct_behind_option_or_in_a_list_keeps_every_problem() {
         ])
     );
     assert!(loaded.value().is_none());
-}
-
-/// An internally tagged enum is buffered by serde too: flattened into a
-/// struct with a required field, or holding the required field in its
-/// variant, at the root or as the items of a list.
-#[derive(Deserialize, Validate, Debug)]
-#[allow(dead_code)]
-struct TaggedScale {
-    scale: i64,
-    #[serde(flatten)]
-    #[nested]
-    tick: Tick,
-}
-
-#[derive(Deserialize, Validate, Debug)]
-#[serde(tag = "kind", rename_all = "snake_case")]
-#[allow(dead_code)]
-enum Tick {
-    Every { count: i64, period: u32 },
 }
 
 #[derive(Deserialize, Validate, Debug)]

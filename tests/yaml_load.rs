@@ -411,6 +411,8 @@ fn a_value_given_under_an_alias_is_pointed_at() {
 #[path = "support/fidelity.rs"]
 mod fidelity;
 
+use fidelity::{Net, Scaled, TaggedScale};
+
 /// A flattened struct's errors, which serde returns without a position,
 /// are located at their values; its parent's keys are fields; a key
 /// neither knows is unknown (issue 13, item 2).
@@ -517,55 +519,6 @@ fn a_typo_inside_an_untagged_variant_is_reported() {
     ));
 }
 
-/// Integer map keys inside what serde buffers, for
-/// [`integer_map_keys_in_buffered_content_load_as_serde_yaml_reads_them`].
-#[derive(Deserialize, Validate, Debug, PartialEq)]
-struct Width {
-    #[range(max = 8)]
-    bits: u8,
-}
-
-/// An internally tagged enum holding maps with integer keys.
-#[derive(Deserialize, Validate, Debug, PartialEq)]
-#[serde(tag = "kind")]
-enum Layers {
-    Sparse {
-        #[nested]
-        widths: BTreeMap<u32, Width>,
-        #[nested]
-        offsets: std::collections::HashMap<i64, Width>,
-    },
-}
-
-/// An untagged enum holding one.
-#[derive(Deserialize, Validate, Debug, PartialEq)]
-#[serde(untagged)]
-enum Spec {
-    Keyed {
-        #[nested]
-        by_layer: BTreeMap<u32, Width>,
-    },
-    Named(String),
-}
-
-/// A flattened struct holding one.
-#[derive(Deserialize, Validate, Debug, PartialEq)]
-struct Inner {
-    #[nested]
-    by_layer: BTreeMap<u32, Width>,
-}
-
-#[derive(Deserialize, Validate, Debug, PartialEq)]
-struct Net {
-    #[nested]
-    layers: Layers,
-    #[nested]
-    spec: Spec,
-    #[serde(flatten)]
-    #[nested]
-    inner: Inner,
-}
-
 /// serde buffers the tables of internally tagged, untagged and flattened
 /// types, and keeps each key there as the format hands it: a YAML plain
 /// scalar key is what the core schema makes of it (`12:` an integer), as
@@ -610,41 +563,7 @@ by_layer: {1: {bits: 1}, 2: {bits: 11}}
     assert_eq!(pointed(&quoted, &loaded.diagnostics()[0]), "\"12\"");
 }
 
-/// Issue 13, item 6, where serde buffers: a struct's own required field
-/// beside a struct flattened into it.
-#[derive(Deserialize, Validate, Debug)]
-#[allow(dead_code)]
-struct Scaled {
-    scale: i64,
-    #[serde(flatten)]
-    #[nested]
-    inner: Counted,
-}
-
-#[derive(Deserialize, Validate, Debug)]
-#[allow(dead_code)]
-struct Counted {
-    count: i64,
-    period: u32,
-}
-
-/// The same with an internally tagged enum flattened in its place.
-#[derive(Deserialize, Validate, Debug)]
-#[allow(dead_code)]
-struct TaggedScale {
-    scale: i64,
-    #[serde(flatten)]
-    #[nested]
-    tick: Tick,
-}
-
-#[derive(Deserialize, Validate, Debug)]
-#[serde(tag = "kind", rename_all = "snake_case")]
-#[allow(dead_code)]
-enum Tick {
-    Every { count: i64, period: u32 },
-}
-
+/// `Scaled` behind `Option`, and `TaggedScale` as the items of a list.
 #[derive(Deserialize, Validate, Debug)]
 #[allow(dead_code)]
 struct Scales {

@@ -6,6 +6,8 @@
 
 #![allow(dead_code)]
 
+use std::collections::{BTreeMap, HashMap};
+
 use lowbit_core::Validate;
 use serde::Deserialize;
 
@@ -108,4 +110,87 @@ pub enum Trigger {
 pub struct Workflow {
     pub name: String,
     pub on: Vec<Trigger>,
+}
+
+/// A width, kept in maps keyed by integers inside what serde buffers.
+#[derive(Deserialize, Validate, Debug, PartialEq)]
+pub struct Width {
+    #[range(max = 8)]
+    pub bits: u8,
+}
+
+/// An internally tagged enum holding maps with integer keys.
+#[derive(Deserialize, Validate, Debug, PartialEq)]
+#[serde(tag = "kind")]
+pub enum Layers {
+    Sparse {
+        #[nested]
+        widths: BTreeMap<u32, Width>,
+        #[nested]
+        offsets: HashMap<i64, Width>,
+    },
+}
+
+/// An untagged enum holding one.
+#[derive(Deserialize, Validate, Debug, PartialEq)]
+#[serde(untagged)]
+pub enum Spec {
+    Keyed {
+        #[nested]
+        by_layer: BTreeMap<u32, Width>,
+    },
+    Named(String),
+}
+
+/// A flattened struct holding one.
+#[derive(Deserialize, Validate, Debug, PartialEq)]
+pub struct Inner {
+    #[nested]
+    pub by_layer: BTreeMap<u32, Width>,
+}
+
+/// Integer map keys in each of the three places serde buffers: an
+/// internally tagged enum, an untagged one and a flattened struct.
+#[derive(Deserialize, Validate, Debug, PartialEq)]
+pub struct Net {
+    #[nested]
+    pub layers: Layers,
+    #[nested]
+    pub spec: Spec,
+    #[serde(flatten)]
+    #[nested]
+    pub inner: Inner,
+}
+
+/// Issue 13, item 6, where serde buffers: a struct's own required field
+/// beside a struct flattened into it.
+#[derive(Deserialize, Validate, Debug)]
+pub struct Scaled {
+    pub scale: i64,
+    #[serde(flatten)]
+    #[nested]
+    pub inner: Counted,
+}
+
+/// What `Scaled` flattens.
+#[derive(Deserialize, Validate, Debug)]
+pub struct Counted {
+    pub count: i64,
+    pub period: u32,
+}
+
+/// The same with an internally tagged enum flattened in its place.
+#[derive(Deserialize, Validate, Debug)]
+pub struct TaggedScale {
+    pub scale: i64,
+    #[serde(flatten)]
+    #[nested]
+    pub tick: Tick,
+}
+
+/// What `TaggedScale` flattens.
+#[derive(Deserialize, Validate, Debug)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Tick {
+    Every { count: i64, period: u32 },
 }
