@@ -5,7 +5,7 @@
 
 use std::collections::HashSet;
 
-use darling::error::Accumulator;
+use crate::errors::Errors;
 use syn::ext::IdentExt;
 
 use crate::ir::{self, Cond, FieldDef, FieldPath, Lit, Rule, RuleKind, Test};
@@ -19,7 +19,7 @@ const OPTIONS: [Opt; 5] = [Opt::Message, Opt::When, Opt::At, Opt::Ungated, Opt::
 /// Reports what is wrong with `container` into `errors`, and returns the
 /// model of what is right: a rule that has an error is left out of it, so
 /// that a failed derive can still emit everything but the rules.
-pub fn check(container: &ir::Container, errors: &mut Accumulator) -> model::Container {
+pub fn check(container: &ir::Container, errors: &mut Errors) -> model::Container {
     let params: Vec<syn::Ident> = container
         .generics
         .type_params()
@@ -118,7 +118,7 @@ struct Checker<'a> {
     owner: String,
     fields: &'a [FieldDef],
     gate: Option<&'a FieldPath>,
-    errors: &'a mut Accumulator,
+    errors: &'a mut Errors,
 }
 
 impl Checker<'_> {
@@ -164,8 +164,7 @@ impl Checker<'_> {
     }
 
     fn error(&mut self, span: proc_macro2::Span, message: impl std::fmt::Display) {
-        self.errors
-            .push(darling::Error::custom(message).with_span(&span));
+        self.errors.at(span, message);
     }
 
     fn field_named(&self, ident: &syn::Ident) -> Option<&FieldDef> {

@@ -12,6 +12,7 @@
 mod case;
 mod check;
 mod emit;
+mod errors;
 mod ir;
 mod literal;
 mod model;
@@ -71,15 +72,11 @@ fn expand(input: TokenStream) -> TokenStream {
         Ok(input) => input,
         Err(error) => return error.to_compile_error(),
     };
-    let mut errors = darling::Error::accumulator();
+    let mut errors = errors::Errors::default();
     let model = parse::parse(&input, &mut errors).map(|parsed| check::check(&parsed, &mut errors));
     match (errors.finish(), model) {
-        (Ok(()), Some(model)) => emit::emit(&model),
-        (result, model) => {
-            let errors = result
-                .err()
-                .map(darling::Error::write_errors)
-                .unwrap_or_default();
+        (None, Some(model)) => emit::emit(&model),
+        (errors, model) => {
             let stub = match model {
                 Some(model) => emit::stub(model),
                 None => emit::bare_stub(&input.ident, &input.generics),

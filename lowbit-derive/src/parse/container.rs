@@ -1,23 +1,115 @@
-//! The rules written on the container, in `#[validate(..)]`: the group
-//! rules `at_most_one(a, b)`, `exactly_one(..)`, `at_least_one(..)`, and
-//! `custom(path::to::check)`. Each reads its own list, so that a member
-//! written as a value or an unknown option is blamed on its token.
+//! The container's options, in `#[validate(..)]`: `crate = path`,
+//! `gate = field`, the group rules `at_most_one(a, b)`, `exactly_one(..)`,
+//! `at_least_one(..)`, and `custom(path::to::check)`. Each option reads its
+//! own list, so that a member written as a value or an unknown option is
+//! blamed on its token, and one bad option does not hide the others.
 
-use darling::FromMeta;
 use syn::ext::IdentExt;
 use syn::parse::ParseStream;
+use syn::punctuated::Punctuated;
 use syn::{Ident, LitStr, Meta, Token};
 
 use super::unknown_option;
+use crate::errors::{Errors, spanned};
 use crate::ir::{Group, GroupKind, StructCheck};
 
-/// One group rule of a kind that darling's field name fixes: the kind is
-/// read back from the attribute's word.
+/// The options of `#[validate(..)]`, in the order the reader lists them.
+const OPTIONS: &[&str] = &[
+    "crate",
+    "gate",
+    "at_most_one",
+    "exactly_one",
+    "at_least_one",
+    "custom",
+];
+
+/// `#[validate(..)]` on the container, from every such attribute.
+#[derive(Default)]
+pub struct ContainerOptions {
+    /// Path to lowbit-core, for a renamed dependency.
+    pub krate: Option<syn::Path>,
+    /// Rules not marked `ungated` are checked only while this field is set.
+    pub gate: Option<syn::Expr>,
+    /// The group rules, each kind in the order written: checks run (and
+    /// violations are listed) `at_most_one` first, then `exactly_one`, then
+    /// `at_least_one`.
+    pub at_most_one: Vec<GroupDef>,
+    /// See `at_most_one`.
+    pub exactly_one: Vec<GroupDef>,
+    /// See `at_most_one`.
+    pub at_least_one: Vec<GroupDef>,
+    /// Checks of the whole struct.
+    pub custom: Vec<CheckDef>,
+}
+
+impl ContainerOptions {
+    /// Reads every `#[validate(..)]` in `attrs`, pushing each malformed
+    /// option into `errors` and keeping the rest.
+    pub fn read(attrs: &[syn::Attribute], errors: &mut Errors) -> Self {
+        let mut options = Self::default();
+        for attr in attrs.iter().filter(|attr| attr.path().is_ident("validate")) {
+            let Some(items) = errors
+                .handle(attr.parse_args_with(Punctuated::<Meta, Token![,]>::parse_terminated))
+            else {
+                continue;
+            };
+            for item in &items {
+                errors.handle(options.take(item, attr.path()));
+            }
+        }
+        options
+    }
+
+    /// Takes one option; `attr` is the attribute's path, for messages.
+    fn take(&mut self, item: &Meta, attr: &syn::Path) -> syn::Result<()> {
+        let keyword = word(item)?;
+        match keyword.unraw().to_string().as_str() {
+            "crate" => {
+                let path = path_value(item, &keyword)?;
+                set_once(&mut self.krate, path, &keyword)?;
+            }
+            "gate" => {
+                let syn::Meta::NameValue(pair) = item else {
+                    return Err(spanned(
+                        &keyword,
+                        "`gate` names the field that gates the rules: `gate = enable`",
+                    ));
+                };
+                set_once(&mut self.gate, pair.value.clone(), &keyword)?;
+            }
+            "at_most_one" => self.at_most_one.push(GroupDef::read(item, keyword)?),
+            "exactly_one" => self.exactly_one.push(GroupDef::read(item, keyword)?),
+            "at_least_one" => self.at_least_one.push(GroupDef::read(item, keyword)?),
+            "custom" => self.custom.push(CheckDef::read(item, &keyword)?),
+            _ => return Err(unknown_option(&keyword, &word_of(attr)?, OPTIONS)),
+        }
+        Ok(())
+    }
+}
+
+/// `crate = lowbit` or `crate = "lowbit"`.
+fn path_value(item: &Meta, keyword: &Ident) -> syn::Result<syn::Path> {
+    let usage = "`crate` gives the path of lowbit-core, for a renamed dependency: `crate = lowbit`";
+    let syn::Meta::NameValue(pair) = item else {
+        return Err(spanned(keyword, usage));
+    };
+    match &pair.value {
+        syn::Expr::Path(path) if path.qself.is_none() && path.attrs.is_empty() => {
+            Ok(path.path.clone())
+        }
+        syn::Expr::Lit(syn::ExprLit {
+            lit: syn::Lit::Str(text),
+            ..
+        }) => text.parse(),
+        value => Err(spanned(value, usage)),
+    }
+}
+
+/// One group rule; its kind is read from the option's word.
 pub struct GroupDef(pub Group);
 
-impl FromMeta for GroupDef {
-    fn from_meta(item: &Meta) -> darling::Result<Self> {
-        let keyword = word(item)?;
+impl GroupDef {
+    fn read(item: &Meta, keyword: Ident) -> syn::Result<Self> {
         let kind = match keyword.to_string().as_str() {
             "at_most_one" => GroupKind::AtMostOne,
             "exactly_one" => GroupKind::ExactlyOne,
@@ -25,7 +117,7 @@ impl FromMeta for GroupDef {
         };
         let usage = format!("`{keyword}` lists the fields of its group: `{keyword}(a, b)`");
         let Meta::List(list) = item else {
-            return Err(darling::Error::custom(usage).with_span(&keyword));
+            return Err(spanned(&keyword, usage));
         };
         let mut group = Group {
             kind,
@@ -99,12 +191,11 @@ impl FromMeta for GroupDef {
 /// `custom(path::to::check)`, with `context`, `issues` and `message = ".."`.
 pub struct CheckDef(pub StructCheck);
 
-impl FromMeta for CheckDef {
-    fn from_meta(item: &Meta) -> darling::Result<Self> {
-        let keyword = word(item)?;
+impl CheckDef {
+    fn read(item: &Meta, keyword: &Ident) -> syn::Result<Self> {
         let usage = "`custom` names the function that checks the whole struct: `custom(path::to::check)`, `custom(check, context)` or `custom(check, issues)`";
         let Meta::List(list) = item else {
-            return Err(darling::Error::custom(usage).with_span(&keyword));
+            return Err(spanned(keyword, usage));
         };
         let mut function: Option<syn::Path> = None;
         let mut context = None;
@@ -128,7 +219,7 @@ impl FromMeta for CheckDef {
                     Some(ident) => {
                         return Err(unknown_option(
                             ident,
-                            &keyword,
+                            keyword,
                             &["context", "issues", "message"],
                         ));
                     }
@@ -147,13 +238,15 @@ impl FromMeta for CheckDef {
             Ok(())
         })?;
         let Some(function) = function else {
-            return Err(darling::Error::custom(usage).with_span(&keyword));
+            return Err(spanned(keyword, usage));
         };
         if let (Some(message), Some(issues)) = (&message, &issues) {
-            return Err(darling::Error::custom(format!(
-                "`message` replaces the error a `custom` check returns; with `issues`, each issue's text is its own (`{issues}` reports through `Issues`)"
-            ))
-            .with_span(message));
+            return Err(spanned(
+                message,
+                format!(
+                    "`message` replaces the error a `custom` check returns; with `issues`, each issue's text is its own (`{issues}` reports through `Issues`)"
+                ),
+            ));
         }
         Ok(CheckDef(StructCheck {
             function,
@@ -164,12 +257,15 @@ impl FromMeta for CheckDef {
     }
 }
 
-/// The attribute's own word, for spans.
-fn word(item: &Meta) -> darling::Result<Ident> {
-    item.path()
-        .get_ident()
+/// The option's own word, for spans.
+fn word(item: &Meta) -> syn::Result<Ident> {
+    word_of(item.path())
+}
+
+fn word_of(path: &syn::Path) -> syn::Result<Ident> {
+    path.get_ident()
         .cloned()
-        .ok_or_else(|| darling::Error::custom("expected a word").with_span(item.path()))
+        .ok_or_else(|| spanned(path, "expected a word"))
 }
 
 fn set_once<T>(slot: &mut Option<T>, value: T, key: &Ident) -> syn::Result<()> {

@@ -9,49 +9,29 @@ mod rule;
 pub use rule::MAX_COND_DEPTH;
 mod serde_attr;
 
-use darling::FromAttributes;
 use syn::ext::IdentExt;
 use syn::{Data, DeriveInput, Fields};
 
 use crate::case::RenameRule;
+use crate::errors::{Errors, spanned};
 use crate::ir::{
     Body, Container, Enum, FieldDef, FieldPath, Struct, Tagging, VariantDef, VariantKind,
 };
 use crate::vocab::{self, RuleName};
+use container::ContainerOptions;
 use serde_attr::{SerdeContainer, SerdeItem};
-
-/// `#[validate(..)]` on the container.
-#[derive(FromAttributes, Default)]
-#[darling(attributes(validate))]
-struct ContainerOptions {
-    /// Path to lowbit-core, for a renamed dependency.
-    #[darling(rename = "crate")]
-    krate: Option<syn::Path>,
-    /// Rules not marked `ungated` are checked only while this field is set.
-    gate: Option<syn::Expr>,
-    #[darling(multiple)]
-    at_most_one: Vec<container::GroupDef>,
-    #[darling(multiple)]
-    exactly_one: Vec<container::GroupDef>,
-    #[darling(multiple)]
-    at_least_one: Vec<container::GroupDef>,
-    /// Checks of the whole struct.
-    #[darling(multiple)]
-    custom: Vec<container::CheckDef>,
-}
 
 /// Parses the input into the IR, pushing every error found into `errors`.
 /// `None` when the input is not a shape the derive takes at all.
-pub fn parse(input: &DeriveInput, errors: &mut darling::error::Accumulator) -> Option<Container> {
+pub fn parse(input: &DeriveInput, errors: &mut Errors) -> Option<Container> {
     let options = match empty_option(&input.attrs) {
-        // darling would report "expected an expression" on the derive.
+        // syn would report "expected an expression" at the `,` or the
+        // attribute's end.
         Some(error) => {
             errors.push(error);
             ContainerOptions::default()
         }
-        None => errors
-            .handle(ContainerOptions::from_attributes(&input.attrs))
-            .unwrap_or_default(),
+        None => ContainerOptions::read(&input.attrs, errors),
     };
     let krate = options
         .krate
@@ -67,12 +47,10 @@ pub fn parse(input: &DeriveInput, errors: &mut darling::error::Accumulator) -> O
     let body = match &input.data {
         Data::Struct(data) => {
             let Fields::Named(named) = &data.fields else {
-                let error = darling::Error::custom(
-                    "`#[derive(Validate)]` needs a struct with named fields: rules name fields, and config files name them too",
-                );
+                let message = "`#[derive(Validate)]` needs a struct with named fields: rules name fields, and config files name them too";
                 errors.push(match &data.fields {
-                    Fields::Unit => error.with_span(&input.ident),
-                    fields => error.with_span(fields),
+                    Fields::Unit => spanned(&input.ident, message),
+                    fields => spanned(fields, message),
                 });
                 return None;
             };
@@ -106,7 +84,7 @@ pub fn parse(input: &DeriveInput, errors: &mut darling::error::Accumulator) -> O
         }
         Data::Enum(data) => {
             if let Some(gate) = &options.gate {
-                errors.push(darling::Error::custom("`gate` applies to structs").with_span(gate));
+                errors.push(spanned(&gate, "`gate` applies to structs"));
             }
             let groups = [
                 &options.at_most_one,
@@ -115,19 +93,15 @@ pub fn parse(input: &DeriveInput, errors: &mut darling::error::Accumulator) -> O
             ];
             for group in groups.into_iter().flatten() {
                 errors.push(
-                    darling::Error::custom(format!(
+                    spanned(&group.0.keyword, format!(
                         "`{}` applies to structs: an enum's value has one variant, not fields to choose among",
                         group.0.keyword
-                    ))
-                    .with_span(&group.0.keyword),
+                    )),
                 );
             }
             for check in &options.custom {
                 errors.push(
-                    darling::Error::custom(
-                        "`custom` on the container applies to structs; on an enum, write it on the fields of its struct variants",
-                    )
-                    .with_span(&check.0.function),
+                    spanned(&check.0.function, "`custom` on the container applies to structs; on an enum, write it on the fields of its struct variants",),
                 );
             }
             let mut default = None;
@@ -160,10 +134,7 @@ pub fn parse(input: &DeriveInput, errors: &mut darling::error::Accumulator) -> O
         }
         Data::Union(data) => {
             errors.push(
-                darling::Error::custom(
-                    "`#[derive(Validate)]` works on structs with named fields and on enums, not on unions",
-                )
-                .with_span(&data.union_token),
+                spanned(&data.union_token, "`#[derive(Validate)]` works on structs with named fields and on enums, not on unions",),
             );
             return None;
         }
@@ -181,7 +152,7 @@ pub fn parse(input: &DeriveInput, errors: &mut darling::error::Accumulator) -> O
 fn parse_variant(
     variant: &syn::Variant,
     serde: &SerdeContainer,
-    errors: &mut darling::error::Accumulator,
+    errors: &mut Errors,
 ) -> VariantDef {
     for attr in &variant.attrs {
         reject_rule_attr(
@@ -248,7 +219,7 @@ fn parse_variant(
 fn parse_field(
     field: &syn::Field,
     rename_all: Option<RenameRule>,
-    errors: &mut darling::error::Accumulator,
+    errors: &mut Errors,
 ) -> FieldDef {
     let ident = field.ident.clone().expect("named fields have names");
     let rust = ident.unraw().to_string();
@@ -264,27 +235,24 @@ fn parse_field(
         };
         if attr_name == "validate" {
             errors.push(
-                darling::Error::custom(format!(
+                spanned(&attr_name, format!(
                     "rules are attributes of their own on a field, such as `#[one_of(\"a\")]`; the rules are {}",
                     vocab::rule_words()
                         .map(|rule| format!("`{rule}`"))
                         .collect::<Vec<_>>()
                         .join(", ")
-                ))
-                .with_span(attr_name),
+                )),
             );
             continue;
         }
         if let Some(which) = RuleName::of(attr_name)
-            && let Some(rule) = errors
-                .handle(rule::parse_rule(attr, attr_name, which).map_err(darling::Error::from))
+            && let Some(rule) = errors.handle(rule::parse_rule(attr, attr_name, which))
         {
             if item.skip {
                 errors.push(
-                    darling::Error::custom(format!(
+                    spanned(&attr_name, format!(
                         "`{rust}` is skipped by serde: no config file sets it, so a rule on it would blame a key no file can have"
-                    ))
-                    .with_span(attr_name),
+                    )),
                 );
             }
             rules.push(rule);
@@ -305,7 +273,7 @@ fn parse_field(
 
 /// `#[validate(gate = )]`: an option with nothing after its `=`, blamed on
 /// the `=`.
-fn empty_option(attrs: &[syn::Attribute]) -> Option<darling::Error> {
+fn empty_option(attrs: &[syn::Attribute]) -> Option<syn::Error> {
     use proc_macro2::TokenTree;
     for attr in attrs.iter().filter(|attr| attr.path().is_ident("validate")) {
         let syn::Meta::List(list) = &attr.meta else {
@@ -331,7 +299,7 @@ fn empty_option(attrs: &[syn::Attribute]) -> Option<darling::Error> {
                     "crate" => "the path of lowbit-core after `crate =`, such as `crate = lowbit`",
                     _ => "a value after `=`",
                 };
-                return Some(darling::Error::custom(format!("expected {expected}")).with_span(eq));
+                return Some(spanned(&eq, format!("expected {expected}")));
             }
         }
     }
@@ -339,51 +307,47 @@ fn empty_option(attrs: &[syn::Attribute]) -> Option<darling::Error> {
 }
 
 /// Reports a rule attribute where rules do not belong, with `message`.
-fn reject_rule_attr(
-    attr: &syn::Attribute,
-    message: &str,
-    errors: &mut darling::error::Accumulator,
-) {
+fn reject_rule_attr(attr: &syn::Attribute, message: &str, errors: &mut Errors) {
     if let Some(name) = attr.path().get_ident()
         && RuleName::of(name).is_some()
     {
-        errors.push(darling::Error::custom(message).with_span(name));
+        errors.push(spanned(&name, message));
     }
 }
 
 /// `gate = enable` or `gate = a.b`.
-fn expr_place(expr: &syn::Expr) -> darling::Result<FieldPath> {
+fn expr_place(expr: &syn::Expr) -> syn::Result<FieldPath> {
     match expr {
         syn::Expr::Path(path) => match path.path.get_ident() {
             Some(ident) => Ok(FieldPath {
                 segments: vec![ident.clone()],
             }),
-            None => Err(darling::Error::custom("expected a field name").with_span(expr)),
+            None => Err(spanned(&expr, "expected a field name")),
         },
         syn::Expr::Field(field) => {
             let mut place = expr_place(&field.base)?;
             match &field.member {
                 syn::Member::Named(ident) => place.segments.push(ident.clone()),
                 syn::Member::Unnamed(_) => {
-                    return Err(
-                        darling::Error::custom("expected a field name").with_span(&field.member)
-                    );
+                    return Err(spanned(&field.member, "expected a field name"));
                 }
             }
             Ok(place)
         }
-        syn::Expr::Lit(lit) => Err(darling::Error::custom(format!(
-            "write the field bare: `gate = {}`",
-            match &lit.lit {
-                syn::Lit::Str(s) => s.value(),
-                _ => "field".to_owned(),
-            }
-        ))
-        .with_span(expr)),
-        _ => Err(
-            darling::Error::custom("expected a field name, such as `gate = enable`")
-                .with_span(expr),
-        ),
+        syn::Expr::Lit(lit) => Err(spanned(
+            &expr,
+            format!(
+                "write the field bare: `gate = {}`",
+                match &lit.lit {
+                    syn::Lit::Str(s) => s.value(),
+                    _ => "field".to_owned(),
+                }
+            ),
+        )),
+        _ => Err(spanned(
+            &expr,
+            "expected a field name, such as `gate = enable`",
+        )),
     }
 }
 

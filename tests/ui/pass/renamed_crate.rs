@@ -1,5 +1,5 @@
 //! `#[validate(crate = "..")]` for a crate that reaches lowbit-core by
-//! another name.
+//! another name, and the same path written bare (`crate = lb`).
 use lowbit_core as lb;
 
 #[derive(lb::Validate, Default)]
@@ -11,7 +11,7 @@ struct Saved {
 }
 
 #[derive(lb::Validate, Default)]
-#[validate(crate = "lb")]
+#[validate(crate = lb)]
 enum Mode {
     #[default]
     Off,
