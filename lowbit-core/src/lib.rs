@@ -55,8 +55,11 @@
 //!
 //! Cargo features, on by default:
 //!
-//! - `regex`: the rule `#[pattern("..")]` (the `regex` crate). Off
-//!   (`default-features = false`), the rule is a compile error naming it.
+//! - `regex`: the rule `#[pattern("..")]` (the `regex` crate, with its
+//!   Unicode syntax). Off (`default-features = false`), the rule is a
+//!   compile error naming it. regex's `perf` engines, which change how fast
+//!   it matches and never what, are left off for a lighter build; a `regex`
+//!   dependency of your own with its default features turns them on.
 //! - `url`: the rule `#[url]` (the `url` crate), likewise.
 //!
 //! Cargo features, off by default:
