@@ -404,7 +404,11 @@ impl<'de> MapAccess<'de> for Entries<'_, 'de> {
 struct Key<'a, 'de> {
     text: &'a Cow<'de, str>,
     span: &'a Range<usize>,
-    /// See [`Entry::plain`].
+    /// See [`Entry::plain`]. Only YAML has untyped keys to type.
+    #[cfg_attr(
+        not(feature = "yaml"),
+        expect(dead_code, reason = "JSON keys are strings, whatever they spell")
+    )]
     plain: bool,
 }
 
