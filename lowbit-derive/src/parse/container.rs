@@ -263,9 +263,19 @@ fn word(item: &Meta) -> syn::Result<Ident> {
 }
 
 fn word_of(path: &syn::Path) -> syn::Result<Ident> {
-    path.get_ident()
-        .cloned()
-        .ok_or_else(|| spanned(path, "expected a word"))
+    path.get_ident().cloned().ok_or_else(|| {
+        spanned(
+            path,
+            format!(
+                "expected an option of `validate`, one of {}",
+                OPTIONS
+                    .iter()
+                    .map(|option| format!("`{option}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        )
+    })
 }
 
 fn set_once<T>(slot: &mut Option<T>, value: T, key: &Ident) -> syn::Result<()> {

@@ -5,6 +5,7 @@ use lowbit_core::Validate;
 #[derive(Validate)]
 #[validate(gate, crate = 1)]
 #[validate(gate = enable, gate = enable)]
+#[validate(self::gate = enable)]
 struct Quant {
     enable: bool,
     #[requires(enable)]
