@@ -68,9 +68,14 @@ pub fn derive_validate(input: proc_macro::TokenStream) -> proc_macro::TokenStrea
 /// The whole expansion, on `proc_macro2` tokens so that tests can call it.
 /// Returns the impls, or the errors followed by a stub impl.
 fn expand(input: TokenStream) -> TokenStream {
-    let input: syn::DeriveInput = match syn::parse2(input) {
+    let input: syn::DeriveInput = match syn::parse2(input.clone()) {
         Ok(input) => input,
-        Err(error) => return error.to_compile_error(),
+        Err(error) => {
+            let error = parse::header::explain(error).to_compile_error();
+            let stub = parse::header::header(input)
+                .map(|(ident, generics)| emit::bare_stub(&ident, &generics));
+            return quote!(#error #stub);
+        }
     };
     let mut errors = errors::Errors::default();
     let model = parse::parse(&input, &mut errors).map(|parsed| check::check(&parsed, &mut errors));

@@ -3,6 +3,7 @@
 
 mod container;
 mod doc;
+pub mod header;
 mod rule;
 
 #[cfg(test)]
