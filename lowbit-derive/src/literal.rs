@@ -162,13 +162,7 @@ const DURATION_UNITS: [(&str, u64); 5] = [
 /// largest unit first and each unit once, as `1h30m` (how a report shows a
 /// duration too). No sign, fraction or space: `"1.5s"` is `"1s500ms"`.
 pub fn duration(text: &str) -> Result<u64, String> {
-    let units = || {
-        DURATION_UNITS
-            .iter()
-            .map(|(unit, _)| format!("`{unit}`"))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
+    let units = || crate::suggest::listed(DURATION_UNITS.iter().map(|(unit, _)| *unit));
     if text.is_empty() {
         return Err("a duration is not empty: write one such as \"30s\" or \"1h30m\"".to_owned());
     }

@@ -104,6 +104,15 @@ fn distance(a: &[char], b: &[char]) -> usize {
     previous[b.len()]
 }
 
+/// "`a`, `b`, `c`": names as a message lists them.
+pub fn listed<'a>(names: impl IntoIterator<Item = &'a str>) -> String {
+    names
+        .into_iter()
+        .map(|name| format!("`{name}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// "; did you mean `x`?" or nothing.
 pub fn hint<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> String {
     match closest(name, candidates) {

@@ -268,11 +268,7 @@ fn word_of(path: &syn::Path) -> syn::Result<Ident> {
             path,
             format!(
                 "expected an option of `validate`, one of {}",
-                OPTIONS
-                    .iter()
-                    .map(|option| format!("`{option}`"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
+                crate::suggest::listed(OPTIONS.iter().copied())
             ),
         )
     })

@@ -238,10 +238,7 @@ fn parse_field(
             errors.push(
                 spanned(&attr_name, format!(
                     "rules are attributes of their own on a field, such as `#[one_of(\"a\")]`; the rules are {}",
-                    vocab::rule_words()
-                        .map(|rule| format!("`{rule}`"))
-                        .collect::<Vec<_>>()
-                        .join(", ")
+                    crate::suggest::listed(vocab::rule_words())
                 )),
             );
             continue;
@@ -369,11 +366,7 @@ pub(crate) fn unknown_option(
         ident,
         format!(
             "unknown option `{name}` of `{rule}`, whose options are {}{}",
-            options
-                .iter()
-                .map(|option| format!("`{option}`"))
-                .collect::<Vec<_>>()
-                .join(", "),
+            crate::suggest::listed(options.iter().copied()),
             crate::suggest::hint(&name, options.iter().copied()),
         ),
     )

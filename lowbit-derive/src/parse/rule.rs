@@ -589,11 +589,7 @@ fn parse_inner(input: ParseStream, outer: &Ident) -> syn::Result<Rule> {
             &name,
             format!(
                 "unknown rule `{word}` in `{outer}`; the rules that apply to each {what} are {}{}",
-                value_rules
-                    .iter()
-                    .map(|rule| format!("`{rule}`"))
-                    .collect::<Vec<_>>()
-                    .join(", "),
+                suggest::listed(value_rules.iter().copied()),
                 suggest::hint(&word, value_rules.iter().copied()),
             ),
         ));
