@@ -5,9 +5,9 @@
 
 use std::collections::HashSet;
 
-use crate::errors::Errors;
 use syn::ext::IdentExt;
 
+use crate::errors::Errors;
 use crate::ir::{self, Cond, FieldDef, FieldPath, Lit, Rule, RuleKind, Test};
 use crate::model;
 use crate::suggest;

@@ -5,7 +5,6 @@
 use std::fmt::Display;
 
 use proc_macro2::{Span, TokenStream};
-use quote::ToTokens;
 
 /// The errors found so far, in the order found.
 #[derive(Default)]
@@ -38,10 +37,4 @@ impl Errors {
     pub fn finish(self) -> Option<TokenStream> {
         self.all.map(|all| all.to_compile_error())
     }
-}
-
-/// `message` at `node`, underlining all of its tokens, as syn's own parse
-/// errors do.
-pub fn spanned(node: &impl ToTokens, message: impl Display) -> syn::Error {
-    syn::Error::new_spanned(node, message)
 }

@@ -10,7 +10,7 @@ use syn::punctuated::Punctuated;
 use syn::{Ident, LitStr, Meta, Token};
 
 use super::unknown_option;
-use crate::errors::{Errors, spanned};
+use crate::errors::Errors;
 use crate::ir::{Group, GroupKind, StructCheck};
 
 /// The options of `#[validate(..)]`, in the order the reader lists them.
@@ -70,7 +70,7 @@ impl ContainerOptions {
             }
             "gate" => {
                 let syn::Meta::NameValue(pair) = item else {
-                    return Err(spanned(
+                    return Err(syn::Error::new_spanned(
                         &keyword,
                         "`gate` names the field that gates the rules: `gate = enable`",
                     ));
@@ -91,7 +91,7 @@ impl ContainerOptions {
 fn path_value(item: &Meta, keyword: &Ident) -> syn::Result<syn::Path> {
     let usage = "`crate` gives the path of lowbit-core, for a renamed dependency: `crate = lowbit`";
     let syn::Meta::NameValue(pair) = item else {
-        return Err(spanned(keyword, usage));
+        return Err(syn::Error::new_spanned(keyword, usage));
     };
     match &pair.value {
         syn::Expr::Path(path) if path.qself.is_none() && path.attrs.is_empty() => {
@@ -101,7 +101,7 @@ fn path_value(item: &Meta, keyword: &Ident) -> syn::Result<syn::Path> {
             lit: syn::Lit::Str(text),
             ..
         }) => text.parse(),
-        value => Err(spanned(value, usage)),
+        value => Err(syn::Error::new_spanned(value, usage)),
     }
 }
 
@@ -117,7 +117,7 @@ impl GroupDef {
         };
         let usage = format!("`{keyword}` lists the fields of its group: `{keyword}(a, b)`");
         let Meta::List(list) = item else {
-            return Err(spanned(&keyword, usage));
+            return Err(syn::Error::new_spanned(&keyword, usage));
         };
         let mut group = Group {
             kind,
@@ -195,7 +195,7 @@ impl CheckDef {
     fn read(item: &Meta, keyword: &Ident) -> syn::Result<Self> {
         let usage = "`custom` names the function that checks the whole struct: `custom(path::to::check)`, `custom(check, context)` or `custom(check, issues)`";
         let Meta::List(list) = item else {
-            return Err(spanned(keyword, usage));
+            return Err(syn::Error::new_spanned(keyword, usage));
         };
         let mut function: Option<syn::Path> = None;
         let mut context = None;
@@ -238,10 +238,10 @@ impl CheckDef {
             Ok(())
         })?;
         let Some(function) = function else {
-            return Err(spanned(keyword, usage));
+            return Err(syn::Error::new_spanned(keyword, usage));
         };
         if let (Some(message), Some(issues)) = (&message, &issues) {
-            return Err(spanned(
+            return Err(syn::Error::new_spanned(
                 message,
                 format!(
                     "`message` replaces the error a `custom` check returns; with `issues`, each issue's text is its own (`{issues}` reports through `Issues`)"
@@ -264,7 +264,7 @@ fn word(item: &Meta) -> syn::Result<Ident> {
 
 fn word_of(path: &syn::Path) -> syn::Result<Ident> {
     path.get_ident().cloned().ok_or_else(|| {
-        spanned(
+        syn::Error::new_spanned(
             path,
             format!(
                 "expected an option of `validate`, one of {}",

@@ -14,7 +14,7 @@ use syn::ext::IdentExt;
 use syn::{Data, DeriveInput, Fields};
 
 use crate::case::RenameRule;
-use crate::errors::{Errors, spanned};
+use crate::errors::Errors;
 use crate::ir::{
     Body, Container, Enum, FieldDef, FieldPath, Struct, Tagging, VariantDef, VariantKind,
 };
@@ -50,8 +50,8 @@ pub fn parse(input: &DeriveInput, errors: &mut Errors) -> Option<Container> {
             let Fields::Named(named) = &data.fields else {
                 let message = "`#[derive(Validate)]` needs a struct with named fields: rules name fields, and config files name them too";
                 errors.push(match &data.fields {
-                    Fields::Unit => spanned(&input.ident, message),
-                    fields => spanned(fields, message),
+                    Fields::Unit => syn::Error::new_spanned(&input.ident, message),
+                    fields => syn::Error::new_spanned(fields, message),
                 });
                 return None;
             };
@@ -85,7 +85,7 @@ pub fn parse(input: &DeriveInput, errors: &mut Errors) -> Option<Container> {
         }
         Data::Enum(data) => {
             if let Some(gate) = &options.gate {
-                errors.push(spanned(&gate, "`gate` applies to structs"));
+                errors.push(syn::Error::new_spanned(gate, "`gate` applies to structs"));
             }
             let groups = [
                 &options.at_most_one,
@@ -94,7 +94,7 @@ pub fn parse(input: &DeriveInput, errors: &mut Errors) -> Option<Container> {
             ];
             for group in groups.into_iter().flatten() {
                 errors.push(
-                    spanned(&group.0.keyword, format!(
+                    syn::Error::new_spanned(&group.0.keyword, format!(
                         "`{}` applies to structs: an enum's value has one variant, not fields to choose among",
                         group.0.keyword
                     )),
@@ -102,7 +102,7 @@ pub fn parse(input: &DeriveInput, errors: &mut Errors) -> Option<Container> {
             }
             for check in &options.custom {
                 errors.push(
-                    spanned(&check.0.function, "`custom` on the container applies to structs; on an enum, write it on the fields of its struct variants",),
+                    syn::Error::new_spanned(&check.0.function, "`custom` on the container applies to structs; on an enum, write it on the fields of its struct variants"),
                 );
             }
             let mut default = None;
@@ -135,7 +135,7 @@ pub fn parse(input: &DeriveInput, errors: &mut Errors) -> Option<Container> {
         }
         Data::Union(data) => {
             errors.push(
-                spanned(&data.union_token, "`#[derive(Validate)]` works on structs with named fields and on enums, not on unions",),
+                syn::Error::new_spanned(data.union_token, "`#[derive(Validate)]` works on structs with named fields and on enums, not on unions"),
             );
             return None;
         }
@@ -236,7 +236,7 @@ fn parse_field(
         };
         if attr_name == "validate" {
             errors.push(
-                spanned(&attr_name, format!(
+                syn::Error::new_spanned(attr_name, format!(
                     "rules are attributes of their own on a field, such as `#[one_of(\"a\")]`; the rules are {}",
                     crate::suggest::listed(vocab::rule_words())
                 )),
@@ -248,7 +248,7 @@ fn parse_field(
         {
             if item.skip {
                 errors.push(
-                    spanned(&attr_name, format!(
+                    syn::Error::new_spanned(attr_name, format!(
                         "`{rust}` is skipped by serde: no config file sets it, so a rule on it would blame a key no file can have"
                     )),
                 );
@@ -297,7 +297,7 @@ fn empty_option(attrs: &[syn::Attribute]) -> Option<syn::Error> {
                     "crate" => "the path of lowbit-core after `crate =`, such as `crate = lowbit`",
                     _ => "a value after `=`",
                 };
-                return Some(spanned(&eq, format!("expected {expected}")));
+                return Some(syn::Error::new_spanned(eq, format!("expected {expected}")));
             }
         }
     }
@@ -309,7 +309,7 @@ fn reject_rule_attr(attr: &syn::Attribute, message: &str, errors: &mut Errors) {
     if let Some(name) = attr.path().get_ident()
         && RuleName::of(name).is_some()
     {
-        errors.push(spanned(&name, message));
+        errors.push(syn::Error::new_spanned(name, message));
     }
 }
 
@@ -320,20 +320,23 @@ fn expr_place(expr: &syn::Expr) -> syn::Result<FieldPath> {
             Some(ident) => Ok(FieldPath {
                 segments: vec![ident.clone()],
             }),
-            None => Err(spanned(&expr, "expected a field name")),
+            None => Err(syn::Error::new_spanned(expr, "expected a field name")),
         },
         syn::Expr::Field(field) => {
             let mut place = expr_place(&field.base)?;
             match &field.member {
                 syn::Member::Named(ident) => place.segments.push(ident.clone()),
                 syn::Member::Unnamed(_) => {
-                    return Err(spanned(&field.member, "expected a field name"));
+                    return Err(syn::Error::new_spanned(
+                        &field.member,
+                        "expected a field name",
+                    ));
                 }
             }
             Ok(place)
         }
-        syn::Expr::Lit(lit) => Err(spanned(
-            &expr,
+        syn::Expr::Lit(lit) => Err(syn::Error::new_spanned(
+            expr,
             format!(
                 "write the field bare: `gate = {}`",
                 match &lit.lit {
@@ -342,8 +345,8 @@ fn expr_place(expr: &syn::Expr) -> syn::Result<FieldPath> {
                 }
             ),
         )),
-        _ => Err(spanned(
-            &expr,
+        _ => Err(syn::Error::new_spanned(
+            expr,
             "expected a field name, such as `gate = enable`",
         )),
     }
